@@ -1,0 +1,483 @@
+//! The application state and the one `update` that applies actions to it. Rendering only reads it.
+
+use crate::action::Action;
+use crate::dataset::Dataset;
+use crate::domain::{Id, initials};
+use crate::form::Form;
+use crate::keymap::{self, Mode};
+use crate::store::Store;
+use crate::tabs;
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    Intake,
+    Mentoring,
+    Coverage,
+    Leadership,
+    Metrics,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [
+        Tab::Intake,
+        Tab::Mentoring,
+        Tab::Coverage,
+        Tab::Leadership,
+        Tab::Metrics,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Intake => "Intake queue",
+            Tab::Mentoring => "Mentoring pairs",
+            Tab::Coverage => "Ambassador coverage",
+            Tab::Leadership => "Leadership sessions",
+            Tab::Metrics => "Monthly metrics",
+        }
+    }
+
+    /// A short title for narrow terminals.
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Tab::Intake => "Intake",
+            Tab::Mentoring => "Mentoring",
+            Tab::Coverage => "Coverage",
+            Tab::Leadership => "Leadership",
+            Tab::Metrics => "Metrics",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    fn step(self, by: isize) -> Tab {
+        let i = (self.index() as isize + by).rem_euclid(Tab::ALL.len() as isize);
+        Tab::ALL[i as usize]
+    }
+}
+
+/// What a form is for; each tab names its own forms.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormPurpose {
+    Intake(tabs::intake::IntakeForm),
+    Mentoring(tabs::mentoring::MentoringForm),
+    Coverage(tabs::coverage::CoverageForm),
+    Leadership(tabs::leadership::LeadershipForm),
+}
+
+/// What a confirm dialog does on "yes".
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirmed {
+    /// Close the form below without saving.
+    DiscardForm,
+    Intake(tabs::intake::IntakeConfirm),
+    Mentoring(tabs::mentoring::MentoringConfirm),
+    Coverage(tabs::coverage::CoverageConfirm),
+    Leadership(tabs::leadership::LeadershipConfirm),
+}
+
+/// Modals are a stack: the top one gets keys first.
+#[derive(Debug, Clone)]
+pub enum Modal {
+    Help { scroll: u16 },
+    Form { form: Form, purpose: FormPurpose },
+    Confirm { message: String, then: Confirmed },
+}
+
+/// Selection and filter of one list. The viewport follows the selection when drawn.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListNav {
+    pub selected: usize,
+    pub filter: String,
+}
+
+pub const PAGE: usize = 10;
+
+impl ListNav {
+    /// Moves the selection for a navigation action; other actions are ignored.
+    pub fn apply(&mut self, action: Action, len: usize) {
+        let last = len.saturating_sub(1);
+        self.selected = match action {
+            Action::Up => self.selected.saturating_sub(1),
+            Action::Down => (self.selected + 1).min(last),
+            Action::PageUp => self.selected.saturating_sub(PAGE),
+            Action::PageDown => (self.selected + PAGE).min(last),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => self.selected,
+        };
+    }
+
+    pub fn clamp(&mut self, len: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+    }
+}
+
+/// First visible row so that `selected` shows in `height` rows.
+pub fn scroll_offset(selected: usize, height: usize) -> usize {
+    if height == 0 {
+        0
+    } else {
+        selected.saturating_sub(height - 1)
+    }
+}
+
+pub struct App {
+    pub store: Store,
+    pub data: Dataset,
+    pub today: NaiveDate,
+    pub tab: Tab,
+    pub intake: tabs::intake::IntakeTab,
+    pub mentoring: tabs::mentoring::MentoringTab,
+    pub coverage: tabs::coverage::CoverageTab,
+    pub leadership: tabs::leadership::LeadershipTab,
+    pub metrics: tabs::metrics::MetricsTab,
+    pub modals: Vec<Modal>,
+    /// Typing goes into the current tab's filter.
+    pub filtering: bool,
+    /// One line for the footer: what just happened.
+    pub status: Option<String>,
+    /// The privacy screen: names as initials, sensitive fields hidden.
+    pub private: bool,
+    pub running: bool,
+    /// The store's change counter when the data was last loaded.
+    pub generation: u64,
+    /// Records that failed to decode on the last load, as "table, record: reason".
+    pub problems: Vec<String>,
+    /// False under NO_COLOR or a terminal without colours: meaning then comes from markers alone.
+    pub color: bool,
+}
+
+impl App {
+    pub fn new(store: Store, today: NaiveDate) -> crate::store::Result<App> {
+        let mut app = App {
+            store,
+            data: Dataset::default(),
+            today,
+            tab: Tab::Intake,
+            intake: Default::default(),
+            mentoring: Default::default(),
+            coverage: Default::default(),
+            leadership: Default::default(),
+            metrics: tabs::metrics::MetricsTab::new(today),
+            modals: Vec::new(),
+            filtering: false,
+            status: None,
+            private: false,
+            running: true,
+            generation: 0,
+            problems: Vec::new(),
+            color: true,
+        };
+        app.reload()?;
+        if !app.problems.is_empty() {
+            app.status = Some(format!(
+                "{} damaged record(s) skipped; run `pathways check` for details",
+                app.problems.len()
+            ));
+        }
+        Ok(app)
+    }
+
+    /// Loads the whole dataset again and refreshes every tab's view of it.
+    pub fn reload(&mut self) -> crate::store::Result<()> {
+        self.generation = self.store.generation()?;
+        let (data, problems) = self.store.load()?;
+        self.data = data;
+        self.problems = problems.iter().map(ToString::to_string).collect();
+        self.refresh_views();
+        Ok(())
+    }
+
+    pub fn refresh_views(&mut self) {
+        self.intake.refresh(&self.data, self.today);
+        self.mentoring.refresh(&self.data, self.today);
+        self.coverage.refresh(&self.data, self.today);
+        self.leadership.refresh(&self.data, self.today);
+        self.metrics.refresh(&self.data, self.today);
+    }
+
+    /// Periodic work between key presses. Returns whether the screen must be redrawn.
+    pub fn tick(&mut self) -> bool {
+        self.poll_changes()
+    }
+
+    /// Picks up changes another process saved. Returns whether anything changed.
+    pub fn poll_changes(&mut self) -> bool {
+        match self.store.generation() {
+            Ok(g) if g != self.generation => {
+                if let Err(e) = self.reload() {
+                    self.status = Some(format!("could not reload: {e}"));
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        match self.modals.last() {
+            Some(Modal::Help { .. }) => Mode::Help,
+            Some(Modal::Form { .. }) => Mode::Form,
+            Some(Modal::Confirm { .. }) => Mode::Confirm,
+            None if self.filtering => Mode::Filter,
+            None => Mode::Normal(self.tab),
+        }
+    }
+
+    /// Turns a key press into an action (or text for a focused input) and applies it.
+    pub fn handle_key(&mut self, ev: KeyEvent) {
+        let mode = self.mode();
+        let plain_char = match ev.code {
+            KeyCode::Char(c) if !ev.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+                Some(c)
+            }
+            _ => None,
+        };
+        // A focused text field gets printable characters before any shortcut.
+        if let Some(c) = plain_char {
+            match mode {
+                Mode::Filter => {
+                    self.current_filter_mut().push(c);
+                    self.refresh_current();
+                    return;
+                }
+                Mode::Form => {
+                    if let Some(Modal::Form { form, .. }) = self.modals.last_mut() {
+                        form.type_char(c);
+                    }
+                    return;
+                }
+                _ => {}
+            }
+        }
+        if let Some(action) = keymap::lookup(mode, &ev) {
+            self.update(action);
+        }
+    }
+
+    /// The one place where actions change state.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Up | Action::Down) {
+            self.status = None;
+        }
+        match self.modals.last_mut() {
+            Some(Modal::Help { scroll }) => {
+                match action {
+                    Action::Up => *scroll = scroll.saturating_sub(1),
+                    Action::Down => *scroll = scroll.saturating_add(1),
+                    Action::Back | Action::Cancel | Action::Help => {
+                        self.modals.pop();
+                    }
+                    _ => {}
+                }
+                return;
+            }
+            Some(Modal::Form { .. }) => return self.update_form(action),
+            Some(Modal::Confirm { .. }) => {
+                match action {
+                    Action::Confirm => {
+                        if let Some(Modal::Confirm { then, .. }) = self.modals.pop() {
+                            self.confirmed(then);
+                        }
+                    }
+                    Action::Cancel | Action::Back => {
+                        self.modals.pop();
+                    }
+                    _ => {}
+                }
+                return;
+            }
+            None => {}
+        }
+        if self.filtering {
+            match action {
+                Action::Submit => self.filtering = false,
+                Action::Cancel => {
+                    self.filtering = false;
+                    self.current_filter_mut().clear();
+                    self.refresh_current();
+                }
+                Action::Backspace => {
+                    self.current_filter_mut().pop();
+                    self.refresh_current();
+                }
+                Action::Up | Action::Down => self.navigate(action),
+                _ => {}
+            }
+            return;
+        }
+        match action {
+            Action::Quit => self.running = false,
+            Action::Back if !self.current_filter_mut().is_empty() => {
+                self.current_filter_mut().clear();
+                self.refresh_current();
+            }
+            Action::NextTab => self.tab = self.tab.step(1),
+            Action::PrevTab => self.tab = self.tab.step(-1),
+            Action::GoTab(t) => self.tab = t,
+            Action::Help => self.modals.push(Modal::Help { scroll: 0 }),
+            Action::Filter => self.filtering = true,
+            Action::TogglePrivacy => {
+                self.private = !self.private;
+                self.status = Some(
+                    if self.private {
+                        "privacy screen on"
+                    } else {
+                        "privacy screen off"
+                    }
+                    .into(),
+                );
+            }
+            Action::Up
+            | Action::Down
+            | Action::Left
+            | Action::Right
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => self.navigate(action),
+            Action::Intake(a) => tabs::intake::update(self, a),
+            Action::Mentoring(a) => tabs::mentoring::update(self, a),
+            Action::Coverage(a) => tabs::coverage::update(self, a),
+            Action::Leadership(a) => tabs::leadership::update(self, a),
+            Action::Metrics(a) => tabs::metrics::update(self, a),
+            _ => {}
+        }
+    }
+
+    fn navigate(&mut self, action: Action) {
+        match self.tab {
+            Tab::Intake => self.intake.navigate(action),
+            Tab::Mentoring => self.mentoring.navigate(action),
+            Tab::Coverage => self.coverage.navigate(action),
+            Tab::Leadership => self.leadership.navigate(action),
+            Tab::Metrics => self.metrics.navigate(action),
+        }
+    }
+
+    fn current_filter_mut(&mut self) -> &mut String {
+        match self.tab {
+            Tab::Intake => &mut self.intake.list.filter,
+            Tab::Mentoring => &mut self.mentoring.list.filter,
+            Tab::Coverage => &mut self.coverage.list.filter,
+            Tab::Leadership => &mut self.leadership.list.filter,
+            Tab::Metrics => &mut self.metrics.list.filter,
+        }
+    }
+
+    /// Re-narrows the current tab's list after its filter text changed.
+    fn refresh_current(&mut self) {
+        match self.tab {
+            Tab::Intake => self.intake.refilter(),
+            Tab::Mentoring => self.mentoring.refilter(),
+            Tab::Coverage => self.coverage.refilter(),
+            Tab::Leadership => self.leadership.refilter(),
+            Tab::Metrics => self.metrics.refilter(),
+        }
+    }
+
+    fn update_form(&mut self, action: Action) {
+        let Some(Modal::Form { form, .. }) = self.modals.last_mut() else {
+            return;
+        };
+        match action {
+            Action::NextField => form.next_field(),
+            Action::PrevField => form.prev_field(),
+            Action::PickNext => form.pick(1),
+            Action::PickPrev => form.pick(-1),
+            Action::Backspace => form.backspace(),
+            Action::Cancel | Action::Back => {
+                if form.is_changed() {
+                    self.modals.push(Modal::Confirm {
+                        message: "Discard the changes in this form?".into(),
+                        then: Confirmed::DiscardForm,
+                    });
+                } else {
+                    self.modals.pop();
+                }
+            }
+            Action::Submit => {
+                let Some(Modal::Form { mut form, purpose }) = self.modals.pop() else {
+                    return;
+                };
+                form.clear_errors();
+                let keep_open = match &purpose {
+                    FormPurpose::Intake(p) => tabs::intake::submit(self, p, &mut form),
+                    FormPurpose::Mentoring(p) => tabs::mentoring::submit(self, p, &mut form),
+                    FormPurpose::Coverage(p) => tabs::coverage::submit(self, p, &mut form),
+                    FormPurpose::Leadership(p) => tabs::leadership::submit(self, p, &mut form),
+                };
+                if keep_open || form.has_errors() {
+                    self.modals.push(Modal::Form { form, purpose });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn confirmed(&mut self, then: Confirmed) {
+        match then {
+            Confirmed::DiscardForm => {
+                self.modals.pop();
+                self.status = Some("changes discarded".into());
+            }
+            Confirmed::Intake(c) => tabs::intake::confirmed(self, c),
+            Confirmed::Mentoring(c) => tabs::mentoring::confirmed(self, c),
+            Confirmed::Coverage(c) => tabs::coverage::confirmed(self, c),
+            Confirmed::Leadership(c) => tabs::leadership::confirmed(self, c),
+        }
+    }
+
+    pub fn open_form(&mut self, form: Form, purpose: FormPurpose) {
+        self.modals.push(Modal::Form { form, purpose });
+    }
+
+    pub fn ask(&mut self, message: impl Into<String>, then: Confirmed) {
+        self.modals.push(Modal::Confirm {
+            message: message.into(),
+            then,
+        });
+    }
+
+    /// Runs one durable write, reloads, and reports the outcome in the footer.
+    pub fn save<R>(
+        &mut self,
+        done: &str,
+        f: impl FnOnce(&mut crate::store::Txn) -> crate::store::Result<R>,
+    ) -> Result<R, String> {
+        match self.store.write(f) {
+            Ok(r) => {
+                if let Err(e) = self.reload() {
+                    self.status = Some(format!("saved, but could not reload: {e}"));
+                } else {
+                    self.status = Some(done.to_string());
+                }
+                Ok(r)
+            }
+            Err(e) => {
+                let msg = e.to_string();
+                self.status = Some(format!("not saved: {msg}"));
+                Err(msg)
+            }
+        }
+    }
+
+    /// A person's name as the screen may show it: initials under the privacy screen.
+    pub fn person(&self, employee_id: Id) -> String {
+        let name = self.data.employee_name(employee_id);
+        if self.private { initials(&name) } else { name }
+    }
+
+    /// A sensitive value (race, evaluation, retirement, mentoring notes): hidden under the privacy screen.
+    pub fn sensitive(&self, text: impl Into<String>) -> String {
+        if self.private {
+            "••••".into()
+        } else {
+            text.into()
+        }
+    }
+}

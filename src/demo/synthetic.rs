@@ -1,0 +1,1 @@
+//! Synthetic databases at scale, for benchmarks: see `pathways init --synthetic N`.

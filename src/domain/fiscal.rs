@@ -1,0 +1,251 @@
+//! The district's fiscal calendar: FY runs 1 July .. 30 June and is named by the year it ends in.
+
+use chrono::{Datelike, NaiveDate};
+
+/// A fiscal year, named by the calendar year it ends in (FY25 = 2024-07-01 .. 2025-06-30).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FiscalYear(pub i32);
+
+impl FiscalYear {
+    pub fn of(date: NaiveDate) -> Self {
+        if date.month() >= 7 {
+            FiscalYear(date.year() + 1)
+        } else {
+            FiscalYear(date.year())
+        }
+    }
+
+    pub fn start(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.0 - 1, 7, 1).expect("July 1 always exists")
+    }
+
+    pub fn end(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.0, 6, 30).expect("June 30 always exists")
+    }
+
+    pub fn contains(self, date: NaiveDate) -> bool {
+        date >= self.start() && date <= self.end()
+    }
+
+    /// The twelve fiscal months in fiscal order (July first).
+    pub fn months(self) -> [FiscalMonth; 12] {
+        std::array::from_fn(|i| FiscalMonth {
+            year: self,
+            number: i as u8 + 1,
+        })
+    }
+
+    pub fn previous(self) -> Self {
+        FiscalYear(self.0 - 1)
+    }
+
+    pub fn next(self) -> Self {
+        FiscalYear(self.0 + 1)
+    }
+
+    /// "FY25"
+    pub fn short_label(self) -> String {
+        format!("FY{:02}", self.0.rem_euclid(100))
+    }
+}
+
+impl std::fmt::Display for FiscalYear {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FY{}", self.0)
+    }
+}
+
+/// A month of a fiscal year: number 1 is July, 12 is June.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FiscalMonth {
+    pub year: FiscalYear,
+    pub number: u8,
+}
+
+impl FiscalMonth {
+    pub fn of(date: NaiveDate) -> Self {
+        let number = ((date.month() + 5) % 12 + 1) as u8;
+        FiscalMonth {
+            year: FiscalYear::of(date),
+            number,
+        }
+    }
+
+    /// Calendar (year, month) of this fiscal month.
+    pub fn calendar(self) -> (i32, u32) {
+        let month = (self.number as u32 + 5) % 12 + 1;
+        let year = if month >= 7 { self.year.0 - 1 } else { self.year.0 };
+        (year, month)
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        let (y, m) = self.calendar();
+        NaiveDate::from_ymd_opt(y, m, 1).expect("day 1 always exists")
+    }
+
+    pub fn last_day(self) -> NaiveDate {
+        let (y, m) = self.calendar();
+        let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        NaiveDate::from_ymd_opt(ny, nm, 1)
+            .and_then(|d| d.pred_opt())
+            .expect("valid month")
+    }
+
+    pub fn contains(self, date: NaiveDate) -> bool {
+        date >= self.first_day() && date <= self.last_day()
+    }
+
+    /// "2024-07"
+    pub fn label(self) -> String {
+        let (y, m) = self.calendar();
+        format!("{y:04}-{m:02}")
+    }
+
+    /// "Jul"
+    pub fn short_name(self) -> &'static str {
+        const NAMES: [&str; 12] = [
+            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+        ];
+        NAMES[(self.number.clamp(1, 12) - 1) as usize]
+    }
+
+    /// The same fiscal month one year earlier.
+    pub fn year_before(self) -> Self {
+        FiscalMonth {
+            year: self.year.previous(),
+            number: self.number,
+        }
+    }
+}
+
+/// Whole months and days between two dates, as "3 years 2 months" counts them.
+/// Returns (years, months) completed from `from` to `to`; zero if `to` is before `from`.
+pub fn years_months_between(from: NaiveDate, to: NaiveDate) -> (u32, u32) {
+    if to < from {
+        return (0, 0);
+    }
+    let mut total = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+    if to.day() < from.day() && !is_month_end_catchup(from, to) {
+        total -= 1;
+    }
+    let total = total.max(0) as u32;
+    (total / 12, total % 12)
+}
+
+/// Someone hired on Feb 29 completes a year on Feb 28 of a common year: the anniversary falls on
+/// the last day of a shorter month.
+fn is_month_end_catchup(from: NaiveDate, to: NaiveDate) -> bool {
+    let last_of_to_month = FiscalMonth::of(to).last_day();
+    to == last_of_to_month && from.day() > to.day()
+}
+
+/// Full years completed from `from` to `to` (anniversary counts as completed).
+pub fn full_years_between(from: NaiveDate, to: NaiveDate) -> u32 {
+    years_months_between(from, to).0
+}
+
+/// The date `months` calendar months after `date`, clamped to the month's end (Jan 31 + 1 = Feb 28/29).
+pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
+    date.checked_add_months(chrono::Months::new(months))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// "3 years 2 months", "1 year", "5 months"
+pub fn describe_years_months(years: u32, months: u32) -> String {
+    let y = match years {
+        1 => "1 year".to_string(),
+        n => format!("{n} years"),
+    };
+    match months {
+        0 => y,
+        1 => format!("{y} 1 month"),
+        m => format!("{y} {m} months"),
+    }
+}
+
+/// Working days (Mon-Fri) strictly after `from` up to and including `to`.
+pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> u32 {
+    use chrono::Weekday;
+    if to <= from {
+        return 0;
+    }
+    let days = (to - from).num_days();
+    let full_weeks = days / 7;
+    let mut count = full_weeks * 5;
+    let mut d = from + chrono::Duration::days(full_weeks * 7);
+    while d < to {
+        d = d.succ_opt().unwrap_or(d);
+        if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+            count += 1;
+        }
+    }
+    count as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn fiscal_year_edges() {
+        assert_eq!(FiscalYear::of(d(2024, 6, 30)), FiscalYear(2024));
+        assert_eq!(FiscalYear::of(d(2024, 7, 1)), FiscalYear(2025));
+        assert_eq!(FiscalYear(2025).start(), d(2024, 7, 1));
+        assert_eq!(FiscalYear(2025).end(), d(2025, 6, 30));
+        assert!(FiscalYear(2025).contains(d(2025, 6, 30)));
+        assert!(!FiscalYear(2025).contains(d(2025, 7, 1)));
+        assert_eq!(FiscalYear(2025).short_label(), "FY25");
+    }
+
+    #[test]
+    fn fiscal_months_in_order() {
+        let months = FiscalYear(2025).months();
+        assert_eq!(months[0].label(), "2024-07");
+        assert_eq!(months[5].label(), "2024-12");
+        assert_eq!(months[6].label(), "2025-01");
+        assert_eq!(months[11].label(), "2025-06");
+        assert_eq!(FiscalMonth::of(d(2024, 7, 1)).number, 1);
+        assert_eq!(FiscalMonth::of(d(2025, 6, 30)).number, 12);
+        assert_eq!(FiscalMonth::of(d(2025, 1, 15)).number, 7);
+        for m in months {
+            assert_eq!(FiscalMonth::of(m.first_day()), m);
+            assert_eq!(FiscalMonth::of(m.last_day()), m);
+        }
+    }
+
+    #[test]
+    fn leap_years() {
+        // FY24 holds Feb 29 2024; FY25's February has 28 days.
+        let feb24 = FiscalMonth::of(d(2024, 2, 10));
+        assert_eq!(feb24.year, FiscalYear(2024));
+        assert_eq!(feb24.last_day(), d(2024, 2, 29));
+        assert_eq!(FiscalMonth::of(d(2025, 2, 10)).last_day(), d(2025, 2, 28));
+        assert_eq!(add_months(d(2024, 2, 29), 12), d(2025, 2, 28));
+        assert_eq!(add_months(d(2023, 3, 31), 11), d(2024, 2, 29));
+    }
+
+    #[test]
+    fn years_and_months() {
+        assert_eq!(years_months_between(d(2020, 1, 15), d(2025, 1, 15)), (5, 0));
+        assert_eq!(years_months_between(d(2020, 1, 15), d(2025, 1, 14)), (4, 11));
+        assert_eq!(years_months_between(d(2021, 11, 1), d(2025, 1, 31)), (3, 2));
+        // Feb 29 hire completes a year on Feb 28 of a common year.
+        assert_eq!(years_months_between(d(2020, 2, 29), d(2021, 2, 28)), (1, 0));
+        assert_eq!(years_months_between(d(2025, 1, 1), d(2024, 1, 1)), (0, 0));
+        assert_eq!(describe_years_months(3, 2), "3 years 2 months");
+        assert_eq!(describe_years_months(1, 0), "1 year");
+    }
+
+    #[test]
+    fn working_days() {
+        // Fri 2024-11-01 -> Fri 2024-11-08 is 5 working days.
+        assert_eq!(working_days_between(d(2024, 11, 1), d(2024, 11, 8)), 5);
+        assert_eq!(working_days_between(d(2024, 11, 1), d(2024, 11, 3)), 0);
+        assert_eq!(working_days_between(d(2024, 11, 1), d(2024, 11, 4)), 1);
+        assert_eq!(working_days_between(d(2024, 11, 4), d(2024, 11, 4)), 0);
+    }
+}

@@ -1,0 +1,287 @@
+//! The intake queue: requests for help, their status, and the 1:1 consultations that follow.
+
+use super::{FieldError, Id, working_days_between};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum IntakeStatus {
+    Received,
+    Contacted,
+    ConsultationScheduled,
+    RelationshipEstablished,
+    Closed,
+}
+crate::choice!(IntakeStatus {
+    Received => "received",
+    Contacted => "contacted",
+    ConsultationScheduled => "consultation scheduled",
+    RelationshipEstablished => "relationship established",
+    Closed => "closed",
+});
+
+impl IntakeStatus {
+    pub fn next(self) -> Option<Self> {
+        use IntakeStatus::*;
+        match self {
+            Received => Some(Contacted),
+            Contacted => Some(ConsultationScheduled),
+            ConsultationScheduled => Some(RelationshipEstablished),
+            RelationshipEstablished => Some(Closed),
+            Closed => None,
+        }
+    }
+
+    pub fn previous(self) -> Option<Self> {
+        use IntakeStatus::*;
+        match self {
+            Received => None,
+            Contacted => Some(Received),
+            ConsultationScheduled => Some(Contacted),
+            RelationshipEstablished => Some(ConsultationScheduled),
+            Closed => Some(RelationshipEstablished),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CloseReason {
+    Served,
+    Referred,
+    Withdrawn,
+    NoResponse,
+}
+crate::choice!(CloseReason {
+    Served => "served",
+    Referred => "referred elsewhere",
+    Withdrawn => "withdrawn",
+    NoResponse => "no response",
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Service {
+    CareerCoaching,
+    GoalSetting,
+    ResumeReview,
+    InterviewPrep,
+    TeacherPathway,
+    TrainingAdvice,
+    Other,
+}
+crate::choice!(Service {
+    CareerCoaching => "career coaching",
+    GoalSetting => "goal setting",
+    ResumeReview => "resume review",
+    InterviewPrep => "interview preparation",
+    TeacherPathway => "teacher pathway",
+    TrainingAdvice => "training advice",
+    Other => "other",
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum IntakeSource {
+    Form,
+    PopUp,
+    Referral,
+    WalkIn,
+}
+crate::choice!(IntakeSource {
+    Form => "form",
+    PopUp => "pop-up event",
+    Referral => "referral",
+    WalkIn => "walk-in",
+});
+
+/// One status move, kept so the history of an intake is never lost.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub status: IntakeStatus,
+    pub date: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Intake {
+    pub id: Id,
+    pub employee_id: Id,
+    pub received: NaiveDate,
+    pub source: IntakeSource,
+    pub popup_event_id: Option<Id>,
+    pub services: Vec<Service>,
+    /// The text of a requested service the form did not list.
+    pub other_service: String,
+    /// The staff member handling it.
+    pub owner: String,
+    pub next_step: String,
+    pub next_step_due: Option<NaiveDate>,
+    pub notes: String,
+    pub status: IntakeStatus,
+    pub close_reason: Option<CloseReason>,
+    pub history: Vec<StatusChange>,
+}
+
+/// Default number of working days before an intake with no first contact is overdue.
+pub const DEFAULT_OVERDUE_WORKING_DAYS: u32 = 5;
+
+impl Intake {
+    /// The date the intake first reached `status`, if it ever did.
+    pub fn date_of(&self, status: IntakeStatus) -> Option<NaiveDate> {
+        self.history.iter().find(|c| c.status == status).map(|c| c.date)
+    }
+
+    /// The date counted by the "new client relationships" metric.
+    pub fn established_on(&self) -> Option<NaiveDate> {
+        self.date_of(IntakeStatus::RelationshipEstablished)
+    }
+
+    pub fn days_waiting(&self, today: NaiveDate) -> i64 {
+        (today - self.received).num_days().max(0)
+    }
+
+    /// Received and still not contacted after `limit` working days.
+    pub fn is_overdue(&self, today: NaiveDate, limit: u32) -> bool {
+        self.status == IntakeStatus::Received && working_days_between(self.received, today) > limit
+    }
+
+    /// Moves the intake to `status` on `date`, recording it. Moving back drops the later history
+    /// entries (the caller confirms first, since that loses information).
+    pub fn move_to(&mut self, status: IntakeStatus, date: NaiveDate, reason: Option<CloseReason>) {
+        if status < self.status {
+            self.history.retain(|c| c.status <= status);
+        }
+        if status == IntakeStatus::Closed {
+            self.close_reason = reason.or(self.close_reason).or(Some(CloseReason::Served));
+        } else {
+            self.close_reason = None;
+        }
+        if !self.history.iter().any(|c| c.status == status) {
+            self.history.push(StatusChange { status, date });
+        }
+        self.status = status;
+    }
+
+    /// Whether moving to `status` would lose recorded information.
+    pub fn move_loses_information(&self, status: IntakeStatus) -> bool {
+        status < self.status
+    }
+
+    pub fn services_label(&self) -> String {
+        self.services
+            .iter()
+            .map(|s| {
+                if *s == Service::Other && !self.other_service.is_empty() {
+                    format!("other: {}", self.other_service)
+                } else {
+                    crate::domain::Choice::label(*s).to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    pub fn validate(&self) -> Result<(), FieldError> {
+        if self.services.is_empty() {
+            return Err(FieldError::new("services", "choose at least one service"));
+        }
+        if let Some(due) = self.next_step_due
+            && due < self.received
+        {
+            return Err(FieldError::new(
+                "next step due",
+                "due before the intake was received",
+            ));
+        }
+        if self.status == IntakeStatus::Closed && self.close_reason.is_none() {
+            return Err(FieldError::new(
+                "close reason",
+                "a closed intake needs a close reason",
+            ));
+        }
+        Ok(())
+    }
+
+    /// A new intake, received on `received`, in status Received.
+    pub fn new(employee_id: Id, received: NaiveDate, source: IntakeSource) -> Self {
+        Intake {
+            id: 0,
+            employee_id,
+            received,
+            source,
+            popup_event_id: None,
+            services: Vec::new(),
+            other_service: String::new(),
+            owner: String::new(),
+            next_step: String::new(),
+            next_step_due: None,
+            notes: String::new(),
+            status: IntakeStatus::Received,
+            close_reason: None,
+            history: vec![StatusChange {
+                status: IntakeStatus::Received,
+                date: received,
+            }],
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Consultation {
+    pub id: Id,
+    pub intake_id: Id,
+    pub date: NaiveDate,
+    pub minutes: u32,
+    pub services: Vec<Service>,
+    pub notes: String,
+}
+
+impl Consultation {
+    pub fn validate(&self) -> Result<(), FieldError> {
+        if self.minutes == 0 || self.minutes > 8 * 60 {
+            return Err(FieldError::new("minutes", "between 1 and 480 minutes"));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn moves_forward_record_dates_and_back_drops_them() {
+        let mut i = Intake::new(1, d(2024, 9, 2), IntakeSource::Form);
+        i.services.push(Service::ResumeReview);
+        i.move_to(IntakeStatus::Contacted, d(2024, 9, 3), None);
+        i.move_to(IntakeStatus::ConsultationScheduled, d(2024, 9, 5), None);
+        i.move_to(IntakeStatus::RelationshipEstablished, d(2024, 9, 10), None);
+        assert_eq!(i.established_on(), Some(d(2024, 9, 10)));
+        assert!(i.move_loses_information(IntakeStatus::Contacted));
+        i.move_to(IntakeStatus::Contacted, d(2024, 9, 11), None);
+        assert_eq!(i.established_on(), None);
+        assert_eq!(i.date_of(IntakeStatus::Contacted), Some(d(2024, 9, 3)));
+        i.move_to(IntakeStatus::Closed, d(2024, 9, 12), Some(CloseReason::Withdrawn));
+        assert_eq!(i.close_reason, Some(CloseReason::Withdrawn));
+        assert!(i.validate().is_ok());
+    }
+
+    #[test]
+    fn overdue_counts_working_days_since_received() {
+        // Received Friday 2024-11-01: 5 working days pass on Friday 2024-11-08.
+        let i = Intake::new(1, d(2024, 11, 1), IntakeSource::Form);
+        assert!(!i.is_overdue(d(2024, 11, 8), 5));
+        assert!(i.is_overdue(d(2024, 11, 11), 5));
+        let mut contacted = i.clone();
+        contacted.move_to(IntakeStatus::Contacted, d(2024, 11, 2), None);
+        assert!(!contacted.is_overdue(d(2025, 1, 1), 5));
+        assert_eq!(i.days_waiting(d(2024, 11, 11)), 10);
+    }
+
+    #[test]
+    fn validation_names_the_field() {
+        let i = Intake::new(1, d(2024, 11, 1), IntakeSource::Form);
+        assert_eq!(i.validate().unwrap_err().field, "services");
+    }
+}

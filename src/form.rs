@@ -1,0 +1,316 @@
+//! A form: labelled fields, Tab between them, pick lists for enumerations, errors shown in place.
+//! Each tab builds its forms and checks them; this module only edits values.
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldKind {
+    Text,
+    /// Typed as YYYY-MM-DD or M/D/YYYY.
+    Date,
+    Number,
+    /// One of the options (cycled with ←/→ or Space, or typed: the first option starting with
+    /// the typed letter).
+    Choice(Vec<String>),
+    /// Any of the options; Space toggles the highlighted one, ←/→ move the highlight.
+    Multi(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub label: &'static str,
+    pub kind: FieldKind,
+    /// Text value; for a choice the chosen option; for multi the chosen options joined by "; ".
+    pub value: String,
+    /// Highlighted option for pick lists.
+    pub cursor: usize,
+    pub error: Option<String>,
+    /// Hidden by the privacy screen.
+    pub sensitive: bool,
+}
+
+impl Field {
+    pub fn text(label: &'static str, value: impl Into<String>) -> Self {
+        Field {
+            label,
+            kind: FieldKind::Text,
+            value: value.into(),
+            cursor: 0,
+            error: None,
+            sensitive: false,
+        }
+    }
+
+    pub fn date(label: &'static str, value: Option<chrono::NaiveDate>) -> Self {
+        Field {
+            kind: FieldKind::Date,
+            ..Field::text(label, value.map(|d| d.to_string()).unwrap_or_default())
+        }
+    }
+
+    pub fn number(label: &'static str, value: impl ToString) -> Self {
+        Field {
+            kind: FieldKind::Number,
+            ..Field::text(label, value.to_string())
+        }
+    }
+
+    pub fn choice(label: &'static str, options: Vec<String>, value: &str) -> Self {
+        let cursor = options.iter().position(|o| o == value).unwrap_or(0);
+        let value = options.get(cursor).cloned().unwrap_or_default();
+        Field {
+            kind: FieldKind::Choice(options),
+            cursor,
+            ..Field::text(label, value)
+        }
+    }
+
+    pub fn multi(label: &'static str, options: Vec<String>, chosen: &[String]) -> Self {
+        let value = options
+            .iter()
+            .filter(|o| chosen.contains(o))
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("; ");
+        Field {
+            kind: FieldKind::Multi(options),
+            ..Field::text(label, value)
+        }
+    }
+
+    pub fn sensitive(mut self) -> Self {
+        self.sensitive = true;
+        self
+    }
+
+    /// Chosen options of a multi field.
+    pub fn chosen(&self) -> Vec<String> {
+        self.value
+            .split("; ")
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn options(&self) -> &[String] {
+        match &self.kind {
+            FieldKind::Choice(o) | FieldKind::Multi(o) => o,
+            _ => &[],
+        }
+    }
+
+    fn toggle(&mut self, option: &str) {
+        let mut chosen = self.chosen();
+        if let Some(i) = chosen.iter().position(|c| c == option) {
+            chosen.remove(i);
+        } else {
+            chosen.push(option.to_string());
+        }
+        // Keep the options' own order.
+        let order = self.options().to_vec();
+        chosen.sort_by_key(|c| order.iter().position(|o| o == c));
+        self.value = chosen.join("; ");
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// A message for the whole form (e.g. a refused pairing's reasons).
+    pub message: Option<String>,
+    initial: Vec<String>,
+}
+
+impl Form {
+    pub fn new(title: impl Into<String>, fields: Vec<Field>) -> Self {
+        let initial = fields.iter().map(|f| f.value.clone()).collect();
+        Form {
+            title: title.into(),
+            fields,
+            focus: 0,
+            message: None,
+            initial,
+        }
+    }
+
+    pub fn is_changed(&self) -> bool {
+        self.fields.iter().map(|f| &f.value).ne(self.initial.iter())
+    }
+
+    /// The value of the field labelled `label` (trimmed).
+    pub fn value(&self, label: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|f| f.label == label)
+            .map(|f| f.value.trim())
+            .unwrap_or("")
+    }
+
+    pub fn field_mut(&mut self, label: &str) -> Option<&mut Field> {
+        self.fields.iter_mut().find(|f| f.label == label)
+    }
+
+    pub fn clear_errors(&mut self) {
+        self.message = None;
+        for f in &mut self.fields {
+            f.error = None;
+        }
+    }
+
+    /// Puts `reason` on the field labelled `label` (or on the form if there is no such field) and
+    /// focuses the first field in error.
+    pub fn set_error(&mut self, label: &str, reason: impl Into<String>) {
+        let reason = reason.into();
+        match self.fields.iter().position(|f| f.label == label) {
+            Some(i) => {
+                self.fields[i].error = Some(reason);
+                if self.fields[..i].iter().all(|f| f.error.is_none()) {
+                    self.focus = i;
+                }
+            }
+            None => self.message = Some(reason),
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.message.is_some() || self.fields.iter().any(|f| f.error.is_some())
+    }
+
+    pub fn next_field(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len().max(1);
+    }
+
+    pub fn prev_field(&mut self) {
+        let n = self.fields.len().max(1);
+        self.focus = (self.focus + n - 1) % n;
+    }
+
+    pub fn on_last_field(&self) -> bool {
+        self.focus + 1 >= self.fields.len()
+    }
+
+    fn focused(&mut self) -> Option<&mut Field> {
+        self.fields.get_mut(self.focus)
+    }
+
+    pub fn type_char(&mut self, c: char) {
+        let Some(f) = self.focused() else { return };
+        f.error = None;
+        match f.kind.clone() {
+            FieldKind::Choice(options) => {
+                if c == ' ' {
+                    pick(f, &options, 1);
+                } else if let Some(i) = options.iter().position(|o| {
+                    o.chars()
+                        .next()
+                        .is_some_and(|first| first.eq_ignore_ascii_case(&c))
+                }) {
+                    f.cursor = i;
+                    f.value = options[i].clone();
+                }
+            }
+            FieldKind::Multi(options) => {
+                if c == ' ' {
+                    if let Some(o) = options.get(f.cursor) {
+                        f.toggle(&o.clone());
+                    }
+                } else if let Some(i) = options.iter().position(|o| {
+                    o.chars()
+                        .next()
+                        .is_some_and(|first| first.eq_ignore_ascii_case(&c))
+                }) {
+                    f.cursor = i;
+                }
+            }
+            FieldKind::Number if !(c.is_ascii_digit() || c == '.') => {}
+            _ => f.value.push(c),
+        }
+    }
+
+    pub fn backspace(&mut self) {
+        if let Some(f) = self.focused()
+            && matches!(f.kind, FieldKind::Text | FieldKind::Date | FieldKind::Number)
+        {
+            f.value.pop();
+            f.error = None;
+        }
+    }
+
+    /// ←/→ on a pick list.
+    pub fn pick(&mut self, step: isize) {
+        let Some(f) = self.focused() else { return };
+        match f.kind.clone() {
+            FieldKind::Choice(options) => pick(f, &options, step),
+            FieldKind::Multi(options) => {
+                let n = options.len().max(1) as isize;
+                f.cursor = ((f.cursor as isize + step).rem_euclid(n)) as usize;
+            }
+            _ => {}
+        }
+    }
+}
+
+fn pick(f: &mut Field, options: &[String], step: isize) {
+    if options.is_empty() {
+        return;
+    }
+    let n = options.len() as isize;
+    f.cursor = ((f.cursor as isize + step).rem_euclid(n)) as usize;
+    f.value = options[f.cursor].clone();
+    f.error = None;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> Form {
+        Form::new(
+            "t",
+            vec![
+                Field::text("name", ""),
+                Field::choice("status", vec!["a".into(), "b".into(), "c".into()], "b"),
+                Field::multi("services", vec!["x".into(), "y".into(), "z".into()], &[]),
+            ],
+        )
+    }
+
+    #[test]
+    fn typing_tabbing_and_picking() {
+        let mut f = form();
+        assert!(!f.is_changed());
+        f.type_char('A');
+        f.type_char('n');
+        f.backspace();
+        assert_eq!(f.value("name"), "A");
+        f.next_field();
+        f.pick(1);
+        assert_eq!(f.value("status"), "c");
+        f.pick(1);
+        assert_eq!(f.value("status"), "a");
+        f.next_field();
+        f.pick(2);
+        f.type_char(' ');
+        f.pick(-2);
+        f.type_char(' ');
+        assert_eq!(f.value("services"), "x; z");
+        f.type_char(' ');
+        assert_eq!(f.value("services"), "z");
+        assert!(f.is_changed());
+        f.next_field();
+        assert_eq!(f.focus, 0);
+    }
+
+    #[test]
+    fn errors_focus_the_first_bad_field() {
+        let mut f = form();
+        f.focus = 2;
+        f.set_error("status", "pick one");
+        f.set_error("services", "choose at least one");
+        assert_eq!(f.focus, 1);
+        f.set_error("nope", "whole form");
+        assert_eq!(f.message.as_deref(), Some("whole form"));
+        f.clear_errors();
+        assert!(!f.has_errors());
+    }
+}

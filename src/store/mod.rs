@@ -1,0 +1,358 @@
+//! The one module that owns redb. Everything above it sees plain domain structs, `Dataset`,
+//! `Txn` methods and `StoreError`; no redb or codec type leaves this module.
+
+pub mod codec;
+mod file;
+pub mod records;
+
+pub use codec::CodecError;
+pub use file::{check_private, create_private_file};
+pub use records::{Record, TABLES};
+
+use crate::dataset::Dataset;
+use crate::domain::*;
+use redb::{
+    ConcurrencyMode, Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition,
+    TableError,
+};
+use std::path::{Path, PathBuf};
+
+const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
+/// Bumped by every write, so other processes notice a change with one tiny read.
+const GENERATION: &str = "generation";
+/// redb's page cache; small, because the whole dataset is also held in memory.
+const CACHE_BYTES: usize = 32 * 1024 * 1024;
+
+fn table(name: &'static str) -> TableDefinition<'static, u64, &'static [u8]> {
+    TableDefinition::new(name)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: {reason}")]
+    Open { path: PathBuf, reason: String },
+    #[error("table {table}, record {key}: {reason}")]
+    Damaged {
+        table: &'static str,
+        key: Id,
+        reason: String,
+    },
+    #[error("{0} was changed by someone else since you opened it; reload and try again")]
+    Conflict(String),
+    #[error("{0}")]
+    Invalid(#[from] crate::domain::FieldError),
+    #[error("database error: {0}")]
+    Storage(String),
+}
+
+macro_rules! storage_from {
+    ($($t:ty),+) => {$(
+        impl From<$t> for StoreError {
+            fn from(e: $t) -> Self { StoreError::Storage(e.to_string()) }
+        }
+    )+};
+}
+storage_from!(
+    redb::Error,
+    redb::TransactionError,
+    redb::TableError,
+    redb::StorageError,
+    redb::CommitError,
+    redb::DatabaseError,
+    CodecError
+);
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A record that did not decode: reported, skipped, the rest stays usable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodeProblem {
+    pub table: &'static str,
+    pub key: Id,
+    pub reason: String,
+}
+
+impl std::fmt::Display for DecodeProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "table {}, record {}: {}", self.table, self.key, self.reason)
+    }
+}
+
+pub struct Store {
+    db: Database,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it (mode 0600) if it does not exist. A file that is
+    /// not a pathways database is refused and never modified.
+    pub fn open(path: &Path) -> Result<Store> {
+        let open_err = |reason: String| StoreError::Open {
+            path: path.to_path_buf(),
+            reason,
+        };
+        let fresh = file::prepare(path).map_err(open_err)?;
+        let mut builder = Database::builder();
+        builder
+            .set_concurrency_mode(ConcurrencyMode::MultiWriter)
+            .set_cache_size(CACHE_BYTES);
+        let db = if fresh {
+            builder.create(path)
+        } else {
+            builder.open(path)
+        }
+        .map_err(|e| open_err(file::explain_open_error(e)))?;
+        let store = Store {
+            db,
+            path: path.to_path_buf(),
+        };
+        if fresh {
+            store.write(|_| Ok(()))?;
+        }
+        Ok(store)
+    }
+
+    /// Creates a new database at `path`; refuses if a file is already there.
+    pub fn create_new(path: &Path) -> Result<Store> {
+        if path.exists() {
+            return Err(StoreError::Open {
+                path: path.to_path_buf(),
+                reason: "a file already exists there; choose another path (nothing was changed)".into(),
+            });
+        }
+        Store::open(path)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in one durable write transaction: all of it is committed, or none of it.
+    pub fn write<R>(&self, f: impl FnOnce(&mut Txn) -> Result<R>) -> Result<R> {
+        let tx = self.db.begin_write()?;
+        let mut txn = Txn { tx };
+        let out = f(&mut txn)?;
+        {
+            let mut meta = txn.tx.open_table(META)?;
+            let generation = meta.get(GENERATION)?.map(|g| g.value()).unwrap_or(0);
+            meta.insert(GENERATION, generation + 1)?;
+        }
+        txn.tx.commit()?;
+        Ok(out)
+    }
+
+    /// A number that changes whenever any process commits a change.
+    pub fn generation(&self) -> Result<u64> {
+        let rtx = self.db.begin_read()?;
+        match rtx.open_table(META) {
+            Ok(t) => Ok(t.get(GENERATION)?.map(|g| g.value()).unwrap_or(0)),
+            Err(TableError::TableDoesNotExist(_)) => Ok(0),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub fn get<T: Record>(&self, id: Id) -> Result<Option<T>> {
+        let rtx = self.db.begin_read()?;
+        let t = match rtx.open_table(table(T::TABLE)) {
+            Ok(t) => t,
+            Err(TableError::TableDoesNotExist(_)) => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        match t.get(id)? {
+            None => Ok(None),
+            Some(bytes) => T::decode(bytes.value())
+                .map(Some)
+                .map_err(|e| StoreError::Damaged {
+                    table: T::TABLE,
+                    key: id,
+                    reason: e.to_string(),
+                }),
+        }
+    }
+
+    /// Every record of one kind in id order, with the ones that failed to decode reported apart.
+    pub fn all<T: Record>(&self) -> Result<(Vec<T>, Vec<DecodeProblem>)> {
+        let rtx = self.db.begin_read()?;
+        read_all(&rtx)
+    }
+
+    /// The whole database as one consistent snapshot (one read transaction).
+    pub fn load(&self) -> Result<(Dataset, Vec<DecodeProblem>)> {
+        let rtx = self.db.begin_read()?;
+        let mut data = Dataset::default();
+        let mut problems = Vec::new();
+        macro_rules! load_all {
+            ($($field:ident: $ty:ty),+ $(,)?) => {$(
+                let (records, mut p) = read_all::<$ty>(&rtx)?;
+                data.$field = records;
+                problems.append(&mut p);
+            )+};
+        }
+        crate::with_record_kinds!(load_all);
+        data.reindex();
+        Ok((data, problems))
+    }
+
+    /// Writes a consistent copy of the database to `out` (mode 0600) from one read snapshot, so it
+    /// works while other processes have the database open and keep writing.
+    pub fn backup(&self, out: &Path) -> Result<usize> {
+        if out.exists() {
+            return Err(StoreError::Open {
+                path: out.to_path_buf(),
+                reason: "a file already exists there; choose a new backup name".into(),
+            });
+        }
+        let rtx = self.db.begin_read()?;
+        let target = Store::open(out)?;
+        let mut copied = 0;
+        let result = target.write(|txn| {
+            for name in TABLES {
+                let src = match rtx.open_table(table(name)) {
+                    Ok(t) => t,
+                    Err(TableError::TableDoesNotExist(_)) => continue,
+                    Err(e) => return Err(e.into()),
+                };
+                let mut dst = txn.tx.open_table(table(name))?;
+                for row in src.iter()? {
+                    let (k, v) = row?;
+                    dst.insert(k.value(), v.value())?;
+                    copied += 1;
+                }
+            }
+            let src_meta = match rtx.open_table(META) {
+                Ok(t) => Some(t),
+                Err(TableError::TableDoesNotExist(_)) => None,
+                Err(e) => return Err(e.into()),
+            };
+            if let Some(src_meta) = src_meta {
+                let mut dst = txn.tx.open_table(META)?;
+                for row in src_meta.iter()? {
+                    let (k, v) = row?;
+                    dst.insert(k.value(), v.value())?;
+                }
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            drop(target);
+            let _ = std::fs::remove_file(out);
+            return Err(e);
+        }
+        Ok(copied)
+    }
+
+    /// redb's integrity check plus decoding every record. Returns what is wrong, empty if nothing.
+    pub fn check(mut self) -> Result<Vec<String>> {
+        let mut findings = Vec::new();
+        match self.db.check_integrity() {
+            Ok(true) => {}
+            Ok(false) => findings.push("redb found damage and repaired it".to_string()),
+            Err(e) => findings.push(format!("integrity check failed: {e}")),
+        }
+        let (_, problems) = self.load()?;
+        findings.extend(problems.iter().map(ToString::to_string));
+        Ok(findings)
+    }
+
+    /// Counts of records per table, for `check` and `init` summaries.
+    pub fn table_counts(&self) -> Result<Vec<(&'static str, u64)>> {
+        let rtx = self.db.begin_read()?;
+        let mut out = Vec::new();
+        for name in TABLES {
+            let n = match rtx.open_table(table(name)) {
+                Ok(t) => t.len()?,
+                Err(TableError::TableDoesNotExist(_)) => 0,
+                Err(e) => return Err(e.into()),
+            };
+            out.push((*name, n));
+        }
+        Ok(out)
+    }
+}
+
+fn read_all<T: Record>(rtx: &redb::ReadTransaction) -> Result<(Vec<T>, Vec<DecodeProblem>)> {
+    let t = match rtx.open_table(table(T::TABLE)) {
+        Ok(t) => t,
+        Err(TableError::TableDoesNotExist(_)) => return Ok((Vec::new(), Vec::new())),
+        Err(e) => return Err(e.into()),
+    };
+    let mut records = Vec::with_capacity(t.len()? as usize);
+    let mut problems = Vec::new();
+    for row in t.iter()? {
+        let (k, v) = row?;
+        match T::decode(v.value()) {
+            Ok(mut r) => {
+                r.set_id(k.value());
+                records.push(r);
+            }
+            Err(e) => problems.push(DecodeProblem {
+                table: T::TABLE,
+                key: k.value(),
+                reason: e.to_string(),
+            }),
+        }
+    }
+    Ok((records, problems))
+}
+
+/// One write transaction, in domain terms.
+pub struct Txn {
+    tx: redb::WriteTransaction,
+}
+
+impl Txn {
+    fn next_id(&mut self, table_name: &'static str) -> Result<Id> {
+        let t = self.tx.open_table(table(table_name))?;
+        let last = t.last()?.map(|(k, _)| k.value()).unwrap_or(0);
+        Ok(last + 1)
+    }
+
+    /// Stores a new record, giving it the next id of its kind; returns the id.
+    pub fn insert<T: Record>(&mut self, record: &mut T) -> Result<Id> {
+        let id = self.next_id(T::TABLE)?;
+        record.set_id(id);
+        self.put(record)?;
+        Ok(id)
+    }
+
+    /// Stores `record` under its id, replacing what was there.
+    pub fn put<T: Record>(&mut self, record: &T) -> Result<()> {
+        let bytes = record.encode()?;
+        let mut t = self.tx.open_table(table(T::TABLE))?;
+        t.insert(record.id(), bytes.as_slice())?;
+        Ok(())
+    }
+
+    /// Replaces `original` by `updated`, refusing if the stored record is no longer `original`
+    /// (someone else saved it meanwhile): the second save is told, nothing is overwritten.
+    pub fn update<T: Record + PartialEq>(&mut self, original: &T, updated: &T) -> Result<()> {
+        let current = self.get::<T>(original.id())?;
+        if current.as_ref() != Some(original) {
+            return Err(StoreError::Conflict(format!(
+                "{} record {}",
+                T::TABLE,
+                original.id()
+            )));
+        }
+        self.put(updated)
+    }
+
+    pub fn get<T: Record>(&mut self, id: Id) -> Result<Option<T>> {
+        let t = self.tx.open_table(table(T::TABLE))?;
+        let found = t.get(id)?;
+        match found {
+            None => Ok(None),
+            Some(v) => T::decode(v.value()).map(Some).map_err(|e| StoreError::Damaged {
+                table: T::TABLE,
+                key: id,
+                reason: e.to_string(),
+            }),
+        }
+    }
+
+    pub fn delete<T: Record>(&mut self, id: Id) -> Result<bool> {
+        let mut t = self.tx.open_table(table(T::TABLE))?;
+        let removed = t.remove(id)?.is_some();
+        Ok(removed)
+    }
+}

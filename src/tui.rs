@@ -1,0 +1,65 @@
+//! The terminal: a guard that always restores it, and the event loop (draw when something changed).
+
+use crate::app::App;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use ratatui::crossterm::execute;
+use std::io;
+use std::time::{Duration, Instant};
+
+/// Restores the terminal when dropped, on every path out: quit, error, or panic (ratatui's
+/// `init` also installs a panic hook that restores first).
+pub struct TerminalGuard {
+    pub terminal: ratatui::DefaultTerminal,
+    mouse: bool,
+}
+
+impl TerminalGuard {
+    pub fn new(mouse: bool) -> io::Result<Self> {
+        let terminal = ratatui::try_init()?;
+        if mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
+        Ok(TerminalGuard { terminal, mouse })
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        if self.mouse {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+        }
+        ratatui::restore();
+    }
+}
+
+/// How often to look for changes saved by another pathways on the same database.
+const POLL_CHANGES: Duration = Duration::from_millis(1000);
+
+pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
+    let mut guard = TerminalGuard::new(mouse)?;
+    let mut dirty = true;
+    let mut last_poll = Instant::now();
+    while app.running {
+        if dirty {
+            guard.terminal.draw(|f| crate::ui::render(f, app))?;
+            dirty = false;
+        }
+        let wait = POLL_CHANGES.saturating_sub(last_poll.elapsed());
+        if event::poll(wait)? {
+            match event::read()? {
+                // Releases and repeats are reported on some platforms; act on presses only.
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    app.handle_key(key);
+                    dirty = true;
+                }
+                Event::Resize(_, _) => dirty = true,
+                _ => {}
+            }
+        }
+        if last_poll.elapsed() >= POLL_CHANGES {
+            last_poll = Instant::now();
+            dirty |= app.tick();
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,181 @@
+//! Drawing: the tab bar, the current tab, the footer generated from the keymap, and the modals.
+//! Everything here only reads `App`.
+
+pub mod theme;
+pub mod widgets;
+
+use crate::app::{App, Modal, Tab};
+use crate::keymap::{self, Mode};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+pub use theme::Theme;
+
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let theme = Theme::new(app.color);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!(
+            "Terminal too small ({}x{}); pathways needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Enlarge it, or press q to quit.",
+            area.width, area.height
+        );
+        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let [top, body, footer] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    render_tab_bar(frame, top, app, &theme);
+    match app.tab {
+        Tab::Intake => crate::tabs::intake::render(frame, body, app, &theme),
+        Tab::Mentoring => crate::tabs::mentoring::render(frame, body, app, &theme),
+        Tab::Coverage => crate::tabs::coverage::render(frame, body, app, &theme),
+        Tab::Leadership => crate::tabs::leadership::render(frame, body, app, &theme),
+        Tab::Metrics => crate::tabs::metrics::render(frame, body, app, &theme),
+    }
+    render_footer(frame, footer, app, &theme);
+    for modal in &app.modals {
+        match modal {
+            Modal::Help { scroll } => render_help(frame, area, app, *scroll, &theme),
+            Modal::Form { form, .. } => widgets::render_form(frame, area, form, app.private, &theme),
+            Modal::Confirm { message, .. } => render_confirm(frame, area, message, &theme),
+        }
+    }
+}
+
+fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let full: usize = Tab::ALL.iter().map(|t| t.title().len() + 4).sum::<usize>() + 10;
+    let wide = (area.width as usize) >= full + if app.private { 10 } else { 0 };
+    let mut spans = vec![Span::styled(" pathways ", theme.important)];
+    for tab in Tab::ALL {
+        let title = if wide { tab.title() } else { tab.short_title() };
+        let label = format!(" {} {} ", tab.index() + 1, title);
+        let style = if tab == app.tab {
+            theme.tab_active
+        } else {
+            theme.muted
+        };
+        spans.push(Span::styled(label, style));
+    }
+    let bar = Paragraph::new(Line::from(spans));
+    frame.render_widget(bar, area);
+    if app.private {
+        let text = " PRIVATE ";
+        let w = text.len() as u16;
+        let banner = Rect {
+            x: area.right().saturating_sub(w),
+            width: w.min(area.width),
+            ..area
+        };
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.banner)), banner);
+    }
+}
+
+fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mode = app.mode();
+    let line = if mode == Mode::Filter {
+        let filter = match app.tab {
+            Tab::Intake => &app.intake.list.filter,
+            Tab::Mentoring => &app.mentoring.list.filter,
+            Tab::Coverage => &app.coverage.list.filter,
+            Tab::Leadership => &app.leadership.list.filter,
+            Tab::Metrics => &app.metrics.list.filter,
+        };
+        Line::from(vec![
+            Span::styled(" / ", theme.important),
+            Span::raw(filter.clone()),
+            Span::styled("▏", theme.important),
+            Span::styled("  Enter keep · Esc clear", theme.muted),
+        ])
+    } else if let Some(status) = &app.status {
+        Line::from(Span::styled(format!(" {status}"), theme.important))
+    } else {
+        let mut spans = Vec::new();
+        for (key, word) in keymap::footer(mode) {
+            spans.push(Span::styled(format!(" {key}"), theme.important));
+            spans.push(Span::styled(format!(" {word} "), theme.muted));
+        }
+        Line::from(spans)
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn render_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
+    let below = app.modals.iter().rev().find(|m| !matches!(m, Modal::Help { .. }));
+    let mode = match below {
+        Some(Modal::Form { .. }) => Mode::Form,
+        Some(Modal::Confirm { .. }) => Mode::Confirm,
+        _ => Mode::Normal(app.tab),
+    };
+    let popup = widgets::centered(area, 78, area.height.saturating_sub(2));
+    // Two columns when there is room, so the whole keymap fits on an 80x24 screen.
+    let entries: Vec<(String, &str)> = keymap::tables(mode)
+        .into_iter()
+        .flat_map(|t| t.iter())
+        .map(|b| (b.keys_label(), b.help))
+        .collect();
+    let col = (popup.width.saturating_sub(2) / 2) as usize;
+    let two = col >= 34;
+    let cell = |(k, h): &(String, &str), width: usize| -> Vec<Span<'static>> {
+        let key = format!("{k:<12} ");
+        let text: String = h
+            .chars()
+            .take(width.saturating_sub(key.chars().count() + 1))
+            .collect();
+        let pad = width.saturating_sub(key.chars().count() + text.chars().count());
+        vec![
+            Span::styled(key, theme.important),
+            Span::raw(text),
+            Span::raw(" ".repeat(pad)),
+        ]
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        format!("Keys: {}", app.tab.title()),
+        theme.header,
+    ))];
+    if two {
+        let half = entries.len().div_ceil(2);
+        for i in 0..half {
+            let mut spans = cell(&entries[i], col);
+            if let Some(right) = entries.get(i + half) {
+                spans.extend(cell(right, col));
+            }
+            lines.push(Line::from(spans));
+        }
+    } else {
+        lines.extend(entries.iter().map(|e| Line::from(cell(e, popup.width as usize))));
+    }
+    lines.push(Line::from(Span::styled(
+        "Typing in a form or filter goes to the text first.",
+        theme.muted,
+    )));
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(" Help — Esc closes, ↑/↓ scroll ");
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), popup);
+}
+
+fn render_confirm(frame: &mut Frame, area: Rect, message: &str, theme: &Theme) {
+    let popup = widgets::centered(area, 56, 7);
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.warning)
+        .title(" Confirm ");
+    let text = vec![
+        Line::raw(message.to_string()),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled(" y ", theme.important),
+            Span::raw("yes   "),
+            Span::styled(" n ", theme.important),
+            Span::raw("no"),
+        ]),
+    ];
+    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: true }), popup);
+}

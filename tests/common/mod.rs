@@ -1,0 +1,51 @@
+//! Helpers shared by the integration tests: real stores in temp dirs, real frames, real binaries.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use pathways::app::App;
+use pathways::store::Store;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::PathBuf;
+
+/// The date every test treats as today, so the demo data is the same in every run.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+/// A demo database in a new temp dir; keep the TempDir alive as long as the file is used.
+pub fn demo_store() -> (tempfile::TempDir, PathBuf, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.redb");
+    let store = Store::create_new(&path).unwrap();
+    pathways::demo::write(&store, &pathways::demo::build(today())).unwrap();
+    (dir, path, store)
+}
+
+pub fn demo_app() -> (tempfile::TempDir, App) {
+    let (dir, _path, store) = demo_store();
+    let app = App::new(store, today()).unwrap();
+    (dir, app)
+}
+
+/// Draws `app` into a TestBackend of the given size and returns the screen as lines of text.
+pub fn screen(app: &App, width: u16, height: u16) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| pathways::ui::render(f, app)).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+pub fn screen_text(app: &App, width: u16, height: u16) -> String {
+    screen(app, width, height).join("\n")
+}
+
+pub fn binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_pathways"))
+}

@@ -1,0 +1,215 @@
+//! The store on real redb files in temp dirs: round trips, file modes, refusals, the record format.
+
+mod common;
+use common::*;
+use pathways::domain::*;
+use pathways::store::{Record, Store, StoreError};
+use std::path::Path;
+
+fn sample_employee() -> Employee {
+    Employee {
+        id: 7,
+        employee_number: "012345".into(),
+        first_name: "José".into(),
+        last_name: "Núñez".into(),
+        email: "jose_nunez@district.example.org".into(),
+        position: "Paraeducator Spec Ed".into(),
+        location_id: Some(3),
+        chapter: "Paraeducators".into(),
+        race: Race::Hispanic,
+        hire_date: NaiveDate::from_ymd_opt(2012, 8, 20),
+        position_start: NaiveDate::from_ymd_opt(2019, 1, 7),
+        status: EmploymentStatus::Permanent,
+        in_evaluation: false,
+        retirement_date: None,
+        supervisor_id: Some(2),
+    }
+}
+use chrono::NaiveDate;
+
+#[test]
+fn records_round_trip_through_a_real_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.redb");
+    let store = Store::open(&path).unwrap();
+    let mut e = sample_employee();
+    let id = store.write(|tx| tx.insert(&mut e)).unwrap();
+    assert_eq!(id, 1);
+    let mut second = sample_employee();
+    assert_eq!(store.write(|tx| tx.insert(&mut second)).unwrap(), 2);
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    let back: Employee = store.get(1).unwrap().unwrap();
+    assert_eq!(back, e);
+    let (data, problems) = store.load().unwrap();
+    assert!(problems.is_empty());
+    assert_eq!(data.employees.len(), 2);
+    assert_eq!(data.employee(2).unwrap().first_name, "José");
+}
+
+#[test]
+fn a_failed_action_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("t.redb")).unwrap();
+    let r: Result<(), StoreError> = store.write(|tx| {
+        tx.insert(&mut sample_employee())?;
+        Err(FieldError::new("name", "refused").into())
+    });
+    assert!(r.is_err());
+    assert!(store.load().unwrap().0.employees.is_empty());
+}
+
+#[test]
+fn a_stale_edit_is_refused_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("t.redb")).unwrap();
+    let mut original = sample_employee();
+    store.write(|tx| tx.insert(&mut original)).unwrap();
+    let mut theirs = original.clone();
+    theirs.position = "Fiscal Assistant V".into();
+    store.write(|tx| tx.update(&original, &theirs)).unwrap();
+    let mut mine = original.clone();
+    mine.position = "Bus Operator".into();
+    let err = store.write(|tx| tx.update(&original, &mine)).unwrap_err();
+    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+    let now: Employee = store.get(original.id).unwrap().unwrap();
+    assert_eq!(now.position, "Fiscal Assistant V");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_database_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/dir/t.redb");
+    let _store = Store::open(&path).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert!(pathways::store::check_private(&path).is_none());
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert!(
+        pathways::store::check_private(&path)
+            .unwrap()
+            .contains("chmod 600")
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    std::fs::write(&path, b"these are my notes, not a database\n").unwrap();
+    let err = Store::open(&path).err().expect("refused");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("notes.txt") && msg.contains("not a pathways database"),
+        "{msg}"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        b"these are my notes, not a database\n"
+    );
+    let err = Store::open(dir.path()).err().expect("a directory is refused");
+    assert!(err.to_string().contains("is a directory"), "{err}");
+}
+
+#[test]
+fn two_handles_on_one_file_both_work() {
+    let (_dir, path, first) = demo_store();
+    let second = Store::open(&path).expect("a second pathways on the same file opens");
+    let before = second.generation().unwrap();
+    let mut e = sample_employee();
+    first.write(|tx| tx.insert(&mut e)).unwrap();
+    assert!(
+        second.generation().unwrap() > before,
+        "the other handle sees the change"
+    );
+    let (data, _) = second.load().unwrap();
+    assert!(data.employees.iter().any(|x| x.employee_number == "012345"));
+    second.write(|tx| tx.insert(&mut sample_employee())).unwrap();
+}
+
+#[test]
+fn create_new_refuses_an_existing_file() {
+    let (_dir, path, store) = demo_store();
+    drop(store);
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::create_new(&path).err().expect("refused");
+    assert!(err.to_string().contains("already exists"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_record_that_fails_to_decode_is_reported_and_the_rest_stays_usable() {
+    let (_dir, path, store) = demo_store();
+    // Write garbage under a real key through redb itself, as a damaged record would look.
+    drop(store);
+    {
+        let db = redb::Database::builder()
+            .set_concurrency_mode(redb::ConcurrencyMode::MultiWriter)
+            .open(&path)
+            .unwrap();
+        let tx = db.begin_write().unwrap();
+        {
+            let mut t = tx
+                .open_table(redb::TableDefinition::<u64, &[u8]>::new("employees"))
+                .unwrap();
+            t.insert(5u64, b"PW\x01\xff\xff".as_slice()).unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let (data, problems) = store.load().unwrap();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].table, "employees");
+    assert_eq!(problems[0].key, 5);
+    assert!(data.employees.len() > 400);
+    assert!(!data.intakes.is_empty());
+}
+
+const GOLDEN: &str = "tests/fixtures/employee_v1.bin";
+const FIXTURE_DB: &str = "tests/fixtures/pathways_v1.redb";
+
+/// The bytes of a version-1 employee never change: old databases keep opening.
+#[test]
+fn golden_bytes_of_the_record_format() {
+    let bytes = sample_employee().encode().unwrap();
+    if std::env::var_os("PATHWAYS_WRITE_FIXTURES").is_some() {
+        std::fs::write(GOLDEN, &bytes).unwrap();
+    }
+    let golden = std::fs::read(GOLDEN).expect("golden file");
+    assert_eq!(
+        bytes, golden,
+        "the encoding of a v1 employee changed; add a new version instead"
+    );
+    assert_eq!(&golden[..3], b"PW\x01");
+    assert_eq!(Employee::decode(&golden).unwrap(), sample_employee());
+}
+
+/// A small database written by the first version of the format still opens and reads the same.
+#[test]
+fn the_committed_fixture_database_still_opens() {
+    if std::env::var_os("PATHWAYS_WRITE_FIXTURES").is_some() {
+        let _ = std::fs::remove_file(FIXTURE_DB);
+        let store = Store::create_new(Path::new(FIXTURE_DB)).unwrap();
+        let full = pathways::demo::build(today());
+        let mut small = pathways::dataset::Dataset::default();
+        macro_rules! take {
+            ($($field:ident: $ty:ty),+ $(,)?) => {$( small.$field = full.$field.iter().take(3).cloned().collect(); )+};
+        }
+        pathways::with_record_kinds!(take);
+        pathways::demo::write(&store, &small).unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.redb");
+    std::fs::copy(FIXTURE_DB, &copy).unwrap();
+    let store = Store::open(&copy).unwrap();
+    let (data, problems) = store.load().unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(data.employees.len(), 3);
+    assert_eq!(data.locations[0].name, "Maple Grove Elementary School");
+    assert_eq!(data.sessions[0].topic, "Personal and Professional Competencies");
+    assert_eq!(data.cohorts[0].fiscal_year, 2025);
+    // Three of each kind, but the demo has two cohorts (FY25 and the current one).
+    assert_eq!(data.record_count(), 3 * 18 - 1);
+}
