@@ -22,6 +22,8 @@ pub enum Action {
     /// Start narrowing the current list as you type.
     Filter,
     TogglePrivacy,
+    /// Undo the last change made in this session.
+    Undo,
     /// Move to the next / previous field of a form, or accept / cancel a prompt.
     NextField,
     PrevField,

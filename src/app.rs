@@ -147,6 +147,8 @@ pub struct App {
     pub generation: u64,
     /// Records that failed to decode on the last load, as "table, record: reason".
     pub problems: Vec<String>,
+    /// Changes made in this session, newest last, with what each was.
+    pub undo_stack: Vec<(String, crate::store::Journal)>,
     /// False under NO_COLOR or a terminal without colours: meaning then comes from markers alone.
     pub color: bool,
 }
@@ -171,6 +173,7 @@ impl App {
             generation: 0,
             problems: Vec::new(),
             color: true,
+            undo_stack: Vec::new(),
         };
         app.reload()?;
         if !app.problems.is_empty() {
@@ -332,6 +335,7 @@ impl App {
                     .into(),
                 );
             }
+            Action::Undo => self.undo(),
             Action::Up
             | Action::Down
             | Action::Left
@@ -346,6 +350,20 @@ impl App {
             Action::Leadership(a) => tabs::leadership::update(self, a),
             Action::Metrics(a) => tabs::metrics::update(self, a),
             _ => {}
+        }
+    }
+
+    fn undo(&mut self) {
+        let Some((what, journal)) = self.undo_stack.pop() else {
+            self.status = Some("nothing to undo in this session".into());
+            return;
+        };
+        match self.store.undo(&journal) {
+            Ok(()) => {
+                let _ = self.reload();
+                self.status = Some(format!("undone: {what}"));
+            }
+            Err(e) => self.status = Some(format!("cannot undo {what}: {e}")),
         }
     }
 
@@ -443,14 +461,18 @@ impl App {
         });
     }
 
-    /// Runs one durable write, reloads, and reports the outcome in the footer.
+    /// Runs one durable write, reloads, and reports the outcome in the footer. The change can be
+    /// undone with `u`; `done` says what it was ("intake saved").
     pub fn save<R>(
         &mut self,
         done: &str,
         f: impl FnOnce(&mut crate::store::Txn) -> crate::store::Result<R>,
     ) -> Result<R, String> {
-        match self.store.write(f) {
-            Ok(r) => {
+        match self.store.write_tracked(f) {
+            Ok((r, journal)) => {
+                if !journal.is_empty() {
+                    self.undo_stack.push((done.to_string(), journal));
+                }
                 if let Err(e) = self.reload() {
                     self.status = Some(format!("saved, but could not reload: {e}"));
                 } else {

@@ -213,3 +213,25 @@ fn the_committed_fixture_database_still_opens() {
     // Three of each kind, but the demo has two cohorts (FY25 and the current one).
     assert_eq!(data.record_count(), 3 * 18 - 1);
 }
+
+#[test]
+fn a_change_can_be_undone_unless_changed_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("t.redb")).unwrap();
+    let mut e = sample_employee();
+    let (_, insert) = store.write_tracked(|tx| tx.insert(&mut e)).unwrap();
+    let mut edited = e.clone();
+    edited.position = "Fiscal Assistant V".into();
+    let (_, edit) = store.write_tracked(|tx| tx.put(&edited)).unwrap();
+    store.undo(&edit).unwrap();
+    assert_eq!(store.get::<Employee>(e.id).unwrap().unwrap(), e);
+    // Someone changes it again: undoing the insert now would lose their change, so it is refused.
+    store.write(|tx| tx.put(&edited)).unwrap();
+    assert!(matches!(store.undo(&insert), Err(StoreError::Conflict(_))));
+    store.write(|tx| tx.put(&e)).unwrap();
+    store.undo(&insert).unwrap();
+    assert!(store.get::<Employee>(e.id).unwrap().is_none());
+    // Ids are not reused after a delete.
+    let mut again = sample_employee();
+    assert_eq!(store.write(|tx| tx.insert(&mut again)).unwrap(), 2);
+}

@@ -6,6 +6,14 @@ use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod export;
+mod find;
+pub mod intakes;
+mod report_coverage;
+mod report_leadership;
+mod report_mentoring;
+mod report_monthly;
+
 #[derive(Parser, Debug)]
 #[command(name = "pathways", version, about = "Career Pathways Program dashboard", long_about = None)]
 pub struct Cli {
@@ -49,6 +57,80 @@ pub enum Command {
         /// The new backup file (must not exist yet).
         out: PathBuf,
     },
+    /// Find people, places and records by name: plain lines, no TUI. Exit status 1 if nothing matched.
+    Find {
+        /// What to look for (accents and case do not matter).
+        query: Vec<String>,
+        /// At most this many results.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print a report: plain text (or CSV where offered), no TUI.
+    Report {
+        #[command(subcommand)]
+        report: Report,
+    },
+    /// Import records from a spreadsheet export.
+    Import {
+        #[command(subcommand)]
+        import: Import,
+    },
+    /// Write every record of one kind as CSV with a header (to stdout, or --out FILE, mode 0600).
+    Export {
+        /// employees, locations, intakes, consultations, mentors, pairs, logs, ambassadors,
+        /// sessions, attendance, waitlist, offerings
+        kind: String,
+        /// Write to this new file instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Report {
+    /// Mentors, active pairs, pairs ending within 30 days, missing logs, chapters without a mentor.
+    Mentoring {
+        /// Also print log topics and notes (confidential; hidden by default).
+        #[arg(long)]
+        confidential: bool,
+    },
+    /// Ambassador coverage totals and the uncovered locations.
+    Coverage {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<NaiveDate>,
+    },
+    /// The leadership cohort: schedule, attendance rates, completion, profile.
+    Leadership {
+        /// Fiscal year, named by the year it ends in (2025 = FY25). Default: the current one.
+        #[arg(long)]
+        fy: Option<i32>,
+    },
+    /// The monthly metrics of a fiscal year.
+    Monthly {
+        #[arg(long)]
+        fy: Option<i32>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Import {
+    /// The intake form's spreadsheet export (CSV).
+    Intakes {
+        file: PathBuf,
+        /// Check and report, store nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Csv,
 }
 
 pub fn today(cli: &Cli) -> NaiveDate {
@@ -86,6 +168,43 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Init { demo } => init(&path, *demo, today),
         Command::Check => check(&path),
         Command::Backup { out } => backup(&path, out),
+        Command::Find { query, limit, format } => find::run(&path, &query.join(" "), *limit, *format),
+        Command::Report { report } => match report {
+            Report::Mentoring { confidential } => report_mentoring::run(&path, today, *confidential),
+            Report::Coverage { as_of } => report_coverage::run(&path, as_of.unwrap_or(today)),
+            Report::Leadership { fy } => report_leadership::run(&path, today, *fy),
+            Report::Monthly { fy, format } => report_monthly::run(&path, today, *fy, *format),
+        },
+        Command::Import { import } => match import {
+            Import::Intakes { file, dry_run } => intakes::import(&path, file, *dry_run, today),
+        },
+        Command::Export { kind, out } => export::run(&path, kind, out.as_deref()),
+    }
+}
+
+/// Opens an existing database for a one-shot command, or explains why not (exit status 2).
+pub fn open_existing(path: &Path) -> Result<Store, ExitCode> {
+    if !path.exists() {
+        return Err(fail(format!(
+            "{}: no such database; create one with `pathways --db {} init`",
+            path.display(),
+            path.display()
+        )));
+    }
+    Store::open(path).map_err(fail)
+}
+
+/// Loads everything for a report; damaged records are named on stderr and skipped.
+pub fn load(path: &Path) -> Result<crate::dataset::Dataset, ExitCode> {
+    let store = open_existing(path)?;
+    match store.load() {
+        Ok((data, problems)) => {
+            for p in &problems {
+                eprintln!("pathways: {}: skipped damaged record: {p}", path.display());
+            }
+            Ok(data)
+        }
+        Err(e) => Err(fail(format!("{}: {e}", path.display()))),
     }
 }
 

@@ -129,8 +129,16 @@ impl Store {
 
     /// Runs `f` in one durable write transaction: all of it is committed, or none of it.
     pub fn write<R>(&self, f: impl FnOnce(&mut Txn) -> Result<R>) -> Result<R> {
+        self.write_tracked(f).map(|(r, _)| r)
+    }
+
+    /// Like `write`, and also returns what the transaction changed, so it can be undone.
+    pub fn write_tracked<R>(&self, f: impl FnOnce(&mut Txn) -> Result<R>) -> Result<(R, Journal)> {
         let tx = self.db.begin_write()?;
-        let mut txn = Txn { tx };
+        let mut txn = Txn {
+            tx,
+            journal: Journal::default(),
+        };
         let out = f(&mut txn)?;
         {
             let mut meta = txn.tx.open_table(META)?;
@@ -138,7 +146,30 @@ impl Store {
             meta.insert(GENERATION, generation + 1)?;
         }
         txn.tx.commit()?;
-        Ok(out)
+        Ok((out, txn.journal))
+    }
+
+    /// Reverses a journal in one transaction. Refused (nothing changed) if any record it touched
+    /// was changed again since, by this process or another.
+    pub fn undo(&self, journal: &Journal) -> Result<()> {
+        self.write(|txn| {
+            for c in journal.changes.iter().rev() {
+                let mut t = txn.tx.open_table(table(c.table))?;
+                let current = t.get(c.key)?.map(|v| v.value().to_vec());
+                if current != c.after {
+                    return Err(StoreError::Conflict(format!("{} record {}", c.table, c.key)));
+                }
+                match &c.before {
+                    Some(bytes) => {
+                        t.insert(c.key, bytes.as_slice())?;
+                    }
+                    None => {
+                        t.remove(c.key)?;
+                    }
+                }
+            }
+            Ok(())
+        })
     }
 
     /// A number that changes whenever any process commits a change.
@@ -295,16 +326,74 @@ fn read_all<T: Record>(rtx: &redb::ReadTransaction) -> Result<(Vec<T>, Vec<Decod
     Ok((records, problems))
 }
 
+/// What one transaction changed: each record's bytes before and after.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Journal {
+    changes: Vec<Change>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Change {
+    table: &'static str,
+    key: Id,
+    before: Option<Vec<u8>>,
+    after: Option<Vec<u8>>,
+}
+
+impl Journal {
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// How many records the transaction touched.
+    pub fn len(&self) -> usize {
+        self.changes.len()
+    }
+}
+
 /// One write transaction, in domain terms.
 pub struct Txn {
     tx: redb::WriteTransaction,
+    journal: Journal,
 }
 
 impl Txn {
+    /// Ids are never reused, even after a delete, so old references cannot point at a new record.
     fn next_id(&mut self, table_name: &'static str) -> Result<Id> {
-        let t = self.tx.open_table(table(table_name))?;
-        let last = t.last()?.map(|(k, _)| k.value()).unwrap_or(0);
-        Ok(last + 1)
+        let last = {
+            let t = self.tx.open_table(table(table_name))?;
+            t.last()?.map(|(k, _)| k.value()).unwrap_or(0)
+        };
+        let key = format!("next_id:{table_name}");
+        let mut meta = self.tx.open_table(META)?;
+        let counter = meta.get(key.as_str())?.map(|v| v.value()).unwrap_or(0);
+        let id = counter.max(last + 1);
+        meta.insert(key.as_str(), id + 1)?;
+        Ok(id)
+    }
+
+    /// Notes a change for undo, keeping the first "before" of each record.
+    fn record_change(&mut self, table_name: &'static str, key: Id, after: Option<Vec<u8>>) -> Result<()> {
+        if let Some(c) = self
+            .journal
+            .changes
+            .iter_mut()
+            .find(|c| c.table == table_name && c.key == key)
+        {
+            c.after = after;
+            return Ok(());
+        }
+        let before = {
+            let t = self.tx.open_table(table(table_name))?;
+            t.get(key)?.map(|v| v.value().to_vec())
+        };
+        self.journal.changes.push(Change {
+            table: table_name,
+            key,
+            before,
+            after,
+        });
+        Ok(())
     }
 
     /// Stores a new record, giving it the next id of its kind; returns the id.
@@ -318,6 +407,7 @@ impl Txn {
     /// Stores `record` under its id, replacing what was there.
     pub fn put<T: Record>(&mut self, record: &T) -> Result<()> {
         let bytes = record.encode()?;
+        self.record_change(T::TABLE, record.id(), Some(bytes.clone()))?;
         let mut t = self.tx.open_table(table(T::TABLE))?;
         t.insert(record.id(), bytes.as_slice())?;
         Ok(())
@@ -351,6 +441,7 @@ impl Txn {
     }
 
     pub fn delete<T: Record>(&mut self, id: Id) -> Result<bool> {
+        self.record_change(T::TABLE, id, None)?;
         let mut t = self.tx.open_table(table(T::TABLE))?;
         let removed = t.remove(id)?.is_some();
         Ok(removed)
