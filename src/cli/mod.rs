@@ -178,6 +178,8 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Import { import } => match import {
             Import::Intakes { file, dry_run } => intakes::import(&path, file, *dry_run, today),
         },
+        // Intakes export in the import's own format, so an export imports back unchanged.
+        Command::Export { kind, out } if kind == "intakes" => intakes::export(&path, out.as_deref()),
         Command::Export { kind, out } => export::run(&path, kind, out.as_deref()),
     }
 }
