@@ -24,6 +24,12 @@ pub enum Action {
     TogglePrivacy,
     /// Undo the last change made in this session.
     Undo,
+    /// The command palette: every action by name.
+    Palette,
+    /// Search across every kind of record.
+    GlobalSearch,
+    /// Copy the selected record's key facts to the clipboard (OSC 52).
+    Copy,
     /// Move to the next / previous field of a form, or accept / cancel a prompt.
     NextField,
     PrevField,

@@ -85,6 +85,8 @@ pub enum Modal {
     Help { scroll: u16 },
     Form { form: Form, purpose: FormPurpose },
     Confirm { message: String, then: Confirmed },
+    Search(crate::finder::SearchBox),
+    Palette(crate::finder::Palette),
 }
 
 /// Selection and filter of one list. The viewport follows the selection when drawn.
@@ -147,6 +149,13 @@ pub struct App {
     pub generation: u64,
     /// Records that failed to decode on the last load, as "table, record: reason".
     pub problems: Vec<String>,
+    /// The global search index, built when first needed after each load.
+    pub index: Option<crate::search::Index>,
+    /// Text waiting to be put on the clipboard (the terminal loop sends it as OSC 52).
+    pub clipboard: Option<String>,
+    /// Turn the privacy screen on after this long without a key press.
+    pub privacy_after: Option<std::time::Duration>,
+    pub last_input: std::time::Instant,
     /// Changes made in this session, newest last, with what each was.
     pub undo_stack: Vec<(String, crate::store::Journal)>,
     /// False under NO_COLOR or a terminal without colours: meaning then comes from markers alone.
@@ -174,6 +183,10 @@ impl App {
             problems: Vec::new(),
             color: true,
             undo_stack: Vec::new(),
+            index: None,
+            clipboard: None,
+            privacy_after: None,
+            last_input: std::time::Instant::now(),
         };
         app.reload()?;
         if !app.problems.is_empty() {
@@ -191,6 +204,7 @@ impl App {
         let (data, problems) = self.store.load()?;
         self.data = data;
         self.problems = problems.iter().map(ToString::to_string).collect();
+        self.index = None;
         self.refresh_views();
         Ok(())
     }
@@ -205,6 +219,14 @@ impl App {
 
     /// Periodic work between key presses. Returns whether the screen must be redrawn.
     pub fn tick(&mut self) -> bool {
+        let idle = self
+            .privacy_after
+            .is_some_and(|after| self.last_input.elapsed() >= after);
+        if idle && !self.private {
+            self.private = true;
+            self.status = Some("privacy screen turned on after idle time (p turns it off)".into());
+            return true;
+        }
         self.poll_changes()
     }
 
@@ -226,6 +248,8 @@ impl App {
             Some(Modal::Help { .. }) => Mode::Help,
             Some(Modal::Form { .. }) => Mode::Form,
             Some(Modal::Confirm { .. }) => Mode::Confirm,
+            Some(Modal::Search(_)) => Mode::Search,
+            Some(Modal::Palette(_)) => Mode::Palette,
             None if self.filtering => Mode::Filter,
             None => Mode::Normal(self.tab),
         }
@@ -233,6 +257,7 @@ impl App {
 
     /// Turns a key press into an action (or text for a focused input) and applies it.
     pub fn handle_key(&mut self, ev: KeyEvent) {
+        self.last_input = std::time::Instant::now();
         let mode = self.mode();
         let plain_char = match ev.code {
             KeyCode::Char(c) if !ev.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
@@ -254,6 +279,7 @@ impl App {
                     }
                     return;
                 }
+                Mode::Search | Mode::Palette => return crate::finder::type_char(self, c),
                 _ => {}
             }
         }
@@ -280,6 +306,8 @@ impl App {
                 return;
             }
             Some(Modal::Form { .. }) => return self.update_form(action),
+            Some(Modal::Search(_)) => return crate::finder::update_search(self, action),
+            Some(Modal::Palette(_)) => return crate::finder::update_palette(self, action),
             Some(Modal::Confirm { .. }) => {
                 match action {
                     Action::Confirm => {
@@ -336,6 +364,9 @@ impl App {
                 );
             }
             Action::Undo => self.undo(),
+            Action::Palette => crate::finder::open_palette(self),
+            Action::GlobalSearch => crate::finder::open_search(self, ""),
+            Action::Copy => self.copy_selected(),
             Action::Up
             | Action::Down
             | Action::Left
@@ -374,6 +405,42 @@ impl App {
             Tab::Coverage => self.coverage.navigate(action),
             Tab::Leadership => self.leadership.navigate(action),
             Tab::Metrics => self.metrics.navigate(action),
+        }
+    }
+
+    /// Replaces the current tab's filter (as if typed) and re-narrows its list.
+    pub fn set_filter(&mut self, text: &str) {
+        self.filtering = false;
+        *self.current_filter_mut() = text.to_string();
+        self.refresh_current();
+    }
+
+    /// Selects the intake with `id` in the intake list, if it is visible.
+    pub fn select_intake(&mut self, id: Id) {
+        let Some(index) = self.data.intakes.iter().position(|i| i.id == id) else {
+            return;
+        };
+        if let Some(row) = self.intake.rows.visible.iter().position(|&r| r == index) {
+            self.intake.list.selected = row;
+        }
+    }
+
+    /// A search hit's title as the screen may show it.
+    pub fn masked_title(&self, entry: &crate::search::Entry) -> String {
+        match entry.person {
+            Some(p) => self.person(p),
+            None => entry.title.clone(),
+        }
+    }
+
+    /// `y`: the selected record's key facts, as shown (masked under the privacy screen).
+    fn copy_selected(&mut self) {
+        match crate::copy::selected_facts(self) {
+            Some(text) => {
+                self.status = Some(format!("copied: {}", first_chars(&text, 60)));
+                self.clipboard = Some(text);
+            }
+            None => self.status = Some("nothing selected to copy".into()),
         }
     }
 
@@ -501,5 +568,14 @@ impl App {
         } else {
             text.into()
         }
+    }
+}
+
+fn first_chars(text: &str, n: usize) -> String {
+    let cut: String = text.chars().take(n).collect();
+    if cut.len() < text.len() {
+        format!("{cut}…")
+    } else {
+        cut
     }
 }

@@ -205,11 +205,39 @@ pub const GLOBAL: &[Binding] = &[
         Some("filter"),
     ),
     bind(
-        &[Ctrl('p'), Char('p')],
+        &[Char('p'), Ctrl('p')],
         Action::TogglePrivacy,
         "privacy",
         "privacy screen on/off",
         Some("privacy"),
+    ),
+    bind(
+        &[Char('u')],
+        Action::Undo,
+        "undo",
+        "undo the last change of this session",
+        None,
+    ),
+    bind(
+        &[Ctrl('k')],
+        Action::GlobalSearch,
+        "find",
+        "search everything (also :find)",
+        Some("find"),
+    ),
+    bind(
+        &[Char(':')],
+        Action::Palette,
+        "palette",
+        "run any action by name",
+        Some("cmd"),
+    ),
+    bind(
+        &[Char('y')],
+        Action::Copy,
+        "copy",
+        "copy the selected record (OSC 52)",
+        None,
     ),
 ];
 
@@ -317,6 +345,45 @@ pub const FORM: &[Binding] = &[
     ),
 ];
 
+/// A prompt with a list below it (search, palette): printable keys go to the text first.
+pub const PROMPT: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Enter)],
+        Action::Submit,
+        "open",
+        "open the highlighted entry",
+        Some("open"),
+    ),
+    bind(
+        &[Code(KeyCode::Esc)],
+        Action::Cancel,
+        "close",
+        "close",
+        Some("close"),
+    ),
+    bind(
+        &[Code(KeyCode::Up), Ctrl('p')],
+        Action::Up,
+        "up",
+        "previous entry",
+        None,
+    ),
+    bind(
+        &[Code(KeyCode::Down), Ctrl('n')],
+        Action::Down,
+        "down",
+        "next entry",
+        None,
+    ),
+    bind(
+        &[Code(KeyCode::Backspace)],
+        Action::Backspace,
+        "backspace",
+        "delete a character",
+        None,
+    ),
+];
+
 pub const CONFIRM: &[Binding] = &[
     bind(
         &[Char('y'), Code(KeyCode::Enter)],
@@ -342,6 +409,8 @@ pub enum Mode {
     Help,
     Form,
     Confirm,
+    Search,
+    Palette,
 }
 
 /// The tables in effect for `mode`, most specific first.
@@ -352,6 +421,7 @@ pub fn tables(mode: Mode) -> Vec<&'static [Binding]> {
         Mode::Help => vec![HELP],
         Mode::Form => vec![FORM],
         Mode::Confirm => vec![CONFIRM],
+        Mode::Search | Mode::Palette => vec![PROMPT],
     }
 }
 
@@ -399,6 +469,8 @@ mod tests {
             Mode::Help,
             Mode::Form,
             Mode::Confirm,
+            Mode::Search,
+            Mode::Palette,
         ];
         for mode in modes {
             let mut seen = Vec::new();

@@ -4,9 +4,11 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod copy;
 pub mod dataset;
 pub mod demo;
 pub mod domain;
+pub mod finder;
 pub mod form;
 pub mod keymap;
 pub mod metrics;

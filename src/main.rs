@@ -49,6 +49,7 @@ fn main() -> ExitCode {
         Err(e) => return cli::fail(format!("{}: {e}", path.display())),
     };
     app.private = cli.private;
+    app.privacy_after = cli.privacy_after.map(|m| std::time::Duration::from_secs(m * 60));
     app.color = colors_wanted();
     if let Some(warning) = check_private(&path) {
         app.status = Some(warning);

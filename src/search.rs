@@ -1,12 +1,17 @@
 //! Fuzzy matching, behind one small module so the matcher could be swapped. Matching runs on
-//! plain ASCII search keys (accents folded, lower case) built once per record.
+//! plain ASCII search keys (accents folded, lower case) built once per record, never on the
+//! display strings.
 
+use crate::dataset::Dataset;
+use crate::domain::{Choice, Id};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 /// ASCII, lower-case form of `text`: "José García" -> "jose garcia".
 pub fn fold(text: &str) -> String {
-    deunicode::deunicode(text).to_ascii_lowercase()
+    let mut out = deunicode::deunicode(text);
+    out.make_ascii_lowercase();
+    out
 }
 
 /// Scores search keys against one query.
@@ -27,12 +32,263 @@ impl Matcher {
         self.query.is_empty()
     }
 
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
     /// A higher score is a better match; `None` is no match. An empty query matches everything.
     pub fn score(&self, key: &str) -> Option<i64> {
         if self.query.is_empty() {
             return Some(0);
         }
+        // Cheap rejection first: every query byte must appear in order (keys are ASCII).
+        if !is_subsequence(self.query.as_bytes(), key.as_bytes()) {
+            return None;
+        }
         self.inner.fuzzy_match(key, &self.query)
+    }
+}
+
+fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
+    let mut it = hay.iter();
+    needle.iter().filter(|b| **b != b' ').all(|b| it.any(|h| h == b))
+}
+
+/// The `limit` best (score, item) pairs, best first (ties by item), without sorting everything.
+pub fn top<T: Copy + Ord>(mut scored: Vec<(i64, T)>, limit: usize) -> Vec<(i64, T)> {
+    let order = |s: &(i64, T)| (std::cmp::Reverse(s.0), s.1);
+    if limit == 0 {
+        return Vec::new();
+    }
+    if scored.len() > limit {
+        scored.select_nth_unstable_by_key(limit - 1, order);
+        scored.truncate(limit);
+    }
+    scored.sort_by_key(order);
+    scored
+}
+
+/// What a global search hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Employee,
+    Location,
+    Intake,
+    Mentor,
+    Ambassador,
+    Participant,
+    Offering,
+}
+
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Employee => "employee",
+            Kind::Location => "location",
+            Kind::Intake => "intake",
+            Kind::Mentor => "mentor",
+            Kind::Ambassador => "ambassador",
+            Kind::Participant => "participant",
+            Kind::Offering => "PL offering",
+        }
+    }
+}
+
+/// One searchable record: its kind and id, the person it names (for masking), and what to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub kind: Kind,
+    pub id: Id,
+    pub person: Option<Id>,
+    pub title: String,
+    /// The few facts a caller wants: position, location, status.
+    pub facts: String,
+    key: String,
+}
+
+/// Every searchable record of the dataset, with its search key built once.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    pub entries: Vec<Entry>,
+}
+
+impl Index {
+    pub fn build(data: &Dataset) -> Index {
+        let mut entries =
+            Vec::with_capacity(data.employees.len() + data.intakes.len() + data.locations.len());
+        let mut push = |kind, id, person: Option<Id>, title: String, facts: String, extra: &str| {
+            let key = fold(&format!("{title} {extra}"));
+            entries.push(Entry {
+                kind,
+                id,
+                person,
+                title,
+                facts,
+                key,
+            });
+        };
+        for e in &data.employees {
+            let facts = format!(
+                "{} · {} · {}",
+                e.position,
+                data.location_name(e.location_id),
+                e.chapter
+            );
+            push(
+                Kind::Employee,
+                e.id,
+                Some(e.id),
+                e.full_name(),
+                facts,
+                &format!("{} {}", e.employee_number, e.email),
+            );
+        }
+        for l in &data.locations {
+            push(
+                Kind::Location,
+                l.id,
+                None,
+                l.name.clone(),
+                format!("{} · {} employees", l.kind.label(), l.employees),
+                "",
+            );
+        }
+        for i in &data.intakes {
+            let facts = format!(
+                "received {} · {} · {}",
+                i.received,
+                i.status.label(),
+                i.services_label()
+            );
+            push(
+                Kind::Intake,
+                i.id,
+                Some(i.employee_id),
+                data.employee_name(i.employee_id),
+                facts,
+                "",
+            );
+        }
+        for m in &data.mentors {
+            let chapter = data
+                .employee(m.employee_id)
+                .map(|e| e.chapter.as_str())
+                .unwrap_or("");
+            let state = if m.active { "active" } else { "inactive" };
+            let facts = format!("mentor · {chapter} · {} · {state}", m.expertise);
+            push(
+                Kind::Mentor,
+                m.id,
+                Some(m.employee_id),
+                data.employee_name(m.employee_id),
+                facts,
+                "",
+            );
+        }
+        for a in &data.ambassadors {
+            let facts = format!(
+                "{} · tenure to {}",
+                data.location_name(Some(a.primary_location)),
+                a.tenure_end
+            );
+            push(
+                Kind::Ambassador,
+                a.id,
+                Some(a.employee_id),
+                data.employee_name(a.employee_id),
+                facts,
+                "",
+            );
+        }
+        for p in &data.participants {
+            let fy = data
+                .cohorts
+                .iter()
+                .find(|c| c.id == p.cohort_id)
+                .map(|c| c.fiscal_year)
+                .unwrap_or(0);
+            let facts = format!("leadership FY{:02} · {} · {}", fy % 100, p.role, p.status.label());
+            push(
+                Kind::Participant,
+                p.id,
+                Some(p.employee_id),
+                data.employee_name(p.employee_id),
+                facts,
+                "",
+            );
+        }
+        for o in &data.offerings {
+            let facts = if o.course_number.is_empty() {
+                "PL offering".to_string()
+            } else {
+                format!("course #{}", o.course_number)
+            };
+            push(
+                Kind::Offering,
+                o.id,
+                None,
+                o.title.clone(),
+                facts,
+                &o.course_number,
+            );
+        }
+        Index { entries }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The best `limit` entries for `query`, best first; ties keep kind order (people first).
+    pub fn search(&self, query: &str, limit: usize) -> Vec<&Entry> {
+        let mut n = Narrowing::default();
+        n.search(self, query, limit)
+            .into_iter()
+            .map(|i| &self.entries[i])
+            .collect()
+    }
+}
+
+/// Search-as-you-type state: when the query grows, only the previous matches are scanned again.
+#[derive(Debug, Clone, Default)]
+pub struct Narrowing {
+    query: String,
+    /// Entry indexes that matched `query`; None means "all".
+    matched: Option<Vec<u32>>,
+}
+
+impl Narrowing {
+    /// Indexes into `index.entries` of the best `limit` matches of `query`, best first.
+    pub fn search(&mut self, index: &Index, query: &str, limit: usize) -> Vec<usize> {
+        let m = Matcher::new(query);
+        let folded = m.query().to_string();
+        if folded.is_empty() {
+            self.query.clear();
+            self.matched = None;
+            return (0..index.entries.len().min(limit)).collect();
+        }
+        let narrowing = !self.query.is_empty() && folded.starts_with(&self.query) && self.matched.is_some();
+        let candidates: Box<dyn Iterator<Item = u32>> = match (&self.matched, narrowing) {
+            (Some(prev), true) => Box::new(prev.clone().into_iter()),
+            _ => Box::new(0..index.entries.len() as u32),
+        };
+        let mut matched = Vec::new();
+        let mut scored = Vec::new();
+        for i in candidates {
+            let e = &index.entries[i as usize];
+            if let Some(s) = m.score(&e.key) {
+                matched.push(i);
+                // Earlier kinds (people) win ties.
+                scored.push((s * 16 - e.kind as i64, i as usize));
+            }
+        }
+        self.query = folded;
+        self.matched = Some(matched);
+        top(scored, limit).into_iter().map(|(_, i)| i).collect()
     }
 }
 
@@ -46,6 +302,8 @@ mod tests {
         let m = Matcher::new("jose");
         assert!(m.score(&fold("José Ibáñez")).is_some());
         assert!(m.score(&fold("Ana Lopez")).is_none());
+        let m = Matcher::new("JOSÉ");
+        assert!(m.score(&fold("José Ibáñez")).is_some());
     }
 
     #[test]
@@ -54,5 +312,53 @@ mod tests {
         let exact = m.score("ana garcia").unwrap();
         let loose = m.score("gareth ravensworth ca ia").unwrap_or(i64::MIN);
         assert!(exact > loose);
+    }
+
+    #[test]
+    fn top_keeps_the_best_in_order() {
+        let scored = vec![(3, 'c'), (9, 'a'), (1, 'e'), (7, 'b'), (2, 'd')];
+        assert_eq!(top(scored.clone(), 2), vec![(9, 'a'), (7, 'b')]);
+        assert_eq!(top(scored, 10).len(), 5);
+    }
+
+    fn demo_index() -> (Dataset, Index) {
+        let data = crate::demo::build(chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        let index = Index::build(&data);
+        (data, index)
+    }
+
+    #[test]
+    fn global_search_finds_every_kind_and_ranks_names() {
+        let (data, index) = demo_index();
+        let garcia = index.search("garcia", 50);
+        assert!(!garcia.is_empty());
+        assert!(garcia[0].title.contains("García"), "{:?}", garcia[0]);
+        assert!(
+            index
+                .search("grow your career", 5)
+                .iter()
+                .any(|e| e.kind == Kind::Offering)
+        );
+        assert!(index.search("92883", 5).iter().any(|e| e.kind == Kind::Offering));
+        assert!(
+            index
+                .search("maple grove", 5)
+                .iter()
+                .any(|e| e.kind == Kind::Location)
+        );
+        let mentor = data.employee_name(data.mentors[0].employee_id);
+        assert!(index.search(&mentor, 20).iter().any(|e| e.kind == Kind::Mentor));
+        assert!(index.search("zzzzqqq", 5).is_empty());
+    }
+
+    #[test]
+    fn narrowing_gives_the_same_results_as_a_fresh_search() {
+        let (_, index) = demo_index();
+        let mut n = Narrowing::default();
+        for q in ["g", "ga", "gar", "garc", "garci", "garcia", "garcia n", "gar"] {
+            let incremental = n.search(&index, q, 10);
+            let fresh = Narrowing::default().search(&index, q, 10);
+            assert_eq!(incremental, fresh, "query {q:?}");
+        }
     }
 }

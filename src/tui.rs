@@ -44,6 +44,12 @@ pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
             guard.terminal.draw(|f| crate::ui::render(f, app))?;
             dirty = false;
         }
+        if let Some(text) = app.clipboard.take() {
+            use std::io::Write;
+            let mut out = io::stdout();
+            out.write_all(crate::copy::osc52(&text).as_bytes())?;
+            out.flush()?;
+        }
         let wait = POLL_CHANGES.saturating_sub(last_poll.elapsed());
         if event::poll(wait)? {
             match event::read()? {

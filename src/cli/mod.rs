@@ -23,9 +23,12 @@ pub struct Cli {
     /// Open the dashboard on a fresh temporary copy of the demo data (your database is not touched).
     #[arg(long)]
     pub demo: bool,
-    /// Start with the privacy screen on (names as initials, sensitive fields hidden).
-    #[arg(long)]
+    /// Privacy screen on: names as initials, sensitive fields hidden (also masks `find` output).
+    #[arg(long, global = true)]
     pub private: bool,
+    /// Turn the privacy screen on by itself after this many minutes without a key press.
+    #[arg(long, env = "PATHWAYS_PRIVACY_AFTER", value_name = "MINUTES")]
+    pub privacy_after: Option<u64>,
     /// Capture the mouse (off by default so text selection keeps working over SSH).
     #[arg(long)]
     pub mouse: bool,
@@ -168,7 +171,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Init { demo } => init(&path, *demo, today),
         Command::Check => check(&path),
         Command::Backup { out } => backup(&path, out),
-        Command::Find { query, limit, format } => find::run(&path, &query.join(" "), *limit, *format),
+        Command::Find { query, limit, format } => {
+            find::run(&path, &query.join(" "), *limit, *format, cli.private)
+        }
         Command::Report { report } => match report {
             Report::Mentoring { confidential } => report_mentoring::run(&path, today, *confidential),
             Report::Coverage { as_of } => report_coverage::run(&path, as_of.unwrap_or(today)),

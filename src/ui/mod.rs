@@ -1,6 +1,7 @@
 //! Drawing: the tab bar, the current tab, the footer generated from the keymap, and the modals.
 //! Everything here only reads `App`.
 
+pub mod finder;
 pub mod theme;
 pub mod widgets;
 
@@ -42,6 +43,8 @@ pub fn render(frame: &mut Frame, app: &App) {
             Modal::Help { scroll } => render_help(frame, area, app, *scroll, &theme),
             Modal::Form { form, .. } => widgets::render_form(frame, area, form, app.private, &theme),
             Modal::Confirm { message, .. } => render_confirm(frame, area, message, &theme),
+            Modal::Search(s) => finder::render_search(frame, area, app, s, &theme),
+            Modal::Palette(p) => finder::render_palette(frame, area, p, &theme),
         }
     }
 }
@@ -93,14 +96,35 @@ fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else if let Some(status) = &app.status {
         Line::from(Span::styled(format!(" {status}"), theme.important))
     } else {
-        let mut spans = Vec::new();
-        for (key, word) in keymap::footer(mode) {
-            spans.push(Span::styled(format!(" {key}"), theme.important));
-            spans.push(Span::styled(format!(" {word} "), theme.muted));
-        }
-        Line::from(spans)
+        Line::from(footer_spans(keymap::footer(mode), area.width as usize, theme))
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Footer hints that fit `width`, most specific first; "? help" always stays, so every key can
+/// still be found on a narrow screen.
+fn footer_spans(hints: Vec<(String, &'static str)>, width: usize, theme: &Theme) -> Vec<Span<'static>> {
+    let len = |(k, w): &(String, &str)| k.chars().count() + w.chars().count() + 3;
+    let help = hints.iter().find(|(k, _)| k == "?").cloned();
+    let mut room = width.saturating_sub(help.as_ref().map(len).unwrap_or(0));
+    let mut shown = Vec::new();
+    for h in hints.into_iter().filter(|(k, _)| k != "?") {
+        if len(&h) > room {
+            continue;
+        }
+        room -= len(&h);
+        shown.push(h);
+    }
+    shown.extend(help);
+    shown
+        .into_iter()
+        .flat_map(|(key, word)| {
+            [
+                Span::styled(format!(" {key}"), theme.important),
+                Span::styled(format!(" {word} "), theme.muted),
+            ]
+        })
+        .collect()
 }
 
 fn render_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {

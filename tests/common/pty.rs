@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 pub struct Pty {
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, for checks the screen cannot show (OSC 52, colours).
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
@@ -45,6 +47,8 @@ impl Pty {
             0,
         )));
         let feed = Arc::clone(&parser);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_feed = Arc::clone(&raw);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -52,13 +56,44 @@ impl Pty {
                     break;
                 }
                 feed.lock().unwrap().process(&buf[..n]);
+                raw_feed.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
         Pty {
             parser,
+            raw,
             writer,
             child,
             _master: pair.master,
+        }
+    }
+
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+
+    /// Whether any cell on screen has a colour (foreground or background).
+    pub fn any_colour(&self) -> bool {
+        let p = self.parser.lock().unwrap();
+        let screen = p.screen();
+        let (rows, cols) = screen.size();
+        (0..rows.get()).any(|r| {
+            (0..cols.get()).any(|c| {
+                screen.cell(r, c).is_some_and(|cell| {
+                    cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+                })
+            })
+        })
+    }
+
+    /// Waits until `pred` holds for the raw output.
+    pub fn wait_raw(&self, what: &str, pred: impl Fn(&[u8]) -> bool) {
+        let start = Instant::now();
+        while !pred(&self.raw_output()) {
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what}; screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(20));
         }
     }
 

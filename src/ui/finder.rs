@@ -1,0 +1,105 @@
+//! Drawing the global search and the command palette.
+
+use super::{Theme, widgets};
+use crate::app::{App, scroll_offset};
+use crate::finder::{Palette, SearchBox, commands};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+fn frame_prompt(frame: &mut Frame, area: Rect, title: &str, input: &str, theme: &Theme) -> Rect {
+    let popup = widgets::centered(area, 78, area.height.saturating_sub(4).max(6));
+    frame.render_widget(Clear, popup);
+    let block = widgets::block(format!(" {title} "), theme);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [prompt, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    let line = Line::from(vec![
+        Span::styled("> ", theme.important),
+        Span::raw(input.to_string()),
+        Span::styled("▏", theme.important),
+    ]);
+    frame.render_widget(Paragraph::new(line), prompt);
+    list
+}
+
+/// Lines for a list with a selection marker, only the visible window built.
+fn window<'a>(
+    len: usize,
+    selected: usize,
+    height: usize,
+    mut line: impl FnMut(usize, bool) -> Line<'a>,
+) -> Vec<Line<'a>> {
+    let offset = scroll_offset(selected, height);
+    (offset..len.min(offset + height))
+        .map(|i| line(i, i == selected))
+        .collect()
+}
+
+pub fn render_search(frame: &mut Frame, area: Rect, app: &App, s: &SearchBox, theme: &Theme) {
+    let list = frame_prompt(
+        frame,
+        area,
+        "Find anything — Enter opens, Esc closes",
+        &s.input,
+        theme,
+    );
+    let Some(index) = &app.index else { return };
+    let width = list.width as usize;
+    let mut lines = window(
+        s.results.len(),
+        s.selected,
+        list.height as usize,
+        |i, selected| {
+            let e = &index.entries[s.results[i]];
+            let marker = if selected { "▶ " } else { "  " };
+            let text = format!("{:<11} {:<24} {}", e.kind.label(), app.masked_title(e), e.facts);
+            let text: String = text.chars().take(width.saturating_sub(2)).collect();
+            let style = if selected { theme.selected } else { theme.base };
+            Line::from(vec![
+                Span::styled(marker, theme.important),
+                Span::styled(text, style),
+            ])
+        },
+    );
+    if s.results.is_empty() {
+        let msg = if s.input.trim().is_empty() {
+            "type a name, place, course number…"
+        } else {
+            "no match"
+        };
+        lines.push(Line::styled(msg, theme.muted));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+}
+
+pub fn render_palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {
+    let list = frame_prompt(
+        frame,
+        area,
+        "Command — Enter runs, Esc closes (find NAME searches)",
+        &p.input,
+        theme,
+    );
+    let all = commands();
+    let lines = window(
+        p.matches.len(),
+        p.selected,
+        list.height as usize,
+        |i, selected| {
+            let c = &all[p.matches[i]];
+            let marker = if selected { "▶ " } else { "  " };
+            let scope = c.tab.map(|t| t.short_title()).unwrap_or("");
+            let style = if selected { theme.selected } else { theme.base };
+            Line::from(vec![
+                Span::styled(marker, theme.important),
+                Span::styled(format!("{:<18}", c.binding.name), style),
+                Span::styled(format!("{:<12}", c.binding.keys_label()), theme.important),
+                Span::styled(format!("{:<11}", scope), theme.muted),
+                Span::raw(c.binding.help),
+            ])
+        },
+    );
+    frame.render_widget(Paragraph::new(lines), list);
+}

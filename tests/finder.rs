@@ -1,0 +1,158 @@
+//! Search, palette, privacy, copy, undo and idle privacy, driven through actions on a real store.
+
+mod common;
+use common::*;
+use pathways::action::Action;
+use pathways::app::{App, Modal, Tab};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+#[test]
+fn global_search_jumps_to_the_record_in_its_tab() {
+    let (_dir, mut app) = demo_app();
+    let intake = app.data.intakes[40].clone();
+    let name = app.data.employee_name(intake.employee_id);
+    app.handle_key(KeyEvent::new(KeyCode::Char('k'), KeyModifiers::CONTROL));
+    assert!(matches!(app.modals.last(), Some(Modal::Search(_))));
+    typed(&mut app, &pathways::search::fold(&name));
+    let s = screen_text(&app, 80, 24);
+    assert!(s.contains("intake") && s.contains(&name), "{s}");
+    // Move to the first intake hit of that person and open it.
+    let Some(Modal::Search(search)) = app.modals.last() else {
+        panic!()
+    };
+    let index = app.index.as_ref().unwrap();
+    let pos = search
+        .results
+        .iter()
+        .position(|&i| {
+            index.entries[i].kind == pathways::search::Kind::Intake && index.entries[i].id == intake.id
+        })
+        .expect("the intake is among the hits");
+    for _ in 0..pos {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    assert!(app.modals.is_empty());
+    assert_eq!(app.tab, Tab::Intake);
+    assert_eq!(app.intake.selected(&app.data).unwrap().id, intake.id);
+}
+
+#[test]
+fn the_palette_runs_any_action_by_name() {
+    let (_dir, mut app) = demo_app();
+    key(&mut app, KeyCode::Char(':'));
+    typed(&mut app, "metrics-tab");
+    let s = screen_text(&app, 80, 24);
+    assert!(s.contains("metrics-tab") && s.contains("monthly metrics"), "{s}");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab, Tab::Metrics);
+    assert!(app.modals.is_empty());
+    // `:find garcia` opens the search with the query.
+    key(&mut app, KeyCode::Char(':'));
+    typed(&mut app, "find garcia");
+    key(&mut app, KeyCode::Enter);
+    let Some(Modal::Search(s)) = app.modals.last() else {
+        panic!("search not open")
+    };
+    assert_eq!(s.input, "garcia");
+    assert!(!s.results.is_empty());
+}
+
+#[test]
+fn every_keymap_action_is_in_the_palette() {
+    let names: Vec<&str> = pathways::finder::commands()
+        .iter()
+        .map(|c| c.binding.name)
+        .collect();
+    for b in pathways::keymap::GLOBAL {
+        assert!(names.contains(&b.name), "{} missing", b.name);
+    }
+    for tab in Tab::ALL {
+        for b in pathways::keymap::tab_keys(tab) {
+            assert!(names.contains(&b.name), "{} missing", b.name);
+        }
+    }
+}
+
+#[test]
+fn the_privacy_screen_masks_every_name_on_every_tab() {
+    let (_dir, mut app) = demo_app();
+    app.update(Action::TogglePrivacy);
+    let names: Vec<String> = app.data.employees.iter().map(|e| e.full_name()).collect();
+    for tab in Tab::ALL {
+        app.update(Action::GoTab(tab));
+        for (w, h) in [(80, 24), (200, 50)] {
+            let s = screen_text(&app, w, h);
+            assert!(s.contains("PRIVATE"), "no banner on {tab:?}:\n{s}");
+            for n in &names {
+                assert!(
+                    !s.contains(n.as_str()),
+                    "{n} visible on {tab:?} under the privacy screen:\n{s}"
+                );
+            }
+        }
+    }
+    // The search prompt masks too.
+    app.update(Action::GlobalSearch);
+    typed(&mut app, "a");
+    let s = screen_text(&app, 80, 24);
+    for n in &names {
+        assert!(!s.contains(n.as_str()), "{n} visible in search:\n{s}");
+    }
+}
+
+#[test]
+fn copy_takes_what_the_screen_shows() {
+    let (_dir, mut app) = demo_app();
+    let intake = app.intake.selected(&app.data).unwrap().clone();
+    let name = app.data.employee_name(intake.employee_id);
+    app.update(Action::Copy);
+    let copied = app.clipboard.take().expect("copied");
+    assert!(copied.contains(&name), "{copied}");
+    assert!(app.status.as_deref().unwrap().starts_with("copied"));
+    app.update(Action::TogglePrivacy);
+    app.update(Action::Copy);
+    let masked = app.clipboard.take().unwrap();
+    assert!(!masked.contains(&name), "{masked}");
+    assert!(masked.contains(&pathways::domain::initials(&name)), "{masked}");
+    for tab in Tab::ALL {
+        app.update(Action::GoTab(tab));
+        app.update(Action::Copy);
+        assert!(app.clipboard.take().is_some(), "nothing copied on {tab:?}");
+    }
+}
+
+#[test]
+fn privacy_turns_on_by_itself_after_idle_time() {
+    let (_dir, mut app) = demo_app();
+    app.privacy_after = Some(std::time::Duration::from_secs(60));
+    assert!(!app.tick() || !app.private);
+    app.last_input = std::time::Instant::now() - std::time::Duration::from_secs(61);
+    assert!(app.tick());
+    assert!(app.private);
+}
+
+#[test]
+fn undo_reverts_the_last_change_in_one_transaction() {
+    let (_dir, mut app) = demo_app();
+    let mut e = app.data.employees[0].clone();
+    let before = e.clone();
+    e.position = "Fiscal Assistant V".into();
+    app.save("employee saved", |tx| tx.put(&e)).unwrap();
+    assert_eq!(app.data.employee(e.id).unwrap().position, "Fiscal Assistant V");
+    app.update(Action::Undo);
+    assert_eq!(app.data.employee(e.id).unwrap(), &before);
+    assert!(app.status.as_deref().unwrap().contains("undone: employee saved"));
+    app.update(Action::Undo);
+    assert!(app.status.as_deref().unwrap().contains("nothing to undo"));
+}
