@@ -9,9 +9,48 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 /// ASCII, lower-case form of `text`: "José García" -> "jose garcia".
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = deunicode::deunicode(text);
     out.make_ascii_lowercase();
     out
+}
+
+/// Below this many candidates one thread scores faster than two (thread start-up costs more).
+const PARALLEL_FROM: usize = 8_000;
+
+/// Scores `candidates` (indexes into `keys`) against `matcher`, on both cores when there are many.
+/// Returns (score, index) for every match, in candidate order.
+pub fn score_all(matcher: &Matcher, keys: &[String], candidates: &[u32]) -> Vec<(i64, u32)> {
+    let score_chunk = |chunk: &[u32]| -> Vec<(i64, u32)> {
+        chunk
+            .iter()
+            .filter_map(|&i| {
+                keys.get(i as usize)
+                    .and_then(|k| matcher.score(k))
+                    .map(|s| (s, i))
+            })
+            .collect()
+    };
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(4);
+    if candidates.len() < PARALLEL_FROM || threads < 2 {
+        return score_chunk(candidates);
+    }
+    let size = candidates.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = candidates
+            .chunks(size)
+            .map(|chunk| scope.spawn(move || score_chunk(chunk)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 /// Scores search keys against one query.
@@ -103,28 +142,29 @@ pub struct Entry {
     pub title: String,
     /// The few facts a caller wants: position, location, status.
     pub facts: String,
-    key: String,
 }
 
 /// Every searchable record of the dataset, with its search key built once.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     pub entries: Vec<Entry>,
+    /// Search key of each entry (same order), kept apart so a scan touches only keys.
+    keys: Vec<String>,
 }
 
 impl Index {
     pub fn build(data: &Dataset) -> Index {
         let mut entries =
             Vec::with_capacity(data.employees.len() + data.intakes.len() + data.locations.len());
+        let mut keys = Vec::with_capacity(entries.capacity());
         let mut push = |kind, id, person: Option<Id>, title: String, facts: String, extra: &str| {
-            let key = fold(&format!("{title} {extra}"));
+            keys.push(fold(&format!("{title} {extra}")));
             entries.push(Entry {
                 kind,
                 id,
                 person,
                 title,
                 facts,
-                key,
             });
         };
         for e in &data.employees {
@@ -134,14 +174,10 @@ impl Index {
                 data.location_name(e.location_id),
                 e.chapter
             );
-            push(
-                Kind::Employee,
-                e.id,
-                Some(e.id),
-                e.full_name(),
-                facts,
-                &format!("{} {}", e.employee_number, e.email),
-            );
+            // The email's local part only: the shared domain would match every short query.
+            let mailbox = e.email.split('@').next().unwrap_or("");
+            let extra = format!("{} {} {}", e.employee_number, mailbox, e.position);
+            push(Kind::Employee, e.id, Some(e.id), e.full_name(), facts, &extra);
         }
         for l in &data.locations {
             push(
@@ -232,7 +268,7 @@ impl Index {
                 &o.course_number,
             );
         }
-        Index { entries }
+        Index { entries, keys }
     }
 
     pub fn len(&self) -> usize {
@@ -271,24 +307,20 @@ impl Narrowing {
             self.matched = None;
             return (0..index.entries.len().min(limit)).collect();
         }
-        let narrowing = !self.query.is_empty() && folded.starts_with(&self.query) && self.matched.is_some();
-        let candidates: Box<dyn Iterator<Item = u32>> = match (&self.matched, narrowing) {
-            (Some(prev), true) => Box::new(prev.clone().into_iter()),
-            _ => Box::new(0..index.entries.len() as u32),
+        let narrowing = !self.query.is_empty() && folded.starts_with(&self.query);
+        let candidates = match self.matched.take() {
+            Some(prev) if narrowing => prev,
+            _ => (0..index.entries.len() as u32).collect(),
         };
-        let mut matched = Vec::new();
-        let mut scored = Vec::new();
-        for i in candidates {
-            let e = &index.entries[i as usize];
-            if let Some(s) = m.score(&e.key) {
-                matched.push(i);
-                // Earlier kinds (people) win ties.
-                scored.push((s * 16 - e.kind as i64, i as usize));
-            }
-        }
+        let scored = score_all(&m, &index.keys, &candidates);
         self.query = folded;
-        self.matched = Some(matched);
-        top(scored, limit).into_iter().map(|(_, i)| i).collect()
+        self.matched = Some(scored.iter().map(|&(_, i)| i).collect());
+        // Earlier kinds (people) win ties.
+        let ranked = scored
+            .into_iter()
+            .map(|(s, i)| (s * 16 - index.entries[i as usize].kind as i64, i as usize))
+            .collect();
+        top(ranked, limit).into_iter().map(|(_, i)| i).collect()
     }
 }
 

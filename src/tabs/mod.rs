@@ -6,7 +6,7 @@ pub mod leadership;
 pub mod mentoring;
 pub mod metrics;
 
-use crate::search::{Matcher, fold};
+use crate::search::{Matcher, fold, score_all};
 
 /// The rows of a tab's main list: the base order, a search key per row (built once per load),
 /// and the rows the filter leaves visible.
@@ -15,6 +15,9 @@ pub struct Rows {
     base: Vec<usize>,
     keys: Vec<String>,
     pub visible: Vec<usize>,
+    /// The folded filter of the last narrowing and the base positions it matched, so a growing
+    /// filter only rescans the previous matches.
+    last: Option<(String, Vec<u32>)>,
 }
 
 impl Rows {
@@ -22,6 +25,7 @@ impl Rows {
     pub fn set(&mut self, items: impl IntoIterator<Item = (usize, String)>) {
         self.base.clear();
         self.keys.clear();
+        self.last = None;
         for (i, text) in items {
             self.base.push(i);
             self.keys.push(fold(&text));
@@ -33,16 +37,18 @@ impl Rows {
         let m = Matcher::new(filter);
         if m.is_empty() {
             self.visible = self.base.clone();
+            self.last = None;
             return;
         }
-        let mut scored: Vec<(i64, usize)> = self
-            .keys
-            .iter()
-            .zip(&self.base)
-            .filter_map(|(k, &i)| m.score(k).map(|s| (s, i)))
-            .collect();
-        scored.sort_by_key(|s| std::cmp::Reverse(s.0));
-        self.visible = scored.into_iter().map(|(_, i)| i).collect();
+        let candidates = match self.last.take() {
+            Some((prev, matched)) if m.query().starts_with(&prev) => matched,
+            _ => (0..self.keys.len() as u32).collect(),
+        };
+        let mut scored = score_all(&m, &self.keys, &candidates);
+        self.last = Some((m.query().to_string(), scored.iter().map(|&(_, i)| i).collect()));
+        // Best first; equal scores keep the list's own order.
+        scored.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));
+        self.visible = scored.into_iter().map(|(_, i)| self.base[i as usize]).collect();
     }
 
     pub fn len(&self) -> usize {
