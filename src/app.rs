@@ -150,7 +150,9 @@ pub struct App {
     /// Records that failed to decode on the last load, as "table, record: reason".
     pub problems: Vec<String>,
     /// The global search index, built when first needed after each load.
-    pub index: Option<crate::search::Index>,
+    pub index: Option<std::sync::Arc<crate::search::Index>>,
+    /// Runs searches off the input path when the index is large.
+    pub search_worker: Option<crate::search::Worker>,
     /// Text waiting to be put on the clipboard (the terminal loop sends it as OSC 52).
     pub clipboard: Option<String>,
     /// Turn the privacy screen on after this long without a key press.
@@ -184,6 +186,7 @@ impl App {
             color: true,
             undo_stack: Vec::new(),
             index: None,
+            search_worker: None,
             clipboard: None,
             privacy_after: None,
             last_input: std::time::Instant::now(),
@@ -205,6 +208,7 @@ impl App {
         self.data = data;
         self.problems = problems.iter().map(ToString::to_string).collect();
         self.index = None;
+        self.search_worker = None;
         self.refresh_views();
         Ok(())
     }

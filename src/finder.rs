@@ -4,10 +4,13 @@
 use crate::action::Action;
 use crate::app::{App, Modal, Tab};
 use crate::keymap::{self, Binding};
-use crate::search::{Index, Kind, Matcher, Narrowing, top};
+use crate::search::{Index, Kind, Matcher, Narrowing, Worker, top};
 
 /// How many hits the search prompt shows.
 pub const SEARCH_LIMIT: usize = 50;
+
+/// From this many searchable records on, searches run on the worker thread.
+pub const ASYNC_FROM: usize = 20_000;
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchBox {
@@ -16,6 +19,9 @@ pub struct SearchBox {
     /// Indexes into the app's search index, best first.
     pub results: Vec<usize>,
     narrowing: Narrowing,
+    /// The number of the newest query sent to the worker, and whether its answer is still due.
+    seq: u64,
+    pub waiting: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -69,7 +75,9 @@ impl Palette {
 
 pub fn open_search(app: &mut App, query: &str) {
     if app.index.is_none() {
-        app.index = Some(Index::build(&app.data));
+        let index = std::sync::Arc::new(Index::build(&app.data));
+        app.search_worker = (index.len() >= ASYNC_FROM).then(|| Worker::start(index.clone(), SEARCH_LIMIT));
+        app.index = Some(index);
     }
     let mut search = SearchBox {
         input: query.to_string(),
@@ -86,10 +94,38 @@ pub fn open_palette(app: &mut App) {
 }
 
 fn run_search(app: &App, search: &mut SearchBox) {
-    if let Some(index) = &app.index {
+    if let Some(worker) = &app.search_worker {
+        search.seq += 1;
+        search.waiting = true;
+        worker.ask(search.seq, &search.input);
+    } else if let Some(index) = &app.index {
         search.results = search.narrowing.search(index, &search.input, SEARCH_LIMIT);
         search.selected = search.selected.min(search.results.len().saturating_sub(1));
     }
+}
+
+/// Takes the worker's answer to the newest query, if it has come. Returns whether to redraw.
+pub fn poll(app: &mut App) -> bool {
+    let Some(worker) = &app.search_worker else {
+        return false;
+    };
+    let Some(Modal::Search(s)) = app.modals.last_mut() else {
+        return false;
+    };
+    match worker.try_result() {
+        Some((seq, found)) if seq == s.seq => {
+            s.results = found;
+            s.selected = s.selected.min(s.results.len().saturating_sub(1));
+            s.waiting = false;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Whether a search answer is due, so the event loop should look again soon.
+pub fn waiting(app: &App) -> bool {
+    matches!(app.modals.last(), Some(Modal::Search(s)) if s.waiting)
 }
 
 /// A printable key typed into the search or palette prompt.

@@ -324,6 +324,46 @@ impl Narrowing {
     }
 }
 
+/// A thread that runs searches off the input path: typing only sends the query; the newest
+/// query wins and older ones still waiting are skipped.
+pub struct Worker {
+    requests: std::sync::mpsc::Sender<(u64, String)>,
+    results: std::sync::mpsc::Receiver<(u64, Vec<usize>)>,
+}
+
+impl Worker {
+    pub fn start(index: std::sync::Arc<Index>, limit: usize) -> Worker {
+        let (requests, inbox) = std::sync::mpsc::channel::<(u64, String)>();
+        let (outbox, results) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut narrowing = Narrowing::default();
+            while let Ok(mut request) = inbox.recv() {
+                while let Ok(newer) = inbox.try_recv() {
+                    request = newer;
+                }
+                let found = narrowing.search(&index, &request.1, limit);
+                if outbox.send((request.0, found)).is_err() {
+                    break;
+                }
+            }
+        });
+        Worker { requests, results }
+    }
+
+    pub fn ask(&self, seq: u64, query: &str) {
+        let _ = self.requests.send((seq, query.to_string()));
+    }
+
+    /// The newest finished result, if any.
+    pub fn try_result(&self) -> Option<(u64, Vec<usize>)> {
+        let mut latest = None;
+        while let Ok(r) = self.results.try_recv() {
+            latest = Some(r);
+        }
+        latest
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -381,6 +421,26 @@ mod tests {
         let mentor = data.employee_name(data.mentors[0].employee_id);
         assert!(index.search(&mentor, 20).iter().any(|e| e.kind == Kind::Mentor));
         assert!(index.search("zzzzqqq", 5).is_empty());
+    }
+
+    #[test]
+    fn the_worker_answers_the_newest_query_like_a_direct_search() {
+        let (_, index) = demo_index();
+        let index = std::sync::Arc::new(index);
+        let worker = Worker::start(index.clone(), 10);
+        for (seq, q) in ["g", "ga", "gar", "garc"].iter().enumerate() {
+            worker.ask(seq as u64, q);
+        }
+        let start = std::time::Instant::now();
+        let (seq, found) = loop {
+            if let Some((seq, found)) = worker.try_result().filter(|r| r.0 == 3) {
+                break (seq, found);
+            }
+            assert!(start.elapsed() < std::time::Duration::from_secs(10), "no answer");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        assert_eq!(seq, 3);
+        assert_eq!(found, Narrowing::default().search(&index, "garc", 10));
     }
 
     #[test]

@@ -34,6 +34,8 @@ impl Drop for TerminalGuard {
 
 /// How often to look for changes saved by another pathways on the same database.
 const POLL_CHANGES: Duration = Duration::from_millis(1000);
+/// How often to look for a search answer while one is due.
+const SEARCH_POLL: Duration = Duration::from_millis(5);
 
 pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
     let mut guard = TerminalGuard::new(mouse)?;
@@ -50,7 +52,10 @@ pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
             out.write_all(crate::copy::osc52(&text).as_bytes())?;
             out.flush()?;
         }
-        let wait = POLL_CHANGES.saturating_sub(last_poll.elapsed());
+        let mut wait = POLL_CHANGES.saturating_sub(last_poll.elapsed());
+        if crate::finder::waiting(app) {
+            wait = wait.min(SEARCH_POLL);
+        }
         if event::poll(wait)? {
             match event::read()? {
                 // Releases and repeats are reported on some platforms; act on presses only.
@@ -62,6 +67,7 @@ pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
                 _ => {}
             }
         }
+        dirty |= crate::finder::poll(app);
         if last_poll.elapsed() >= POLL_CHANGES {
             last_poll = Instant::now();
             dirty |= app.tick();

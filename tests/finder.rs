@@ -156,3 +156,47 @@ fn undo_reverts_the_last_change_in_one_transaction() {
     app.update(Action::Undo);
     assert!(app.status.as_deref().unwrap().contains("nothing to undo"));
 }
+
+#[test]
+fn a_large_index_is_searched_off_the_input_path() {
+    let (_dir, path, store) = demo_store();
+    let base = store.load().unwrap().0.employees;
+    store
+        .write(|tx| {
+            for k in 0..50 {
+                for e in &base {
+                    let mut e = e.clone();
+                    e.last_name = format!("{}{k}", e.last_name);
+                    tx.insert(&mut e)?;
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+    drop(store);
+    let mut app = App::new(pathways::store::Store::open(&path).unwrap(), today()).unwrap();
+    app.update(Action::GlobalSearch);
+    assert!(
+        app.search_worker.is_some(),
+        "{} entries should use the worker",
+        app.index.as_ref().unwrap().len()
+    );
+    typed(&mut app, "garcia");
+    let start = std::time::Instant::now();
+    while pathways::finder::waiting(&app) {
+        pathways::finder::poll(&mut app);
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "no answer from the worker"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let Some(Modal::Search(s)) = app.modals.last() else {
+        panic!()
+    };
+    let index = app.index.as_ref().unwrap();
+    let direct: Vec<usize> =
+        pathways::search::Narrowing::default().search(index, "garcia", pathways::finder::SEARCH_LIMIT);
+    assert_eq!(s.results, direct);
+    assert!(screen_text(&app, 80, 24).contains("García"));
+}
