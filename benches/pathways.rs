@@ -1,1 +1,133 @@
-fn main() {}
+//! The performance targets, measured: `cargo bench` (all) or `cargo bench -- search` (a group).
+//! Every benchmark runs the real code on a real redb file written by the synthetic generator
+//! (`pathways init --synthetic N`), in a temp dir.
+
+use chrono::NaiveDate;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use pathways::app::{App, Tab};
+use pathways::domain::FiscalYear;
+use pathways::search::{Index, Narrowing};
+use pathways::store::Store;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::hint::black_box;
+use std::path::PathBuf;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+/// A synthetic database of about `n` records in a temp dir.
+fn database(n: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("synthetic-{n}.redb"));
+    let store = Store::create_new(&path).unwrap();
+    pathways::demo::write(&store, &pathways::demo::synthetic::build(today(), n)).unwrap();
+    (dir, path)
+}
+
+fn open_and_load(c: &mut Criterion) {
+    let (_dir, path) = database(100_000);
+    let mut g = c.benchmark_group("startup");
+    g.sample_size(20);
+    g.bench_function("open+load 100k", |b| {
+        b.iter(|| {
+            let store = Store::open(&path).unwrap();
+            black_box(store.load().unwrap())
+        })
+    });
+    g.bench_function(
+        "dashboard ready 100k (open, load, views, first data frame 80x24)",
+        |b| {
+            b.iter(|| {
+                let app = App::new(Store::open(&path).unwrap(), today()).unwrap();
+                let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+                term.draw(|f| pathways::ui::render(f, &app)).unwrap();
+                black_box(app.generation)
+            })
+        },
+    );
+    g.finish();
+}
+
+/// Each keystroke of a query being typed: the cost of the k-th character, given the first k-1
+/// were already searched (search narrows on its previous matches).
+fn search(c: &mut Criterion) {
+    let mut g = c.benchmark_group("search keystroke");
+    for n in [10_000, 100_000] {
+        let data = pathways::demo::synthetic::build(today(), n);
+        let index = Index::build(&data);
+        let query = "martinez";
+        for k in [1, 3, 4, 8] {
+            g.bench_function(format!("{n} records, {k} chars"), |b| {
+                b.iter_batched(
+                    || {
+                        let mut narrowing = Narrowing::default();
+                        if k > 1 {
+                            narrowing.search(&index, &query[..k - 1], 50);
+                        }
+                        narrowing
+                    },
+                    |mut narrowing| black_box(narrowing.search(&index, &query[..k], 50)),
+                    BatchSize::SmallInput,
+                )
+            });
+        }
+    }
+    g.finish();
+}
+
+fn render(c: &mut Criterion) {
+    let (_dir, path) = database(100_000);
+    let mut app = App::new(Store::open(&path).unwrap(), today()).unwrap();
+    let mut g = c.benchmark_group("frame");
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        for tab in Tab::ALL {
+            app.tab = tab;
+            g.bench_function(format!("{} {w}x{h}", tab.short_title()), |b| {
+                let mut down = true;
+                b.iter(|| {
+                    // A keystroke's worth: move the selection, draw the frame and its diff.
+                    let key = if down { 'j' } else { 'k' };
+                    down = !down;
+                    app.handle_key(KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
+                    term.draw(|f| pathways::ui::render(f, &app)).unwrap();
+                })
+            });
+        }
+    }
+    g.finish();
+}
+
+fn save(c: &mut Criterion) {
+    let (_dir, path) = database(100_000);
+    let store = Store::open(&path).unwrap();
+    let (data, _) = store.load().unwrap();
+    let mut intake = data.intakes[100].clone();
+    let mut g = c.benchmark_group("save");
+    g.sample_size(30);
+    g.bench_function("one durable save (one intake, one transaction)", |b| {
+        b.iter(|| {
+            intake.notes.push('.');
+            if intake.notes.len() > 200 {
+                intake.notes.truncate(10);
+            }
+            store.write(|txn| txn.put(&intake)).unwrap()
+        })
+    });
+    g.finish();
+}
+
+fn monthly(c: &mut Criterion) {
+    let data = pathways::demo::synthetic::build(today(), 100_000);
+    let mut g = c.benchmark_group("report");
+    g.bench_function("monthly figures for a fiscal year, 100k", |b| {
+        b.iter(|| black_box(pathways::metrics::monthly(&data, FiscalYear::of(today()))))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, open_and_load, search, render, save, monthly);
+criterion_main!(benches);

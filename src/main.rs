@@ -44,9 +44,17 @@ fn main() -> ExitCode {
     {
         return cli::fail(e);
     }
+    let mut guard = match pathways::tui::TerminalGuard::new(cli.mouse) {
+        Ok(g) => g,
+        Err(e) => return cli::fail(format!("terminal error: {e}")),
+    };
+    let _ = pathways::tui::opening(&mut guard, &path);
     let mut app = match App::new(store, today) {
         Ok(a) => a,
-        Err(e) => return cli::fail(format!("{}: {e}", path.display())),
+        Err(e) => {
+            drop(guard);
+            return cli::fail(format!("{}: {e}", path.display()));
+        }
     };
     app.private = cli.private;
     app.privacy_after = cli.privacy_after.map(|m| std::time::Duration::from_secs(m * 60));
@@ -54,7 +62,8 @@ fn main() -> ExitCode {
     if let Some(warning) = check_private(&path) {
         app.status = Some(warning);
     }
-    if let Err(e) = pathways::tui::run(&mut app, cli.mouse) {
+    if let Err(e) = pathways::tui::run(&mut guard, &mut app) {
+        drop(guard);
         return cli::fail(format!("terminal error: {e}"));
     }
     ExitCode::SUCCESS

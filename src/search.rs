@@ -53,6 +53,9 @@ pub fn score_all(matcher: &Matcher, keys: &[String], candidates: &[u32]) -> Vec<
     })
 }
 
+/// Queries up to this long are scored on the linear match.
+const SHORT_QUERY: usize = 3;
+
 /// Scores search keys against one query.
 pub struct Matcher {
     inner: SkimMatcherV2,
@@ -61,10 +64,16 @@ pub struct Matcher {
 
 impl Matcher {
     pub fn new(query: &str) -> Self {
-        Matcher {
-            inner: SkimMatcherV2::default().ignore_case(),
-            query: fold(query.trim()),
+        let query = fold(query.trim());
+        // Keys and query are already lower case, so case handling is wasted work. A query of up
+        // to three letters matches nearly every key: score those on skim's linear "simple match"
+        // (the tightest earliest match) instead of its full matrix, to keep the first keystrokes
+        // fast at 100k records; longer queries, by then narrowed, get the full fuzzy score.
+        let mut inner = SkimMatcherV2::default().respect_case();
+        if query.len() <= SHORT_QUERY {
+            inner = inner.element_limit(1);
         }
+        Matcher { inner, query }
     }
 
     pub fn is_empty(&self) -> bool {

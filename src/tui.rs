@@ -37,8 +37,22 @@ const POLL_CHANGES: Duration = Duration::from_millis(1000);
 /// How often to look for a search answer while one is due.
 const SEARCH_POLL: Duration = Duration::from_millis(5);
 
-pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
-    let mut guard = TerminalGuard::new(mouse)?;
+/// The first frame, drawn before the data is loaded, so the screen answers at once at any size
+/// of database.
+pub fn opening(guard: &mut TerminalGuard, path: &std::path::Path) -> io::Result<()> {
+    use ratatui::layout::{Constraint, Layout};
+    use ratatui::widgets::Paragraph;
+    let text = format!("pathways: opening {}…", path.display());
+    guard.terminal.draw(|f| {
+        let [_, middle, _] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Fill(1)])
+                .areas(f.area());
+        f.render_widget(Paragraph::new(text).centered(), middle);
+    })?;
+    Ok(())
+}
+
+pub fn run(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
     let mut dirty = true;
     let mut last_poll = Instant::now();
     while app.running {

@@ -50,8 +50,11 @@ pub enum Command {
     /// Create a new database (refuses to overwrite an existing file).
     Init {
         /// Fill it with the demo dataset.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "synthetic")]
         demo: bool,
+        /// Fill it with about N generated records (deterministic), for measuring at scale.
+        #[arg(long, value_name = "N")]
+        synthetic: Option<usize>,
     },
     /// Verify a database: redb's integrity check plus decoding every record.
     Check,
@@ -168,7 +171,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     };
     let today = today(cli);
     match command {
-        Command::Init { demo } => init(&path, *demo, today),
+        Command::Init { demo, synthetic } => init(&path, *demo, *synthetic, today),
         Command::Check => check(&path),
         Command::Backup { out } => backup(&path, out),
         Command::Find { query, limit, format } => {
@@ -215,24 +218,30 @@ pub fn load(path: &Path) -> Result<crate::dataset::Dataset, ExitCode> {
     }
 }
 
-fn init(path: &Path, demo: bool, today: NaiveDate) -> ExitCode {
+fn init(path: &Path, demo: bool, synthetic: Option<usize>, today: NaiveDate) -> ExitCode {
     let store = match Store::create_new(path) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
-    if demo {
-        let data = crate::demo::build(today);
-        if let Err(e) = crate::demo::write(&store, &data) {
-            return fail(e);
+    let (data, what) = match (demo, synthetic) {
+        (true, _) => (crate::demo::build(today), "the demo data"),
+        (false, Some(n)) => (crate::demo::synthetic::build(today, n), "synthetic data"),
+        (false, None) => {
+            println!("created {}", path.display());
+            return ExitCode::SUCCESS;
         }
-        println!(
-            "created {} with the demo data ({} records)",
-            path.display(),
-            data.record_count()
-        );
-    } else {
-        println!("created {}", path.display());
+    };
+    if let Err(e) = crate::demo::write(&store, &data) {
+        // The file is ours and holds nothing yet: don't leave an empty database behind.
+        drop(store);
+        let _ = std::fs::remove_file(path);
+        return fail(format!("{}: {e}", path.display()));
     }
+    println!(
+        "created {} with {what} ({} records)",
+        path.display(),
+        data.record_count()
+    );
     ExitCode::SUCCESS
 }
 

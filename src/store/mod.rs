@@ -129,15 +129,21 @@ impl Store {
 
     /// Runs `f` in one durable write transaction: all of it is committed, or none of it.
     pub fn write<R>(&self, f: impl FnOnce(&mut Txn) -> Result<R>) -> Result<R> {
-        self.write_tracked(f).map(|(r, _)| r)
+        self.transact(false, f).map(|(r, _)| r)
     }
 
     /// Like `write`, and also returns what the transaction changed, so it can be undone.
     pub fn write_tracked<R>(&self, f: impl FnOnce(&mut Txn) -> Result<R>) -> Result<(R, Journal)> {
+        self.transact(true, f)
+    }
+
+    fn transact<R>(&self, track: bool, f: impl FnOnce(&mut Txn) -> Result<R>) -> Result<(R, Journal)> {
         let tx = self.db.begin_write()?;
         let mut txn = Txn {
             tx,
+            track,
             journal: Journal::default(),
+            seen: std::collections::HashMap::new(),
         };
         let out = f(&mut txn)?;
         {
@@ -354,7 +360,11 @@ impl Journal {
 /// One write transaction, in domain terms.
 pub struct Txn {
     tx: redb::WriteTransaction,
+    /// Keep a journal for undo (bulk writes such as imports skip it).
+    track: bool,
     journal: Journal,
+    /// Position in the journal of each record already changed, so large transactions stay linear.
+    seen: std::collections::HashMap<(&'static str, Id), usize>,
 }
 
 impl Txn {
@@ -374,15 +384,14 @@ impl Txn {
 
     /// Notes a change for undo, keeping the first "before" of each record.
     fn record_change(&mut self, table_name: &'static str, key: Id, after: Option<Vec<u8>>) -> Result<()> {
-        if let Some(c) = self
-            .journal
-            .changes
-            .iter_mut()
-            .find(|c| c.table == table_name && c.key == key)
-        {
-            c.after = after;
+        if !self.track {
             return Ok(());
         }
+        if let Some(&i) = self.seen.get(&(table_name, key)) {
+            self.journal.changes[i].after = after;
+            return Ok(());
+        }
+        self.seen.insert((table_name, key), self.journal.changes.len());
         let before = {
             let t = self.tx.open_table(table(table_name))?;
             t.get(key)?.map(|v| v.value().to_vec())
@@ -407,7 +416,9 @@ impl Txn {
     /// Stores `record` under its id, replacing what was there.
     pub fn put<T: Record>(&mut self, record: &T) -> Result<()> {
         let bytes = record.encode()?;
-        self.record_change(T::TABLE, record.id(), Some(bytes.clone()))?;
+        if self.track {
+            self.record_change(T::TABLE, record.id(), Some(bytes.clone()))?;
+        }
         let mut t = self.tx.open_table(table(T::TABLE))?;
         t.insert(record.id(), bytes.as_slice())?;
         Ok(())
