@@ -219,30 +219,57 @@ pub fn load(path: &Path) -> Result<crate::dataset::Dataset, ExitCode> {
 }
 
 fn init(path: &Path, demo: bool, synthetic: Option<usize>, today: NaiveDate) -> ExitCode {
-    let store = match Store::create_new(path) {
-        Ok(s) => s,
-        Err(e) => return fail(e),
+    let data = match (demo, synthetic) {
+        (true, _) => Some((crate::demo::build(today), "the demo data")),
+        (false, Some(n)) => Some((crate::demo::synthetic::build(today, n), "synthetic data")),
+        (false, None) => None,
     };
-    let (data, what) = match (demo, synthetic) {
-        (true, _) => (crate::demo::build(today), "the demo data"),
-        (false, Some(n)) => (crate::demo::synthetic::build(today, n), "synthetic data"),
-        (false, None) => {
-            println!("created {}", path.display());
-            return ExitCode::SUCCESS;
+    let Some((data, what)) = data else {
+        return match Store::create_new(path) {
+            Ok(_) => {
+                println!("created {}", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        };
+    };
+    // Fill a temporary file beside the target and move it into place only when complete, so an
+    // interrupted init (kill, power cut, full disk) leaves either the whole database or none.
+    if path.exists() {
+        return fail(format!(
+            "{}: a file already exists there; init never overwrites (choose a new path)",
+            path.display()
+        ));
+    }
+    let partial = partial_path(path);
+    let _ = std::fs::remove_file(&partial);
+    let written = Store::create_new(&partial).and_then(|store| crate::demo::write(&store, &data));
+    if let Err(e) = written.map_err(|e| e.to_string()).and_then(|()| {
+        // A hard link never replaces an existing file; filesystems without links get a rename.
+        match std::fs::hard_link(&partial, path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists || path.exists() => {
+                Err("a file appeared there meanwhile; it was left alone".to_string())
+            }
+            Err(_) => std::fs::rename(&partial, path).map_err(|e| e.to_string()),
         }
-    };
-    if let Err(e) = crate::demo::write(&store, &data) {
-        // The file is ours and holds nothing yet: don't leave an empty database behind.
-        drop(store);
-        let _ = std::fs::remove_file(path);
+    }) {
+        let _ = std::fs::remove_file(&partial);
         return fail(format!("{}: {e}", path.display()));
     }
+    let _ = std::fs::remove_file(&partial);
     println!(
         "created {} with {what} ({} records)",
         path.display(),
         data.record_count()
     );
     ExitCode::SUCCESS
+}
+
+/// Where `init` builds a database before moving it into place: hidden, beside the target.
+fn partial_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    path.with_file_name(format!(".{name}.partial"))
 }
 
 fn check(path: &Path) -> ExitCode {

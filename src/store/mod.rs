@@ -240,7 +240,10 @@ impl Store {
             });
         }
         let rtx = self.db.begin_read()?;
-        let target = Store::open(out)?;
+        // `out` did not exist, so whatever is there after a failure is ours to remove.
+        let target = Store::open(out).inspect_err(|_| {
+            let _ = std::fs::remove_file(out);
+        })?;
         let mut copied = 0;
         let result = target.write(|txn| {
             for name in TABLES {

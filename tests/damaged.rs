@@ -1,0 +1,216 @@
+//! Damaged and hostile files, through the real binary: each gives one clear message naming the
+//! path, exit status 2, no panic, and the file is never modified.
+
+mod common;
+#[path = "common/pty.rs"]
+mod pty;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    Command::new(common::binary())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("PATHWAYS_TODAY", "2026-11-25")
+        .output()
+        .unwrap()
+}
+
+/// Runs the binary as if the disk filled up after a few kilobytes: writes past the limit fail
+/// with "file too large", as they would with "no space left".
+fn run_on_full_disk(db: &Path, args: &[&str]) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(r#"trap "" XFSZ; ulimit -f 100; exec "$@""#)
+        .arg("sh")
+        .arg(common::binary())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("PATHWAYS_TODAY", "2026-11-25")
+        .output()
+        .unwrap()
+}
+
+fn assert_refused(out: &Output, path: &Path, what: &str) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{what}: exit status; stderr: {err}");
+    let name = path.file_name().unwrap().to_string_lossy();
+    assert!(
+        err.contains(name.as_ref()),
+        "{what}: the message names the file: {err}"
+    );
+    assert!(!err.contains("panicked"), "{what}: no panic: {err}");
+    assert_eq!(err.trim().lines().count(), 1, "{what}: one clear message: {err}");
+}
+
+/// The commands that open a database: each must refuse a damaged one the same way.
+const COMMANDS: &[&[&str]] = &[
+    &["check"],
+    &["find", "garcia"],
+    // (report and export join this list when they are built)
+];
+
+fn demo_db(dir: &Path) -> PathBuf {
+    let path = dir.join("good.redb");
+    let out = run(&path, &["init", "--demo"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    path
+}
+
+fn damaged_files(dir: &Path) -> Vec<(PathBuf, &'static str)> {
+    let good = std::fs::read(demo_db(dir)).unwrap();
+    let mut files = Vec::new();
+    let mut add = |name: &str, bytes: &[u8], what: &'static str| {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        files.push((p, what));
+    };
+    for (i, cut) in [9, 512, 4096, good.len() / 3, good.len() / 2]
+        .into_iter()
+        .enumerate()
+    {
+        add(
+            &format!("truncated{i}.redb"),
+            &good[..cut],
+            "a truncated database",
+        );
+    }
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let random: Vec<u8> = (0..200_000)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed as u8
+        })
+        .collect();
+    add("random.redb", &random, "random bytes");
+    let mut sqlite = b"SQLite format 3\0".to_vec();
+    sqlite.extend_from_slice(&random[..8192]);
+    add("sqlite.redb", &sqlite, "another program's file");
+    add("notes.redb", b"name,email\nAna,ana@example.org\n", "a text file");
+    files
+}
+
+#[test]
+fn damaged_files_are_refused_with_one_message_and_left_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, what) in damaged_files(dir.path()) {
+        let before = std::fs::read(&path).unwrap();
+        for args in COMMANDS {
+            let out = run(&path, args);
+            assert_refused(&out, &path, &format!("{what} ({}), {args:?}", path.display()));
+            assert!(out.stdout.is_empty(), "{what}: nothing on stdout");
+        }
+        assert!(std::fs::read(&path).unwrap() == before, "{what} was modified");
+    }
+}
+
+#[test]
+fn a_directory_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pathways.redb");
+    std::fs::create_dir(&path).unwrap();
+    for args in COMMANDS {
+        let out = run(&path, args);
+        assert_refused(&out, &path, "a directory");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("is a directory"));
+    }
+}
+
+#[test]
+fn an_unreadable_file_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_db(dir.path());
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::File::open(&path).is_ok() {
+        // Running as root: permissions do not stop us, so there is nothing to test here.
+        eprintln!("skipped: this user can read a mode-000 file (root)");
+        return;
+    }
+    for args in COMMANDS {
+        let out = run(&path, args);
+        assert_refused(&out, &path, "an unreadable file");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("permission"));
+    }
+}
+
+#[test]
+fn a_full_disk_leaves_no_half_database_and_no_half_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.redb");
+    let out = run_on_full_disk(&path, &["init", "--demo"]);
+    assert_refused(&out, &path, "init on a full disk");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "nothing is left behind: {left:?}");
+
+    let good = demo_db(dir.path());
+    let backup = dir.path().join("backup.redb");
+    let out = run_on_full_disk(&good, &["backup", backup.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    assert!(!backup.exists(), "no half backup is left");
+    let out = run(&good, &["check"]);
+    assert!(out.status.success(), "the database is intact");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ok ("));
+}
+
+#[test]
+fn the_dashboard_refuses_a_damaged_file_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("random.redb");
+    std::fs::write(&path, vec![0x5a; 50_000]).unwrap();
+    let mut p = pty::Pty::spawn(
+        &common::binary(),
+        &["--db", path.to_str().unwrap()],
+        &[("PATHWAYS_TODAY", "2026-11-25")],
+        80,
+        24,
+    );
+    p.wait_for("is not a pathways database");
+    assert_eq!(p.wait_exit(), 2);
+    assert!(
+        std::fs::read(&path).unwrap() == vec![0x5a; 50_000],
+        "the file was modified"
+    );
+}
+
+#[test]
+fn a_damaged_record_is_named_by_check_and_the_rest_stays_usable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_db(dir.path());
+    {
+        // Garbage under a real key, written through redb itself, as a damaged record would look.
+        let db = redb::Database::builder()
+            .set_concurrency_mode(redb::ConcurrencyMode::MultiWriter)
+            .open(&path)
+            .unwrap();
+        let tx = db.begin_write().unwrap();
+        {
+            let mut t = tx
+                .open_table(redb::TableDefinition::<u64, &[u8]>::new("intakes"))
+                .unwrap();
+            t.insert(7u64, b"PW\x01\xff\xff".as_slice()).unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    let out = run(&path, &["check"]);
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("intakes") && text.contains('7'), "{text}");
+    let out = run(&path, &["find", "garcia"]);
+    assert_eq!(out.status.code(), Some(0), "the rest is still found");
+}
