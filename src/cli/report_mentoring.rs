@@ -4,8 +4,8 @@
 
 use crate::dataset::Dataset;
 use crate::domain::{
-    ENDING_SOON_DAYS, Employee, MentoringPair, NO_CHAPTER, chapter_coverage,
-    first_of_month, missing_months, years_months_between,
+    ENDING_SOON_DAYS, Employee, MentoringPair, NO_CHAPTER, chapter_coverage, first_of_month, missing_months,
+    years_months_between,
 };
 use chrono::NaiveDate;
 use std::fmt::Write as _;
@@ -207,7 +207,11 @@ pub fn report(data: &Dataset, today: NaiveDate, confidential: bool) -> String {
                 "  {} with {}: {}",
                 name(p.mentee_id),
                 mentor_name(p.mentor_id),
-                if p.notes.is_empty() { "(no notes)" } else { &p.notes }
+                if p.notes.is_empty() {
+                    "(no notes)"
+                } else {
+                    &p.notes
+                }
             );
             let mut logs: Vec<_> = data.logs.iter().filter(|l| l.pair_id == p.id).collect();
             logs.sort_by_key(|l| (l.month, l.submitted));

@@ -178,7 +178,10 @@ pub fn mentee_problems(mentee: &Employee, pairs: &[MentoringPair], on: NaiveDate
     if mentee.in_evaluation {
         problems.push("mentee is in PAR or special evaluation".into());
     }
-    for p in pairs.iter().filter(|p| p.mentee_id == mentee.id && p.is_active(on)) {
+    for p in pairs
+        .iter()
+        .filter(|p| p.mentee_id == mentee.id && p.is_active(on))
+    {
         problems.push(if p.is_overdue(on) {
             format!(
                 "mentee is already in an active pair (signed {}) that is past its 12 months; end that pair first",
@@ -269,14 +272,12 @@ pub fn parse_month(text: &str) -> Result<NaiveDate, String> {
         Some((y, m)) if (1900..=2200).contains(&y) => NaiveDate::from_ymd_opt(y, m, 1)
             .ok_or_else(|| format!("\"{t}\" is not a month; type YYYY-MM, e.g. 2026-10")),
         Some(_) => Err(format!("\"{t}\" is not a month; type YYYY-MM, e.g. 2026-10")),
-        None => crate::domain::parse_date(t)
-            .map(first_of_month)
-            .map_err(|_| {
-                format!(
-                    "\"{}\" is not a month; type YYYY-MM, e.g. 2026-10",
-                    crate::domain::truncate_for_message(t)
-                )
-            }),
+        None => crate::domain::parse_date(t).map(first_of_month).map_err(|_| {
+            format!(
+                "\"{}\" is not a month; type YYYY-MM, e.g. 2026-10",
+                crate::domain::truncate_for_message(t)
+            )
+        }),
     }
 }
 
@@ -294,7 +295,10 @@ impl MentorLog {
         if month < first_of_month(pair.started) {
             return Err(FieldError::new(
                 "month",
-                format!("the pair started in {}; no log before that", pair.started.format("%B %Y")),
+                format!(
+                    "the pair started in {}; no log before that",
+                    pair.started.format("%B %Y")
+                ),
             ));
         }
         if month > first_of_month(last) {
@@ -307,7 +311,10 @@ impl MentorLog {
             return Err(FieldError::new("month", "that month has not begun yet"));
         }
         if self.submitted > today {
-            return Err(FieldError::new("submitted", "the submitted date is in the future"));
+            return Err(FieldError::new(
+                "submitted",
+                "the submitted date is in the future",
+            ));
         }
         self.validate(others)
     }
@@ -344,7 +351,11 @@ pub fn chapter_coverage<'a>(
         })
         .collect();
     rows.sort_by(|a, b| {
-        (a.chapter == NO_CHAPTER, !a.is_gap(), &a.chapter).cmp(&(b.chapter == NO_CHAPTER, !b.is_gap(), &b.chapter))
+        (a.chapter == NO_CHAPTER, !a.is_gap(), &a.chapter).cmp(&(
+            b.chapter == NO_CHAPTER,
+            !b.is_gap(),
+            &b.chapter,
+        ))
     });
     rows
 }
@@ -356,7 +367,10 @@ pub enum LookupError {
     NoSuchId(String),
     NoSuchName(String),
     /// Several employees match; up to a few of them, and how many in all.
-    Ambiguous { ids: Vec<Id>, count: usize },
+    Ambiguous {
+        ids: Vec<Id>,
+        count: usize,
+    },
 }
 
 /// Finds one employee from what was typed: the employee id (digits, optionally followed by
@@ -581,7 +595,10 @@ mod tests {
         let m = person(1, d(2020, 2, 29), d(2020, 2, 29));
         assert!(pairing_problems(&mentor(1), &m, &mentee, &[], d(2025, 2, 28)).is_empty());
         let p = pairing_problems(&mentor(1), &m, &mentee, &[], d(2025, 2, 27));
-        assert_eq!(p, vec!["mentor has 4 years 11 months of service; 5 years are required"]);
+        assert_eq!(
+            p,
+            vec!["mentor has 4 years 11 months of service; 5 years are required"]
+        );
     }
 
     #[test]
@@ -596,7 +613,10 @@ mod tests {
         };
         let mut inactive = mentor(1);
         inactive.active = false;
-        assert_eq!(only(&inactive, &ok_mentor, &ok_mentee, &[]), "mentor is not active");
+        assert_eq!(
+            only(&inactive, &ok_mentor, &ok_mentee, &[]),
+            "mentor is not active"
+        );
         let mut supervised = ok_mentee.clone();
         supervised.supervisor_id = Some(1);
         assert_eq!(
@@ -716,22 +736,40 @@ mod tests {
             topics: "goals".into(),
             submitted,
         };
-        assert!(log(d(2025, 1, 1), d(2025, 2, 1)).check_for_pair(&p, &[], today).is_ok());
+        assert!(
+            log(d(2025, 1, 1), d(2025, 2, 1))
+                .check_for_pair(&p, &[], today)
+                .is_ok()
+        );
         assert!(log(d(2025, 6, 1), today).check_for_pair(&p, &[], today).is_ok());
-        let e = log(d(2024, 12, 1), today).check_for_pair(&p, &[], today).unwrap_err();
+        let e = log(d(2024, 12, 1), today)
+            .check_for_pair(&p, &[], today)
+            .unwrap_err();
         assert_eq!(e.field, "month");
-        let e = log(d(2025, 7, 1), today).check_for_pair(&p, &[], today).unwrap_err();
+        let e = log(d(2025, 7, 1), today)
+            .check_for_pair(&p, &[], today)
+            .unwrap_err();
         assert!(e.reason.contains("not begun"));
-        let e = log(d(2025, 5, 1), d(2025, 6, 11)).check_for_pair(&p, &[], today).unwrap_err();
+        let e = log(d(2025, 5, 1), d(2025, 6, 11))
+            .check_for_pair(&p, &[], today)
+            .unwrap_err();
         assert_eq!(e.field, "submitted");
         p.ended = Some(d(2025, 3, 5));
-        let e = log(d(2025, 4, 1), today).check_for_pair(&p, &[], today).unwrap_err();
+        let e = log(d(2025, 4, 1), today)
+            .check_for_pair(&p, &[], today)
+            .unwrap_err();
         assert!(e.reason.contains("ended in March 2025"), "{}", e.reason);
         // The 4-hour rule counts the other logs of the same month.
-        let other = MentorLog { id: 7, ..log(d(2025, 2, 1), d(2025, 3, 1)) };
-        let e = MentorLog { hours: 2.5, ..log(d(2025, 2, 1), today) }
-            .check_for_pair(&p, &[other], today)
-            .unwrap_err();
+        let other = MentorLog {
+            id: 7,
+            ..log(d(2025, 2, 1), d(2025, 3, 1))
+        };
+        let e = MentorLog {
+            hours: 2.5,
+            ..log(d(2025, 2, 1), today)
+        }
+        .check_for_pair(&p, &[other], today)
+        .unwrap_err();
         assert_eq!(
             e.reason,
             "4.5 hours in February 2025 for this pair; a mentor meets at most 4 hours a month"
@@ -745,10 +783,18 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         let rows = chapter_coverage(&chapters, ["Transportation", "Fiscal", "Fiscal"]);
-        let shown: Vec<(&str, usize)> = rows.iter().map(|r| (r.chapter.as_str(), r.active_mentors)).collect();
+        let shown: Vec<(&str, usize)> = rows
+            .iter()
+            .map(|r| (r.chapter.as_str(), r.active_mentors))
+            .collect();
         assert_eq!(
             shown,
-            vec![("Maintenance", 0), ("Fiscal", 2), ("Transportation", 1), (NO_CHAPTER, 0)]
+            vec![
+                ("Maintenance", 0),
+                ("Fiscal", 2),
+                ("Transportation", 1),
+                (NO_CHAPTER, 0)
+            ]
         );
         assert!(rows[0].is_gap());
         assert!(!rows[3].is_gap(), "N/A is not a union chapter");
@@ -769,15 +815,24 @@ mod tests {
         let all = [a, b, c];
         assert_eq!(find_employee(&all, "123"), Ok(1));
         assert_eq!(find_employee(&all, "000123 Ana García"), Ok(1));
-        assert_eq!(find_employee(&all, "999"), Err(LookupError::NoSuchId("999".into())));
+        assert_eq!(
+            find_employee(&all, "999"),
+            Err(LookupError::NoSuchId("999".into()))
+        );
         assert_eq!(find_employee(&all, "ana garcia"), Ok(1));
         assert_eq!(find_employee(&all, "Garcia, Ana"), Ok(1));
         assert_eq!(find_employee(&all, "lee"), Ok(3));
         assert_eq!(
             find_employee(&all, "ana"),
-            Err(LookupError::Ambiguous { ids: vec![1, 2], count: 2 })
+            Err(LookupError::Ambiguous {
+                ids: vec![1, 2],
+                count: 2
+            })
         );
         assert_eq!(find_employee(&all, "  "), Err(LookupError::Empty));
-        assert!(matches!(find_employee(&all, "zed"), Err(LookupError::NoSuchName(_))));
+        assert!(matches!(
+            find_employee(&all, "zed"),
+            Err(LookupError::NoSuchName(_))
+        ));
     }
 }

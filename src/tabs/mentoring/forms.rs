@@ -4,8 +4,8 @@
 use super::{MentoringForm, View};
 use crate::app::{App, FormPurpose};
 use crate::domain::{
-    Choice, Id, LookupError, Mentor, MentorLog, MentoringPair, PairEndReason, check_end,
-    find_employee, first_of_month, mentor_problems, pairing_problems, parse_date, parse_month,
+    Choice, Id, LookupError, Mentor, MentorLog, MentoringPair, PairEndReason, check_end, find_employee,
+    first_of_month, mentor_problems, pairing_problems, parse_date, parse_month,
 };
 use crate::form::{Field, Form};
 
@@ -36,7 +36,9 @@ pub fn open_new_pair(app: &mut App) {
     mentors.sort_by_cached_key(|m| {
         (
             !m.active,
-            data.employee(m.employee_id).map(|e| e.sort_name()).unwrap_or_default(),
+            data.employee(m.employee_id)
+                .map(|e| e.sort_name())
+                .unwrap_or_default(),
         )
     });
     let options: Vec<String> = mentors
@@ -244,9 +246,10 @@ fn submit_pair(app: &mut App, mentor_ids: &[Id], form: &mut Form) -> bool {
     if form.has_errors() {
         return true;
     }
-    let (Some(mentee), Some(mentor_employee)) =
-        (app.data.employee(mentee_id), app.data.employee(mentor.employee_id))
-    else {
+    let (Some(mentee), Some(mentor_employee)) = (
+        app.data.employee(mentee_id),
+        app.data.employee(mentor.employee_id),
+    ) else {
         form.message = Some("the mentor's employee record is missing".into());
         return true;
     };
@@ -254,7 +257,11 @@ fn submit_pair(app: &mut App, mentor_ids: &[Id], form: &mut Form) -> bool {
     let mentee_name = app.person(mentee_id);
     let mentor_name = app.person(mentor.employee_id);
     if !problems.is_empty() {
-        let rules = if problems.len() == 1 { "rule fails" } else { "rules fail" };
+        let rules = if problems.len() == 1 {
+            "rule fails"
+        } else {
+            "rules fail"
+        };
         form.message = Some(format!(
             "Not paired ({mentee_name} with {mentor_name}): {} {rules}\n{}",
             problems.len(),
@@ -403,7 +410,11 @@ fn submit_add_mentor(app: &mut App, form: &mut Form) -> bool {
         return true;
     };
     if let Some(m) = app.data.mentors.iter().find(|m| m.employee_id == employee_id) {
-        let state = if m.active { "active" } else { "inactive: t makes them active" };
+        let state = if m.active {
+            "active"
+        } else {
+            "inactive: t makes them active"
+        };
         form.set_error(
             EMPLOYEE,
             format!("{} is already in the roster ({state})", app.person(employee_id)),

@@ -15,8 +15,8 @@ use crate::action::Action;
 use crate::app::{App, ListNav};
 use crate::dataset::Dataset;
 use crate::domain::{
-    ChapterCoverage, Choice, Id, Mentor, MentoringPair, chapter_coverage, first_of_month,
-    mentor_problems, missing_months,
+    ChapterCoverage, Choice, Id, Mentor, MentoringPair, chapter_coverage, first_of_month, mentor_problems,
+    missing_months,
 };
 use crate::keymap::{Binding, Key, bind};
 use chrono::NaiveDate;
@@ -36,11 +36,19 @@ pub enum MentoringAction {
 #[derive(Debug, Clone, PartialEq)]
 pub enum MentoringForm {
     /// The mentor pick list's options are these mentors, in order.
-    NewPair { mentor_ids: Vec<Id> },
-    EndPair { pair_id: Id },
-    AddLog { pair_id: Id },
+    NewPair {
+        mentor_ids: Vec<Id>,
+    },
+    EndPair {
+        pair_id: Id,
+    },
+    AddLog {
+        pair_id: Id,
+    },
     AddMentor,
-    EditMentor { mentor_id: Id },
+    EditMentor {
+        mentor_id: Id,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -289,7 +297,11 @@ impl MentoringTab {
             let state = state_label(p, self.pair_info[i].state);
             (
                 i,
-                format!("{} {} {state}", data.employee_name(p.mentee_id), mentor_name(p.mentor_id)),
+                format!(
+                    "{} {} {state}",
+                    data.employee_name(p.mentee_id),
+                    mentor_name(p.mentor_id)
+                ),
             )
         }));
 
@@ -342,9 +354,7 @@ impl MentoringTab {
                         .filter(|l| first_of_month(l.month) == month)
                         .map(|l| l.hours)
                         .sum();
-                    let logged = logs
-                        .iter()
-                        .any(|&l| first_of_month(data.logs[l].month) == month);
+                    let logged = logs.iter().any(|&l| first_of_month(data.logs[l].month) == month);
                     *c = if logged {
                         GridCell::Logged(hours)
                     } else if due.contains(&month) {
@@ -386,13 +396,14 @@ impl MentoringTab {
                     .collect()
             })
             .collect();
-        self.chapter_rows.set(self.chapters.iter().enumerate().map(|(i, c)| {
-            let names: Vec<String> = self.chapter_mentors[i]
-                .iter()
-                .map(|&id| data.employee_name(id))
-                .collect();
-            (i, format!("{} {}", c.chapter, names.join(" ")))
-        }));
+        self.chapter_rows
+            .set(self.chapters.iter().enumerate().map(|(i, c)| {
+                let names: Vec<String> = self.chapter_mentors[i]
+                    .iter()
+                    .map(|&id| data.employee_name(id))
+                    .collect();
+                (i, format!("{} {}", c.chapter, names.join(" ")))
+            }));
         summary.active_mentors = active.len();
         summary.gaps = self.chapters.iter().filter(|c| c.is_gap()).count();
         summary.union_chapters = self

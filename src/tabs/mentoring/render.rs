@@ -30,7 +30,11 @@ fn render_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let tab = &app.mentoring;
     let mut spans = Vec::new();
     for v in View::ALL {
-        let style = if v == tab.view { theme.tab_active } else { theme.muted };
+        let style = if v == tab.view {
+            theme.tab_active
+        } else {
+            theme.muted
+        };
         spans.push(Span::styled(format!(" {} ", v.title()), style));
     }
     let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
@@ -125,19 +129,27 @@ fn render_pairs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 (Some(d), None) => day(d),
                 _ => "running".into(),
             };
-            let missing: Vec<String> = info.missing.iter().map(|m| m.format("%Y-%m").to_string()).collect();
+            let missing: Vec<String> = info
+                .missing
+                .iter()
+                .map(|m| m.format("%Y-%m").to_string())
+                .collect();
             let logs = if missing.is_empty() {
                 format!("{} logs · none missing", info.logs)
             } else {
                 format!("{} logs · ! missing {}", info.logs, missing.join(", "))
             };
             vec![
-                widgets::fact("Mentee", format!(
-                    "{} · {} · {}",
-                    app.person(p.mentee_id),
-                    mentee.map(|e| e.position.as_str()).unwrap_or(""),
-                    data.location_name(mentee.and_then(|e| e.location_id))
-                ), theme),
+                widgets::fact(
+                    "Mentee",
+                    format!(
+                        "{} · {} · {}",
+                        app.person(p.mentee_id),
+                        mentee.map(|e| e.position.as_str()).unwrap_or(""),
+                        data.location_name(mentee.and_then(|e| e.location_id))
+                    ),
+                    theme,
+                ),
                 widgets::fact("Mentor", mentor_name(app, p.mentor_id), theme),
                 widgets::fact("Agreement signed", day(p.started), theme),
                 widgets::fact("Ends at the latest", ends, theme),
@@ -238,13 +250,21 @@ fn render_mentors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 ),
                 widgets::fact(
                     "Mentees now",
-                    if mentees.is_empty() { "none".into() } else { mentees.join(", ") },
+                    if mentees.is_empty() {
+                        "none".into()
+                    } else {
+                        mentees.join(", ")
+                    },
                     theme,
                 ),
                 if info.problems.is_empty() {
                     widgets::fact("Can take a mentee", "yes", theme)
                 } else {
-                    widgets::fact("Can take a mentee", format!("! no: {}", info.problems.join("; ")), theme)
+                    widgets::fact(
+                        "Can take a mentee",
+                        format!("! no: {}", info.problems.join("; ")),
+                        theme,
+                    )
                 },
             ]
         }
@@ -257,7 +277,11 @@ fn render_grid(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let data = &app.data;
     let (list_area, detail_area) = widgets::list_and_detail(area, 9);
     let mut header: Vec<&str> = vec!["Mentee"];
-    header.extend(tab.grid_months.iter().map(|m| MONTHS[chrono::Datelike::month0(m) as usize]));
+    header.extend(
+        tab.grid_months
+            .iter()
+            .map(|m| MONTHS[chrono::Datelike::month0(m) as usize]),
+    );
     header.push("Miss");
     let mut widths = vec![Constraint::Min(12)];
     widths.extend(std::iter::repeat_n(Constraint::Length(3), tab.grid_months.len()));
@@ -285,7 +309,11 @@ fn render_grid(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 GridCell::NotDue => Cell::from(Span::styled(" · ", theme.muted)),
             }));
             let missing = tab.pair_info[line.pair].missing.len();
-            cells.push(Cell::from(if missing > 0 { format!("{missing:>3}!") } else { "   0".into() }));
+            cells.push(Cell::from(if missing > 0 {
+                format!("{missing:>3}!")
+            } else {
+                "   0".into()
+            }));
             Row::new(cells)
         },
     );
