@@ -171,7 +171,7 @@ fn mentee_field_resolves_with_a_clear_error() {
     type_text(&mut app, "999999999");
     key(&mut app, KeyCode::Enter);
     assert_eq!(
-        field_error(&app, "mentee (id/name)").as_deref(),
+        field_error(&app, "mentee id/name").as_deref(),
         Some("no employee has the id 999999999")
     );
     for _ in 0..9 {
@@ -181,7 +181,7 @@ fn mentee_field_resolves_with_a_clear_error() {
     let first = app.data.employees[0].first_name.clone();
     type_text(&mut app, &first);
     key(&mut app, KeyCode::Enter);
-    let e = field_error(&app, "mentee (id/name)").unwrap();
+    let e = field_error(&app, "mentee id/name").unwrap();
     assert!(
         e.contains("employees match") && e.contains("type the employee id"),
         "{e}"
@@ -331,11 +331,7 @@ fn mentors_are_added_edited_and_toggled() {
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "interview practice");
     key(&mut app, KeyCode::Enter);
-    assert!(
-        app.modals.is_empty(),
-        "{:?}",
-        field_error(&app, "employee id/name")
-    );
+    assert!(app.modals.is_empty(), "{:?}", field_error(&app, "id or name"));
     assert_eq!(app.data.mentors.len(), count + 1);
     let m = app.mentoring.selected_mentor(&app.data).cloned().unwrap();
     assert_eq!(m.employee_id, someone.id);
@@ -345,7 +341,7 @@ fn mentors_are_added_edited_and_toggled() {
     type_text(&mut app, &someone.employee_number);
     key(&mut app, KeyCode::Enter);
     assert!(
-        field_error(&app, "employee id/name")
+        field_error(&app, "id or name")
             .unwrap()
             .contains("already in the roster")
     );
@@ -402,4 +398,22 @@ fn the_filter_narrows_every_view() {
         app.mentoring.selected_mentor(&app.data).map(|m| m.id),
         Some(mentor.id)
     );
+}
+
+#[test]
+fn help_lists_the_mentoring_keys_at_80x24() {
+    let (_dir, mut app) = mentoring_app();
+    app.update(Action::Help);
+    let s = screen_text(&app, 80, 24);
+    println!("{s}");
+    for text in [
+        "pair mentee and mentor",
+        "add a monthly log",
+        "end the selected pair",
+        "add a mentor (anyone)",
+        "mentor active/inactive",
+        "quit pathways",
+    ] {
+        assert!(s.contains(text), "{text}:\n{s}");
+    }
 }

@@ -9,9 +9,9 @@ use crate::domain::{
 };
 use crate::form::{Field, Form};
 
-const MENTEE: &str = "mentee (id/name)";
+const MENTEE: &str = "mentee id/name";
 const MENTOR: &str = "mentor";
-const SIGNED: &str = "agreement signed";
+const SIGNED: &str = "agreement date";
 const NOTES: &str = "notes";
 const END_DATE: &str = "end date";
 const WHY: &str = "why";
@@ -19,7 +19,7 @@ const MONTH: &str = "month";
 const HOURS: &str = "hours";
 const TOPICS: &str = "topics";
 const SUBMITTED: &str = "submitted";
-const EMPLOYEE: &str = "employee id/name";
+const EMPLOYEE: &str = "id or name";
 const EXPERTISE: &str = "expertise";
 const JOINED: &str = "joined";
 const STATUS: &str = "status";
