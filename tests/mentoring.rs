@@ -417,3 +417,50 @@ fn help_lists_the_mentoring_keys_at_80x24() {
         assert!(s.contains(text), "{text}:\n{s}");
     }
 }
+
+#[test]
+fn a_pair_past_its_12_months_is_flagged_with_a_marker() {
+    let (_dir, path, store) = demo_store();
+    let data = pathways::demo::build(today());
+    let mentee = data
+        .employees
+        .iter()
+        .find(|e| e.status == EmploymentStatus::Permanent && !data.pairs.iter().any(|p| p.mentee_id == e.id))
+        .unwrap()
+        .id;
+    store
+        .write(|txn| {
+            txn.insert(&mut pathways::domain::MentoringPair {
+                id: 0,
+                mentor_id: 2,
+                mentee_id: mentee,
+                // Leap day: 12 months run to 2025-02-28.
+                started: NaiveDate::from_ymd_opt(2024, 2, 29).unwrap(),
+                ended: None,
+                end_reason: None,
+                notes: String::new(),
+            })
+        })
+        .unwrap();
+    drop(store);
+    let store = pathways::store::Store::open(&path).unwrap();
+    let mut app = App::new(store, today()).unwrap();
+    app.update(Action::GoTab(Tab::Mentoring));
+    app.color = false;
+    let s = screen_text(&app, 80, 24);
+    println!("{s}");
+    assert!(s.contains("! past 12 months"), "{s}");
+    assert!(s.contains("! 1 past 12 months"), "{s}");
+    // Running pairs are listed soonest to end first: the overdue one leads.
+    assert_eq!(
+        app.mentoring.selected(&app.data).map(|p| p.mentee_id),
+        Some(mentee)
+    );
+    assert!(s.contains("2025-02-28 · ! 635 days past its 12 months"), "{s}");
+    // It can be ended no later than its last day.
+    app.update(Action::Mentoring(MentoringAction::EndPair));
+    key(&mut app, KeyCode::Enter);
+    assert!(app.modals.is_empty());
+    let p = app.data.pairs.iter().find(|p| p.mentee_id == mentee).unwrap();
+    assert_eq!(p.ended, NaiveDate::from_ymd_opt(2025, 2, 28));
+}

@@ -96,3 +96,42 @@ fn a_missing_database_is_an_error() {
     assert!(out.is_empty());
     assert!(err.contains("no such database"), "{err}");
 }
+
+#[test]
+fn a_pair_past_its_12_months_is_reported() {
+    let (_dir, path, store) = common::demo_store();
+    let data = pathways::demo::build(common::today());
+    let mentee = data
+        .employees
+        .iter()
+        .find(|e| !data.pairs.iter().any(|p| p.mentee_id == e.id))
+        .unwrap();
+    store
+        .write(|txn| {
+            txn.insert(&mut pathways::domain::MentoringPair {
+                id: 0,
+                mentor_id: 1,
+                mentee_id: mentee.id,
+                started: chrono::NaiveDate::from_ymd_opt(2025, 10, 1).unwrap(),
+                ended: None,
+                end_reason: None,
+                notes: "private words".into(),
+            })
+        })
+        .unwrap();
+    drop(store);
+    let (code, out, _) = report(&path, &[]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Active pairs: 5\n"), "{out}");
+    assert!(out.contains("! past 12 months"), "{out}");
+    assert!(
+        out.contains("! Pairs past their 12 months, not ended: 1\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("  {} with ", mentee.full_name()))
+            && out.contains("ended by rule on 2026-10-01"),
+        "{out}"
+    );
+    assert!(!out.contains("private words"), "{out}");
+}

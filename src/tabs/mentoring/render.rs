@@ -39,15 +39,28 @@ fn render_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
     let s = &tab.summary;
-    let mut facts = format!("{} active", s.active);
-    if s.ending_soon > 0 {
-        facts.push_str(&format!(" · {} ending soon", s.ending_soon));
-    }
+    // Most important first; what does not fit is left out (the views show it all).
+    let mut parts = vec![format!("{} active", s.active)];
     if s.overdue > 0 {
-        facts.push_str(&format!(" · ! {} past 12 months", s.overdue));
+        parts.push(format!("! {} past 12 months", s.overdue));
+    }
+    if s.ending_soon > 0 {
+        parts.push(format!("{} ending soon", s.ending_soon));
     }
     if s.missing_logs > 0 {
-        facts.push_str(&format!(" · ! {} logs missing", s.missing_logs));
+        parts.push(format!("! {} logs missing", s.missing_logs));
+    }
+    let mut facts = String::new();
+    for part in parts {
+        let next = if facts.is_empty() {
+            part
+        } else {
+            format!("{facts} · {part}")
+        };
+        if used + next.chars().count() + 2 > area.width as usize {
+            break;
+        }
+        facts = next;
     }
     facts.push(' ');
     let room = (area.width as usize).saturating_sub(used + facts.chars().count());
@@ -129,11 +142,15 @@ fn render_pairs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 (Some(d), None) => day(d),
                 _ => "running".into(),
             };
-            let missing: Vec<String> = info
+            let mut missing: Vec<String> = info
                 .missing
                 .iter()
+                .take(4)
                 .map(|m| m.format("%Y-%m").to_string())
                 .collect();
+            if info.missing.len() > 4 {
+                missing.push(format!("… ({} in all)", info.missing.len()));
+            }
             let logs = if missing.is_empty() {
                 format!("{} logs · none missing", info.logs)
             } else {
