@@ -132,8 +132,14 @@ fn every_view_renders_at_80x24() {
 
     app.update(Action::Right);
     assert_eq!(app.mentoring.view, View::Pairs);
-    for (w, h) in [(60, 15), (200, 50)] {
-        let _ = screen_text(&app, w, h);
+    for view in 0..4 {
+        for (w, h) in [(60, 15), (200, 50)] {
+            let s = screen_text(&app, w, h);
+            if w == 200 && view == 1 {
+                assert!(s.contains("Position") && s.contains("Expertise"), "{s}");
+            }
+        }
+        app.update(Action::Right);
     }
 }
 

@@ -189,20 +189,27 @@ fn render_mentors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let data = &app.data;
     let (list_area, detail_area) = widgets::list_and_detail(area, 9);
     let active = data.mentors.iter().filter(|m| m.active).count();
+    // Wide terminals show the whole roster in the table; 80 columns put the rest in the detail.
+    let wide = list_area.width >= 120;
+    let mut header = vec!["!", "Mentor", "Chapter"];
+    let mut widths = vec![Constraint::Length(1), Constraint::Min(16), Constraint::Min(12)];
+    if wide {
+        header.extend(["Position", "Location", "Expertise"]);
+        widths.extend([Constraint::Min(14), Constraint::Min(14), Constraint::Min(12)]);
+    }
+    header.extend(["Yrs", "InPos", "Status", "Mentees"]);
+    widths.extend([
+        Constraint::Length(3),
+        Constraint::Length(5),
+        Constraint::Length(8),
+        Constraint::Length(7),
+    ]);
     widgets::table(
         frame,
         list_area,
         format!(" Mentors ({}: {active} active) ", tab.mentor_rows.len()),
-        &["!", "Mentor", "Chapter", "Yrs", "InPos", "Status", "Mentees"],
-        &[
-            Constraint::Length(1),
-            Constraint::Min(16),
-            Constraint::Min(12),
-            Constraint::Length(3),
-            Constraint::Length(5),
-            Constraint::Length(8),
-            Constraint::Length(7),
-        ],
+        &header,
+        &widths,
         tab.mentor_rows.len(),
         tab.list.selected,
         theme,
@@ -213,10 +220,19 @@ fn render_mentors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let e = data.employee(m.employee_id);
             // "!" marks an active mentor who could not take a mentee today.
             let flag = m.active && !info.problems.is_empty();
-            Row::new(vec![
+            let mut cells = vec![
                 Cell::from(Span::styled(if flag { "!" } else { " " }, theme.error)),
                 Cell::from(app.person(m.employee_id)),
                 Cell::from(e.map(|e| e.chapter.clone()).unwrap_or_default()),
+            ];
+            if wide {
+                cells.extend([
+                    Cell::from(e.map(|e| e.position.clone()).unwrap_or_default()),
+                    Cell::from(data.location_name(e.and_then(|e| e.location_id)).to_string()),
+                    Cell::from(m.expertise.clone()),
+                ]);
+            }
+            cells.extend([
                 Cell::from(years(e.and_then(|e| e.hire_date), app.today)),
                 Cell::from(years(e.and_then(|e| e.position_start), app.today)),
                 Cell::from(Span::styled(
@@ -224,7 +240,8 @@ fn render_mentors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     if m.active { theme.base } else { theme.muted },
                 )),
                 Cell::from(info.mentees.len().to_string()),
-            ])
+            ]);
+            Row::new(cells)
         },
     );
     let selected = tab
