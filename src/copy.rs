@@ -20,18 +20,7 @@ pub fn selected_facts(app: &App) -> Option<String> {
                 i.services_label()
             )
         }),
-        Tab::Mentoring => app.mentoring.selected(data).map(|p| {
-            let mentor = data
-                .mentor(p.mentor_id)
-                .map(|m| app.person(m.employee_id))
-                .unwrap_or_default();
-            format!(
-                "mentor {mentor} · mentee {} · started {} · ends {}",
-                app.person(p.mentee_id),
-                p.started,
-                p.expires()
-            )
-        }),
+        Tab::Mentoring => crate::tabs::mentoring::selected_facts(app),
         Tab::Coverage => app.coverage.selected(data).map(|a| {
             format!(
                 "ambassador {} · {} · {} locations · tenure {} to {}",

@@ -230,6 +230,9 @@ fn jump(app: &mut App, i: usize) {
     if entry.kind == Kind::Intake {
         app.select_intake(entry.id);
     }
+    if entry.kind == Kind::Mentor {
+        app.mentoring.set_view(crate::tabs::mentoring::View::Mentors);
+    }
     app.status = Some(format!(
         "{}: {} · {}",
         entry.kind.label(),

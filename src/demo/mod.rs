@@ -518,7 +518,7 @@ impl Builder {
             });
         }
         // Pairs: four active (one ending within 30 days), one completed, one not a good fit.
-        let starts = [330, 200, 120, 45, 500, 420];
+        let starts = [340, 200, 120, 45, 500, 420];
         for (i, days_ago) in starts.iter().enumerate() {
             let started = self.today - Duration::days(*days_ago);
             let mentee_id = self.permanent_mentee(i);

@@ -1,7 +1,8 @@
 //! The mentoring program's rules: who may mentor whom, 12-month pairs, monthly logs of at most 4 hours.
 
 use super::{
-    Employee, EmploymentStatus, FieldError, Id, add_months, describe_years_months, years_months_between,
+    Employee, EmploymentStatus, FieldError, Id, NO_CHAPTER, add_months, describe_years_months,
+    years_months_between,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -129,20 +130,11 @@ impl MentorLog {
     }
 }
 
-/// Everything that makes a pairing refused, each in words a person understands.
-pub fn pairing_problems(
-    mentor: &Mentor,
-    mentor_employee: &Employee,
-    mentee: &Employee,
-    pairs: &[MentoringPair],
-    on: NaiveDate,
-) -> Vec<String> {
+/// Why this mentor cannot take a mentee on `on`: service, time in position, active. Empty if none.
+pub fn mentor_problems(mentor: &Mentor, mentor_employee: &Employee, on: NaiveDate) -> Vec<String> {
     let mut problems = Vec::new();
-    let mentor_name = mentor_employee.full_name();
     match mentor_employee.hire_date {
-        None => problems.push(format!(
-            "{mentor_name}'s hire date is unknown; 5 years of service are required"
-        )),
+        None => problems.push("mentor's hire date is unknown; 5 years of service are required".into()),
         Some(h) => {
             let (y, m) = years_months_between(h, on);
             if y < MENTOR_MIN_YEARS_OF_SERVICE || h > on {
@@ -171,12 +163,12 @@ pub fn pairing_problems(
     if !mentor.active {
         problems.push("mentor is not active".into());
     }
-    if mentee.supervisor_id == Some(mentor_employee.id) {
-        problems.push("mentor is the mentee's supervisor".into());
-    }
-    if mentor_employee.id == mentee.id {
-        problems.push("a mentor cannot mentor themselves".into());
-    }
+    problems
+}
+
+/// Why this employee cannot be a mentee on `on`: status, evaluation, a pair still running.
+pub fn mentee_problems(mentee: &Employee, pairs: &[MentoringPair], on: NaiveDate) -> Vec<String> {
+    let mut problems = Vec::new();
     if mentee.status != EmploymentStatus::Permanent {
         problems.push(format!(
             "mentee is a {} employee; mentees must be permanent",
@@ -186,16 +178,258 @@ pub fn pairing_problems(
     if mentee.in_evaluation {
         problems.push("mentee is in PAR or special evaluation".into());
     }
-    if pairs.iter().any(|p| p.mentee_id == mentee.id && p.is_active(on)) {
-        problems.push("mentee is already in an active pair".into());
+    for p in pairs
+        .iter()
+        .filter(|p| p.mentee_id == mentee.id && p.is_active(on))
+    {
+        problems.push(if p.is_overdue(on) {
+            format!(
+                "mentee is already in an active pair (signed {}) that is past its 12 months; end that pair first",
+                p.started
+            )
+        } else {
+            format!(
+                "mentee is already in an active pair (signed {}, runs to {})",
+                p.started,
+                p.expires()
+            )
+        });
     }
     problems
+}
+
+/// Everything that makes a pairing refused, each in words a person understands. `on` is the day
+/// the agreement is signed: the rules hold at the moment of pairing.
+pub fn pairing_problems(
+    mentor: &Mentor,
+    mentor_employee: &Employee,
+    mentee: &Employee,
+    pairs: &[MentoringPair],
+    on: NaiveDate,
+) -> Vec<String> {
+    let mut problems = mentor_problems(mentor, mentor_employee, on);
+    if mentee.supervisor_id == Some(mentor_employee.id) {
+        problems.push("mentor is the mentee's supervisor".into());
+    }
+    if mentor_employee.id == mentee.id {
+        problems.push("a mentor cannot mentor themselves".into());
+    }
+    problems.extend(mentee_problems(mentee, pairs, on));
+    problems
+}
+
+/// Checks the day a pair ends: not before it started, not after its 12 months.
+pub fn check_end(pair: &MentoringPair, ended: NaiveDate) -> Result<(), FieldError> {
+    if ended < pair.started {
+        return Err(FieldError::new(
+            "end date",
+            format!("the pair started on {}; it cannot end before that", pair.started),
+        ));
+    }
+    if ended > pair.expires() {
+        return Err(FieldError::new(
+            "end date",
+            format!(
+                "a pair runs at most 12 months: this one ends by {} at the latest",
+                pair.expires()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The months a pair owes a log for (up to `on`) that have none, oldest first.
+pub fn missing_months<'a>(
+    pair: &MentoringPair,
+    logs: impl IntoIterator<Item = &'a MentorLog>,
+    on: NaiveDate,
+) -> Vec<NaiveDate> {
+    let logged: std::collections::HashSet<NaiveDate> = logs
+        .into_iter()
+        .filter(|l| l.pair_id == pair.id)
+        .map(|l| first_of_month(l.month))
+        .collect();
+    pair.months_due(on)
+        .into_iter()
+        .filter(|m| !logged.contains(m))
+        .collect()
+}
+
+/// A month as people type it: `2026-10`, `10/2026`, or any date in the month.
+pub fn parse_month(text: &str) -> Result<NaiveDate, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("a month is required (YYYY-MM)".into());
+    }
+    let parsed = if let Some((a, b)) = t.split_once('-').filter(|(_, b)| !b.contains('-')) {
+        a.parse::<i32>().ok().zip(b.parse::<u32>().ok())
+    } else if let Some((a, b)) = t.split_once('/').filter(|(_, b)| !b.contains('/')) {
+        b.parse::<i32>().ok().zip(a.parse::<u32>().ok())
+    } else {
+        None
+    };
+    match parsed {
+        Some((y, m)) if (1900..=2200).contains(&y) => NaiveDate::from_ymd_opt(y, m, 1)
+            .ok_or_else(|| format!("\"{t}\" is not a month; type YYYY-MM, e.g. 2026-10")),
+        Some(_) => Err(format!("\"{t}\" is not a month; type YYYY-MM, e.g. 2026-10")),
+        None => crate::domain::parse_date(t).map(first_of_month).map_err(|_| {
+            format!(
+                "\"{}\" is not a month; type YYYY-MM, e.g. 2026-10",
+                crate::domain::truncate_for_message(t)
+            )
+        }),
+    }
+}
+
+impl MentorLog {
+    /// Checks a new log against its pair: a month the pair ran, already begun, submitted no later
+    /// than `today`, and the 4-hour rule with the pair's other logs.
+    pub fn check_for_pair(
+        &self,
+        pair: &MentoringPair,
+        others: &[MentorLog],
+        today: NaiveDate,
+    ) -> Result<(), FieldError> {
+        let month = first_of_month(self.month);
+        let last = pair.ended.unwrap_or(pair.expires()).min(pair.expires());
+        if month < first_of_month(pair.started) {
+            return Err(FieldError::new(
+                "month",
+                format!(
+                    "the pair started in {}; no log before that",
+                    pair.started.format("%B %Y")
+                ),
+            ));
+        }
+        if month > first_of_month(last) {
+            return Err(FieldError::new(
+                "month",
+                format!("the pair ended in {}; no log after that", last.format("%B %Y")),
+            ));
+        }
+        if month > first_of_month(today) {
+            return Err(FieldError::new("month", "that month has not begun yet"));
+        }
+        if self.submitted > today {
+            return Err(FieldError::new(
+                "submitted",
+                "the submitted date is in the future",
+            ));
+        }
+        self.validate(others)
+    }
+}
+
+/// A union chapter (or N/A) with its number of active mentors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChapterCoverage {
+    pub chapter: String,
+    pub active_mentors: usize,
+}
+
+impl ChapterCoverage {
+    /// A union chapter with no active mentor: the program's goal is one for every chapter.
+    pub fn is_gap(&self) -> bool {
+        self.active_mentors == 0 && self.chapter != NO_CHAPTER
+    }
+}
+
+/// Every chapter with its active mentors; chapters with none first, N/A (not a union chapter) last.
+pub fn chapter_coverage<'a>(
+    chapters: &[String],
+    active_mentor_chapters: impl IntoIterator<Item = &'a str>,
+) -> Vec<ChapterCoverage> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for c in active_mentor_chapters {
+        *counts.entry(c).or_default() += 1;
+    }
+    let mut rows: Vec<ChapterCoverage> = chapters
+        .iter()
+        .map(|c| ChapterCoverage {
+            chapter: c.clone(),
+            active_mentors: counts.get(c.as_str()).copied().unwrap_or(0),
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (a.chapter == NO_CHAPTER, !a.is_gap(), &a.chapter).cmp(&(
+            b.chapter == NO_CHAPTER,
+            !b.is_gap(),
+            &b.chapter,
+        ))
+    });
+    rows
+}
+
+/// Why a typed employee id or name found no single employee.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LookupError {
+    Empty,
+    NoSuchId(String),
+    NoSuchName(String),
+    /// Several employees match; up to a few of them, and how many in all.
+    Ambiguous {
+        ids: Vec<Id>,
+        count: usize,
+    },
+}
+
+/// Finds one employee from what was typed: the employee id (digits, optionally followed by
+/// anything, so "100037 Ana Garcia" works), or a name ("Ana Garcia", "Garcia, Ana", or a part of
+/// the name that only one person has). Accents and case do not matter.
+pub fn find_employee(employees: &[Employee], text: &str) -> Result<Id, LookupError> {
+    let t = text.trim();
+    let Some(first) = t.split_whitespace().next() else {
+        return Err(LookupError::Empty);
+    };
+    if first.chars().all(|c| c.is_ascii_digit()) {
+        let wanted = first.trim_start_matches('0');
+        return employees
+            .iter()
+            .find(|e| e.employee_number.trim().trim_start_matches('0') == wanted)
+            .map(|e| e.id)
+            .ok_or_else(|| LookupError::NoSuchId(first.to_string()));
+    }
+    let q = crate::search::fold(t);
+    let q: Vec<&str> = q
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let names: Vec<(Id, Vec<String>)> = employees
+        .iter()
+        .map(|e| {
+            let n = crate::search::fold(&e.full_name());
+            (e.id, n.split_whitespace().map(str::to_string).collect())
+        })
+        .collect();
+    // Whole words first ("Ana Garcia" is not "Ana Garcias"), then the start of words.
+    let exact: Vec<Id> = names
+        .iter()
+        .filter(|(_, words)| q.iter().all(|w| words.iter().any(|n| n == w)))
+        .map(|(id, _)| *id)
+        .collect();
+    let found = if exact.is_empty() {
+        names
+            .iter()
+            .filter(|(_, words)| q.iter().all(|w| words.iter().any(|n| n.starts_with(w))))
+            .map(|(id, _)| *id)
+            .collect()
+    } else {
+        exact
+    };
+    match found.len() {
+        0 => Err(LookupError::NoSuchName(crate::domain::truncate_for_message(t))),
+        1 => Ok(found[0]),
+        count => Err(LookupError::Ambiguous {
+            ids: found.into_iter().take(4).collect(),
+            count,
+        }),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{NO_CHAPTER, Race};
+    use crate::domain::Race;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -341,5 +575,264 @@ mod tests {
         assert!(log(2, 1.5).validate(&[log(1, 3.0)]).is_err());
         assert!(log(2, 1.0).validate(&[log(1, 3.0)]).is_ok());
         assert!(log(1, 0.0).validate(&[]).is_err());
+    }
+
+    fn pair(started: NaiveDate) -> MentoringPair {
+        MentoringPair {
+            id: 1,
+            mentor_id: 10,
+            mentee_id: 2,
+            started,
+            ended: None,
+            end_reason: None,
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn leap_day_hire_completes_five_years_on_feb_28() {
+        let mentee = person(2, d(2022, 1, 1), d(2022, 1, 1));
+        let m = person(1, d(2020, 2, 29), d(2020, 2, 29));
+        assert!(pairing_problems(&mentor(1), &m, &mentee, &[], d(2025, 2, 28)).is_empty());
+        let p = pairing_problems(&mentor(1), &m, &mentee, &[], d(2025, 2, 27));
+        assert_eq!(
+            p,
+            vec!["mentor has 4 years 11 months of service; 5 years are required"]
+        );
+    }
+
+    #[test]
+    fn each_rule_alone() {
+        let on = d(2025, 3, 1);
+        let ok_mentor = person(1, d(2010, 1, 1), d(2020, 1, 1));
+        let ok_mentee = person(2, d(2022, 1, 1), d(2022, 1, 1));
+        let only = |mentor: &Mentor, m: &Employee, mentee: &Employee, pairs: &[MentoringPair]| {
+            let p = pairing_problems(mentor, m, mentee, pairs, on);
+            assert_eq!(p.len(), 1, "{p:?}");
+            p[0].clone()
+        };
+        let mut inactive = mentor(1);
+        inactive.active = false;
+        assert_eq!(
+            only(&inactive, &ok_mentor, &ok_mentee, &[]),
+            "mentor is not active"
+        );
+        let mut supervised = ok_mentee.clone();
+        supervised.supervisor_id = Some(1);
+        assert_eq!(
+            only(&mentor(1), &ok_mentor, &supervised, &[]),
+            "mentor is the mentee's supervisor"
+        );
+        let mut sub = ok_mentee.clone();
+        sub.status = EmploymentStatus::Substitute;
+        assert_eq!(
+            only(&mentor(1), &ok_mentor, &sub, &[]),
+            "mentee is a substitute employee; mentees must be permanent"
+        );
+        let mut par = ok_mentee.clone();
+        par.in_evaluation = true;
+        assert_eq!(
+            only(&mentor(1), &ok_mentor, &par, &[]),
+            "mentee is in PAR or special evaluation"
+        );
+        let running = pair(d(2025, 1, 10));
+        assert_eq!(
+            only(&mentor(1), &ok_mentor, &ok_mentee, std::slice::from_ref(&running)),
+            "mentee is already in an active pair (signed 2025-01-10, runs to 2026-01-10)"
+        );
+        let old = pair(d(2023, 1, 10));
+        assert!(only(&mentor(1), &ok_mentor, &ok_mentee, &[old]).contains("past its 12 months"));
+        let mut unknown = ok_mentor.clone();
+        unknown.hire_date = None;
+        assert!(only(&mentor(1), &unknown, &ok_mentee, &[]).contains("hire date is unknown"));
+        let self_pair = person(1, d(2010, 1, 1), d(2020, 1, 1));
+        assert_eq!(
+            only(&mentor(1), &ok_mentor, &self_pair, &[]),
+            "a mentor cannot mentor themselves"
+        );
+        // A completed pair does not block a new one either.
+        let mut done = pair(d(2024, 1, 10));
+        done.ended = Some(d(2025, 1, 10));
+        done.end_reason = Some(PairEndReason::Completed);
+        assert!(pairing_problems(&mentor(1), &ok_mentor, &ok_mentee, &[done], on).is_empty());
+    }
+
+    #[test]
+    fn ending_soon_is_within_30_days() {
+        let p = pair(d(2025, 1, 15));
+        assert_eq!(p.expires(), d(2026, 1, 15));
+        assert!(!p.ends_soon(d(2025, 12, 15)), "31 days left");
+        assert!(p.ends_soon(d(2025, 12, 16)), "30 days left");
+        assert!(p.ends_soon(d(2026, 1, 15)), "last day");
+        assert!(!p.ends_soon(d(2026, 1, 16)));
+        assert!(p.is_overdue(d(2026, 1, 16)));
+        let mut ended = p.clone();
+        ended.ended = Some(d(2025, 12, 20));
+        assert!(!ended.ends_soon(d(2025, 12, 20)));
+        assert!(!ended.is_overdue(d(2026, 2, 1)));
+    }
+
+    #[test]
+    fn expiry_from_month_ends_and_leap_days() {
+        assert_eq!(pair(d(2023, 2, 28)).expires(), d(2024, 2, 28));
+        assert_eq!(pair(d(2023, 3, 31)).expires(), d(2024, 3, 31));
+        assert_eq!(pair(d(2027, 2, 28)).expires(), d(2028, 2, 28));
+        assert_eq!(pair(d(2028, 2, 29)).expires(), d(2029, 2, 28));
+        // Past 12 months only the day after the last day, across a leap day.
+        let p = pair(d(2023, 3, 1));
+        assert!(!p.is_overdue(d(2024, 3, 1)));
+        assert!(p.is_overdue(d(2024, 3, 2)));
+        assert_eq!(p.months_due(d(2025, 1, 1)).len(), 13, "Mar 2023 .. Mar 2024");
+    }
+
+    #[test]
+    fn ending_a_pair_within_its_months() {
+        let p = pair(d(2024, 2, 29));
+        assert!(check_end(&p, d(2024, 2, 29)).is_ok());
+        assert!(check_end(&p, d(2025, 2, 28)).is_ok());
+        let e = check_end(&p, d(2025, 3, 1)).unwrap_err();
+        assert_eq!(e.field, "end date");
+        assert!(e.reason.contains("2025-02-28"), "{}", e.reason);
+        assert!(check_end(&p, d(2024, 2, 28)).is_err());
+    }
+
+    #[test]
+    fn missing_months_are_the_due_ones_without_a_log() {
+        let p = pair(d(2025, 1, 20));
+        let log = |month| MentorLog {
+            id: 1,
+            pair_id: 1,
+            month,
+            hours: 1.0,
+            topics: String::new(),
+            submitted: month,
+        };
+        let logs = [log(d(2025, 1, 1)), log(d(2025, 3, 1))];
+        // On 2025-04-10 January, February and March are due; April is not yet.
+        assert_eq!(missing_months(&p, &logs, d(2025, 4, 10)), vec![d(2025, 2, 1)]);
+        assert!(missing_months(&p, &logs, d(2025, 1, 25)).is_empty());
+    }
+
+    #[test]
+    fn months_as_people_type_them() {
+        assert_eq!(parse_month("2026-10"), Ok(d(2026, 10, 1)));
+        assert_eq!(parse_month("10/2026"), Ok(d(2026, 10, 1)));
+        assert_eq!(parse_month("2026-10-17"), Ok(d(2026, 10, 1)));
+        assert_eq!(parse_month("10/17/2026"), Ok(d(2026, 10, 1)));
+        assert!(parse_month("2026-13").unwrap_err().contains("YYYY-MM"));
+        assert!(parse_month("october").is_err());
+        assert!(parse_month("").is_err());
+    }
+
+    #[test]
+    fn a_log_must_fall_within_its_pair() {
+        let mut p = pair(d(2025, 1, 20));
+        let today = d(2025, 6, 10);
+        let log = |month, submitted| MentorLog {
+            id: 0,
+            pair_id: 1,
+            month,
+            hours: 2.0,
+            topics: "goals".into(),
+            submitted,
+        };
+        assert!(
+            log(d(2025, 1, 1), d(2025, 2, 1))
+                .check_for_pair(&p, &[], today)
+                .is_ok()
+        );
+        assert!(log(d(2025, 6, 1), today).check_for_pair(&p, &[], today).is_ok());
+        let e = log(d(2024, 12, 1), today)
+            .check_for_pair(&p, &[], today)
+            .unwrap_err();
+        assert_eq!(e.field, "month");
+        let e = log(d(2025, 7, 1), today)
+            .check_for_pair(&p, &[], today)
+            .unwrap_err();
+        assert!(e.reason.contains("not begun"));
+        let e = log(d(2025, 5, 1), d(2025, 6, 11))
+            .check_for_pair(&p, &[], today)
+            .unwrap_err();
+        assert_eq!(e.field, "submitted");
+        p.ended = Some(d(2025, 3, 5));
+        let e = log(d(2025, 4, 1), today)
+            .check_for_pair(&p, &[], today)
+            .unwrap_err();
+        assert!(e.reason.contains("ended in March 2025"), "{}", e.reason);
+        // The 4-hour rule counts the other logs of the same month.
+        let other = MentorLog {
+            id: 7,
+            ..log(d(2025, 2, 1), d(2025, 3, 1))
+        };
+        let e = MentorLog {
+            hours: 2.5,
+            ..log(d(2025, 2, 1), today)
+        }
+        .check_for_pair(&p, &[other], today)
+        .unwrap_err();
+        assert_eq!(
+            e.reason,
+            "4.5 hours in February 2025 for this pair; a mentor meets at most 4 hours a month"
+        );
+    }
+
+    #[test]
+    fn chapters_without_a_mentor_come_first() {
+        let chapters: Vec<String> = ["Fiscal", "Maintenance", "Transportation", NO_CHAPTER]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let rows = chapter_coverage(&chapters, ["Transportation", "Fiscal", "Fiscal"]);
+        let shown: Vec<(&str, usize)> = rows
+            .iter()
+            .map(|r| (r.chapter.as_str(), r.active_mentors))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("Maintenance", 0),
+                ("Fiscal", 2),
+                ("Transportation", 1),
+                (NO_CHAPTER, 0)
+            ]
+        );
+        assert!(rows[0].is_gap());
+        assert!(!rows[3].is_gap(), "N/A is not a union chapter");
+    }
+
+    #[test]
+    fn employees_are_found_by_id_or_name() {
+        let mut a = person(1, d(2010, 1, 1), d(2010, 1, 1));
+        a.first_name = "Ana".into();
+        a.last_name = "García".into();
+        a.employee_number = "000123".into();
+        let mut b = person(2, d(2010, 1, 1), d(2010, 1, 1));
+        b.first_name = "Ana".into();
+        b.last_name = "Garcias".into();
+        let mut c = person(3, d(2010, 1, 1), d(2010, 1, 1));
+        c.first_name = "Bo".into();
+        c.last_name = "Lee".into();
+        let all = [a, b, c];
+        assert_eq!(find_employee(&all, "123"), Ok(1));
+        assert_eq!(find_employee(&all, "000123 Ana García"), Ok(1));
+        assert_eq!(
+            find_employee(&all, "999"),
+            Err(LookupError::NoSuchId("999".into()))
+        );
+        assert_eq!(find_employee(&all, "ana garcia"), Ok(1));
+        assert_eq!(find_employee(&all, "Garcia, Ana"), Ok(1));
+        assert_eq!(find_employee(&all, "lee"), Ok(3));
+        assert_eq!(
+            find_employee(&all, "ana"),
+            Err(LookupError::Ambiguous {
+                ids: vec![1, 2],
+                count: 2
+            })
+        );
+        assert_eq!(find_employee(&all, "  "), Err(LookupError::Empty));
+        assert!(matches!(
+            find_employee(&all, "zed"),
+            Err(LookupError::NoSuchName(_))
+        ));
     }
 }

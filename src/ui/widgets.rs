@@ -104,7 +104,14 @@ pub fn detail<'a>(
 }
 
 pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, theme: &Theme) {
-    let height = (form.fields.len() as u16 * 2 + 6).min(area.height);
+    // The message (a refused pairing lists every failing rule) needs its own lines.
+    let message_lines: u16 = form
+        .message
+        .iter()
+        .flat_map(|m| m.lines())
+        .map(|l| (l.chars().count() as u16 + 2).div_ceil(74).max(1))
+        .sum();
+    let height = (form.fields.len() as u16 * 2 + 6 + message_lines).min(area.height);
     let popup = centered(area, 76, height);
     frame.render_widget(Clear, popup);
     let mut lines = Vec::new();

@@ -1,0 +1,137 @@
+//! `pathways report mentoring` on the demo data: the sections and their content, and log topics
+//! and notes only with --confidential.
+
+mod common;
+use std::process::Command;
+
+fn report(path: &std::path::Path, extra: &[&str]) -> (i32, String, String) {
+    let out = Command::new(common::binary())
+        .args(["--db", path.to_str().unwrap(), "report", "mentoring"])
+        .args(extra)
+        .env("PATHWAYS_TODAY", "2026-11-25")
+        .env_remove("PATHWAYS_DB")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn report_on_the_demo_data() {
+    let (_dir, path, _store) = common::demo_store();
+    let data = pathways::demo::build(common::today());
+    let (code, out, err) = report(&path, &[]);
+    println!("{out}");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Mentoring program on 2026-11-25\n"), "{out}");
+    assert!(
+        out.contains("Mentors: 8 (7 active), covering 4 of 8 union chapters"),
+        "{out}"
+    );
+    for m in &data.mentors {
+        assert!(out.contains(&data.employee_name(m.employee_id)), "{out}");
+    }
+    assert!(out.contains("inactive"), "{out}");
+    assert!(out.contains("Active pairs: 4\n"), "{out}");
+    assert!(out.contains("Pairs ending within 30 days: 1\n"), "{out}");
+    let soon = data.pairs.iter().find(|p| p.ends_soon(common::today())).unwrap();
+    assert!(
+        out.contains(&format!(
+            "{} with {}: ends {} (in 25 days)",
+            data.employee_name(soon.mentee_id),
+            data.employee_name(data.mentor(soon.mentor_id).unwrap().employee_id),
+            soon.expires()
+        )),
+        "{out}"
+    );
+    assert!(out.contains("Missing logs: 4 month(s) in 3 pair(s)"), "{out}");
+    assert!(out.contains(": 2026-04, 2026-09\n"), "{out}");
+    let gaps = out.split("Chapters without a mentor: 4 of 8\n").nth(1).unwrap();
+    assert!(
+        gaps.starts_with("  Building Services\n  Food Services\n  Information Technology\n  Maintenance\n"),
+        "{gaps}"
+    );
+    // Ended pairs are not active.
+    let ended = data.pairs.iter().find(|p| p.ended.is_some()).unwrap();
+    let active_section = out
+        .split("Active pairs")
+        .nth(1)
+        .unwrap()
+        .split("Pairs ending")
+        .next()
+        .unwrap();
+    assert!(
+        !active_section.contains(&data.employee_name(ended.mentee_id)),
+        "{out}"
+    );
+    // Confidential content stays out unless asked for.
+    assert!(!out.contains("goal setting"), "{out}");
+    assert!(!out.contains("agreement signed; meets"), "{out}");
+    assert!(out.contains("add --confidential"), "{out}");
+    for line in out.lines() {
+        assert!(!line.contains('\x1b'), "plain text: {line:?}");
+    }
+
+    let (code, out, _) = report(&path, &["--confidential"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("CONFIDENTIAL"), "{out}");
+    assert!(
+        out.contains("goal setting; application for a new position"),
+        "{out}"
+    );
+    assert!(
+        out.contains("agreement signed; meets at the mentee's school"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_missing_database_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = report(&dir.path().join("none.redb"), &[]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("no such database"), "{err}");
+}
+
+#[test]
+fn a_pair_past_its_12_months_is_reported() {
+    let (_dir, path, store) = common::demo_store();
+    let data = pathways::demo::build(common::today());
+    let mentee = data
+        .employees
+        .iter()
+        .find(|e| !data.pairs.iter().any(|p| p.mentee_id == e.id))
+        .unwrap();
+    store
+        .write(|txn| {
+            txn.insert(&mut pathways::domain::MentoringPair {
+                id: 0,
+                mentor_id: 1,
+                mentee_id: mentee.id,
+                started: chrono::NaiveDate::from_ymd_opt(2025, 10, 1).unwrap(),
+                ended: None,
+                end_reason: None,
+                notes: "private words".into(),
+            })
+        })
+        .unwrap();
+    drop(store);
+    let (code, out, _) = report(&path, &[]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Active pairs: 5\n"), "{out}");
+    assert!(out.contains("! past 12 months"), "{out}");
+    assert!(
+        out.contains("! Pairs past their 12 months, not ended: 1\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("  {} with ", mentee.full_name()))
+            && out.contains("ended by rule on 2026-10-01"),
+        "{out}"
+    );
+    assert!(!out.contains("private words"), "{out}");
+}
