@@ -69,3 +69,16 @@ record! {
     PlAttendance => "pl_attendance",
     PopUpEvent => "popup_events",
 }
+
+/// Decodes `bytes` as every kind of record and drops the results: the entry point of the
+/// record-decoding fuzz target and of the test that replays its corpus.
+pub fn decode_every_kind(bytes: &[u8]) -> usize {
+    let mut decoded = 0;
+    macro_rules! each {
+        ($($field:ident: $ty:ty),+ $(,)?) => {$(
+            decoded += usize::from(<$ty as Record>::decode(bytes).is_ok());
+        )+};
+    }
+    crate::with_record_kinds!(each);
+    decoded
+}
