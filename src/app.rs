@@ -559,6 +559,31 @@ impl App {
         }
     }
 
+    /// Saves an edit of `original` (the record as it was when the form opened). If someone else
+    /// saved that record meanwhile, nothing is overwritten: the error shows their version and
+    /// yours, field by field.
+    pub fn save_edit<T>(&mut self, done: &str, original: &T, updated: &T) -> Result<(), String>
+    where
+        T: crate::store::Record + PartialEq + std::fmt::Debug,
+    {
+        match self.save(done, |txn| txn.update(original, updated)) {
+            Ok(()) => Ok(()),
+            Err(msg) => match self.store.get::<T>(original.id()) {
+                Ok(Some(theirs)) if &theirs != original => {
+                    let msg = format!(
+                        "not saved: someone else changed this record since you opened it. {}. \
+                         Esc keeps theirs; reopen the form to edit the current version",
+                        differences(&theirs, updated)
+                    );
+                    self.status = Some("not saved: the record was changed by someone else".into());
+                    Err(msg)
+                }
+                Ok(None) => Err("not saved: someone else deleted this record".into()),
+                _ => Err(msg),
+            },
+        }
+    }
+
     /// A person's name as the screen may show it: initials under the privacy screen.
     pub fn person(&self, employee_id: Id) -> String {
         let name = self.data.employee_name(employee_id);
@@ -582,4 +607,33 @@ fn first_chars(text: &str, n: usize) -> String {
     } else {
         cut
     }
+}
+
+/// "field: theirs X, yours Y" for each field that differs, from the records' Debug form (same
+/// struct, so the lines pair up).
+fn differences<T: std::fmt::Debug>(theirs: &T, yours: &T) -> String {
+    let (a, b) = (format!("{theirs:#?}"), format!("{yours:#?}"));
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+    if a.len() != b.len() {
+        return format!("Theirs: {}. Yours: {}", a.join(" "), b.join(" "));
+    }
+    let diffs: Vec<String> = a
+        .iter()
+        .zip(&b)
+        .filter(|(x, y)| x != y)
+        .map(|(x, y)| {
+            let (field, theirs) = x
+                .trim()
+                .trim_end_matches(',')
+                .split_once(": ")
+                .unwrap_or(("value", x));
+            let yours = y
+                .trim()
+                .trim_end_matches(',')
+                .split_once(": ")
+                .map_or(*y, |(_, v)| v);
+            format!("{field}: theirs {theirs}, yours {yours}")
+        })
+        .collect();
+    diffs.join("; ")
 }

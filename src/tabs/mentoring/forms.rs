@@ -149,7 +149,7 @@ pub fn open_edit_mentor(app: &mut App) {
             ),
         ],
     );
-    app.open_form(form, purpose(MentoringForm::EditMentor { mentor_id: m.id }));
+    app.open_form(form, purpose(MentoringForm::EditMentor { original: m.clone() }));
 }
 
 pub fn toggle_mentor(app: &mut App) {
@@ -177,7 +177,7 @@ pub fn submit(app: &mut App, purpose: &MentoringForm, form: &mut Form) -> bool {
         MentoringForm::EndPair { pair_id } => submit_end(app, *pair_id, form),
         MentoringForm::AddLog { pair_id } => submit_log(app, *pair_id, form),
         MentoringForm::AddMentor => submit_add_mentor(app, form),
-        MentoringForm::EditMentor { mentor_id } => submit_edit_mentor(app, *mentor_id, form),
+        MentoringForm::EditMentor { original } => submit_edit_mentor(app, original, form),
     }
 }
 
@@ -450,11 +450,7 @@ fn submit_add_mentor(app: &mut App, form: &mut Form) -> bool {
     }
 }
 
-fn submit_edit_mentor(app: &mut App, mentor_id: Id, form: &mut Form) -> bool {
-    let Some(original) = app.data.mentor(mentor_id).cloned() else {
-        form.message = Some("this mentor is no longer in the database".into());
-        return true;
-    };
+fn submit_edit_mentor(app: &mut App, original: &Mentor, form: &mut Form) -> bool {
     let joined = date_field(form, JOINED);
     let active = status_field(form);
     let (Some(joined), Some(active)) = (joined, active) else {
@@ -467,10 +463,12 @@ fn submit_edit_mentor(app: &mut App, mentor_id: Id, form: &mut Form) -> bool {
         ..original.clone()
     };
     let done = format!("mentor {} saved", app.person(original.employee_id));
-    match app.save(&done, |txn| txn.update(&original, &updated)) {
+    // Compared with the mentor as the form opened, so an edit saved meanwhile by someone else
+    // is never silently overwritten.
+    match app.save_edit(&done, original, &updated) {
         Ok(()) => false,
         Err(e) => {
-            form.message = Some(format!("not saved: {e}"));
+            form.message = Some(e);
             true
         }
     }

@@ -41,8 +41,9 @@ pub enum MentoringForm {
         pair_id: Id,
     },
     AddMentor,
+    /// The mentor as it was when the form opened: a save compares against it.
     EditMentor {
-        mentor_id: Id,
+        original: crate::domain::Mentor,
     },
 }
 

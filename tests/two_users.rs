@@ -1,0 +1,94 @@
+//! Two people at once: two real dashboards on one database file, as two SSH sessions would run.
+
+mod common;
+#[path = "common/pty.rs"]
+mod pty;
+use pty::*;
+
+fn dashboard(path: &std::path::Path) -> Pty {
+    Pty::spawn(
+        &common::binary(),
+        &["--db", path.to_str().unwrap()],
+        &[("PATHWAYS_TODAY", "2026-11-25")],
+        100,
+        30,
+    )
+}
+
+fn demo_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("shared.redb");
+    let (_d, demo, _store) = common::demo_store();
+    std::fs::copy(demo, &path).unwrap();
+    path
+}
+
+/// Both open the mentors view of the same file.
+fn two_on_mentors(path: &std::path::Path) -> (Pty, Pty) {
+    let mut a = dashboard(path);
+    let mut b = dashboard(path);
+    for p in [&mut a, &mut b] {
+        p.wait_for("Intake queue (");
+        p.send("2");
+        p.wait_for("Mentoring pairs (");
+        p.send("v");
+        p.wait_for("Mentors (8: 7 active)");
+    }
+    (a, b)
+}
+
+#[test]
+fn a_change_saved_in_one_dashboard_appears_in_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_file(dir.path());
+    let (mut a, mut b) = two_on_mentors(&path);
+    a.send("t");
+    a.wait_for("Mentors (8: 6 active)");
+    // No key pressed in b: it notices the other process's save by itself.
+    b.wait_for("Mentors (8: 6 active)");
+    // And b can save too (its selection is the top row, an active mentor); a sees it.
+    b.send("t");
+    b.wait_for("Mentors (8: 5 active)");
+    a.wait_for("Mentors (8: 5 active)");
+    a.send("q");
+    b.send("q");
+    assert_eq!(a.wait_exit(), 0);
+    assert_eq!(b.wait_exit(), 0);
+}
+
+#[test]
+fn two_edits_of_one_record_do_not_overwrite_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_file(dir.path());
+    let (mut a, mut b) = two_on_mentors(&path);
+    // Both open the same mentor's form.
+    a.send("e");
+    b.send("e");
+    a.wait_for("Expertise");
+    b.wait_for("Expertise");
+    // a saves new expertise first.
+    a.type_text(" and budgets");
+    a.send("\x13");
+    a.wait_for("saved");
+    // b's save, from the version b opened, is refused and shows both versions.
+    b.type_text(" and exams");
+    b.send("\x13");
+    b.wait_for("someone else changed this record");
+    b.wait_for("theirs");
+    b.wait_for("and budgets");
+    b.wait_for("yours");
+    b.wait_for("and exams");
+    b.send(ESC);
+    b.wait_for("Discard the changes");
+    b.send("y");
+    // a's edit stands.
+    let store = pathways::store::Store::open(&path).unwrap();
+    let (data, _) = store.load().unwrap();
+    assert_eq!(
+        data.mentors
+            .iter()
+            .filter(|m| m.expertise.ends_with(" and budgets"))
+            .count(),
+        1
+    );
+    assert!(!data.mentors.iter().any(|m| m.expertise.contains("and exams")));
+}
