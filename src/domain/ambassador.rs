@@ -58,7 +58,9 @@ impl Ambassador {
 pub fn ambassador_problem(employee: &Employee, on: NaiveDate) -> Option<String> {
     match employee.hire_date {
         None => Some("hire date unknown; 5 years of service are required".into()),
-        Some(h) if h > on => Some(format!("hired {h}, after the tenure starts; 5 years of service are required")),
+        Some(h) if h > on => Some(format!(
+            "hired {h}, after the tenure starts; 5 years of service are required"
+        )),
         Some(h) => {
             let (y, m) = years_months_between(h, on);
             (y < AMBASSADOR_MIN_YEARS_OF_SERVICE)
@@ -142,10 +144,7 @@ pub fn overlapping_tenure(
     except: Option<Id>,
 ) -> Option<&Ambassador> {
     ambassadors.iter().find(|a| {
-        a.employee_id == employee_id
-            && Some(a.id) != except
-            && a.tenure_start <= end
-            && start <= a.tenure_end
+        a.employee_id == employee_id && Some(a.id) != except && a.tenure_start <= end && start <= a.tenure_end
     })
 }
 
@@ -305,16 +304,20 @@ impl ReferencePopulation {
     /// Replaces the counts of one dimension; groups left out are dropped.
     pub fn set_counts(&mut self, dimension: Dimension, counts: Vec<(String, u64)>) {
         self.groups.retain(|g| g.dimension != dimension);
-        self.groups.extend(counts.into_iter().map(|(group, people)| ReferenceGroup {
-            dimension,
-            group,
-            people,
-        }));
+        self.groups
+            .extend(counts.into_iter().map(|(group, people)| ReferenceGroup {
+                dimension,
+                group,
+                people,
+            }));
     }
 
     pub fn validate(&self) -> Result<(), FieldError> {
         if self.name.trim().is_empty() {
-            return Err(FieldError::new("name", "a name is required (e.g. Student population)"));
+            return Err(FieldError::new(
+                "name",
+                "a name is required (e.g. Student population)",
+            ));
         }
         Ok(())
     }
@@ -460,10 +463,16 @@ mod tests {
         let mut a = amb(1, d(2025, 1, 1), 1, &[]);
         a.tenure_end = d(2025, 6, 30);
         let locs = [loc(1, 12)];
-        assert_eq!(coverage(&[a.clone()], &locs, d(2025, 6, 30)).employees_covered, 12);
+        assert_eq!(
+            coverage(&[a.clone()], &locs, d(2025, 6, 30)).employees_covered,
+            12
+        );
         assert_eq!(coverage(&[a.clone()], &locs, d(2025, 7, 1)).employees_covered, 0);
         assert_eq!(coverage(&[a.clone()], &locs, d(2025, 1, 1)).locations_covered, 1);
-        assert_eq!(coverage(&[a.clone()], &locs, d(2024, 12, 31)).active_ambassadors, 0);
+        assert_eq!(
+            coverage(&[a.clone()], &locs, d(2024, 12, 31)).active_ambassadors,
+            0
+        );
         // Ending within 60 days counts the last day itself: 60 days before it is the first.
         assert_eq!(ending_soon(std::slice::from_ref(&a), d(2025, 5, 1)).len(), 1);
         assert_eq!(ending_soon(std::slice::from_ref(&a), d(2025, 4, 30)).len(), 0);
@@ -481,9 +490,20 @@ mod tests {
         let k = coverage_by_kind(&c, &locs);
         assert_eq!(k.len(), LocationKind::ALL.len());
         let elem = k.iter().find(|k| k.kind == LocationKind::Elementary).unwrap();
-        assert_eq!((elem.locations, elem.covered, elem.employees, elem.employees_covered), (2, 1, 30, 10));
+        assert_eq!(
+            (
+                elem.locations,
+                elem.covered,
+                elem.employees,
+                elem.employees_covered
+            ),
+            (2, 1, 30, 10)
+        );
         let depot = k.iter().find(|k| k.kind == LocationKind::Depot).unwrap();
-        assert_eq!((depot.locations, depot.covered, depot.employees_covered), (1, 1, 30));
+        assert_eq!(
+            (depot.locations, depot.covered, depot.employees_covered),
+            (1, 1, 30)
+        );
         assert_eq!(k.iter().map(|k| k.covered).sum::<usize>(), c.locations_covered);
     }
 
@@ -512,9 +532,17 @@ mod tests {
         assert!(why.contains("4 years 11 months"), "{why}");
         assert!(why.contains("5 years are required"), "{why}");
         e.hire_date = None;
-        assert!(ambassador_problem(&e, d(2025, 3, 1)).unwrap().contains("hire date unknown"));
+        assert!(
+            ambassador_problem(&e, d(2025, 3, 1))
+                .unwrap()
+                .contains("hire date unknown")
+        );
         e.hire_date = Some(d(2026, 1, 1));
-        assert!(ambassador_problem(&e, d(2025, 3, 1)).unwrap().contains("after the tenure starts"));
+        assert!(
+            ambassador_problem(&e, d(2025, 3, 1))
+                .unwrap()
+                .contains("after the tenure starts")
+        );
     }
 
     #[test]
