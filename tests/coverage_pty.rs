@@ -13,7 +13,10 @@ fn an_ambassador_without_five_years_is_refused_with_the_reason() {
     let junior = data
         .employees
         .iter()
-        .find(|e| e.hire_date.is_some_and(|h| h > four_years_ago && h < common::today()))
+        .find(|e| {
+            e.hire_date
+                .is_some_and(|h| h > four_years_ago && h < common::today())
+        })
         .expect("a junior employee in the demo");
     let mut p = Pty::spawn(
         &common::binary(),
@@ -32,7 +35,10 @@ fn an_ambassador_without_five_years_is_refused_with_the_reason() {
     p.wait_for("5 years are required");
     let screen = p.screen();
     assert!(screen.contains("of service"), "{screen}");
-    assert!(screen.contains("Add an ambassador"), "the form stays open:\n{screen}");
+    assert!(
+        screen.contains("Add an ambassador"),
+        "the form stays open:\n{screen}"
+    );
     // Nothing was saved: cancel, discard, and the count is unchanged.
     p.send(ESC);
     p.wait_for("Discard the changes");

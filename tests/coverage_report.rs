@@ -39,8 +39,14 @@ fn the_demo_reports_24_ambassadors_and_43_locations() {
     let data = pathways::demo::build(common::today());
     let c = pathways::domain::coverage(&data.ambassadors, &data.locations, common::today());
     assert!(out.contains("Ambassador coverage as of 2026-11-25"), "{out}");
-    assert!(out.contains("24 ambassadors active (4 tenures end within 60 days)"), "{out}");
-    assert!(out.contains(&format!("43 of {} locations covered", c.locations_total)), "{out}");
+    assert!(
+        out.contains("24 ambassadors active (4 tenures end within 60 days)"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("43 of {} locations covered", c.locations_total)),
+        "{out}"
+    );
     assert!(
         out.contains(&format!(
             "{} of {} employees at covered locations",
@@ -61,7 +67,11 @@ fn the_demo_reports_24_ambassadors_and_43_locations() {
     assert!(out.contains("Technology Center (CTI) (office)"), "{out}");
     // Plain text: no escape sequences, no names of people.
     assert!(!out.contains('\x1b'));
-    for e in data.ambassadors.iter().filter_map(|a| data.employee(a.employee_id)) {
+    for e in data
+        .ambassadors
+        .iter()
+        .filter_map(|a| data.employee(a.employee_id))
+    {
         assert!(!out.contains(&e.full_name()), "{out}");
     }
 }

@@ -367,3 +367,80 @@ fn demographics_hide_small_groups_and_race_under_privacy() {
     act(&mut app, CoverageAction::NextReference);
     assert!(screen_text(&app, 80, 24).contains("vs Student population"));
 }
+
+#[test]
+fn search_opens_a_location_in_the_locations_view_and_copy_works_in_every_view() {
+    let (_dir, mut app) = coverage_app();
+    app.update(Action::GlobalSearch);
+    type_text(&mut app, "eastern middle");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab, Tab::Coverage);
+    assert_eq!(app.coverage.view, View::Locations);
+    let s = screen_text(&app, 80, 24);
+    assert!(s.contains("Location: Eastern Middle School"), "{s}");
+    for view in View::ALL {
+        app.set_filter("");
+        app.coverage.switch_view(view);
+        app.update(Action::Copy);
+        assert!(app.clipboard.take().is_some(), "nothing copied in {view:?}");
+    }
+    // Under the privacy screen the copied ambassador is initials only.
+    app.coverage.switch_view(View::Ambassadors);
+    let a = app.coverage.selected(&app.data).unwrap().clone();
+    let name = app.data.employee_name(a.employee_id);
+    app.update(Action::TogglePrivacy);
+    app.update(Action::Copy);
+    let copied = app.clipboard.take().unwrap();
+    assert!(!copied.contains(&name), "{copied}");
+}
+
+#[test]
+fn the_privacy_screen_masks_names_in_every_view() {
+    let (_dir, mut app) = coverage_app();
+    let names: Vec<String> = app
+        .data
+        .ambassadors
+        .iter()
+        .map(|a| app.data.employee_name(a.employee_id))
+        .collect();
+    app.update(Action::TogglePrivacy);
+    let mut screens = Vec::new();
+    for view in View::ALL {
+        app.coverage.switch_view(view);
+        screens.push(screen_text(&app, 80, 24));
+        for _ in 0..3 {
+            app.update(Action::Down);
+            screens.push(screen_text(&app, 80, 24));
+        }
+    }
+    app.coverage.switch_view(View::Sessions);
+    app.update(Action::Down);
+    act(&mut app, CoverageAction::Attendance);
+    assert!(app.coverage.marking.is_some());
+    screens.push(screen_text(&app, 80, 24));
+    key(&mut app, KeyCode::Char(' '));
+    screens.push(screen_text(&app, 80, 24));
+    for s in &screens {
+        for n in &names {
+            assert!(
+                !s.contains(n.as_str()),
+                "{n} visible under the privacy screen:\n{s}"
+            );
+        }
+    }
+}
+
+#[test]
+fn help_lists_the_coverage_keys() {
+    let (_dir, mut app) = coverage_app();
+    app.update(Action::Help);
+    let s = screen_text(&app, 80, 24);
+    for help in [
+        "coverage as of a date",
+        "next view (also ←/→)",
+        "add to the current view",
+        "mark present / absent",
+    ] {
+        assert!(s.contains(help), "{help}: {s}");
+    }
+}

@@ -102,42 +102,42 @@ pub const KEYS: &[Binding] = &[
         &[Char('a')],
         Action::Coverage(CoverageAction::Add),
         "coverage-add",
-        "add an ambassador / location / PL session / reference (by view)",
+        "add to the current view",
         Some("add"),
     ),
     bind(
         &[Char('e')],
         Action::Coverage(CoverageAction::Edit),
         "coverage-edit",
-        "edit the selected ambassador / location / session / reference",
+        "edit the selected row",
         Some("edit"),
     ),
     bind(
         &[Char('d')],
         Action::Coverage(CoverageAction::AsOf),
         "coverage-as-of",
-        "show coverage as of a date",
+        "coverage as of a date",
         Some("as of"),
     ),
     bind(
         &[Char('t')],
         Action::Coverage(CoverageAction::AsOfToday),
         "coverage-today",
-        "show coverage as of today",
+        "coverage as of today",
         None,
     ),
     bind(
         &[Char('[')],
         Action::Coverage(CoverageAction::MonthBack),
         "coverage-month-back",
-        "as of one month earlier",
+        "as of a month earlier",
         None,
     ),
     bind(
         &[Char(']')],
         Action::Coverage(CoverageAction::MonthForward),
         "coverage-month-forward",
-        "as of one month later",
+        "as of a month later",
         None,
     ),
     bind(
@@ -151,21 +151,21 @@ pub const KEYS: &[Binding] = &[
         &[Char('m')],
         Action::Coverage(CoverageAction::Attendance),
         "coverage-attendance",
-        "PL session attendance list on/off",
+        "session attendance list",
         None,
     ),
     bind(
         &[Char(' '), Key::Code(KeyCode::Enter)],
         Action::Coverage(CoverageAction::Mark),
         "coverage-mark",
-        "mark present/absent (opens a session's attendance)",
+        "mark present / absent",
         None,
     ),
     bind(
         &[Char('r')],
         Action::Coverage(CoverageAction::NextReference),
         "coverage-reference",
-        "compare with the next reference population",
+        "next comparison group",
         None,
     ),
 ];
@@ -617,6 +617,69 @@ fn toggle_attendance_list(app: &mut App) {
     tab.list.selected = 0;
     tab.list.filter.clear();
     tab.refresh(&app.data, app.today);
+}
+
+/// `y`: the selected row's key facts, masked as the screen is.
+pub fn selected_facts(app: &App) -> Option<String> {
+    let tab = &app.coverage;
+    let data = &app.data;
+    let i = tab.selected_index()?;
+    let location = |i: usize| {
+        data.locations.get(i).map(|l| {
+            let n = tab
+                .totals
+                .ambassadors_per_location
+                .get(&l.id)
+                .copied()
+                .unwrap_or(0);
+            format!(
+                "{} · {} · {} employees · {n} ambassador(s) as of {}",
+                l.name,
+                l.kind.label(),
+                l.employees,
+                tab.date
+            )
+        })
+    };
+    match tab.view {
+        View::Overview | View::Locations => location(i),
+        View::Ambassadors => data.ambassadors.get(i).map(|a| {
+            format!(
+                "ambassador {} · {} · {} locations · tenure {} to {}",
+                app.person(a.employee_id),
+                data.location_name(Some(a.primary_location)),
+                a.locations().len(),
+                a.tenure_start,
+                a.tenure_end
+            )
+        }),
+        View::Sessions if tab.marking.is_some() => data
+            .ambassadors
+            .get(i)
+            .map(|a| format!("ambassador {}", app.person(a.employee_id))),
+        View::Sessions => data
+            .ambassador_sessions
+            .get(i)
+            .map(|s| format!("PL session {} · {} · {}", s.date, s.topic, s.presenter)),
+        View::Demographics => tab.demographic_rows.get(i).map(|r| {
+            let hide = |t: &str| {
+                if r.dimension == Dimension::Race {
+                    app.sensitive(t)
+                } else {
+                    t.to_string()
+                }
+            };
+            format!(
+                "{} {} · cohort {} {} · reference {} {}",
+                r.dimension.label(),
+                r.group.as_deref().unwrap_or(""),
+                hide(&r.cohort),
+                hide(&r.cohort_pct),
+                hide(&r.reference),
+                hide(&r.reference_pct)
+            )
+        }),
+    }
 }
 
 pub fn confirmed(_app: &mut App, c: CoverageConfirm) {
