@@ -292,7 +292,7 @@ fn pl_sessions_are_added_and_attendance_marked_from_the_keyboard() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.coverage.marking, Some(session.id));
     let s = screen_text(&app, 80, 24);
-    assert!(s.contains("Attendance 2026-11-20"), "{s}");
+    assert!(s.contains("Attendance 2026-11-20 · Space marks"), "{s}");
     assert!(s.contains("[ ]"), "{s}");
     key(&mut app, KeyCode::Char(' '));
     app.update(Action::Down);

@@ -434,7 +434,7 @@ fn attendance(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame,
         area,
         format!(
-            " Attendance {} · {} · Space marks · m back ",
+            " Attendance {} · Space marks · m back · {} ",
             day(session.date),
             session.topic
         ),
