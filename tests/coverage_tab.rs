@@ -444,3 +444,84 @@ fn help_lists_the_coverage_keys() {
         assert!(s.contains(help), "{help}: {s}");
     }
 }
+
+#[test]
+fn small_terminals_keep_the_summary_and_the_gaps() {
+    let (_dir, mut app) = coverage_app();
+    for (w, h) in [(60, 15), (80, 15), (60, 24), (120, 40), (200, 50)] {
+        for view in View::ALL {
+            app.coverage.switch_view(view);
+            let s = screen_text(&app, w, h);
+            let top: Vec<&str> = s.lines().skip(1).take(3).collect();
+            for l in &top {
+                assert!(l.ends_with(' '), "{w}x{h} {view:?}: cut line {l:?}\n{s}");
+            }
+            assert!(s.contains("24 ambassadors active"), "{w}x{h}:\n{s}");
+            if view == View::Overview {
+                assert!(s.contains("Uncovered, biggest first"), "{w}x{h}:\n{s}");
+                assert!(s.contains("Technology Center"), "{w}x{h}:\n{s}");
+            }
+        }
+    }
+    // Tiny sizes get the shell's message, never a panic.
+    for (w, h) in [(1, 1), (20, 5), (59, 24)] {
+        screen_text(&app, w, h);
+    }
+}
+
+#[test]
+fn deleting_asks_first_and_refuses_what_is_still_named() {
+    let (_dir, mut app) = coverage_app();
+    // A location that employees work at cannot go.
+    app.coverage.switch_view(View::Locations);
+    act(&mut app, CoverageAction::Delete);
+    assert!(app.modals.is_empty());
+    assert!(
+        app.status.as_deref().unwrap().starts_with("cannot delete"),
+        "{:?}",
+        app.status
+    );
+    // An ambassador goes with their attendance marks, after a yes.
+    app.coverage.switch_view(View::Ambassadors);
+    let a = app.coverage.selected(&app.data).unwrap().clone();
+    let marks = |app: &App| {
+        app.data
+            .ambassador_sessions
+            .iter()
+            .filter(|s| s.attendees.contains(&a.id))
+            .count()
+    };
+    assert!(marks(&app) > 0);
+    act(&mut app, CoverageAction::Delete);
+    assert!(matches!(app.modals.last(), Some(Modal::Confirm { .. })));
+    app.update(Action::Cancel);
+    assert_eq!(app.data.ambassadors.len(), 24);
+    act(&mut app, CoverageAction::Delete);
+    app.update(Action::Confirm);
+    assert_eq!(app.data.ambassadors.len(), 23);
+    assert_eq!(marks(&app), 0);
+    assert_eq!(app.coverage.totals.active_ambassadors, 23);
+    // One undo restores both.
+    app.update(Action::Undo);
+    assert_eq!(app.data.ambassadors.len(), 24);
+    assert!(marks(&app) > 0);
+    // Moving a tenure's start checks the 5 years again on the new start.
+    let hired = app.data.employee(a.employee_id).unwrap().hire_date.unwrap();
+    app.coverage.switch_view(View::Ambassadors);
+    let row = app
+        .coverage
+        .ambassadors
+        .visible
+        .iter()
+        .position(|&i| app.data.ambassadors[i].id == a.id)
+        .unwrap();
+    app.coverage.list.selected = row;
+    act(&mut app, CoverageAction::Edit);
+    app.update(Action::NextField);
+    retype(&mut app, &(hired + chrono::Duration::days(365)).to_string());
+    app.update(Action::NextField);
+    retype(&mut app, "");
+    app.update(Action::Submit);
+    assert!(form_open(&app));
+    assert!(screen_text(&app, 80, 24).contains("5 years are required"));
+}

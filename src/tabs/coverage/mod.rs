@@ -75,6 +75,8 @@ pub enum CoverageAction {
     /// In the attendance list: mark the selected ambassador present / absent.
     Mark,
     NextReference,
+    /// Delete the selected row (asks first).
+    Delete,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -91,7 +93,12 @@ pub enum CoverageForm {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum CoverageConfirm {}
+pub enum CoverageConfirm {
+    DeleteAmbassador(Id),
+    DeleteLocation(Id),
+    DeleteSession(Id),
+    DeleteReference(Id),
+}
 
 use Key::Char;
 
@@ -160,6 +167,13 @@ pub const KEYS: &[Binding] = &[
         None,
     ),
     bind(
+        &[Char('x')],
+        Action::Coverage(CoverageAction::Delete),
+        "coverage-delete",
+        "delete the selected row",
+        None,
+    ),
+    bind(
         &[Char('r')],
         Action::Coverage(CoverageAction::NextReference),
         "coverage-reference",
@@ -173,6 +187,7 @@ pub fn update(app: &mut App, action: CoverageAction) {
     match action {
         CoverageAction::Add => forms::open_add(app),
         CoverageAction::Edit => forms::open_edit(app),
+        CoverageAction::Delete => save::ask_delete(app),
         CoverageAction::AsOf => {
             let form = crate::form::Form::new(
                 "Coverage as of",
@@ -322,8 +337,8 @@ pub fn selected_facts(app: &App) -> Option<String> {
     }
 }
 
-pub fn confirmed(_app: &mut App, c: CoverageConfirm) {
-    match c {}
+pub fn confirmed(app: &mut App, c: CoverageConfirm) {
+    save::delete(app, c);
 }
 
 /// Percent of `part` in `whole`, as the tab prints it.

@@ -15,8 +15,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let tab = &app.coverage;
     let [summary, bar, rest] =
         Layout::vertical([Constraint::Length(2), Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    frame.render_widget(Paragraph::new(summary_lines(tab, theme)), summary);
-    frame.render_widget(Paragraph::new(view_bar(tab, theme)), bar);
+    let width = area.width as usize;
+    frame.render_widget(Paragraph::new(summary_lines(tab, theme, width)), summary);
+    frame.render_widget(Paragraph::new(view_bar(tab, theme, width)), bar);
     match tab.view {
         View::Overview => overview(frame, rest, app, theme),
         View::Ambassadors => ambassadors(frame, rest, app, theme),
@@ -27,49 +28,77 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-/// Two lines, each under 80 columns even with thousands of employees.
-fn summary_lines<'a>(tab: &CoverageTab, theme: &Theme) -> Vec<Line<'a>> {
+/// Two lines that fit `width`: the full wording at 80 columns, a shorter one below that.
+fn summary_lines<'a>(tab: &CoverageTab, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let c = &tab.totals;
-    let when = if tab.date == tab.today {
-        format!("as of today, {}", day(tab.date))
+    let active = format!(" {} ambassadors active", c.active_ambassadors);
+    let (when, short_when) = if tab.date == tab.today {
+        (
+            format!("as of today, {}", day(tab.date)),
+            format!("today {}", day(tab.date)),
+        )
     } else {
-        format!("as of {} (t: today)", day(tab.date))
+        (
+            format!("as of {} (t: today)", day(tab.date)),
+            format!("as of {}", day(tab.date)),
+        )
     };
-    let ending = match tab.ending.len() {
-        0 => String::new(),
-        n => format!(" · {n} end within 60 days"),
+    let (ending, short_ending) = match tab.ending.len() {
+        0 => (String::new(), String::new()),
+        n => (
+            format!(" · {n} end within 60 days"),
+            format!(" · {n} end ≤60 days"),
+        ),
+    };
+    let fits = |parts: &[&str]| parts.iter().map(|p| p.chars().count()).sum::<usize>() <= width;
+    let (ending, when) = if fits(&[&active, &ending, " · ", &when]) {
+        (ending, when)
+    } else {
+        (short_ending, short_when)
+    };
+    let locations = (c.locations_covered, c.locations_total);
+    let location_pct = percent(locations.0 as u64, locations.1 as u64);
+    let employees = (thousands(c.employees_covered), thousands(c.employees_total));
+    let employee_pct = percent(c.employees_covered, c.employees_total);
+    let covered = format!(
+        " Covered: {} of {} locations ({location_pct}) · {} of {} employees ({employee_pct})",
+        locations.0, locations.1, employees.0, employees.1
+    );
+    let covered = if fits(&[&covered]) {
+        covered
+    } else {
+        format!(
+            " {}/{} locations ({location_pct}) · {}/{} employees ({employee_pct})",
+            locations.0, locations.1, employees.0, employees.1
+        )
     };
     vec![
         Line::from(vec![
-            Span::styled(
-                format!(" {} ambassadors active", c.active_ambassadors),
-                theme.important,
-            ),
+            Span::styled(active, theme.important),
             Span::raw(ending),
             Span::styled(format!(" · {when}"), theme.muted),
         ]),
-        Line::raw(format!(
-            " Covered: {} of {} locations ({}) · {} of {} employees ({})",
-            c.locations_covered,
-            c.locations_total,
-            percent(c.locations_covered as u64, c.locations_total as u64),
-            thousands(c.employees_covered),
-            thousands(c.employees_total),
-            percent(c.employees_covered, c.employees_total),
-        )),
+        Line::raw(covered),
     ]
 }
 
-fn view_bar<'a>(tab: &CoverageTab, theme: &Theme) -> Line<'a> {
+fn view_bar<'a>(tab: &CoverageTab, theme: &Theme, width: usize) -> Line<'a> {
+    let wide = width >= 68;
     let mut spans = vec![Span::raw(" ")];
     for v in View::ALL {
+        let title = match v {
+            View::Sessions if !wide => "Sessions",
+            _ => v.title(),
+        };
         if v == tab.view {
-            spans.push(Span::styled(format!("[{}]", v.title()), theme.tab_active));
+            spans.push(Span::styled(format!("[{title}]"), theme.tab_active));
         } else {
-            spans.push(Span::styled(format!(" {} ", v.title()), theme.muted));
+            spans.push(Span::styled(format!(" {title} "), theme.muted));
         }
     }
-    spans.push(Span::styled(" ←/→", theme.muted));
+    if wide {
+        spans.push(Span::styled(" ←/→", theme.muted));
+    }
     Line::from(spans)
 }
 
@@ -89,7 +118,9 @@ pub fn thousands(n: u64) -> String {
 fn overview(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let tab = &app.coverage;
     let data = &app.data;
+    // On a short terminal the gaps matter most: the table by type gives way first.
     let kinds = tab.by_kind.len() as u16 + 3;
+    let kinds = if area.height >= kinds + 6 { kinds } else { 0 };
     let [top, bottom] = Layout::vertical([Constraint::Length(kinds), Constraint::Min(0)]).areas(area);
     fixed_table(
         frame,

@@ -2,8 +2,8 @@
 //! each save is one durable transaction (undone with `u`).
 
 use super::forms::{find_employee, find_location};
-use super::{CoverageForm, set_as_of};
-use crate::app::App;
+use super::{CoverageConfirm, CoverageForm, View, set_as_of};
+use crate::app::{App, Confirmed};
 use crate::domain::{
     Ambassador, AmbassadorSession, Choice, Dimension, Id, Location, LocationKind, ReferencePopulation,
     ambassador_problem, overlapping_tenure, parse_date, parse_optional_date,
@@ -56,8 +56,11 @@ fn save_ambassador(app: &mut App, id: Option<Id>, form: &mut Form) {
         return;
     };
     let employee = data.employee(employee_id);
-    // The 5-year rule is checked on the tenure's first day, for a new ambassador or a new person.
-    if original.as_ref().is_none_or(|o| o.employee_id != employee_id)
+    // The 5-year rule is checked on the tenure's first day: when added, or when the person or the
+    // start changes.
+    if original
+        .as_ref()
+        .is_none_or(|o| o.employee_id != employee_id || o.tenure_start != start)
         && let Some(why) = employee.and_then(|e| ambassador_problem(e, start))
     {
         form.set_error("employee", why);
@@ -277,4 +280,114 @@ pub fn toggle_mark(app: &mut App) {
         session.date
     );
     let _ = app.save(&what, |txn| txn.update(&session, &updated));
+}
+
+/// `x`: asks before deleting the selected row; refuses what other records still name.
+pub fn ask_delete(app: &mut App) {
+    let tab = &app.coverage;
+    let data = &app.data;
+    let Some(i) = tab.selected_index() else {
+        app.status = Some("nothing selected to delete".into());
+        return;
+    };
+    let asked = match tab.view {
+        View::Ambassadors => data.ambassadors.get(i).map(|a| {
+            (
+                format!(
+                    "Delete ambassador {} ({} to {}) and their attendance marks?",
+                    app.person(a.employee_id),
+                    a.tenure_start,
+                    a.tenure_end
+                ),
+                CoverageConfirm::DeleteAmbassador(a.id),
+            )
+        }),
+        View::Overview | View::Locations => {
+            let Some(l) = data.locations.get(i) else {
+                return;
+            };
+            let employees = data
+                .employees
+                .iter()
+                .filter(|e| e.location_id == Some(l.id))
+                .count();
+            let ambassadors = data
+                .ambassadors
+                .iter()
+                .filter(|a| a.locations().contains(&l.id))
+                .count();
+            if employees + ambassadors > 0 {
+                app.status = Some(format!(
+                    "cannot delete {}: {employees} employee(s) and {ambassadors} ambassador(s) name it",
+                    l.name
+                ));
+                return;
+            }
+            Some((
+                format!("Delete location {}?", l.name),
+                CoverageConfirm::DeleteLocation(l.id),
+            ))
+        }
+        View::Sessions if tab.marking.is_some() => None,
+        View::Sessions => data.ambassador_sessions.get(i).map(|s| {
+            (
+                format!(
+                    "Delete the PL session of {} ({}) and its {} attendance mark(s)?",
+                    s.date,
+                    s.topic,
+                    s.attendees.len()
+                ),
+                CoverageConfirm::DeleteSession(s.id),
+            )
+        }),
+        View::Demographics => tab
+            .reference
+            .and_then(|i| data.reference_populations.get(i))
+            .map(|r| {
+                (
+                    format!("Delete the reference population {}?", r.name),
+                    CoverageConfirm::DeleteReference(r.id),
+                )
+            }),
+    };
+    match asked {
+        Some((message, then)) => app.ask(message, Confirmed::Coverage(then)),
+        None => app.status = Some("nothing selected to delete".into()),
+    }
+}
+
+/// Deletes after the confirm, in one transaction (undone with `u`).
+pub fn delete(app: &mut App, c: CoverageConfirm) {
+    let result = match c {
+        CoverageConfirm::DeleteAmbassador(id) => {
+            // Their attendance marks go with them, in the same transaction.
+            let sessions: Vec<AmbassadorSession> = app
+                .data
+                .ambassador_sessions
+                .iter()
+                .filter(|s| s.attendees.contains(&id))
+                .cloned()
+                .collect();
+            app.save("ambassador deleted", |txn| {
+                for s in &sessions {
+                    let mut updated = s.clone();
+                    updated.attendees.retain(|a| *a != id);
+                    txn.update(s, &updated)?;
+                }
+                txn.delete::<Ambassador>(id).map(|_| ())
+            })
+        }
+        CoverageConfirm::DeleteLocation(id) => {
+            app.save("location deleted", |txn| txn.delete::<Location>(id).map(|_| ()))
+        }
+        CoverageConfirm::DeleteSession(id) => app.save("PL session deleted", |txn| {
+            txn.delete::<AmbassadorSession>(id).map(|_| ())
+        }),
+        CoverageConfirm::DeleteReference(id) => app.save("reference population deleted", |txn| {
+            txn.delete::<ReferencePopulation>(id).map(|_| ())
+        }),
+    };
+    if result.is_ok() {
+        app.coverage.refresh(&app.data, app.today);
+    }
 }
