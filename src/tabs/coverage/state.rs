@@ -322,7 +322,10 @@ impl CoverageTab {
     }
 
     pub fn switch_view(&mut self, view: View) {
-        self.saved[self.view.index()] = self.list.selected;
+        // Leaving an attendance list closes it; the session list keeps its own selection.
+        if self.marking.take().is_none() {
+            self.saved[self.view.index()] = self.list.selected;
+        }
         self.view = view;
         self.list.selected = self.saved[view.index()];
         self.refilter();
