@@ -378,6 +378,14 @@ fn search_opens_a_location_in_the_locations_view_and_copy_works_in_every_view() 
     assert_eq!(app.coverage.view, View::Locations);
     let s = screen_text(&app, 80, 24);
     assert!(s.contains("Location: Eastern Middle School"), "{s}");
+    // Enter on a gap in the overview opens it in the locations list.
+    app.set_filter("");
+    app.coverage.switch_view(View::Overview);
+    app.update(Action::Down);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.coverage.view, View::Locations);
+    let s = screen_text(&app, 80, 24);
+    assert!(s.contains("Location: Food Services Warehouse"), "{s}");
     for view in View::ALL {
         app.set_filter("");
         app.coverage.switch_view(view);
@@ -439,7 +447,7 @@ fn help_lists_the_coverage_keys() {
         "coverage as of a date",
         "next view (also ←/→)",
         "add to the current view",
-        "mark present / absent",
+        "open / mark attendance",
     ] {
         assert!(s.contains(help), "{help}: {s}");
     }

@@ -72,7 +72,8 @@ pub enum CoverageAction {
     NextView,
     /// Open / close the attendance list of the selected PL session.
     Attendance,
-    /// In the attendance list: mark the selected ambassador present / absent.
+    /// Enter: open the selected gap or session; in the attendance list, mark the selected
+    /// ambassador present / absent.
     Mark,
     NextReference,
     /// Delete the selected row (asks first).
@@ -163,7 +164,7 @@ pub const KEYS: &[Binding] = &[
         &[Char(' '), Key::Code(KeyCode::Enter)],
         Action::Coverage(CoverageAction::Mark),
         "coverage-mark",
-        "mark present / absent",
+        "open / mark attendance",
         None,
     ),
     bind(
@@ -215,15 +216,22 @@ pub fn update(app: &mut App, action: CoverageAction) {
             tab.switch_view(next);
         }
         CoverageAction::Attendance => toggle_attendance_list(app),
-        CoverageAction::Mark => {
-            if app.coverage.view != View::Sessions {
-                app.status = Some("marking attendance: choose a session in PL sessions (v)".into());
-            } else if app.coverage.marking.is_none() {
-                toggle_attendance_list(app);
-            } else {
-                save::toggle_mark(app);
+        CoverageAction::Mark => match app.coverage.view {
+            View::Sessions if app.coverage.marking.is_none() => toggle_attendance_list(app),
+            View::Sessions => save::toggle_mark(app),
+            // Enter on a gap opens it in the locations list, with its detail.
+            View::Overview => {
+                let tab = &mut app.coverage;
+                if let Some(i) = tab.selected_index() {
+                    tab.list.filter.clear();
+                    tab.switch_view(View::Locations);
+                    if let Some(row) = tab.locations.visible.iter().position(|&r| r == i) {
+                        tab.list.selected = row;
+                    }
+                }
             }
-        }
+            _ => app.status = Some("Enter opens a gap (Overview) or a PL session's attendance".into()),
+        },
         CoverageAction::NextReference => {
             let n = app.data.reference_populations.len();
             if n == 0 {
