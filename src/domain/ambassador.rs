@@ -354,6 +354,17 @@ impl Shown {
     }
 }
 
+/// The cohort's share minus the reference's, in percentage points, when both counts may be
+/// shown (a gap next to a hidden count would give the count away).
+pub fn gap_points(cohort: Shown, cohort_total: u64, reference: Shown, reference_total: u64) -> Option<f64> {
+    match (cohort, reference) {
+        (Shown::Count(c), Shown::Count(r)) if cohort_total > 0 && reference_total > 0 => {
+            Some(share(c, cohort_total) - share(r, reference_total))
+        }
+        _ => None,
+    }
+}
+
 /// Small-cell suppression: groups of 1-4 become "<5"; if exactly one group is small, the next
 /// smallest group is withheld too, so the small one cannot be derived from the total.
 pub fn suppress(counts: &[u64]) -> Vec<Shown> {
@@ -584,6 +595,10 @@ mod tests {
         assert_eq!(Small.count_text(), "<5");
         assert_eq!(Small.percent_text(20), "");
         assert_eq!(Count(5).percent_text(20), "25.0%");
+        assert_eq!(gap_points(Count(6), 24, Count(35), 100), Some(-10.0));
+        assert_eq!(gap_points(Small, 24, Count(35), 100), None);
+        assert_eq!(gap_points(Count(6), 24, Withheld, 100), None);
+        assert_eq!(gap_points(Count(0), 0, Count(35), 100), None);
     }
 
     #[test]

@@ -333,13 +333,14 @@ pub fn selected_facts(app: &App) -> Option<String> {
                 }
             };
             format!(
-                "{} {} · cohort {} {} · reference {} {}",
+                "{} {} · cohort {} {} · reference {} {} · gap {}",
                 r.dimension.label(),
                 r.group.as_deref().unwrap_or(""),
                 hide(&r.cohort),
                 hide(&r.cohort_pct),
                 hide(&r.reference),
-                hide(&r.reference_pct)
+                hide(&r.reference_pct),
+                hide(&r.gap)
             )
         }),
     }

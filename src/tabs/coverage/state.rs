@@ -7,7 +7,7 @@ use crate::app::ListNav;
 use crate::dataset::Dataset;
 use crate::domain::{
     Ambassador, Choice, Coverage, Dimension, Id, KindCoverage, Shown, coverage, coverage_by_kind,
-    ending_soon, fixed_groups, group_of, session_attendance, suppress, uncovered,
+    ending_soon, fixed_groups, gap_points, group_of, session_attendance, suppress, uncovered,
 };
 use crate::tabs::Rows;
 use chrono::{Datelike, NaiveDate};
@@ -23,6 +23,8 @@ pub struct DemographicRow {
     pub cohort_pct: String,
     pub reference: String,
     pub reference_pct: String,
+    /// Cohort share minus reference share, in percentage points.
+    pub gap: String,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -250,9 +252,10 @@ impl CoverageTab {
                 reference: if ref_counts.is_some() || reference.is_none() {
                     String::new()
                 } else {
-                    "not entered".into()
+                    "none yet".into()
                 },
                 reference_pct: String::new(),
+                gap: String::new(),
             });
             for (k, group) in groups.into_iter().enumerate() {
                 let r: Option<Shown> = ref_shown.as_ref().map(|v| v[k]);
@@ -263,6 +266,10 @@ impl CoverageTab {
                     cohort_pct: shown[k].percent_text(total),
                     reference: r.map(|s| s.count_text()).unwrap_or_default(),
                     reference_pct: r.map(|s| s.percent_text(ref_total)).unwrap_or_default(),
+                    gap: r
+                        .and_then(|r| gap_points(shown[k], total, r, ref_total))
+                        .map(|g| format!("{g:+.1}"))
+                        .unwrap_or_default(),
                 });
             }
         }

@@ -323,12 +323,13 @@ pub(super) fn demographics(frame: &mut Frame, area: Rect, app: &App, theme: &The
         frame,
         area,
         title,
-        &["Group", "Cohort", "%", "Reference", "%"],
+        &["Group", "Cohort", "%", "Reference", "%", "Gap"],
         &[
             Constraint::Min(20),
             Constraint::Length(6),
             Constraint::Length(6),
-            Constraint::Length(11),
+            Constraint::Length(9),
+            Constraint::Length(6),
             Constraint::Length(6),
         ],
         tab.demographics.len(),
@@ -343,6 +344,7 @@ pub(super) fn demographics(frame: &mut Frame, area: Rect, app: &App, theme: &The
                     Cell::from(""),
                     Cell::from(Span::styled(r.reference.clone(), theme.muted)),
                     Cell::from(""),
+                    Cell::from(Span::styled("pts", theme.muted)),
                 ]),
                 Some(g) => {
                     // Race is sensitive even as a head count: hidden by the privacy screen.
@@ -359,6 +361,7 @@ pub(super) fn demographics(frame: &mut Frame, area: Rect, app: &App, theme: &The
                         Cell::from(hide(&r.cohort_pct)),
                         Cell::from(hide(&r.reference)),
                         Cell::from(hide(&r.reference_pct)),
+                        Cell::from(hide(&r.gap)),
                     ])
                 }
             }
