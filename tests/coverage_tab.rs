@@ -332,18 +332,30 @@ fn demographics_hide_small_groups_and_race_under_privacy() {
     app.update(Action::Bottom);
     let s = screen_text(&app, 80, 24);
     assert!(s.contains("Hispanic"), "{s}");
-    let black = s.lines().find(|l| l.contains("Black or African American")).unwrap();
+    let black = s
+        .lines()
+        .find(|l| l.contains("Black or African American"))
+        .unwrap();
     // 8 of 24 (33.3%) against 35,400 of 160,260 (22.1%): 11.2 points over.
-    assert!(black.contains("33.3%") && black.contains("22.1%") && black.contains("+11.2"), "{black}");
+    assert!(
+        black.contains("33.3%") && black.contains("22.1%") && black.contains("+11.2"),
+        "{black}"
+    );
     // No gap next to a hidden count.
     let white = s.lines().find(|l| l.contains("White")).unwrap();
-    assert!(white.contains("<5") && !white.contains('+') && !white.contains("-"), "{white}");
+    assert!(
+        white.contains("<5") && !white.contains('+') && !white.contains("-"),
+        "{white}"
+    );
     app.update(Action::TogglePrivacy);
     let s = screen_text(&app, 80, 24);
     let hispanic = s.lines().find(|l| l.contains("Hispanic")).unwrap();
     assert!(!hispanic.contains('%'), "{hispanic}");
     assert!(hispanic.contains("••••"), "{hispanic}");
-    let black = s.lines().find(|l| l.contains("Black or African American")).unwrap();
+    let black = s
+        .lines()
+        .find(|l| l.contains("Black or African American"))
+        .unwrap();
     assert!(!black.contains("+11.2") && !black.contains('%'), "{black}");
     app.update(Action::TogglePrivacy);
     // Enter the chapter counts of a new reference population.
