@@ -48,3 +48,51 @@ fn an_ambassador_without_five_years_is_refused_with_the_reason() {
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
 }
+
+#[test]
+fn a_pl_session_is_added_attendance_marked_and_the_date_changed_from_the_keyboard() {
+    let mut p = Pty::spawn(
+        &common::binary(),
+        &["--demo"],
+        &[("PATHWAYS_TODAY", "2026-11-25")],
+        80,
+        24,
+    );
+    p.wait_for("Intake queue (");
+    p.send("3");
+    p.wait_for("24 ambassadors active");
+    p.send("vvv");
+    p.wait_for("Monthly PL sessions (18)");
+    p.send("a");
+    p.wait_for("Add a PL session");
+    // The date defaults to the as-of date (today): keep it.
+    p.send(TAB);
+    p.type_text("Coaching Conversations");
+    p.send(TAB);
+    p.type_text("Career Pathways Team");
+    p.send(ENTER);
+    p.wait_for("PL session added");
+    p.wait_for("Monthly PL sessions (19)");
+    // Newest first: the planned December session, then today's.
+    p.send("j");
+    p.send(ENTER);
+    p.wait_for("Attendance 2026-11-25");
+    p.send(" ");
+    p.wait_for("[x]");
+    p.wait_for("marked present on 2026-11-25");
+    p.send("m");
+    p.wait_for("Monthly PL sessions (19)");
+    p.wait_for("1/24");
+    // Coverage as of another day: the four shorter tenures have ended by 2027-01-01.
+    p.send("d");
+    p.wait_for("Coverage as of");
+    p.send(&"\x7f".repeat(10));
+    p.type_text("2027-01-01");
+    p.send(ENTER);
+    p.wait_for("20 ambassadors active");
+    p.wait_for("as of 2027-01-01");
+    p.send("t");
+    p.wait_for("24 ambassadors active");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}
