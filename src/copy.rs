@@ -21,16 +21,7 @@ pub fn selected_facts(app: &App) -> Option<String> {
             )
         }),
         Tab::Mentoring => crate::tabs::mentoring::selected_facts(app),
-        Tab::Coverage => app.coverage.selected(data).map(|a| {
-            format!(
-                "ambassador {} · {} · {} locations · tenure {} to {}",
-                app.person(a.employee_id),
-                data.location_name(Some(a.primary_location)),
-                a.locations().len(),
-                a.tenure_start,
-                a.tenure_end
-            )
-        }),
+        Tab::Coverage => crate::tabs::coverage::selected_facts(app),
         Tab::Leadership => app.leadership.selected(data).map(|s| {
             format!(
                 "session {} · {} {}-{} · {}, {} · {}",

@@ -226,6 +226,11 @@ fn jump(app: &mut App, i: usize) {
         Kind::Offering => (Tab::Metrics, String::new()),
     };
     app.tab = tab;
+    match entry.kind {
+        Kind::Ambassador => app.coverage.switch_view(crate::tabs::coverage::View::Ambassadors),
+        Kind::Location => app.coverage.switch_view(crate::tabs::coverage::View::Locations),
+        _ => {}
+    }
     app.set_filter(&filter);
     if entry.kind == Kind::Intake {
         app.select_intake(entry.id);

@@ -634,6 +634,24 @@ impl Builder {
             d = crate::domain::add_months(d, 1);
             k += 1;
         }
+        // A reference population the team would enter, to compare the cohort with (demo figures).
+        let mut students = ReferencePopulation {
+            id: 1,
+            name: "Student population".into(),
+            groups: Vec::new(),
+        };
+        let races = [
+            (Race::Hispanic, 56_200),
+            (Race::White, 36_100),
+            (Race::Black, 35_400),
+            (Race::Asian, 23_000),
+            (Race::TwoOrMore, 9_100),
+            (Race::AmericanIndian, 310),
+            (Race::PacificIslander, 150),
+        ];
+        let counts = races.iter().map(|(r, n)| (r.label().to_string(), *n)).collect();
+        students.set_counts(Dimension::Race, counts);
+        self.data.reference_populations.push(students);
     }
 }
 

@@ -1,6 +1,9 @@
 //! Ambassadors: volunteers who cover worksites for 18-month tenures, and their monthly PL sessions.
 
-use super::{Employee, FieldError, Id, Location, add_months, describe_years_months, years_months_between};
+use super::{
+    Employee, FieldError, Id, Location, LocationKind, Race, add_months, describe_years_months,
+    full_years_between, years_months_between,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -55,9 +58,12 @@ impl Ambassador {
 pub fn ambassador_problem(employee: &Employee, on: NaiveDate) -> Option<String> {
     match employee.hire_date {
         None => Some("hire date unknown; 5 years of service are required".into()),
+        Some(h) if h > on => Some(format!(
+            "hired {h}, after the tenure starts; 5 years of service are required"
+        )),
         Some(h) => {
             let (y, m) = years_months_between(h, on);
-            (y < AMBASSADOR_MIN_YEARS_OF_SERVICE || h > on)
+            (y < AMBASSADOR_MIN_YEARS_OF_SERVICE)
                 .then(|| format!("{} of service; 5 years are required", describe_years_months(y, m)))
         }
     }
@@ -128,10 +134,261 @@ pub fn coverage(ambassadors: &[Ambassador], locations: &[Location], on: NaiveDat
     }
 }
 
+/// An active tenure of `employee_id` overlapping `start..=end`, other than ambassador `except`:
+/// one person holds one tenure at a time.
+pub fn overlapping_tenure(
+    ambassadors: &[Ambassador],
+    employee_id: Id,
+    start: NaiveDate,
+    end: NaiveDate,
+    except: Option<Id>,
+) -> Option<&Ambassador> {
+    ambassadors.iter().find(|a| {
+        a.employee_id == employee_id && Some(a.id) != except && a.tenure_start <= end && start <= a.tenure_end
+    })
+}
+
+/// Active ambassadors whose tenure ends within 60 days of `on`, soonest first.
+pub fn ending_soon(ambassadors: &[Ambassador], on: NaiveDate) -> Vec<&Ambassador> {
+    let mut v: Vec<&Ambassador> = ambassadors.iter().filter(|a| a.tenure_ends_soon(on)).collect();
+    v.sort_by_key(|a| (a.tenure_end, a.id));
+    v
+}
+
+/// Coverage of one kind of location.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindCoverage {
+    pub kind: LocationKind,
+    pub locations: usize,
+    pub covered: usize,
+    pub employees: u64,
+    pub employees_covered: u64,
+}
+
+/// Every kind of location, in the kinds' own order, with its coverage.
+pub fn coverage_by_kind(c: &Coverage, locations: &[Location]) -> Vec<KindCoverage> {
+    use super::Choice;
+    LocationKind::ALL
+        .iter()
+        .map(|&kind| {
+            let mut k = KindCoverage {
+                kind,
+                locations: 0,
+                covered: 0,
+                employees: 0,
+                employees_covered: 0,
+            };
+            for l in locations.iter().filter(|l| l.kind == kind) {
+                k.locations += 1;
+                k.employees += l.employees as u64;
+                if c.is_covered(l.id) {
+                    k.covered += 1;
+                    k.employees_covered += l.employees as u64;
+                }
+            }
+            k
+        })
+        .collect()
+}
+
+/// Locations nobody covers, biggest first by employees (then by name).
+pub fn uncovered<'a>(c: &Coverage, locations: &'a [Location]) -> Vec<&'a Location> {
+    let mut v: Vec<&Location> = locations.iter().filter(|l| !c.is_covered(l.id)).collect();
+    v.sort_by(|a, b| b.employees.cmp(&a.employees).then_with(|| a.name.cmp(&b.name)));
+    v
+}
+
+/// PL sessions an ambassador attended, of those held during their tenure up to `on`.
+pub fn session_attendance(a: &Ambassador, sessions: &[AmbassadorSession], on: NaiveDate) -> (usize, usize) {
+    let last = a.tenure_end.min(on);
+    let held: Vec<&AmbassadorSession> = sessions
+        .iter()
+        .filter(|s| a.tenure_start <= s.date && s.date <= last)
+        .collect();
+    let attended = held.iter().filter(|s| s.attendees.contains(&a.id)).count();
+    (attended, held.len())
+}
+
+impl AmbassadorSession {
+    pub fn validate(&self) -> Result<(), FieldError> {
+        if self.topic.trim().is_empty() {
+            return Err(FieldError::new("topic", "a topic is required"));
+        }
+        if self.presenter.trim().is_empty() {
+            return Err(FieldError::new("presenter", "a presenter is required"));
+        }
+        Ok(())
+    }
+}
+
+/// The ways the cohort is compared with a reference population.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Dimension {
+    Chapter,
+    Service,
+    Race,
+}
+crate::choice!(Dimension {
+    Chapter => "chapter",
+    Service => "years of service",
+    Race => "race",
+});
+
+/// Years-of-service bands for the demographic comparison.
+pub const SERVICE_BANDS: &[&str] = &[
+    "under 5 years",
+    "5-9 years",
+    "10-14 years",
+    "15-19 years",
+    "20-24 years",
+    "25+ years",
+    "unknown",
+];
+
+pub fn service_band(hire_date: Option<NaiveDate>, on: NaiveDate) -> &'static str {
+    match hire_date.map(|h| full_years_between(h, on)) {
+        None => "unknown",
+        Some(y) => SERVICE_BANDS[(y as usize / 5).min(5)],
+    }
+}
+
+/// The group of `employee` in `dimension` on `on`.
+pub fn group_of(employee: &Employee, dimension: Dimension, on: NaiveDate) -> String {
+    use super::Choice;
+    match dimension {
+        Dimension::Chapter => employee.chapter.clone(),
+        Dimension::Service => service_band(employee.hire_date, on).to_string(),
+        Dimension::Race => employee.race.label().to_string(),
+    }
+}
+
+/// The groups a dimension always lists (chapters come from the data instead).
+pub fn fixed_groups(dimension: Dimension) -> Vec<String> {
+    use super::Choice;
+    match dimension {
+        Dimension::Chapter => Vec::new(),
+        Dimension::Service => SERVICE_BANDS.iter().map(|s| s.to_string()).collect(),
+        Dimension::Race => Race::ALL.iter().map(|r| r.label().to_string()).collect(),
+    }
+}
+
+/// One group's head count in a reference population.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReferenceGroup {
+    pub dimension: Dimension,
+    pub group: String,
+    pub people: u64,
+}
+
+/// A population the team compares the ambassador cohort with (the student population, all
+/// support staff...), entered as head counts per group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReferencePopulation {
+    pub id: Id,
+    pub name: String,
+    pub groups: Vec<ReferenceGroup>,
+}
+
+impl ReferencePopulation {
+    pub fn people(&self, dimension: Dimension, group: &str) -> Option<u64> {
+        self.groups
+            .iter()
+            .find(|g| g.dimension == dimension && g.group == group)
+            .map(|g| g.people)
+    }
+
+    pub fn has(&self, dimension: Dimension) -> bool {
+        self.groups.iter().any(|g| g.dimension == dimension)
+    }
+
+    /// Replaces the counts of one dimension; groups left out are dropped.
+    pub fn set_counts(&mut self, dimension: Dimension, counts: Vec<(String, u64)>) {
+        self.groups.retain(|g| g.dimension != dimension);
+        self.groups
+            .extend(counts.into_iter().map(|(group, people)| ReferenceGroup {
+                dimension,
+                group,
+                people,
+            }));
+    }
+
+    pub fn validate(&self) -> Result<(), FieldError> {
+        if self.name.trim().is_empty() {
+            return Err(FieldError::new(
+                "name",
+                "a name is required (e.g. Student population)",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Groups smaller than this are shown as "<5", never as a count that could identify a person.
+pub const SMALL_GROUP: u64 = 5;
+
+/// A count as it may be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    Count(u64),
+    /// 1 to 4 people.
+    Small,
+    /// Hidden so a small group cannot be worked out from the total by subtraction.
+    Withheld,
+}
+
+impl Shown {
+    pub fn count_text(self) -> String {
+        match self {
+            Shown::Count(n) => n.to_string(),
+            Shown::Small => "<5".into(),
+            Shown::Withheld => "*".into(),
+        }
+    }
+
+    pub fn percent_text(self, total: u64) -> String {
+        match self {
+            Shown::Count(n) if total > 0 => format!("{:.1}%", share(n, total)),
+            Shown::Count(_) => "—".into(),
+            Shown::Small | Shown::Withheld => "".into(),
+        }
+    }
+}
+
+/// The cohort's share minus the reference's, in percentage points, when both counts may be
+/// shown (a gap next to a hidden count would give the count away).
+pub fn gap_points(cohort: Shown, cohort_total: u64, reference: Shown, reference_total: u64) -> Option<f64> {
+    match (cohort, reference) {
+        (Shown::Count(c), Shown::Count(r)) if cohort_total > 0 && reference_total > 0 => {
+            Some(share(c, cohort_total) - share(r, reference_total))
+        }
+        _ => None,
+    }
+}
+
+/// Small-cell suppression: groups of 1-4 become "<5"; if exactly one group is small, the next
+/// smallest group is withheld too, so the small one cannot be derived from the total.
+pub fn suppress(counts: &[u64]) -> Vec<Shown> {
+    let small = |n: u64| n > 0 && n < SMALL_GROUP;
+    let mut shown: Vec<Shown> = counts
+        .iter()
+        .map(|&n| if small(n) { Shown::Small } else { Shown::Count(n) })
+        .collect();
+    if counts.iter().filter(|&&n| small(n)).count() == 1
+        && let Some((i, _)) = counts
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| n >= SMALL_GROUP)
+            .min_by_key(|&(i, &n)| (n, i))
+    {
+        shown[i] = Shown::Withheld;
+    }
+    shown
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::LocationKind;
+    use crate::domain::Choice;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -180,5 +437,188 @@ mod tests {
         assert!(!a.tenure_ends_soon(d(2024, 5, 18)));
         let c = coverage(&[a], &[loc(1, 10)], d(2024, 7, 19));
         assert_eq!(c.locations_covered, 0);
+    }
+    #[test]
+    fn many_to_many_coverage() {
+        // Ambassador 1 covers 1,2,3; ambassador 2 covers 3,4; ambassador 3 covers 4; 5 uncovered.
+        let locs = vec![loc(1, 10), loc(2, 20), loc(3, 30), loc(4, 40), loc(5, 50)];
+        let ambs = vec![
+            amb(1, d(2025, 1, 1), 1, &[2, 3]),
+            amb(2, d(2025, 1, 1), 3, &[4]),
+            amb(3, d(2025, 1, 1), 4, &[]),
+        ];
+        let c = coverage(&ambs, &locs, d(2025, 3, 1));
+        assert_eq!(c.active_ambassadors, 3);
+        assert_eq!(c.locations_covered, 4);
+        assert_eq!(c.employees_covered, 100);
+        assert_eq!(c.employees_total, 150);
+        assert_eq!(c.ambassadors_per_location[&3], 2);
+        assert_eq!(c.ambassadors_per_location[&4], 2);
+        assert_eq!(c.ambassadors_per_location[&1], 1);
+        assert!((c.employee_share() - 66.666).abs() < 0.01);
+        let gaps: Vec<Id> = uncovered(&c, &locs).iter().map(|l| l.id).collect();
+        assert_eq!(gaps, vec![5]);
+    }
+
+    #[test]
+    fn unknown_locations_and_nothing_to_cover() {
+        let c = coverage(&[amb(1, d(2025, 1, 1), 99, &[])], &[], d(2025, 2, 1));
+        assert_eq!(c.active_ambassadors, 1);
+        assert_eq!(c.locations_covered, 0);
+        assert_eq!(c.location_share(), 0.0);
+        assert_eq!(c.employee_share(), 0.0);
+    }
+
+    #[test]
+    fn tenure_ends_on_its_last_day_exactly() {
+        let mut a = amb(1, d(2025, 1, 1), 1, &[]);
+        a.tenure_end = d(2025, 6, 30);
+        let locs = [loc(1, 12)];
+        assert_eq!(
+            coverage(&[a.clone()], &locs, d(2025, 6, 30)).employees_covered,
+            12
+        );
+        assert_eq!(coverage(&[a.clone()], &locs, d(2025, 7, 1)).employees_covered, 0);
+        assert_eq!(coverage(&[a.clone()], &locs, d(2025, 1, 1)).locations_covered, 1);
+        assert_eq!(
+            coverage(&[a.clone()], &locs, d(2024, 12, 31)).active_ambassadors,
+            0
+        );
+        // Ending within 60 days counts the last day itself: 60 days before it is the first.
+        assert_eq!(ending_soon(std::slice::from_ref(&a), d(2025, 5, 1)).len(), 1);
+        assert_eq!(ending_soon(std::slice::from_ref(&a), d(2025, 4, 30)).len(), 0);
+        assert_eq!(ending_soon(std::slice::from_ref(&a), d(2025, 7, 1)).len(), 0);
+        // A leap day start: 18 months on, less a day.
+        assert_eq!(Ambassador::default_tenure_end(d(2024, 2, 29)), d(2025, 8, 28));
+        assert_eq!(Ambassador::default_tenure_end(d(2025, 1, 1)), d(2026, 6, 30));
+    }
+
+    #[test]
+    fn coverage_by_kind_adds_up() {
+        let mut locs = vec![loc(1, 10), loc(2, 20), loc(3, 30)];
+        locs[2].kind = LocationKind::Depot;
+        let c = coverage(&[amb(1, d(2025, 1, 1), 1, &[3])], &locs, d(2025, 2, 1));
+        let k = coverage_by_kind(&c, &locs);
+        assert_eq!(k.len(), LocationKind::ALL.len());
+        let elem = k.iter().find(|k| k.kind == LocationKind::Elementary).unwrap();
+        assert_eq!(
+            (
+                elem.locations,
+                elem.covered,
+                elem.employees,
+                elem.employees_covered
+            ),
+            (2, 1, 30, 10)
+        );
+        let depot = k.iter().find(|k| k.kind == LocationKind::Depot).unwrap();
+        assert_eq!(
+            (depot.locations, depot.covered, depot.employees_covered),
+            (1, 1, 30)
+        );
+        assert_eq!(k.iter().map(|k| k.covered).sum::<usize>(), c.locations_covered);
+    }
+
+    #[test]
+    fn five_years_of_service_on_the_start_date() {
+        let mut e = Employee {
+            id: 1,
+            employee_number: "1".into(),
+            first_name: "Ana".into(),
+            last_name: "Garcia".into(),
+            email: String::new(),
+            position: "Paraeducator".into(),
+            location_id: None,
+            chapter: "Paraeducators".into(),
+            race: Race::Hispanic,
+            hire_date: None,
+            position_start: None,
+            status: crate::domain::EmploymentStatus::Permanent,
+            in_evaluation: false,
+            retirement_date: None,
+            supervisor_id: None,
+        };
+        e.hire_date = Some(d(2020, 3, 1));
+        assert_eq!(ambassador_problem(&e, d(2025, 3, 1)), None);
+        let why = ambassador_problem(&e, d(2025, 2, 28)).unwrap();
+        assert!(why.contains("4 years 11 months"), "{why}");
+        assert!(why.contains("5 years are required"), "{why}");
+        e.hire_date = None;
+        assert!(
+            ambassador_problem(&e, d(2025, 3, 1))
+                .unwrap()
+                .contains("hire date unknown")
+        );
+        e.hire_date = Some(d(2026, 1, 1));
+        assert!(
+            ambassador_problem(&e, d(2025, 3, 1))
+                .unwrap()
+                .contains("after the tenure starts")
+        );
+    }
+
+    #[test]
+    fn one_tenure_at_a_time() {
+        let ambs = vec![amb(1, d(2025, 1, 1), 1, &[])];
+        assert!(overlapping_tenure(&ambs, 1, d(2026, 6, 30), d(2027, 1, 1), None).is_some());
+        assert!(overlapping_tenure(&ambs, 1, d(2026, 7, 1), d(2027, 1, 1), None).is_none());
+        assert!(overlapping_tenure(&ambs, 1, d(2025, 2, 1), d(2025, 3, 1), Some(1)).is_none());
+        assert!(overlapping_tenure(&ambs, 2, d(2025, 2, 1), d(2025, 3, 1), None).is_none());
+    }
+
+    #[test]
+    fn attendance_counts_sessions_in_the_tenure_so_far() {
+        let a = amb(7, d(2025, 1, 1), 1, &[]);
+        let s = |id, date, who: &[Id]| AmbassadorSession {
+            id,
+            date,
+            topic: "t".into(),
+            presenter: "p".into(),
+            attendees: who.to_vec(),
+        };
+        let sessions = vec![
+            s(1, d(2024, 12, 15), &[7]),
+            s(2, d(2025, 1, 15), &[7]),
+            s(3, d(2025, 2, 15), &[]),
+            s(4, d(2025, 3, 15), &[7]),
+        ];
+        assert_eq!(session_attendance(&a, &sessions, d(2025, 3, 1)), (1, 2));
+        assert_eq!(session_attendance(&a, &sessions, d(2025, 3, 15)), (2, 3));
+    }
+
+    #[test]
+    fn small_groups_never_show_a_count() {
+        use Shown::*;
+        assert_eq!(suppress(&[10, 7, 0]), vec![Count(10), Count(7), Count(0)]);
+        // One small group: the next smallest is withheld too, so the total gives nothing away.
+        assert_eq!(suppress(&[10, 7, 3]), vec![Count(10), Withheld, Small]);
+        assert_eq!(suppress(&[10, 1, 4]), vec![Count(10), Small, Small]);
+        assert_eq!(Small.count_text(), "<5");
+        assert_eq!(Small.percent_text(20), "");
+        assert_eq!(Count(5).percent_text(20), "25.0%");
+        assert_eq!(gap_points(Count(6), 24, Count(35), 100), Some(-10.0));
+        assert_eq!(gap_points(Small, 24, Count(35), 100), None);
+        assert_eq!(gap_points(Count(6), 24, Withheld, 100), None);
+        assert_eq!(gap_points(Count(0), 0, Count(35), 100), None);
+    }
+
+    #[test]
+    fn service_bands_and_reference_counts() {
+        assert_eq!(service_band(Some(d(2020, 3, 1)), d(2025, 3, 1)), "5-9 years");
+        assert_eq!(service_band(Some(d(2020, 3, 2)), d(2025, 3, 1)), "under 5 years");
+        assert_eq!(service_band(Some(d(1990, 1, 1)), d(2025, 3, 1)), "25+ years");
+        assert_eq!(service_band(None, d(2025, 3, 1)), "unknown");
+        let mut r = ReferencePopulation {
+            id: 1,
+            name: "Students".into(),
+            groups: Vec::new(),
+        };
+        r.set_counts(Dimension::Race, vec![("White".into(), 100), ("Asian".into(), 50)]);
+        r.set_counts(Dimension::Chapter, vec![("Fiscal".into(), 9)]);
+        r.set_counts(Dimension::Race, vec![("White".into(), 90)]);
+        assert_eq!(r.people(Dimension::Race, "White"), Some(90));
+        assert_eq!(r.people(Dimension::Race, "Asian"), None);
+        assert!(r.has(Dimension::Chapter) && !r.has(Dimension::Service));
+        r.name = " ".into();
+        assert_eq!(r.validate().unwrap_err().field, "name");
     }
 }

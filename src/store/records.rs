@@ -68,6 +68,7 @@ record! {
     PlSession => "pl_sessions",
     PlAttendance => "pl_attendance",
     PopUpEvent => "popup_events",
+    ReferencePopulation => "reference_populations",
 }
 
 /// Decodes `bytes` as every kind of record and drops the results: the entry point of the

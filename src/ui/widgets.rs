@@ -131,7 +131,7 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
         let label_style = if focused { theme.important } else { theme.muted };
         lines.push(Line::from(vec![
             Span::styled(marker, theme.important),
-            Span::styled(format!("{:<16}", f.label), label_style),
+            Span::styled(format!("{:<15} ", f.label), label_style),
             Span::raw(shown),
             Span::styled(
                 if focused && is_typed(&f.kind) { "▏" } else { "" },

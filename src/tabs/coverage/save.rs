@@ -1,0 +1,393 @@
+//! Saving the tab's forms and attendance marks: each check names the field that is wrong, and
+//! each save is one durable transaction (undone with `u`).
+
+use super::forms::{find_employee, find_location};
+use super::{CoverageConfirm, CoverageForm, View, set_as_of};
+use crate::app::{App, Confirmed};
+use crate::domain::{
+    Ambassador, AmbassadorSession, Choice, Dimension, Id, Location, LocationKind, ReferencePopulation,
+    ambassador_problem, overlapping_tenure, parse_date, parse_optional_date,
+};
+use crate::form::Form;
+use crate::search::fold;
+
+/// Saves a form; returns whether the form stays open.
+pub fn submit(app: &mut App, purpose: &CoverageForm, form: &mut Form) -> bool {
+    match purpose {
+        CoverageForm::AsOf => match parse_date(form.value("as of")) {
+            Ok(d) => set_as_of(app, Some(d)),
+            Err(e) => form.set_error("as of", e),
+        },
+        CoverageForm::AddAmbassador => save_ambassador(app, None, form),
+        CoverageForm::EditAmbassador(id) => save_ambassador(app, Some(*id), form),
+        CoverageForm::AddLocation => save_location(app, None, form),
+        CoverageForm::EditLocation(id) => save_location(app, Some(*id), form),
+        CoverageForm::AddSession => save_session(app, None, form),
+        CoverageForm::EditSession(id) => save_session(app, Some(*id), form),
+        CoverageForm::AddReference(dim) => save_reference(app, None, *dim, form),
+        CoverageForm::EditReference(id, dim) => save_reference(app, Some(*id), *dim, form),
+    }
+    false
+}
+
+fn save_ambassador(app: &mut App, id: Option<Id>, form: &mut Form) {
+    let data = &app.data;
+    let original = id
+        .and_then(|id| data.ambassadors.iter().find(|a| a.id == id))
+        .cloned();
+    let employee_id = match find_employee(data, form.value("employee")) {
+        Ok(e) => Some(e),
+        Err(e) => {
+            form.set_error("employee", e);
+            None
+        }
+    };
+    let start = parse_date(form.value("tenure start"))
+        .map_err(|e| form.set_error("tenure start", e))
+        .ok();
+    let end = match parse_optional_date(form.value("tenure end")) {
+        Ok(end) => start.map(|s| end.unwrap_or_else(|| Ambassador::default_tenure_end(s))),
+        Err(e) => {
+            form.set_error("tenure end", e);
+            None
+        }
+    };
+    let (Some(employee_id), Some(start), Some(end)) = (employee_id, start, end) else {
+        return;
+    };
+    let employee = data.employee(employee_id);
+    // The 5-year rule is checked on the tenure's first day: when added, or when the person or the
+    // start changes.
+    if original
+        .as_ref()
+        .is_none_or(|o| o.employee_id != employee_id || o.tenure_start != start)
+        && let Some(why) = employee.and_then(|e| ambassador_problem(e, start))
+    {
+        form.set_error("employee", why);
+        return;
+    }
+    if let Some(other) = overlapping_tenure(&data.ambassadors, employee_id, start, end, id) {
+        form.set_error(
+            "tenure start",
+            format!(
+                "already an ambassador from {} to {}; one tenure at a time",
+                other.tenure_start, other.tenure_end
+            ),
+        );
+        return;
+    }
+    let primary_text = form.value("primary location").to_string();
+    let primary = if primary_text.is_empty() {
+        match employee.and_then(|e| e.location_id) {
+            Some(l) => l,
+            None => {
+                form.set_error("primary location", "the employee has no location; type one");
+                return;
+            }
+        }
+    } else {
+        match find_location(data, &primary_text) {
+            Ok(l) => l,
+            Err(e) => {
+                form.set_error("primary location", e);
+                return;
+            }
+        }
+    };
+    let mut supported = Vec::new();
+    let parts: Vec<String> = form
+        .value("also supports")
+        .split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect();
+    for part in &parts {
+        match find_location(data, part) {
+            Ok(l) if l != primary && !supported.contains(&l) => supported.push(l),
+            Ok(_) => {}
+            Err(e) => {
+                form.set_error("also supports", e);
+                return;
+            }
+        }
+    }
+    let mut a = Ambassador {
+        id: id.unwrap_or(0),
+        employee_id,
+        tenure_start: start,
+        tenure_end: end,
+        primary_location: primary,
+        supported_locations: supported,
+    };
+    if let Err(e) = a.validate() {
+        form.set_error(e.field, e.reason);
+        return;
+    }
+    let result = match original {
+        Some(o) => app.save("ambassador saved", |txn| txn.update(&o, &a)),
+        None => app.save("ambassador added", |txn| txn.insert(&mut a).map(|_| ())),
+    };
+    if let Err(e) = result {
+        form.message = Some(format!("not saved: {e}"));
+    }
+}
+
+fn save_location(app: &mut App, id: Option<Id>, form: &mut Form) {
+    let data = &app.data;
+    let original = id.and_then(|id| data.location(id)).cloned();
+    let name = form.value("name").to_string();
+    let kind = LocationKind::parse(form.value("type")).unwrap_or(LocationKind::Elementary);
+    let employees = match form.value("employees").parse::<u32>() {
+        Ok(n) => n,
+        Err(_) => {
+            form.set_error("employees", "a whole number of employees (0 or more)");
+            return;
+        }
+    };
+    if data
+        .locations
+        .iter()
+        .any(|l| Some(l.id) != id && fold(&l.name) == fold(name.trim()))
+    {
+        form.set_error("name", "another location already has this name");
+        return;
+    }
+    let mut l = Location {
+        id: id.unwrap_or(0),
+        name: name.trim().to_string(),
+        kind,
+        employees,
+    };
+    if let Err(e) = l.validate() {
+        form.set_error(e.field, e.reason);
+        return;
+    }
+    let result = match original {
+        Some(o) => app.save("location saved", |txn| txn.update(&o, &l)),
+        None => app.save("location added", |txn| txn.insert(&mut l).map(|_| ())),
+    };
+    if let Err(e) = result {
+        form.message = Some(format!("not saved: {e}"));
+    }
+}
+
+fn save_session(app: &mut App, id: Option<Id>, form: &mut Form) {
+    let original = id
+        .and_then(|id| app.data.ambassador_sessions.iter().find(|s| s.id == id))
+        .cloned();
+    let date = match parse_date(form.value("date")) {
+        Ok(d) => d,
+        Err(e) => {
+            form.set_error("date", e);
+            return;
+        }
+    };
+    let mut s = AmbassadorSession {
+        id: id.unwrap_or(0),
+        date,
+        topic: form.value("topic").to_string(),
+        presenter: form.value("presenter").to_string(),
+        attendees: original.as_ref().map(|o| o.attendees.clone()).unwrap_or_default(),
+    };
+    if let Err(e) = s.validate() {
+        form.set_error(e.field, e.reason);
+        return;
+    }
+    let result = match original {
+        Some(o) => app.save("PL session saved", |txn| txn.update(&o, &s)),
+        None => app.save("PL session added", |txn| txn.insert(&mut s).map(|_| ())),
+    };
+    if let Err(e) = result {
+        form.message = Some(format!("not saved: {e}"));
+    }
+}
+
+fn save_reference(app: &mut App, id: Option<Id>, dim: Dimension, form: &mut Form) {
+    let original = id
+        .and_then(|id| app.data.reference_populations.iter().find(|r| r.id == id))
+        .cloned();
+    let mut counts = Vec::new();
+    for f in form.fields.iter().skip(1) {
+        let v = f.value.trim();
+        match v.parse::<u64>() {
+            Ok(n) => counts.push((f.label.to_string(), n)),
+            Err(_) if v.is_empty() => counts.push((f.label.to_string(), 0)),
+            Err(_) => {
+                let label = f.label;
+                form.set_error(label, "a whole number of people (0 or more)");
+                return;
+            }
+        }
+    }
+    let mut r = original.clone().unwrap_or(ReferencePopulation {
+        id: 0,
+        name: String::new(),
+        groups: Vec::new(),
+    });
+    r.name = form.value("name").to_string();
+    // Groups left at 0 are not stored, so an unused dimension reads "not entered".
+    counts.retain(|(_, n)| *n > 0);
+    r.set_counts(dim, counts);
+    if let Err(e) = r.validate() {
+        form.set_error(e.field, e.reason);
+        return;
+    }
+    let result = match original {
+        Some(o) => app.save("reference population saved", |txn| txn.update(&o, &r).map(|_| 0)),
+        None => app.save("reference population added", |txn| txn.insert(&mut r)),
+    };
+    match result {
+        Ok(new_id) => {
+            let id = id.unwrap_or(new_id);
+            // Show the population just entered.
+            app.coverage.reference = app.data.reference_populations.iter().position(|r| r.id == id);
+            app.coverage.refresh(&app.data, app.today);
+        }
+        Err(e) => form.message = Some(format!("not saved: {e}")),
+    }
+}
+
+/// Marks the selected ambassador of the attendance list present or absent (one durable save).
+pub fn toggle_mark(app: &mut App) {
+    let tab = &app.coverage;
+    let Some(session) = tab
+        .marking
+        .and_then(|id| app.data.ambassador_sessions.iter().find(|s| s.id == id))
+        .cloned()
+    else {
+        return;
+    };
+    let Some(a) = tab
+        .selected_index()
+        .and_then(|i| app.data.ambassadors.get(i))
+        .cloned()
+    else {
+        return;
+    };
+    let mut updated = session.clone();
+    let present = !session.attendees.contains(&a.id);
+    if present {
+        updated.attendees.push(a.id);
+        updated.attendees.sort_unstable();
+    } else {
+        updated.attendees.retain(|x| *x != a.id);
+    }
+    let who = app.person(a.employee_id);
+    let what = format!(
+        "{who} marked {} on {}",
+        if present { "present" } else { "absent" },
+        session.date
+    );
+    let _ = app.save(&what, |txn| txn.update(&session, &updated));
+}
+
+/// `x`: asks before deleting the selected row; refuses what other records still name.
+pub fn ask_delete(app: &mut App) {
+    let tab = &app.coverage;
+    let data = &app.data;
+    let Some(i) = tab.selected_index() else {
+        app.status = Some("nothing selected to delete".into());
+        return;
+    };
+    let asked = match tab.view {
+        View::Ambassadors => data.ambassadors.get(i).map(|a| {
+            (
+                format!(
+                    "Delete ambassador {} ({} to {}) and their attendance marks?",
+                    app.person(a.employee_id),
+                    a.tenure_start,
+                    a.tenure_end
+                ),
+                CoverageConfirm::DeleteAmbassador(a.id),
+            )
+        }),
+        View::Overview | View::Locations => {
+            let Some(l) = data.locations.get(i) else {
+                return;
+            };
+            let employees = data
+                .employees
+                .iter()
+                .filter(|e| e.location_id == Some(l.id))
+                .count();
+            let ambassadors = data
+                .ambassadors
+                .iter()
+                .filter(|a| a.locations().contains(&l.id))
+                .count();
+            if employees + ambassadors > 0 {
+                app.status = Some(format!(
+                    "cannot delete {}: {employees} employee(s) and {ambassadors} ambassador(s) name it",
+                    l.name
+                ));
+                return;
+            }
+            Some((
+                format!("Delete location {}?", l.name),
+                CoverageConfirm::DeleteLocation(l.id),
+            ))
+        }
+        View::Sessions if tab.marking.is_some() => None,
+        View::Sessions => data.ambassador_sessions.get(i).map(|s| {
+            (
+                format!(
+                    "Delete the PL session of {} ({}) and its {} attendance mark(s)?",
+                    s.date,
+                    s.topic,
+                    s.attendees.len()
+                ),
+                CoverageConfirm::DeleteSession(s.id),
+            )
+        }),
+        View::Demographics => tab
+            .reference
+            .and_then(|i| data.reference_populations.get(i))
+            .map(|r| {
+                (
+                    format!("Delete the reference population {}?", r.name),
+                    CoverageConfirm::DeleteReference(r.id),
+                )
+            }),
+    };
+    match asked {
+        Some((message, then)) => app.ask(message, Confirmed::Coverage(then)),
+        None => app.status = Some("nothing selected to delete".into()),
+    }
+}
+
+/// Deletes after the confirm, in one transaction (undone with `u`).
+pub fn delete(app: &mut App, c: CoverageConfirm) {
+    let result = match c {
+        CoverageConfirm::DeleteAmbassador(id) => {
+            // Their attendance marks go with them, in the same transaction.
+            let sessions: Vec<AmbassadorSession> = app
+                .data
+                .ambassador_sessions
+                .iter()
+                .filter(|s| s.attendees.contains(&id))
+                .cloned()
+                .collect();
+            app.save("ambassador deleted", |txn| {
+                for s in &sessions {
+                    let mut updated = s.clone();
+                    updated.attendees.retain(|a| *a != id);
+                    txn.update(s, &updated)?;
+                }
+                txn.delete::<Ambassador>(id).map(|_| ())
+            })
+        }
+        CoverageConfirm::DeleteLocation(id) => {
+            app.save("location deleted", |txn| txn.delete::<Location>(id).map(|_| ()))
+        }
+        CoverageConfirm::DeleteSession(id) => app.save("PL session deleted", |txn| {
+            txn.delete::<AmbassadorSession>(id).map(|_| ())
+        }),
+        CoverageConfirm::DeleteReference(id) => app.save("reference population deleted", |txn| {
+            txn.delete::<ReferencePopulation>(id).map(|_| ())
+        }),
+    };
+    if result.is_ok() {
+        app.coverage.refresh(&app.data, app.today);
+    }
+}
