@@ -86,7 +86,7 @@ fn render_one(frame: &mut Frame, area: Rect, report: &Report, metric: Metric, mo
     let value_line = |y: u16, name: String, style: Style, cell: &dyn Fn(usize) -> String| {
         let mut spans = vec![Span::styled(format!("{name:<5}"), style)];
         for i in 0..12 {
-            spans.push(Span::styled(format!("{:>4} ", cell(i)), style));
+            spans.push(Span::styled(format!("{:^4} ", cell(i)), style));
         }
         let line_area = Rect {
             x: inner.x,

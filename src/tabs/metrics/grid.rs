@@ -153,7 +153,7 @@ pub fn render(frame: &mut Frame, area: Rect, grid: Grid, theme: &Theme) {
     let rows: Vec<Row> = grid.lines[offset.min(end)..end]
         .iter()
         .map(|l| {
-            let label: String = l.label.chars().take(label_width as usize).collect();
+            let label = fit(&l.label, label_width as usize);
             let mut cells = vec![Cell::from(Span::styled(label, l.style))];
             for i in window.clone() {
                 let style = if i == month {
@@ -183,6 +183,17 @@ pub fn render(frame: &mut Frame, area: Rect, grid: Grid, theme: &Theme) {
     frame.render_stateful_widget(table, area, &mut state);
 }
 
+/// The text cut to `width` characters, with "…" when something was cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +205,7 @@ mod tests {
         assert_eq!(columns(80, true), (9, 20));
         assert_eq!(columns(120, false).0, 12);
         assert_eq!(columns(10, false).0, 0);
+        assert_eq!(fit("Black or African American", 10), "Black or …");
+        assert_eq!(fit("White", 10), "White");
     }
 }

@@ -42,14 +42,14 @@ pub const KEYS: &[Binding] = &[
         Action::Metrics(MetricsAction::PreviousYear),
         "previous-fiscal-year",
         "previous fiscal year",
-        Some("FY-"),
+        Some("prev FY"),
     ),
     bind(
         &[Char(']')],
         Action::Metrics(MetricsAction::NextYear),
         "next-fiscal-year",
         "next fiscal year",
-        Some("FY+"),
+        Some("next FY"),
     ),
     bind(
         &[Char('.')],
