@@ -38,28 +38,64 @@ fn every_kind_exports_with_a_header_and_one_row_per_record() {
     let (data, _) = store.load().unwrap();
     drop(store);
     let kinds: [(&str, usize, &str); 17] = [
-        ("employees", data.employees.len(), "id,employee_number,first_name,last_name"),
+        (
+            "employees",
+            data.employees.len(),
+            "id,employee_number,first_name,last_name",
+        ),
         ("locations", data.locations.len(), "id,name,kind,employees"),
-        ("consultations", data.consultations.len(), "id,intake_id,employee_id,name,date"),
+        (
+            "consultations",
+            data.consultations.len(),
+            "id,intake_id,employee_id,name,date",
+        ),
         ("mentors", data.mentors.len(), "id,employee_id,name"),
-        ("pairs", data.pairs.len(), "id,mentor_id,mentor,mentee_id,mentee,started"),
+        (
+            "pairs",
+            data.pairs.len(),
+            "id,mentor_id,mentor,mentee_id,mentee,started",
+        ),
         ("logs", data.logs.len(), "id,pair_id,mentor,mentee,month,hours"),
-        ("ambassadors", data.ambassadors.len(), "id,employee_id,name,tenure_start"),
-        ("ambassador-sessions", data.ambassador_sessions.len(), "id,date,topic"),
+        (
+            "ambassadors",
+            data.ambassadors.len(),
+            "id,employee_id,name,tenure_start",
+        ),
+        (
+            "ambassador-sessions",
+            data.ambassador_sessions.len(),
+            "id,date,topic",
+        ),
         ("cohorts", data.cohorts.len(), "id,fiscal_year"),
-        ("participants", data.participants.len(), "id,cohort_id,fiscal_year"),
-        ("sessions", data.sessions.len(), "id,cohort_id,fiscal_year,number,date"),
+        (
+            "participants",
+            data.participants.len(),
+            "id,cohort_id,fiscal_year",
+        ),
+        (
+            "sessions",
+            data.sessions.len(),
+            "id,cohort_id,fiscal_year,number,date",
+        ),
         ("attendance", data.attendance.len(), "id,participant_id"),
         ("waitlist", data.waitlist.len(), "id,employee_id,name,joined"),
         ("offerings", data.offerings.len(), "id,course_number,title"),
-        ("pl-sessions", data.pl_sessions.len(), "id,offering_id,course_number"),
+        (
+            "pl-sessions",
+            data.pl_sessions.len(),
+            "id,offering_id,course_number",
+        ),
         ("pl-attendance", data.pl_attendance.len(), "id,pl_session_id,date"),
         ("popups", data.popups.len(), "id,date,location_id,location"),
     ];
     for (kind, count, starts) in kinds {
         let (code, out, err) = run(&db, &["export", kind]);
         assert_eq!(code, 0, "{kind}: {err}");
-        assert!(out.starts_with(starts), "{kind}: {}", out.lines().next().unwrap_or(""));
+        assert!(
+            out.starts_with(starts),
+            "{kind}: {}",
+            out.lines().next().unwrap_or("")
+        );
         let (header, rows) = parse(&out);
         assert_eq!(rows.len(), count, "{kind}");
         assert!(count > 0, "the demo has some {kind}");
@@ -83,7 +119,10 @@ fn values_are_readable_and_names_sit_beside_ids() {
     assert_eq!(row[col("race")], pathways::domain::Choice::label(e.race));
     assert_eq!(row[col("hire_date")], e.hire_date.unwrap().to_string());
     let (_, out, _) = run(&db, &["export", "sessions"]);
-    assert!(out.contains("2024-10-30,08:00,16:00,850 Hungerford Dr. (CESC),162T"), "{out}");
+    assert!(
+        out.contains("2024-10-30,08:00,16:00,850 Hungerford Dr. (CESC),162T"),
+        "{out}"
+    );
     let (_, out, _) = run(&db, &["export", "offerings"]);
     assert!(out.contains("92883,Grow Your Career"), "{out}");
 }
@@ -99,7 +138,10 @@ fn mentoring_conversations_only_when_asked() {
     let (code, out, _) = run(&db, &["export", "logs", "--confidential"]);
     assert_eq!(code, 0);
     let (header, rows) = parse(&out);
-    let topics = header.iter().position(|h| h == "topics").expect("topics with --confidential");
+    let topics = header
+        .iter()
+        .position(|h| h == "topics")
+        .expect("topics with --confidential");
     assert!(rows.iter().any(|r| !r[topics].is_empty()));
 }
 
@@ -112,8 +154,14 @@ fn private_masks_names_and_sensitive_fields() {
     let (header, rows) = parse(&out);
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let e = &data.employees[0];
-    assert_eq!(rows[0][col("last_name")], pathways::domain::initials(&e.last_name));
-    assert!(rows.iter().all(|r| r[col("race")].is_empty() && r[col("email")].is_empty()));
+    assert_eq!(
+        rows[0][col("last_name")],
+        pathways::domain::initials(&e.last_name)
+    );
+    assert!(
+        rows.iter()
+            .all(|r| r[col("race")].is_empty() && r[col("email")].is_empty())
+    );
     assert!(!out.contains(&e.email) || e.email.is_empty());
 }
 

@@ -249,7 +249,11 @@ fn cells(csv: &str) -> Vec<Vec<String>> {
 #[test]
 fn csv_of_a_whole_fiscal_year_cell_by_cell() {
     let (_dir, db) = fixture_db();
-    let (code, out, err) = run(&db, "2025-08-15", &["report", "monthly", "--fy", "2025", "--format", "csv"]);
+    let (code, out, err) = run(
+        &db,
+        "2025-08-15",
+        &["report", "monthly", "--fy", "2025", "--format", "csv"],
+    );
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("month,intakes,new_relationships,consultations,pl_attendance"));
     #[rustfmt::skip]
@@ -301,7 +305,10 @@ fn text_is_the_same_table_for_people() {
     let (code, out, err) = run(&db, "2025-08-15", &["report", "monthly", "--fy", "2025"]);
     assert_eq!(code, 0, "{err}");
     println!("{out}");
-    assert!(out.contains("Monthly metrics, FY2025 (2024-07-01 to 2025-06-30)"), "{out}");
+    assert!(
+        out.contains("Monthly metrics, FY2025 (2024-07-01 to 2025-06-30)"),
+        "{out}"
+    );
     let line = |label: &str| -> Vec<String> {
         out.lines()
             .find(|l| l.starts_with(label))
@@ -312,7 +319,9 @@ fn text_is_the_same_table_for_people() {
     };
     assert_eq!(
         line("Intakes received"),
-        ["1", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "1", "2", "1"]
+        [
+            "1", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "1", "2", "1"
+        ]
     );
     assert_eq!(line("Employees covered")[12], "0", "year to date = latest (June)");
     assert_eq!(line("Leadership attendance %")[3], "50%");

@@ -177,9 +177,22 @@ fn rows(
     match kind {
         "employees" => table!(
             [
-                "id", "employee_number", "first_name", "last_name", "email", "position",
-                "location_id", "location", "chapter", "race", "hire_date", "position_start",
-                "status", "in_par_or_evaluation", "retirement_date", "supervisor_id"
+                "id",
+                "employee_number",
+                "first_name",
+                "last_name",
+                "email",
+                "position",
+                "location_id",
+                "location",
+                "chapter",
+                "race",
+                "hire_date",
+                "position_start",
+                "status",
+                "in_par_or_evaluation",
+                "retirement_date",
+                "supervisor_id"
             ],
             &d.employees,
             |e| {
@@ -193,7 +206,11 @@ fn rows(
                     Some(e.employee_number.clone()),
                     Some(first),
                     Some(last),
-                    Some(if ctx.private { String::new() } else { e.email.clone() }),
+                    Some(if ctx.private {
+                        String::new()
+                    } else {
+                        e.email.clone()
+                    }),
                     Some(e.position.clone()),
                     Some(e.location_id.map(|l| l.to_string()).unwrap_or_default()),
                     Some(ctx.location(e.location_id)),
@@ -218,7 +235,16 @@ fn rows(
             let who: std::collections::HashMap<Id, Id> =
                 d.intakes.iter().map(|i| (i.id, i.employee_id)).collect();
             table!(
-                ["id", "intake_id", "employee_id", "name", "date", "minutes", "services", "notes"],
+                [
+                    "id",
+                    "intake_id",
+                    "employee_id",
+                    "name",
+                    "date",
+                    "minutes",
+                    "services",
+                    "notes"
+                ],
                 &d.consultations,
                 |c| {
                     let e = who.get(&c.intake_id).copied();
@@ -229,7 +255,13 @@ fn rows(
                         Some(e.map(|e| ctx.name(e)).unwrap_or_default()),
                         Some(date(Some(c.date))),
                         Some(s(&c.minutes)),
-                        Some(c.services.iter().map(|x| x.label()).collect::<Vec<_>>().join("; ")),
+                        Some(
+                            c.services
+                                .iter()
+                                .map(|x| x.label())
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        ),
                         Some(ctx.sensitive(c.notes.clone())),
                     ]
                 }
@@ -249,8 +281,16 @@ fn rows(
         ),
         "pairs" => table!(
             [
-                "id", "mentor_id", "mentor", "mentee_id", "mentee", "started", "expires", "ended",
-                "end_reason", if conf { "notes" } else { "" }
+                "id",
+                "mentor_id",
+                "mentor",
+                "mentee_id",
+                "mentee",
+                "started",
+                "expires",
+                "ended",
+                "end_reason",
+                if conf { "notes" } else { "" }
             ],
             &d.pairs,
             |p| {
@@ -274,7 +314,13 @@ fn rows(
                 d.pairs.iter().map(|p| (p.id, p)).collect();
             table!(
                 [
-                    "id", "pair_id", "mentor", "mentee", "month", "hours", "submitted",
+                    "id",
+                    "pair_id",
+                    "mentor",
+                    "mentee",
+                    "month",
+                    "hours",
+                    "submitted",
                     if conf { "topics" } else { "" }
                 ],
                 &d.logs,
@@ -298,8 +344,15 @@ fn rows(
         }
         "ambassadors" => table!(
             [
-                "id", "employee_id", "name", "tenure_start", "tenure_end", "primary_location_id",
-                "primary_location", "supported_location_ids", "supported_locations"
+                "id",
+                "employee_id",
+                "name",
+                "tenure_start",
+                "tenure_end",
+                "primary_location_id",
+                "primary_location",
+                "supported_location_ids",
+                "supported_locations"
             ],
             &d.ambassadors,
             |a| vec![
@@ -321,7 +374,14 @@ fn rows(
             ]
         ),
         "ambassador-sessions" => table!(
-            ["id", "date", "topic", "presenter", "attendees", "attendee_ambassador_ids"],
+            [
+                "id",
+                "date",
+                "topic",
+                "presenter",
+                "attendees",
+                "attendee_ambassador_ids"
+            ],
             &d.ambassador_sessions,
             |x| vec![
                 Some(s(&x.id)),
@@ -345,7 +405,15 @@ fn rows(
         "participants" => {
             let fy = cohort_years(d);
             table!(
-                ["id", "cohort_id", "fiscal_year", "employee_id", "name", "role", "status"],
+                [
+                    "id",
+                    "cohort_id",
+                    "fiscal_year",
+                    "employee_id",
+                    "name",
+                    "role",
+                    "status"
+                ],
                 &d.participants,
                 |p| vec![
                     Some(s(&p.id)),
@@ -362,8 +430,17 @@ fn rows(
             let fy = cohort_years(d);
             table!(
                 [
-                    "id", "cohort_id", "fiscal_year", "number", "date", "start", "end", "location",
-                    "room", "topic", "facilitator"
+                    "id",
+                    "cohort_id",
+                    "fiscal_year",
+                    "number",
+                    "date",
+                    "start",
+                    "end",
+                    "location",
+                    "room",
+                    "topic",
+                    "facilitator"
                 ],
                 &d.sessions,
                 |x| vec![
@@ -388,8 +465,14 @@ fn rows(
                 d.sessions.iter().map(|x| (x.id, x)).collect();
             table!(
                 [
-                    "id", "participant_id", "employee_id", "name", "session_id", "session_number",
-                    "session_date", "mark"
+                    "id",
+                    "participant_id",
+                    "employee_id",
+                    "name",
+                    "session_id",
+                    "session_number",
+                    "session_date",
+                    "mark"
                 ],
                 &d.attendance,
                 |m| {
@@ -446,7 +529,14 @@ fn rows(
             let sessions: std::collections::HashMap<Id, &crate::domain::PlSession> =
                 d.pl_sessions.iter().map(|x| (x.id, x)).collect();
             table!(
-                ["id", "pl_session_id", "date", "course_number", "employee_id", "name"],
+                [
+                    "id",
+                    "pl_session_id",
+                    "date",
+                    "course_number",
+                    "employee_id",
+                    "name"
+                ],
                 &d.pl_attendance,
                 |a| {
                     let session = sessions.get(&a.pl_session_id);

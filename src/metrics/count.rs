@@ -3,9 +3,7 @@
 
 use super::{Dimension, Figure, Metric, MetricRow, NOT_RECORDED, Report, Series, Total};
 use crate::dataset::Dataset;
-use crate::domain::{
-    Attendance, Choice, FiscalMonth, FiscalYear, Id, LocationKind, Race, Service, coverage,
-};
+use crate::domain::{Attendance, Choice, FiscalMonth, FiscalYear, Id, LocationKind, Race, Service, coverage};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
@@ -66,11 +64,7 @@ impl Window {
         } else {
             FiscalMonth::of(today).number as usize
         };
-        Window {
-            year,
-            today,
-            elapsed,
-        }
+        Window { year, today, elapsed }
     }
 
     /// The month slot of a date on or before today, in either year.
@@ -90,7 +84,11 @@ impl Window {
     }
 
     fn month(&self, slot: usize) -> FiscalMonth {
-        let year = if slot < 12 { self.year.previous() } else { self.year };
+        let year = if slot < 12 {
+            self.year.previous()
+        } else {
+            self.year
+        };
         year.months()[slot % 12]
     }
 
@@ -207,7 +205,10 @@ pub(super) fn count(data: &Dataset, year: FiscalYear, today: NaiveDate) -> Repor
         }
     }
     for c in &data.consultations {
-        let who = intake_who.get(&c.intake_id).copied().unwrap_or_else(|| groups.none());
+        let who = intake_who
+            .get(&c.intake_id)
+            .copied()
+            .unwrap_or_else(|| groups.none());
         w.event(&mut at!(Metric::Consultations), c.date, who, 1, 0);
     }
 
@@ -239,7 +240,13 @@ pub(super) fn count(data: &Dataset, year: FiscalYear, today: NaiveDate) -> Repor
     }
 
     for p in &data.popups {
-        w.event(&mut at!(Metric::PopUps), p.date, groups.place(p.location_id), 1, 0);
+        w.event(
+            &mut at!(Metric::PopUps),
+            p.date,
+            groups.place(p.location_id),
+            1,
+            0,
+        );
     }
 
     // Mentoring: pairs active in each month (each once a year), and the logs they owe.

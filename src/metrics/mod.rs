@@ -160,18 +160,14 @@ impl Metric {
     pub fn rule(self) -> &'static str {
         match self {
             Metric::Intakes => "intakes, in the month they were received",
-            Metric::NewRelationships => {
-                "intakes, in the month they reached \"relationship established\""
-            }
+            Metric::NewRelationships => "intakes, in the month they reached \"relationship established\"",
             Metric::Consultations => "1:1 consultations, by the date held",
             Metric::PlAttendance => "each person at each PL session, by the session's date",
             Metric::PlSessions => "PL sessions held, by date",
             Metric::PlPeople => "different people at PL sessions; the year to date counts each once",
             Metric::PopUps => "pop-up events held, by date",
             Metric::TeacherPathway => "intakes asking for the teacher pathway, by date received",
-            Metric::ActivePairs => {
-                "pairs active on any day of the month; the year to date counts each once"
-            }
+            Metric::ActivePairs => "pairs active on any day of the month; the year to date counts each once",
             Metric::LogsSubmitted => "pairs with a log for the month (the month the log covers)",
             Metric::LogsDue => "logs owed for the month by active pairs, once the month is over",
             Metric::AmbassadorsActive => {
@@ -294,7 +290,11 @@ impl Report {
     pub fn fytd_span(&self) -> String {
         match self.elapsed {
             0 => "not begun".into(),
-            n => format!("{}–{}", self.month(0).short_name(), self.month(n - 1).short_name()),
+            n => format!(
+                "{}–{}",
+                self.month(0).short_name(),
+                self.month(n - 1).short_name()
+            ),
         }
     }
 }

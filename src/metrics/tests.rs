@@ -116,7 +116,10 @@ fn new_relationships_count_when_established_not_when_received() {
     k.move_to(IntakeStatus::Contacted, d(2024, 9, 4), None);
     data.intakes.push(k);
     let r = monthly(&data, FY25, after());
-    assert_eq!(months(&r, Metric::NewRelationships), [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    assert_eq!(
+        months(&r, Metric::NewRelationships),
+        [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]
+    );
     assert_eq!(r.row(Metric::NewRelationships).this.fytd.count, 2);
     assert_eq!(r.row(Metric::Intakes).previous.months[11].count, 1);
 }
@@ -141,7 +144,10 @@ fn consultations_and_teacher_pathway_by_date() {
         });
     }
     let r = monthly(&data, FY25, after());
-    assert_eq!(months(&r, Metric::Consultations), [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1]);
+    assert_eq!(
+        months(&r, Metric::Consultations),
+        [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1]
+    );
     assert_eq!(months(&r, Metric::TeacherPathway)[0], 1);
     assert_eq!(r.row(Metric::TeacherPathway).previous.months[11].count, 1);
 }
@@ -149,18 +155,22 @@ fn consultations_and_teacher_pathway_by_date() {
 #[test]
 fn pl_sessions_attendance_and_people_each_once() {
     let mut data = base();
-    for (id, date) in [(1, d(2024, 6, 30)), (2, d(2024, 7, 1)), (3, d(2024, 7, 31)), (4, d(2024, 8, 1))] {
+    for (id, date) in [
+        (1, d(2024, 6, 30)),
+        (2, d(2024, 7, 1)),
+        (3, d(2024, 7, 31)),
+        (4, d(2024, 8, 1)),
+    ] {
         data.pl_sessions.push(PlSession {
             id,
             offering_id: 1,
             date,
         });
     }
-    let mut n = 0;
-    for (session, who) in [(1, 1), (2, 1), (2, 2), (3, 1), (4, 1), (99, 1)] {
-        n += 1;
+    let seats = [(1, 1), (2, 1), (2, 2), (3, 1), (4, 1), (99, 1)];
+    for (n, (session, who)) in seats.into_iter().enumerate() {
         data.pl_attendance.push(PlAttendance {
-            id: n,
+            id: n as Id + 1,
             pl_session_id: session,
             employee_id: who,
         });
@@ -180,7 +190,11 @@ fn pl_sessions_attendance_and_people_each_once() {
 #[test]
 fn popups_by_date_and_location_type_only() {
     let mut data = base();
-    for (id, date, loc) in [(1, d(2024, 6, 30), 1), (2, d(2024, 7, 1), 1), (3, d(2024, 7, 2), 2)] {
+    for (id, date, loc) in [
+        (1, d(2024, 6, 30), 1),
+        (2, d(2024, 7, 1), 1),
+        (3, d(2024, 7, 2), 2),
+    ] {
         data.popups.push(PopUpEvent {
             id,
             date,
@@ -202,7 +216,11 @@ fn popups_by_date_and_location_type_only() {
     };
     assert_eq!(count_of("elementary school"), Some(1));
     assert_eq!(count_of("depot"), Some(1));
-    assert_eq!(count_of(NOT_RECORDED), None, "empty 'not recorded' group is left out");
+    assert_eq!(
+        count_of(NOT_RECORDED),
+        None,
+        "empty 'not recorded' group is left out"
+    );
 }
 
 fn pair(id: Id, mentee: Id, started: NaiveDate, ended: Option<NaiveDate>) -> MentoringPair {
@@ -228,7 +246,10 @@ fn active_pairs_by_month_and_each_once_a_year() {
     data.pairs.push(pair(3, 3, d(2025, 6, 30), None));
     let r = monthly(&data, FY25, after());
     let row = r.row(Metric::ActivePairs);
-    assert_eq!(months(&r, Metric::ActivePairs), [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    assert_eq!(
+        months(&r, Metric::ActivePairs),
+        [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]
+    );
     assert_eq!(row.this.fytd.count, 2);
     assert_eq!(row.previous.months[11].count, 2);
     // Pair 3 runs on into FY26: counted every month to today, once in the year.
@@ -279,7 +300,8 @@ fn ambassadors_and_coverage_at_month_end() {
     // Tenure ends June 30: active at June's end, gone by July's.
     data.ambassadors.push(amb(1, 1, d(2023, 1, 1), d(2024, 6, 30), 2));
     // Starts July 31: active at July's end.
-    data.ambassadors.push(amb(2, 2, d(2024, 7, 31), d(2026, 1, 30), 1));
+    data.ambassadors
+        .push(amb(2, 2, d(2024, 7, 31), d(2026, 1, 30), 1));
     let r = monthly(&data, FY25, d(2024, 9, 10));
     assert_eq!(months(&r, Metric::AmbassadorsActive)[..3], [1, 1, 1]);
     assert_eq!(r.row(Metric::AmbassadorsActive).previous.months[11].count, 1);
@@ -326,7 +348,11 @@ fn leadership_rate_is_present_over_marked_by_session_date() {
         topic: "t".into(),
         facilitator: String::new(),
     };
-    data.sessions = vec![session(1, d(2024, 6, 30)), session(2, d(2024, 7, 1)), session(3, d(2024, 8, 31))];
+    data.sessions = vec![
+        session(1, d(2024, 6, 30)),
+        session(2, d(2024, 7, 1)),
+        session(3, d(2024, 8, 31)),
+    ];
     let mark = |id, p, s, mark| AttendanceMark {
         id,
         participant_id: p,
@@ -376,7 +402,11 @@ fn breakdowns_by_chapter_race_and_location_type() {
     assert_eq!(find(Dimension::Chapter, "Bus Drivers"), Some(1));
     assert_eq!(find(Dimension::Chapter, NOT_RECORDED), Some(1));
     assert_eq!(find(Dimension::Race, "Hispanic"), Some(1));
-    assert_eq!(find(Dimension::Race, "Asian"), Some(0), "groups with none are listed");
+    assert_eq!(
+        find(Dimension::Race, "Asian"),
+        Some(0),
+        "groups with none are listed"
+    );
     assert_eq!(find(Dimension::LocationType, "depot"), Some(1));
     // Employee 3 has no location; employee 99 no record: both "not recorded".
     assert_eq!(find(Dimension::LocationType, NOT_RECORDED), Some(2));

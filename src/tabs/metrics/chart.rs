@@ -17,11 +17,24 @@ const GAP: u16 = 1;
 const GUTTER: u16 = 5;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let [top, bottom] =
-        Layout::vertical([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)]).areas(area);
+    let [top, bottom] = Layout::vertical([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)]).areas(area);
     let report = &app.metrics.report;
-    render_one(frame, top, report, Metric::NewRelationships, app.metrics.month, theme);
-    render_one(frame, bottom, report, Metric::PlAttendance, app.metrics.month, theme);
+    render_one(
+        frame,
+        top,
+        report,
+        Metric::NewRelationships,
+        app.metrics.month,
+        theme,
+    );
+    render_one(
+        frame,
+        bottom,
+        report,
+        Metric::PlAttendance,
+        app.metrics.month,
+        theme,
+    );
 }
 
 fn render_one(frame: &mut Frame, area: Rect, report: &Report, metric: Metric, month: usize, theme: &Theme) {

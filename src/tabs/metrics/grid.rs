@@ -125,7 +125,9 @@ pub fn render(frame: &mut Frame, area: Rect, grid: Grid, theme: &Theme) {
             names[window.end - 1]
         ));
     }
-    let right = |text: String, style: Style| Cell::from(Line::from(Span::styled(text, style)).alignment(Alignment::Right));
+    let right = |text: String, style: Style| {
+        Cell::from(Line::from(Span::styled(text, style)).alignment(Alignment::Right))
+    };
     let mut header = vec![Cell::from(Span::styled(grid.first, theme.header))];
     for i in window.clone() {
         // The selected month is marked by a character, not by colour alone.

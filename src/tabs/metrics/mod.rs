@@ -151,8 +151,11 @@ impl MetricsTab {
     pub fn refresh(&mut self, data: &Dataset, today: NaiveDate) {
         self.today = today;
         self.report = monthly(data, self.year, today);
-        self.rows
-            .set(Metric::ALL.iter().map(|m| (m.index(), format!("{} {}", m.label(), m.key()))));
+        self.rows.set(
+            Metric::ALL
+                .iter()
+                .map(|m| (m.index(), format!("{} {}", m.label(), m.key()))),
+        );
         self.refilter();
     }
 
@@ -247,8 +250,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let tab = &app.metrics;
     let report = &tab.report;
-    let [table_area, detail_area] =
-        Layout::vertical([Constraint::Min(5), Constraint::Length(3)]).areas(area);
+    let [table_area, detail_area] = Layout::vertical([Constraint::Min(5), Constraint::Length(3)]).areas(area);
     let previous = report.year.previous().short_label();
     let mut lines = Vec::new();
     let mut selected_line = 0;
@@ -257,9 +259,19 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if r == tab.list.selected {
             selected_line = lines.len();
         }
-        lines.push(grid::this_year(row, report, row.metric.short_label().to_string(), theme));
+        lines.push(grid::this_year(
+            row,
+            report,
+            row.metric.short_label().to_string(),
+            theme,
+        ));
         if tab.compare_all || r == tab.list.selected {
-            lines.push(grid::previous_year(row, report, format!("  {previous} same month"), theme));
+            lines.push(grid::previous_year(
+                row,
+                report,
+                format!("  {previous} same month"),
+                theme,
+            ));
         }
     }
     grid::render(
@@ -284,7 +296,10 @@ fn detail_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let tab = &app.metrics;
     let report = &tab.report;
     let Some(row) = tab.selected() else {
-        return vec![Line::from(Span::styled(" no metric matches the filter", theme.muted))];
+        return vec![Line::from(Span::styled(
+            " no metric matches the filter",
+            theme.muted,
+        ))];
     };
     let total = row.total();
     let m = report.month(tab.month);
@@ -340,7 +355,11 @@ fn detail_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         };
         vec![
             Span::styled(
-                format!("   {} {ytd_label} ({}): ", report.year.short_label(), report.fytd_span()),
+                format!(
+                    "   {} {ytd_label} ({}): ",
+                    report.year.short_label(),
+                    report.fytd_span()
+                ),
                 theme.muted,
             ),
             Span::raw(row.this.fytd.cell(total)),
