@@ -103,16 +103,11 @@ fn charts_read_without_colour_at_80x24() {
     // Every month is named, and each bar's number is written out on the FY26 line.
     let report = &app.metrics.report;
     let row = report.row(pathways::metrics::Metric::NewRelationships);
-    let values_line = lines
-        .iter()
-        .find(|l| l.contains("FY26 ") && !l.contains("per month"))
-        .expect("a line of FY26 values");
-    let numbers: Vec<u64> = values_line
-        .split_whitespace()
-        .filter_map(|w| w.trim_matches('│').parse().ok())
-        .collect();
     let expected: Vec<u64> = row.this.months.iter().map(|f| f.count).collect();
-    assert_eq!(numbers, expected, "{values_line}");
+    assert_eq!(chart_values(&lines, "FY26 "), expected);
+    // Wider terminals get wider bars, the numbers still over them.
+    let wide = screen(&app, 160, 40);
+    assert_eq!(chart_values(&wide, "FY26 "), expected, "{}", wide.join("\n"));
     for name in ["Jul", "Aug", "Dec", "Jan", "May", "Jun"] {
         assert!(s.contains(name), "{name}:\n{s}");
     }
@@ -120,6 +115,17 @@ fn charts_read_without_colour_at_80x24() {
     assert!(s.contains("FY25 "), "{s}");
     // Bars are drawn with block characters, readable without colour.
     assert!(s.contains('█'), "{s}");
+}
+
+/// The numbers on the first chart's line starting with `name`.
+fn chart_values(lines: &[String], name: &str) -> Vec<u64> {
+    let line = lines
+        .iter()
+        .find(|l| l.trim_start_matches('│').starts_with(name))
+        .expect("a line of values");
+    line.split_whitespace()
+        .filter_map(|w| w.trim_matches('│').parse().ok())
+        .collect()
 }
 
 #[test]
@@ -215,4 +221,20 @@ fn a_hundred_thousand_records_count_in_one_pass_per_kind() {
     assert_eq!(report.elapsed, 12);
     // Generous even for a debug build on a busy machine; a scan per month or per row would not be.
     assert!(took < std::time::Duration::from_secs(3), "{took:?}");
+}
+
+#[test]
+fn help_lists_the_metrics_keys_at_80x24() {
+    let (_dir, mut app) = metrics_app();
+    app.update(Action::Help);
+    let s = screen_text(&app, 80, 24);
+    println!("{s}");
+    for text in [
+        "previous fiscal year",
+        "next fiscal year",
+        "charts per month",
+        "breakdown; again: next",
+    ] {
+        assert!(s.contains(text), "{text}:\n{s}");
+    }
 }

@@ -11,7 +11,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
 
+/// The narrowest bar that still holds a four-digit number; wider terminals get wider bars.
 const BAR_WIDTH: u16 = 4;
+const MAX_BAR_WIDTH: u16 = 9;
 const GAP: u16 = 1;
 /// Room on the left for the row names ("FY27", "FY26").
 const GUTTER: u16 = 5;
@@ -61,6 +63,9 @@ fn render_one(frame: &mut Frame, area: Rect, report: &Report, metric: Metric, mo
         );
         return;
     }
+    let bar_width = ((inner.width - GUTTER) / 12)
+        .saturating_sub(GAP)
+        .clamp(BAR_WIDTH, MAX_BAR_WIDTH);
     // Rows: this year's values, the bars, the month names, the previous year's values.
     let values_y = inner.y;
     let previous_y = inner.bottom() - 1;
@@ -91,15 +96,18 @@ fn render_one(frame: &mut Frame, area: Rect, report: &Report, metric: Metric, mo
     let max = row.this.months.iter().map(|f| f.count).max().unwrap_or(0).max(1);
     let chart = BarChart::default()
         .data(BarGroup::default().bars(&data))
-        .bar_width(BAR_WIDTH)
+        .bar_width(bar_width)
         .bar_gap(GAP)
         .max(max)
         .bar_style(theme.important);
     frame.render_widget(chart, bars);
     let value_line = |y: u16, name: String, style: Style, cell: &dyn Fn(usize) -> String| {
-        let mut spans = vec![Span::styled(format!("{name:<5}"), style)];
+        let mut spans = vec![Span::styled(format!("{name:<w$}", w = GUTTER as usize), style)];
         for i in 0..12 {
-            spans.push(Span::styled(format!("{:^4} ", cell(i)), style));
+            spans.push(Span::styled(
+                format!("{:^w$} ", cell(i), w = bar_width as usize),
+                style,
+            ));
         }
         let line_area = Rect {
             x: inner.x,
