@@ -108,6 +108,9 @@ fn charts_read_without_colour_at_80x24() {
     // Wider terminals get wider bars, the numbers still over them.
     let wide = screen(&app, 160, 40);
     assert_eq!(chart_values(&wide, "FY26 "), expected, "{}", wide.join("\n"));
+    // The smallest terminal pathways accepts still gets its chart.
+    let small = screen(&app, 60, 15);
+    assert_eq!(chart_values(&small, "FY26 "), expected, "{}", small.join("\n"));
     for name in ["Jul", "Aug", "Dec", "Jan", "May", "Jun"] {
         assert!(s.contains(name), "{name}:\n{s}");
     }

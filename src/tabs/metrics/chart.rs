@@ -11,8 +11,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
 
-/// The narrowest bar that still holds a four-digit number; wider terminals get wider bars.
-const BAR_WIDTH: u16 = 4;
+/// The narrowest bar (60-column terminals); numbers of 1,000 and more then read "1k".
+const BAR_WIDTH: u16 = 3;
 const MAX_BAR_WIDTH: u16 = 9;
 const GAP: u16 = 1;
 /// Room on the left for the row names ("FY27", "FY26").
@@ -104,8 +104,15 @@ fn render_one(frame: &mut Frame, area: Rect, report: &Report, metric: Metric, mo
     let value_line = |y: u16, name: String, style: Style, cell: &dyn Fn(usize) -> String| {
         let mut spans = vec![Span::styled(format!("{name:<w$}", w = GUTTER as usize), style)];
         for i in 0..12 {
+            let mut text = cell(i);
+            if text.chars().count() > bar_width as usize {
+                text = text
+                    .parse::<u64>()
+                    .map(|n| format!("{}k", n / 1000))
+                    .unwrap_or(text);
+            }
             spans.push(Span::styled(
-                format!("{:^w$} ", cell(i), w = bar_width as usize),
+                format!("{text:^w$} ", w = bar_width as usize),
                 style,
             ));
         }
