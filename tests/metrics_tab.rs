@@ -140,6 +140,13 @@ fn breakdowns_by_chapter_race_and_location_type() {
     assert!(s.contains("Intakes received by chapter, FY27"), "{s}");
     assert!(s.contains("N/A"), "{s}");
     assert!(s.contains("All"), "{s}");
+    // The selected group is compared with itself a year before.
+    app.update(Action::Down);
+    let s = screen_text(&app, 80, 24);
+    let second = &app.metrics.report.group_labels[0][1];
+    assert!(s.contains(&format!("{second}: ")), "{s}");
+    assert!(s.contains("of the year to date · b: by race"), "{s}");
+    assert!(s.contains("Nov 2025:"), "{s}");
     act(&mut app, MetricsAction::Breakdown);
     let s = screen_text(&app, 80, 24);
     assert!(s.contains("by race"), "{s}");

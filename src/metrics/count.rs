@@ -356,7 +356,7 @@ fn finish(w: &Window, labels: [Vec<String>; 3], accs: Vec<Acc>) -> Report {
                 acc.first
                     .is_some_and(|f| f <= w.year.previous().months()[i].last_day())
             });
-            let groups = std::array::from_fn(|d| {
+            let split: [Vec<(usize, Series, Series)>; 3] = std::array::from_fn(|d| {
                 if !metric.breaks_down_by(Dimension::ALL[d]) {
                     return Vec::new();
                 }
@@ -365,7 +365,10 @@ fn finish(w: &Window, labels: [Vec<String>; 3], accs: Vec<Acc>) -> Report {
                     .iter()
                     .enumerate()
                     .filter(|(g, cells)| *g != last || cells.iter().any(|f| *f != Figure::default()))
-                    .map(|(g, cells)| (g, series(cells).0))
+                    .map(|(g, cells)| {
+                        let (this, previous) = series(cells);
+                        (g, this, previous)
+                    })
                     .collect()
             });
             MetricRow {
@@ -373,7 +376,8 @@ fn finish(w: &Window, labels: [Vec<String>; 3], accs: Vec<Acc>) -> Report {
                 this,
                 previous,
                 previous_has_data,
-                groups,
+                groups: std::array::from_fn(|d| split[d].iter().map(|&(g, t, _)| (g, t)).collect()),
+                groups_previous: split.map(|v| v.into_iter().map(|(_, _, p)| p).collect()),
             }
         })
         .collect();

@@ -247,6 +247,8 @@ pub struct MetricRow {
     pub previous_has_data: [bool; 12],
     /// Per dimension: (group label index, figures). Empty where the metric does not split.
     pub groups: [Vec<(usize, Series)>; 3],
+    /// The same groups in the previous year (same order), for comparing a group with itself.
+    pub groups_previous: [Vec<Series>; 3],
 }
 
 impl MetricRow {

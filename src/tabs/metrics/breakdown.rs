@@ -2,13 +2,15 @@
 //! fiscal month, with each group's share of the year to date. Race is hidden under the privacy
 //! screen.
 
+use super::detail;
 use super::grid::{self, Grid, GridLine};
 use crate::app::App;
 use crate::metrics::{Dimension, Total};
 use crate::ui::{Theme, widgets};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, dim: Dimension, theme: &Theme) {
     let tab = &app.metrics;
@@ -64,9 +66,45 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, dim: Dimension, theme: &
     all.style = theme.important;
     all.extra = share(row.this.fytd.count);
     lines.push(all);
+    let [grid_area, detail_area] = Layout::vertical([Constraint::Min(5), Constraint::Length(3)]).areas(area);
+    let selected = tab.group.min(lines.len().saturating_sub(1));
+    let groups = &row.groups[dim.index()];
+    // The selected group against itself a year before; the last line is the All row.
+    let (name, this, previous) = match groups.get(selected) {
+        Some((_, this)) => (
+            lines[selected].label.clone(),
+            this,
+            row.groups_previous[dim.index()]
+                .get(selected)
+                .unwrap_or(&row.previous),
+        ),
+        None => ("All".to_string(), &row.this, &row.previous),
+    };
+    let [line1, line2] = detail::compare(
+        report,
+        tab.month,
+        total,
+        (this, previous),
+        &row.previous_has_data,
+        theme,
+    );
+    let next = match dim {
+        Dimension::Chapter => Dimension::Race,
+        Dimension::Race => Dimension::LocationType,
+        Dimension::LocationType => Dimension::Chapter,
+    };
+    let share_text = match total {
+        Total::Rate => String::new(),
+        _ => format!(": {} of the year to date", lines[selected].extra),
+    };
+    let line3 = Line::from(Span::styled(
+        format!("   {name}{share_text} · b: by {}", next.label()),
+        theme.muted,
+    ));
+    frame.render_widget(Paragraph::new(vec![line1, line2, line3]), detail_area);
     grid::render(
         frame,
-        area,
+        grid_area,
         Grid {
             title,
             first: match dim {
@@ -75,7 +113,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, dim: Dimension, theme: &
                 Dimension::LocationType => "Location type",
             },
             extra: Some("%"),
-            selected: tab.group.min(lines.len().saturating_sub(1)),
+            selected,
             lines,
             month: tab.month,
         },

@@ -2,7 +2,7 @@
 //! before, the year to date against the same months a year before, and the counting rule.
 
 use crate::app::App;
-use crate::metrics::{Figure, Total};
+use crate::metrics::{Figure, Report, Series, Total};
 use crate::ui::Theme;
 use ratatui::text::{Line, Span};
 
@@ -17,8 +17,32 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             theme.muted,
         ))];
     };
-    let total = row.total();
-    let m = report.month(tab.month);
+    let [line1, line2] = compare(
+        report,
+        tab.month,
+        row.total(),
+        (&row.this, &row.previous),
+        &row.previous_has_data,
+        theme,
+    );
+    let line3 = Line::from(Span::styled(
+        format!("   {}: {}", row.metric.label(), row.metric.rule()),
+        theme.muted,
+    ));
+    vec![line1, line2, line3]
+}
+
+/// The selected month against the same month a year before, and the year to date against the
+/// same months a year before, for a metric or one group of a breakdown.
+pub fn compare(
+    report: &Report,
+    month: usize,
+    total: Total,
+    (this, previous): (&Series, &Series),
+    has_data: &[bool; 12],
+    theme: &Theme,
+) -> [Line<'static>; 2] {
+    let m = report.month(month);
     let prev_m = m.year_before();
     let (y, mo) = m.calendar();
     let month_name = |y: i32, mo: u32| {
@@ -27,19 +51,19 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             .unwrap_or_default()
     };
     let (py, pmo) = prev_m.calendar();
-    let this_cell = if report.has_begun(tab.month) {
-        row.this.months[tab.month].cell(total)
+    let this_cell = if report.has_begun(month) {
+        this.months[month].cell(total)
     } else {
         "not begun".into()
     };
-    let prev_known = report.previous_has_begun(tab.month) && row.previous_has_data[tab.month];
+    let prev_known = report.previous_has_begun(month) && has_data[month];
     let prev_cell = if prev_known {
-        row.previous.months[tab.month].cell(total)
+        previous.months[month].cell(total)
     } else {
         "no data".into()
     };
-    let month_change = if prev_known && report.has_begun(tab.month) {
-        change(row.this.months[tab.month], row.previous.months[tab.month], total)
+    let month_change = if prev_known && report.has_begun(month) {
+        change(this.months[month], previous.months[month], total)
     } else {
         String::new()
     };
@@ -49,7 +73,7 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         Span::styled(format!("   {}: ", month_name(py, pmo)), theme.muted),
         Span::raw(format!("{prev_cell}{month_change}")),
     ];
-    let any_prev = row.previous_has_data[..report.elapsed].iter().any(|b| *b);
+    let any_prev = has_data[..report.elapsed].iter().any(|b| *b);
     let ytd_label = match total {
         Total::Latest => "latest",
         _ => "to date",
@@ -63,8 +87,8 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         let prev = if any_prev {
             format!(
                 "{}{}",
-                row.previous.fytd.cell(total),
-                change(row.this.fytd, row.previous.fytd, total)
+                previous.fytd.cell(total),
+                change(this.fytd, previous.fytd, total)
             )
         } else {
             "no data".into()
@@ -78,7 +102,7 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
                 ),
                 theme.muted,
             ),
-            Span::raw(row.this.fytd.cell(total)),
+            Span::raw(this.fytd.cell(total)),
             Span::styled(
                 format!("   {} same months: ", report.year.previous().short_label()),
                 theme.muted,
@@ -86,11 +110,7 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             Span::raw(prev),
         ]
     };
-    let line3 = Line::from(Span::styled(
-        format!("   {}: {}", row.metric.label(), row.metric.rule()),
-        theme.muted,
-    ));
-    vec![Line::from(line1), Line::from(line2), line3]
+    [Line::from(line1), Line::from(line2)]
 }
 
 /// " (+3)", " (−2)", " (=)"; for a rate, in percentage points.
