@@ -182,161 +182,195 @@ fn kind_index(k: LocationKind) -> usize {
 }
 
 pub(super) fn count(data: &Dataset, year: FiscalYear, today: NaiveDate) -> Report {
-    let w = Window::new(year, today);
     let groups = Groups::new(data);
-    let mut accs: Vec<Acc> = Metric::ALL.iter().map(|_| Acc::new(groups.sizes())).collect();
-    macro_rules! at {
-        ($m:expr) => {
-            accs[$m.index()]
-        };
+    let accs = Metric::ALL.iter().map(|_| Acc::new(groups.sizes())).collect();
+    let mut pass = Pass {
+        w: Window::new(year, today),
+        groups,
+        data,
+        accs,
+    };
+    pass.intakes();
+    pass.learning();
+    pass.mentoring();
+    pass.coverage();
+    pass.leadership();
+    finish(&pass.w, pass.groups.labels, pass.accs)
+}
+
+/// The accumulators of every metric while each kind of record is read once.
+struct Pass<'a> {
+    w: Window,
+    groups: Groups,
+    data: &'a Dataset,
+    accs: Vec<Acc>,
+}
+
+/// The accumulator of metric `$m`.
+macro_rules! at {
+    ($pass:ident, $m:expr) => {
+        $pass.accs[$m.index()]
+    };
+}
+
+impl Pass<'_> {
+    /// One dated event of metric `m` (see `Window::event`).
+    fn event(&mut self, m: Metric, d: NaiveDate, who: Who, count: u64, of: u64) {
+        self.w.event(&mut self.accs[m.index()], d, who, count, of);
     }
 
-    // Intakes: received, established, teacher pathway; and who each intake is, for consultations.
-    let mut intake_who: HashMap<Id, Who> = HashMap::with_capacity(data.intakes.len());
-    for i in &data.intakes {
-        let who = groups.employee(i.employee_id);
-        intake_who.insert(i.id, who);
-        w.event(&mut at!(Metric::Intakes), i.received, who, 1, 0);
-        if let Some(d) = i.established_on() {
-            w.event(&mut at!(Metric::NewRelationships), d, who, 1, 0);
-        }
-        if i.services.contains(&Service::TeacherPathway) {
-            w.event(&mut at!(Metric::TeacherPathway), i.received, who, 1, 0);
-        }
-    }
-    for c in &data.consultations {
-        let who = intake_who
-            .get(&c.intake_id)
-            .copied()
-            .unwrap_or_else(|| groups.none());
-        w.event(&mut at!(Metric::Consultations), c.date, who, 1, 0);
-    }
-
-    // Professional learning: sessions, attendances, and each person once per month and per year.
-    let mut pl_dates: HashMap<Id, NaiveDate> = HashMap::with_capacity(data.pl_sessions.len());
-    for s in &data.pl_sessions {
-        pl_dates.insert(s.id, s.date);
-        w.event(&mut at!(Metric::PlSessions), s.date, Who::default(), 1, 0);
-    }
-    let mut people_month: HashSet<(Id, usize)> = HashSet::new();
-    let mut people_year: HashSet<(Id, usize)> = HashSet::new();
-    for a in &data.pl_attendance {
-        let Some(&d) = pl_dates.get(&a.pl_session_id) else {
-            continue;
-        };
-        let who = groups.employee(a.employee_id);
-        w.event(&mut at!(Metric::PlAttendance), d, who, 1, 0);
-        at!(Metric::PlPeople).seen(d);
-        if let Some(s) = w.slot(d) {
-            if people_month.insert((a.employee_id, s)) {
-                at!(Metric::PlPeople).add(s, who, 1, 0);
+    /// Intakes: received, established, teacher pathway; consultations by their intake's employee.
+    fn intakes(&mut self) {
+        let mut intake_who: HashMap<Id, Who> = HashMap::with_capacity(self.data.intakes.len());
+        for i in &self.data.intakes {
+            let who = self.groups.employee(i.employee_id);
+            intake_who.insert(i.id, who);
+            self.event(Metric::Intakes, i.received, who, 1, 0);
+            if let Some(d) = i.established_on() {
+                self.event(Metric::NewRelationships, d, who, 1, 0);
             }
-            if let Some(y) = w.fytd(s)
-                && people_year.insert((a.employee_id, y))
-            {
-                at!(Metric::PlPeople).add(y, who, 1, 0);
+            if i.services.contains(&Service::TeacherPathway) {
+                self.event(Metric::TeacherPathway, i.received, who, 1, 0);
             }
         }
+        for c in &self.data.consultations {
+            let who = intake_who
+                .get(&c.intake_id)
+                .copied()
+                .unwrap_or_else(|| self.groups.none());
+            self.event(Metric::Consultations, c.date, who, 1, 0);
+        }
     }
 
-    for p in &data.popups {
-        w.event(
-            &mut at!(Metric::PopUps),
-            p.date,
-            groups.place(p.location_id),
-            1,
-            0,
-        );
-    }
-
-    // Mentoring: pairs active in each month (each once a year), and the logs they owe.
-    let mut pair_mentee: HashMap<Id, Id> = HashMap::with_capacity(data.pairs.len());
-    for p in &data.pairs {
-        pair_mentee.insert(p.id, p.mentee_id);
-        let who = groups.employee(p.mentee_id);
-        at!(Metric::ActivePairs).seen(p.started);
-        let mut years = [false; 2];
-        for s in 0..24 {
-            let m = w.month(s);
-            let from = m.first_day();
-            let to = m.last_day().min(today);
-            let active = from <= today && p.started <= to && p.ended.is_none_or(|e| e > from);
-            if active {
-                at!(Metric::ActivePairs).add(s, who, 1, 0);
-                if let Some(y) = w.fytd(s) {
-                    years[y - PREV_FYTD] = true;
+    /// Professional learning: sessions, attendances, and each person once per month and per
+    /// year; and pop-up events.
+    fn learning(&mut self) {
+        let mut pl_dates: HashMap<Id, NaiveDate> = HashMap::with_capacity(self.data.pl_sessions.len());
+        for s in &self.data.pl_sessions {
+            pl_dates.insert(s.id, s.date);
+            self.event(Metric::PlSessions, s.date, Who::default(), 1, 0);
+        }
+        let mut people_month: HashSet<(Id, usize)> = HashSet::new();
+        let mut people_year: HashSet<(Id, usize)> = HashSet::new();
+        for a in &self.data.pl_attendance {
+            let Some(&d) = pl_dates.get(&a.pl_session_id) else {
+                continue;
+            };
+            let who = self.groups.employee(a.employee_id);
+            self.event(Metric::PlAttendance, d, who, 1, 0);
+            at!(self, Metric::PlPeople).seen(d);
+            if let Some(s) = self.w.slot(d) {
+                if people_month.insert((a.employee_id, s)) {
+                    at!(self, Metric::PlPeople).add(s, who, 1, 0);
+                }
+                if let Some(y) = self.w.fytd(s)
+                    && people_year.insert((a.employee_id, y))
+                {
+                    at!(self, Metric::PlPeople).add(y, who, 1, 0);
                 }
             }
         }
-        for (k, counted) in years.into_iter().enumerate() {
-            if counted {
-                at!(Metric::ActivePairs).add(PREV_FYTD + k, who, 1, 0);
-            }
-        }
-        for month in p.months_due(today) {
-            w.event(&mut at!(Metric::LogsDue), month, who, 1, 0);
-        }
-    }
-    let mut logged: HashSet<(Id, usize)> = HashSet::new();
-    for l in &data.logs {
-        let who = pair_mentee
-            .get(&l.pair_id)
-            .map(|&e| groups.employee(e))
-            .unwrap_or_else(|| groups.none());
-        at!(Metric::LogsSubmitted).seen(l.month);
-        if let Some(s) = w.slot(l.month)
-            && logged.insert((l.pair_id, s))
-        {
-            at!(Metric::LogsSubmitted).add(s, who, 1, 0);
+
+        for p in &self.data.popups {
+            let place = self.groups.place(p.location_id);
+            self.event(Metric::PopUps, p.date, place, 1, 0);
         }
     }
 
-    // Ambassador coverage at each month end (today for the month in progress), as the coverage
-    // tab computes it; ambassadors and locations are a few hundred records at most.
-    if let Some(first) = data.ambassadors.iter().map(|a| a.tenure_start).min() {
-        at!(Metric::AmbassadorsActive).seen(first);
-        at!(Metric::EmployeesCovered).seen(first);
+    /// Mentoring: pairs active in each month (each once a year), the logs they owe and the logs in.
+    fn mentoring(&mut self) {
+        let mut pair_mentee: HashMap<Id, Id> = HashMap::with_capacity(self.data.pairs.len());
+        for p in &self.data.pairs {
+            pair_mentee.insert(p.id, p.mentee_id);
+            let who = self.groups.employee(p.mentee_id);
+            at!(self, Metric::ActivePairs).seen(p.started);
+            let mut years = [false; 2];
+            for s in 0..24 {
+                let m = self.w.month(s);
+                let from = m.first_day();
+                let to = m.last_day().min(self.w.today);
+                let active = from <= self.w.today && p.started <= to && p.ended.is_none_or(|e| e > from);
+                if active {
+                    at!(self, Metric::ActivePairs).add(s, who, 1, 0);
+                    if let Some(y) = self.w.fytd(s) {
+                        years[y - PREV_FYTD] = true;
+                    }
+                }
+            }
+            for (k, counted) in years.into_iter().enumerate() {
+                if counted {
+                    at!(self, Metric::ActivePairs).add(PREV_FYTD + k, who, 1, 0);
+                }
+            }
+            for month in p.months_due(self.w.today) {
+                self.event(Metric::LogsDue, month, who, 1, 0);
+            }
+        }
+        let mut logged: HashSet<(Id, usize)> = HashSet::new();
+        for l in &self.data.logs {
+            let who = pair_mentee
+                .get(&l.pair_id)
+                .map(|&e| self.groups.employee(e))
+                .unwrap_or_else(|| self.groups.none());
+            at!(self, Metric::LogsSubmitted).seen(l.month);
+            if let Some(s) = self.w.slot(l.month)
+                && logged.insert((l.pair_id, s))
+            {
+                at!(self, Metric::LogsSubmitted).add(s, who, 1, 0);
+            }
+        }
     }
-    if !data.ambassadors.is_empty() {
-        for s in 0..24 {
-            let m = w.month(s);
-            if m.first_day() > today {
+
+    /// Ambassador coverage at each month end (today for the month in progress), as the coverage
+    /// tab computes it; ambassadors and locations are a few hundred records at most.
+    fn coverage(&mut self) {
+        if let Some(first) = self.data.ambassadors.iter().map(|a| a.tenure_start).min() {
+            at!(self, Metric::AmbassadorsActive).seen(first);
+            at!(self, Metric::EmployeesCovered).seen(first);
+        }
+        if !self.data.ambassadors.is_empty() {
+            for s in 0..24 {
+                let m = self.w.month(s);
+                if m.first_day() > self.w.today {
+                    continue;
+                }
+                let on = m.last_day().min(self.w.today);
+                let cov = coverage(&self.data.ambassadors, &self.data.locations, on);
+                for a in self.data.ambassadors.iter().filter(|a| a.is_active(on)) {
+                    let mut who = self.groups.employee(a.employee_id);
+                    who.0[2] = self.groups.place(a.primary_location).0[2];
+                    at!(self, Metric::AmbassadorsActive).add(s, who, 1, 0);
+                }
+                for &location in cov.ambassadors_per_location.keys() {
+                    let employees = self.data.location(location).map_or(0, |l| l.employees as u64);
+                    at!(self, Metric::EmployeesCovered).add(s, self.groups.place(location), employees, 0);
+                }
+            }
+        }
+    }
+
+    /// Leadership: present marks over all marks, by the session's date.
+    fn leadership(&mut self) {
+        let session_dates: HashMap<Id, NaiveDate> =
+            self.data.sessions.iter().map(|s| (s.id, s.date)).collect();
+        let participant_who: HashMap<Id, Who> = self
+            .data
+            .participants
+            .iter()
+            .map(|p| (p.id, self.groups.employee(p.employee_id)))
+            .collect();
+        for mark in &self.data.attendance {
+            let Some(&d) = session_dates.get(&mark.session_id) else {
                 continue;
-            }
-            let on = m.last_day().min(today);
-            let cov = coverage(&data.ambassadors, &data.locations, on);
-            for a in data.ambassadors.iter().filter(|a| a.is_active(on)) {
-                let mut who = groups.employee(a.employee_id);
-                who.0[2] = groups.place(a.primary_location).0[2];
-                at!(Metric::AmbassadorsActive).add(s, who, 1, 0);
-            }
-            for &location in cov.ambassadors_per_location.keys() {
-                let employees = data.location(location).map_or(0, |l| l.employees as u64);
-                at!(Metric::EmployeesCovered).add(s, groups.place(location), employees, 0);
-            }
+            };
+            let who = participant_who
+                .get(&mark.participant_id)
+                .copied()
+                .unwrap_or_else(|| self.groups.none());
+            let present = u64::from(mark.mark == Attendance::Present);
+            self.event(Metric::LeadershipRate, d, who, present, 1);
         }
     }
-
-    // Leadership: present marks over all marks, by the session's date.
-    let session_dates: HashMap<Id, NaiveDate> = data.sessions.iter().map(|s| (s.id, s.date)).collect();
-    let participant_who: HashMap<Id, Who> = data
-        .participants
-        .iter()
-        .map(|p| (p.id, groups.employee(p.employee_id)))
-        .collect();
-    for mark in &data.attendance {
-        let Some(&d) = session_dates.get(&mark.session_id) else {
-            continue;
-        };
-        let who = participant_who
-            .get(&mark.participant_id)
-            .copied()
-            .unwrap_or_else(|| groups.none());
-        let present = u64::from(mark.mark == Attendance::Present);
-        w.event(&mut at!(Metric::LeadershipRate), d, who, present, 1);
-    }
-
-    finish(&w, groups.labels, accs)
 }
 
 /// Turns slots into series: months, and the year to date by each metric's rule.
