@@ -172,6 +172,10 @@ fn breakdowns_by_chapter_race_and_location_type() {
     assert!(s.contains("have no chapter"), "{s}");
     act(&mut app, MetricsAction::ShowTable);
     assert!(screen_text(&app, 80, 24).contains("by fiscal month"));
+    // Esc backs out of charts and breakdowns too.
+    act(&mut app, MetricsAction::ShowCharts);
+    app.update(Action::Back);
+    assert_eq!(app.metrics.view, View::Table);
 }
 
 #[test]

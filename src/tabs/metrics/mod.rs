@@ -239,6 +239,11 @@ pub fn update(app: &mut App, action: MetricsAction) {
     }
 }
 
+/// Esc: from charts or a breakdown back to the table.
+pub fn back(app: &mut App) {
+    app.metrics.view = View::Table;
+}
+
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match app.metrics.view {
         View::Table => render_table(frame, area, app, theme),
