@@ -85,8 +85,11 @@ fn render_one(frame: &mut Frame, area: Rect, report: &Report, metric: Metric, mo
             } else {
                 0
             };
-            let name = if i == month {
+            // The selected month is marked by a character where it fits, else by reversing it.
+            let name = if i == month && bar_width > 3 {
                 Line::from(Span::styled(format!("▸{}", m.short_name()), theme.important))
+            } else if i == month {
+                Line::from(Span::styled(m.short_name(), theme.selected))
             } else {
                 Line::from(m.short_name())
             };
