@@ -4,7 +4,7 @@
 
 use super::Format;
 use crate::domain::FiscalYear;
-use crate::metrics::{Metric, Report, monthly};
+use crate::metrics::{Metric, Report, monthly_as_of};
 use chrono::NaiveDate;
 use std::io::Write;
 use std::path::Path;
@@ -23,7 +23,7 @@ pub fn run(db: &Path, today: NaiveDate, fy: Option<i32>, format: Format) -> Exit
         Err(code) => return code,
     };
     let year = fy.map(FiscalYear).unwrap_or_else(|| FiscalYear::of(today));
-    let report = monthly(&data, year, today);
+    let report = monthly_as_of(&data, year, today);
     let out = match format {
         Format::Csv => csv(&report),
         Format::Text => Ok(text(&report)),

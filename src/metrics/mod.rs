@@ -1,6 +1,6 @@
 //! The monthly figures the team reports, counted from stored records by date (never typed in).
 //!
-//! `monthly` makes one pass over each kind of record and fills, for the chosen fiscal year and the
+//! `monthly_as_of` makes one pass over each kind of record and fills, for the chosen fiscal year and the
 //! one before it, every metric's monthly figures, its fiscal-year-to-date total and its breakdowns
 //! by chapter, race and location type. The tab and the one-shot report only read the result.
 
@@ -304,9 +304,15 @@ impl Report {
 /// Label of the group for records with no employee (or no location) to attribute them to.
 pub const NOT_RECORDED: &str = "not recorded";
 
-/// Every metric of fiscal year `year` as of `today`: records dated after today are not counted.
-pub fn monthly(data: &Dataset, year: FiscalYear, today: NaiveDate) -> Report {
+/// Every metric of fiscal year `year` as of `today`: records dated after today are not counted,
+/// and months not begun by today are empty.
+pub fn monthly_as_of(data: &Dataset, year: FiscalYear, today: NaiveDate) -> Report {
     count::count(data, year, today)
+}
+
+/// Every metric of fiscal year `year` as if the year were over (everything dated in it counts).
+pub fn monthly(data: &Dataset, year: FiscalYear) -> Report {
+    monthly_as_of(data, year, year.end())
 }
 
 #[cfg(test)]

@@ -85,7 +85,7 @@ fn intakes_count_by_date_received_at_the_year_edges() {
     {
         data.intakes.push(intake(n as Id + 1, 1, date));
     }
-    let r = monthly(&data, FY25, after());
+    let r = monthly_as_of(&data, FY25, after());
     let row = r.row(Metric::Intakes);
     assert_eq!(months(&r, Metric::Intakes), [2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
     assert_eq!(row.this.fytd.count, 4);
@@ -93,7 +93,7 @@ fn intakes_count_by_date_received_at_the_year_edges() {
     assert_eq!(row.previous.months[11].count, 1);
     assert_eq!(row.previous.fytd.count, 1);
     // The next year's July starts FY26.
-    let r26 = monthly(&data, FY25.next(), after());
+    let r26 = monthly_as_of(&data, FY25.next(), after());
     assert_eq!(r26.row(Metric::Intakes).this.months[0].count, 1);
     assert_eq!(r26.elapsed, 2);
 }
@@ -115,7 +115,7 @@ fn new_relationships_count_when_established_not_when_received() {
     k.move_to(IntakeStatus::RelationshipEstablished, d(2024, 9, 3), None);
     k.move_to(IntakeStatus::Contacted, d(2024, 9, 4), None);
     data.intakes.push(k);
-    let r = monthly(&data, FY25, after());
+    let r = monthly_as_of(&data, FY25, after());
     assert_eq!(
         months(&r, Metric::NewRelationships),
         [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]
@@ -143,7 +143,7 @@ fn consultations_and_teacher_pathway_by_date() {
             notes: String::new(),
         });
     }
-    let r = monthly(&data, FY25, after());
+    let r = monthly_as_of(&data, FY25, after());
     assert_eq!(
         months(&r, Metric::Consultations),
         [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1]
@@ -175,7 +175,7 @@ fn pl_sessions_attendance_and_people_each_once() {
             employee_id: who,
         });
     }
-    let r = monthly(&data, FY25, after());
+    let r = monthly_as_of(&data, FY25, after());
     assert_eq!(months(&r, Metric::PlSessions)[..2], [2, 1]);
     assert_eq!(months(&r, Metric::PlAttendance)[..2], [3, 1]);
     assert_eq!(r.row(Metric::PlAttendance).this.fytd.count, 4);
@@ -202,7 +202,7 @@ fn popups_by_date_and_location_type_only() {
             note: String::new(),
         });
     }
-    let r = monthly(&data, FY25, after());
+    let r = monthly_as_of(&data, FY25, after());
     let row = r.row(Metric::PopUps);
     assert_eq!(months(&r, Metric::PopUps)[0], 2);
     assert!(row.groups[Dimension::Chapter.index()].is_empty());
@@ -244,7 +244,7 @@ fn active_pairs_by_month_and_each_once_a_year() {
     data.pairs.push(pair(2, 2, d(2024, 6, 1), Some(d(2024, 7, 2))));
     // Signed on June 30 2025: active in FY25's June only.
     data.pairs.push(pair(3, 3, d(2025, 6, 30), None));
-    let r = monthly(&data, FY25, after());
+    let r = monthly_as_of(&data, FY25, after());
     let row = r.row(Metric::ActivePairs);
     assert_eq!(
         months(&r, Metric::ActivePairs),
@@ -253,7 +253,7 @@ fn active_pairs_by_month_and_each_once_a_year() {
     assert_eq!(row.this.fytd.count, 2);
     assert_eq!(row.previous.months[11].count, 2);
     // Pair 3 runs on into FY26: counted every month to today, once in the year.
-    let r26 = monthly(&data, FY25.next(), after());
+    let r26 = monthly_as_of(&data, FY25.next(), after());
     assert_eq!(months(&r26, Metric::ActivePairs)[..3], [1, 1, 0]);
     assert_eq!(r26.row(Metric::ActivePairs).this.fytd.count, 1);
 }
@@ -277,7 +277,7 @@ fn logs_due_once_a_month_is_over_and_submitted_once_per_pair_and_month() {
         log(4, d(2024, 9, 1)),
     ];
     let today = d(2024, 9, 10);
-    let r = monthly(&data, FY25, today);
+    let r = monthly_as_of(&data, FY25, today);
     assert_eq!(r.elapsed, 3);
     // June, July and August are over; September is not due yet.
     assert_eq!(months(&r, Metric::LogsDue)[..3], [1, 1, 0]);
@@ -302,7 +302,7 @@ fn ambassadors_and_coverage_at_month_end() {
     // Starts July 31: active at July's end.
     data.ambassadors
         .push(amb(2, 2, d(2024, 7, 31), d(2026, 1, 30), 1));
-    let r = monthly(&data, FY25, d(2024, 9, 10));
+    let r = monthly_as_of(&data, FY25, d(2024, 9, 10));
     assert_eq!(months(&r, Metric::AmbassadorsActive)[..3], [1, 1, 1]);
     assert_eq!(r.row(Metric::AmbassadorsActive).previous.months[11].count, 1);
     // June: depot 100 + Maple 40; July on: Maple only, counted once.
@@ -366,7 +366,7 @@ fn leadership_rate_is_present_over_marked_by_session_date() {
         mark(4, 1, 3, Attendance::Present),
         mark(5, 2, 3, Attendance::Excused),
     ];
-    let r = monthly(&data, FY25, after());
+    let r = monthly_as_of(&data, FY25, after());
     let row = r.row(Metric::LeadershipRate);
     assert_eq!(row.this.months[0], Figure { count: 1, of: 2 });
     assert_eq!(row.this.months[0].cell(Total::Rate), "50%");
@@ -388,7 +388,7 @@ fn breakdowns_by_chapter_race_and_location_type() {
     data.intakes.push(intake(2, 2, d(2024, 7, 2)));
     data.intakes.push(intake(3, 3, d(2024, 8, 2)));
     data.intakes.push(intake(4, 99, d(2024, 8, 3)));
-    let r = monthly(&data, FY25, after());
+    let r = monthly_as_of(&data, FY25, after());
     let row = r.row(Metric::Intakes);
     let find = |dim: Dimension, name: &str| {
         row.groups[dim.index()]
@@ -425,7 +425,7 @@ fn year_to_date_compares_the_same_months_and_skips_the_future() {
         data.intakes.push(intake(n as Id + 1, 1, date));
     }
     let today = d(2024, 9, 15);
-    let r = monthly(&data, FY25, today);
+    let r = monthly_as_of(&data, FY25, today);
     assert_eq!(r.elapsed, 3);
     assert_eq!(r.fytd_span(), "Jul–Sep");
     let row = r.row(Metric::Intakes);
@@ -439,7 +439,17 @@ fn year_to_date_compares_the_same_months_and_skips_the_future() {
     assert!(!row.previous_has_data[0]);
     assert!(row.previous_has_data[1]);
     // A future year has nothing begun.
-    assert_eq!(monthly(&data, FiscalYear(2027), today).elapsed, 0);
+    assert_eq!(monthly_as_of(&data, FiscalYear(2027), today).elapsed, 0);
+}
+
+#[test]
+fn a_whole_year_counts_as_if_it_were_over() {
+    let mut data = base();
+    data.intakes.push(intake(1, 1, d(2025, 6, 30)));
+    let r = monthly(&data, FY25);
+    assert_eq!(r.elapsed, 12);
+    assert_eq!(r.row(Metric::Intakes).this.fytd.count, 1);
+    assert_eq!(r, monthly_as_of(&data, FY25, d(2025, 6, 30)));
 }
 
 #[test]

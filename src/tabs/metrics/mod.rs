@@ -13,7 +13,7 @@ use crate::app::{App, ListNav};
 use crate::dataset::Dataset;
 use crate::domain::FiscalYear;
 use crate::keymap::{Binding, Key, bind};
-use crate::metrics::{Dimension, Metric, MetricRow, Report, monthly};
+use crate::metrics::{Dimension, Metric, MetricRow, Report, monthly_as_of};
 use crate::ui::Theme;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -136,7 +136,7 @@ impl MetricsTab {
             view: View::Table,
             compare_all: false,
             group: 0,
-            report: monthly(&Dataset::default(), year, today),
+            report: monthly_as_of(&Dataset::default(), year, today),
             today,
         };
         tab.month = tab.default_month();
@@ -150,7 +150,7 @@ impl MetricsTab {
 
     pub fn refresh(&mut self, data: &Dataset, today: NaiveDate) {
         self.today = today;
-        self.report = monthly(data, self.year, today);
+        self.report = monthly_as_of(data, self.year, today);
         self.rows.set(
             Metric::ALL
                 .iter()
