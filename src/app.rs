@@ -351,6 +351,7 @@ impl App {
                 self.current_filter_mut().clear();
                 self.refresh_current();
             }
+            Action::Back if self.tab == Tab::Metrics => tabs::metrics::back(self),
             Action::NextTab => self.tab = self.tab.step(1),
             Action::PrevTab => self.tab = self.tab.step(-1),
             Action::GoTab(t) => self.tab = t,

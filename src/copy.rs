@@ -34,22 +34,7 @@ pub fn selected_facts(app: &App) -> Option<String> {
                 s.topic
             )
         }),
-        Tab::Metrics => {
-            let tab = &app.metrics;
-            tab.rows
-                .get(tab.list.selected)
-                .and_then(|i| tab.table.get(i))
-                .map(|r| {
-                    let months: Vec<String> = r.months.iter().map(u64::to_string).collect();
-                    format!(
-                        "{} {} · {} · FYTD {}",
-                        tab.year.short_label(),
-                        r.label,
-                        months.join(" "),
-                        r.total()
-                    )
-                })
-        }
+        Tab::Metrics => crate::tabs::metrics::copy_text(app),
     }
 }
 

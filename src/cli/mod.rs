@@ -91,6 +91,9 @@ pub enum Command {
         /// Write to this new file instead of stdout.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Include confidential fields (mentoring log topics, pair notes); left out by default.
+        #[arg(long)]
+        confidential: bool,
     },
 }
 
@@ -187,8 +190,12 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             Import::Intakes { file, dry_run } => intakes::import(&path, file, *dry_run, today),
         },
         // Intakes export in the import's own format, so an export imports back unchanged.
-        Command::Export { kind, out } if kind == "intakes" => intakes::export(&path, out.as_deref()),
-        Command::Export { kind, out } => export::run(&path, kind, out.as_deref()),
+        Command::Export { kind, out, .. } if kind == "intakes" => intakes::export(&path, out.as_deref()),
+        Command::Export {
+            kind,
+            out,
+            confidential,
+        } => export::run(&path, kind, out.as_deref(), *confidential, cli.private),
     }
 }
 

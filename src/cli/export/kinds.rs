@@ -1,0 +1,433 @@
+//! The columns of each kind of record: ids, the names they point to, readable values.
+
+use super::{Ctx, date, ids, yes_no};
+use crate::dataset::Dataset;
+use crate::domain::{Choice, Id, initials};
+
+/// Sends the header then one record per row to `emit`; returns the number of records.
+pub(super) fn rows(
+    ctx: &Ctx,
+    kind: &str,
+    emit: &mut dyn FnMut(Vec<String>) -> Result<(), String>,
+) -> Result<usize, String> {
+    let d = ctx.data;
+    let header = |cols: &[&str]| cols.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    let s = |v: &dyn ToString| v.to_string();
+    macro_rules! table {
+        ($cols:expr, $items:expr, |$x:ident| $row:expr) => {{
+            let mut cols: Vec<String> = header(&$cols);
+            cols.retain(|c| !c.is_empty());
+            emit(cols)?;
+            let mut n = 0;
+            for $x in $items {
+                let mut row: Vec<Option<String>> = $row;
+                row.retain(Option::is_some);
+                emit(row.into_iter().flatten().collect())?;
+                n += 1;
+            }
+            Ok(n)
+        }};
+    }
+    let conf = ctx.confidential;
+    match kind {
+        "employees" => table!(
+            [
+                "id",
+                "employee_number",
+                "first_name",
+                "last_name",
+                "email",
+                "position",
+                "location_id",
+                "location",
+                "chapter",
+                "race",
+                "hire_date",
+                "position_start",
+                "status",
+                "in_par_or_evaluation",
+                "retirement_date",
+                "supervisor_id"
+            ],
+            &d.employees,
+            |e| {
+                let (first, last) = if ctx.private {
+                    (initials(&e.first_name), initials(&e.last_name))
+                } else {
+                    (e.first_name.clone(), e.last_name.clone())
+                };
+                vec![
+                    Some(s(&e.id)),
+                    Some(e.employee_number.clone()),
+                    Some(first),
+                    Some(last),
+                    Some(if ctx.private {
+                        String::new()
+                    } else {
+                        e.email.clone()
+                    }),
+                    Some(e.position.clone()),
+                    Some(e.location_id.map(|l| l.to_string()).unwrap_or_default()),
+                    Some(ctx.location(e.location_id)),
+                    Some(e.chapter.clone()),
+                    Some(ctx.sensitive(e.race.label().into())),
+                    Some(date(e.hire_date)),
+                    Some(date(e.position_start)),
+                    Some(e.status.label().into()),
+                    Some(ctx.sensitive(yes_no(e.in_evaluation))),
+                    Some(ctx.sensitive(date(e.retirement_date))),
+                    Some(e.supervisor_id.map(|x| x.to_string()).unwrap_or_default()),
+                ]
+            }
+        ),
+        "locations" => table!(["id", "name", "kind", "employees"], &d.locations, |l| vec![
+            Some(s(&l.id)),
+            Some(l.name.clone()),
+            Some(l.kind.label().into()),
+            Some(s(&l.employees)),
+        ]),
+        "consultations" => {
+            let who: std::collections::HashMap<Id, Id> =
+                d.intakes.iter().map(|i| (i.id, i.employee_id)).collect();
+            table!(
+                [
+                    "id",
+                    "intake_id",
+                    "employee_id",
+                    "name",
+                    "date",
+                    "minutes",
+                    "services",
+                    "notes"
+                ],
+                &d.consultations,
+                |c| {
+                    let e = who.get(&c.intake_id).copied();
+                    vec![
+                        Some(s(&c.id)),
+                        Some(s(&c.intake_id)),
+                        Some(e.map(|e| e.to_string()).unwrap_or_default()),
+                        Some(e.map(|e| ctx.name(e)).unwrap_or_default()),
+                        Some(date(Some(c.date))),
+                        Some(s(&c.minutes)),
+                        Some(
+                            c.services
+                                .iter()
+                                .map(|x| x.label())
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        ),
+                        Some(ctx.sensitive(c.notes.clone())),
+                    ]
+                }
+            )
+        }
+        "mentors" => table!(
+            ["id", "employee_id", "name", "expertise", "active", "joined"],
+            &d.mentors,
+            |m| vec![
+                Some(s(&m.id)),
+                Some(s(&m.employee_id)),
+                Some(ctx.name(m.employee_id)),
+                Some(m.expertise.clone()),
+                Some(yes_no(m.active)),
+                Some(date(Some(m.joined))),
+            ]
+        ),
+        "pairs" => table!(
+            [
+                "id",
+                "mentor_id",
+                "mentor",
+                "mentee_id",
+                "mentee",
+                "started",
+                "expires",
+                "ended",
+                "end_reason",
+                if conf { "notes" } else { "" }
+            ],
+            &d.pairs,
+            |p| {
+                let mentor = d.mentor(p.mentor_id).map(|m| m.employee_id);
+                vec![
+                    Some(s(&p.id)),
+                    Some(s(&p.mentor_id)),
+                    Some(mentor.map(|e| ctx.name(e)).unwrap_or_default()),
+                    Some(s(&p.mentee_id)),
+                    Some(ctx.name(p.mentee_id)),
+                    Some(date(Some(p.started))),
+                    Some(date(Some(p.expires()))),
+                    Some(date(p.ended)),
+                    Some(p.end_reason.map(|r| r.label().to_string()).unwrap_or_default()),
+                    conf.then(|| ctx.sensitive(p.notes.clone())),
+                ]
+            }
+        ),
+        "logs" => {
+            let pairs: std::collections::HashMap<Id, &crate::domain::MentoringPair> =
+                d.pairs.iter().map(|p| (p.id, p)).collect();
+            table!(
+                [
+                    "id",
+                    "pair_id",
+                    "mentor",
+                    "mentee",
+                    "month",
+                    "hours",
+                    "submitted",
+                    if conf { "topics" } else { "" }
+                ],
+                &d.logs,
+                |l| {
+                    let pair = pairs.get(&l.pair_id);
+                    let mentor = pair
+                        .and_then(|p| d.mentor(p.mentor_id))
+                        .map(|m| ctx.name(m.employee_id));
+                    vec![
+                        Some(s(&l.id)),
+                        Some(s(&l.pair_id)),
+                        Some(mentor.unwrap_or_default()),
+                        Some(pair.map(|p| ctx.name(p.mentee_id)).unwrap_or_default()),
+                        Some(l.month.format("%Y-%m").to_string()),
+                        Some(format!("{:.1}", l.hours)),
+                        Some(date(Some(l.submitted))),
+                        conf.then(|| ctx.sensitive(l.topics.clone())),
+                    ]
+                }
+            )
+        }
+        "ambassadors" => table!(
+            [
+                "id",
+                "employee_id",
+                "name",
+                "tenure_start",
+                "tenure_end",
+                "primary_location_id",
+                "primary_location",
+                "supported_location_ids",
+                "supported_locations"
+            ],
+            &d.ambassadors,
+            |a| vec![
+                Some(s(&a.id)),
+                Some(s(&a.employee_id)),
+                Some(ctx.name(a.employee_id)),
+                Some(date(Some(a.tenure_start))),
+                Some(date(Some(a.tenure_end))),
+                Some(s(&a.primary_location)),
+                Some(ctx.location(Some(a.primary_location))),
+                Some(ids(&a.supported_locations)),
+                Some(
+                    a.supported_locations
+                        .iter()
+                        .map(|l| ctx.location(Some(*l)))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            ]
+        ),
+        "ambassador-sessions" => table!(
+            [
+                "id",
+                "date",
+                "topic",
+                "presenter",
+                "attendees",
+                "attendee_ambassador_ids"
+            ],
+            &d.ambassador_sessions,
+            |x| vec![
+                Some(s(&x.id)),
+                Some(date(Some(x.date))),
+                Some(x.topic.clone()),
+                Some(x.presenter.clone()),
+                Some(s(&x.attendees.len())),
+                Some(ids(&x.attendees)),
+            ]
+        ),
+        "cohorts" => table!(
+            ["id", "fiscal_year", "min_sessions", "final_session_required"],
+            &d.cohorts,
+            |c| vec![
+                Some(s(&c.id)),
+                Some(s(&c.fiscal_year)),
+                Some(s(&c.rule.min_sessions)),
+                Some(yes_no(c.rule.require_final)),
+            ]
+        ),
+        "participants" => {
+            let fy = cohort_years(d);
+            table!(
+                [
+                    "id",
+                    "cohort_id",
+                    "fiscal_year",
+                    "employee_id",
+                    "name",
+                    "role",
+                    "status"
+                ],
+                &d.participants,
+                |p| vec![
+                    Some(s(&p.id)),
+                    Some(s(&p.cohort_id)),
+                    Some(fy.get(&p.cohort_id).map(|y| y.to_string()).unwrap_or_default()),
+                    Some(s(&p.employee_id)),
+                    Some(ctx.name(p.employee_id)),
+                    Some(p.role.clone()),
+                    Some(p.status.label().into()),
+                ]
+            )
+        }
+        "sessions" => {
+            let fy = cohort_years(d);
+            table!(
+                [
+                    "id",
+                    "cohort_id",
+                    "fiscal_year",
+                    "number",
+                    "date",
+                    "start",
+                    "end",
+                    "location",
+                    "room",
+                    "topic",
+                    "facilitator"
+                ],
+                &d.sessions,
+                |x| vec![
+                    Some(s(&x.id)),
+                    Some(s(&x.cohort_id)),
+                    Some(fy.get(&x.cohort_id).map(|y| y.to_string()).unwrap_or_default()),
+                    Some(s(&x.number)),
+                    Some(date(Some(x.date))),
+                    Some(x.start.format("%H:%M").to_string()),
+                    Some(x.end.format("%H:%M").to_string()),
+                    Some(x.location.clone()),
+                    Some(x.room.clone()),
+                    Some(x.topic.clone()),
+                    Some(x.facilitator.clone()),
+                ]
+            )
+        }
+        "attendance" => {
+            let people: std::collections::HashMap<Id, Id> =
+                d.participants.iter().map(|p| (p.id, p.employee_id)).collect();
+            let sessions: std::collections::HashMap<Id, &crate::domain::LeadershipSession> =
+                d.sessions.iter().map(|x| (x.id, x)).collect();
+            table!(
+                [
+                    "id",
+                    "participant_id",
+                    "employee_id",
+                    "name",
+                    "session_id",
+                    "session_number",
+                    "session_date",
+                    "mark"
+                ],
+                &d.attendance,
+                |m| {
+                    let e = people.get(&m.participant_id).copied();
+                    let session = sessions.get(&m.session_id);
+                    vec![
+                        Some(s(&m.id)),
+                        Some(s(&m.participant_id)),
+                        Some(e.map(|e| e.to_string()).unwrap_or_default()),
+                        Some(e.map(|e| ctx.name(e)).unwrap_or_default()),
+                        Some(s(&m.session_id)),
+                        Some(session.map(|x| x.number.to_string()).unwrap_or_default()),
+                        Some(date(session.map(|x| x.date))),
+                        Some(m.mark.label().into()),
+                    ]
+                }
+            )
+        }
+        "waitlist" => table!(
+            ["id", "employee_id", "name", "joined", "note"],
+            &d.waitlist,
+            |x| vec![
+                Some(s(&x.id)),
+                Some(s(&x.employee_id)),
+                Some(ctx.name(x.employee_id)),
+                Some(date(Some(x.joined))),
+                Some(ctx.sensitive(x.note.clone())),
+            ]
+        ),
+        "offerings" => table!(["id", "course_number", "title"], &d.offerings, |o| vec![
+            Some(s(&o.id)),
+            Some(o.course_number.clone()),
+            Some(o.title.clone()),
+        ]),
+        "pl-sessions" => {
+            let offerings = offering_index(d);
+            table!(
+                ["id", "offering_id", "course_number", "title", "date"],
+                &d.pl_sessions,
+                |x| {
+                    let o = offerings.get(&x.offering_id);
+                    vec![
+                        Some(s(&x.id)),
+                        Some(s(&x.offering_id)),
+                        Some(o.map(|o| o.course_number.clone()).unwrap_or_default()),
+                        Some(o.map(|o| o.title.clone()).unwrap_or_default()),
+                        Some(date(Some(x.date))),
+                    ]
+                }
+            )
+        }
+        "pl-attendance" => {
+            let offerings = offering_index(d);
+            let sessions: std::collections::HashMap<Id, &crate::domain::PlSession> =
+                d.pl_sessions.iter().map(|x| (x.id, x)).collect();
+            table!(
+                [
+                    "id",
+                    "pl_session_id",
+                    "date",
+                    "course_number",
+                    "employee_id",
+                    "name"
+                ],
+                &d.pl_attendance,
+                |a| {
+                    let session = sessions.get(&a.pl_session_id);
+                    let course = session
+                        .and_then(|x| offerings.get(&x.offering_id))
+                        .map(|o| o.course_number.clone());
+                    vec![
+                        Some(s(&a.id)),
+                        Some(s(&a.pl_session_id)),
+                        Some(date(session.map(|x| x.date))),
+                        Some(course.unwrap_or_default()),
+                        Some(s(&a.employee_id)),
+                        Some(ctx.name(a.employee_id)),
+                    ]
+                }
+            )
+        }
+        "popups" => table!(
+            ["id", "date", "location_id", "location", "note"],
+            &d.popups,
+            |p| vec![
+                Some(s(&p.id)),
+                Some(date(Some(p.date))),
+                Some(s(&p.location_id)),
+                Some(ctx.location(Some(p.location_id))),
+                Some(p.note.clone()),
+            ]
+        ),
+        other => Err(format!("{other}: not a kind this command writes")),
+    }
+}
+
+fn cohort_years(d: &Dataset) -> std::collections::HashMap<Id, i32> {
+    d.cohorts.iter().map(|c| (c.id, c.fiscal_year)).collect()
+}
+
+fn offering_index(d: &Dataset) -> std::collections::HashMap<Id, &crate::domain::Offering> {
+    d.offerings.iter().map(|o| (o.id, o)).collect()
+}
