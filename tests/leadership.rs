@@ -25,7 +25,9 @@ fn set(app: &mut App, label: &str, value: &str) {
     let Some(Modal::Form { form, .. }) = app.modals.last_mut() else {
         panic!("no form open");
     };
-    let f = form.field_mut(label).unwrap_or_else(|| panic!("no field {label}"));
+    let f = form
+        .field_mut(label)
+        .unwrap_or_else(|| panic!("no field {label}"));
     f.value = value.to_string();
 }
 
@@ -42,14 +44,62 @@ fn form_error(app: &App, label: &str) -> Option<String> {
 
 /// DOMAIN.md's FY25 table, word for word.
 const FY25: [(u8, &str, &str, &str, &str); 8] = [
-    (1, "2024-10-30", "850 Hungerford Dr. (CESC)", "162T", "Personal and Professional Competencies"),
-    (2, "2024-11-21", "15 W. Gude Dr. (CTI)", "Tred Avon (336)", "Mindset/Lemonade"),
-    (3, "2024-12-19", "850 Hungerford Dr. (CESC)", "Auditorium", "Strengths-Based Leadership"),
-    (4, "2025-01-16", "15 W. Gude Dr. (CTI)", "Tred Avon (336)", "Dare to Lead"),
-    (5, "2025-02-20", "15 W. Gude Dr. (CTI)", "Tred Avon (336)", "Lemonade/Crucial Conversations"),
-    (6, "2025-03-19", "15 W. Gude Dr. (CTI)", "Potomac Room (320)", "Dare to Lead"),
-    (7, "2025-04-24", "15 W. Gude Dr. (CTI)", "Tred Avon (336)", "Leadership Case Study"),
-    (8, "2025-05-21", "850 Hungerford Dr. (CESC)", "162T", "Leadership Project"),
+    (
+        1,
+        "2024-10-30",
+        "850 Hungerford Dr. (CESC)",
+        "162T",
+        "Personal and Professional Competencies",
+    ),
+    (
+        2,
+        "2024-11-21",
+        "15 W. Gude Dr. (CTI)",
+        "Tred Avon (336)",
+        "Mindset/Lemonade",
+    ),
+    (
+        3,
+        "2024-12-19",
+        "850 Hungerford Dr. (CESC)",
+        "Auditorium",
+        "Strengths-Based Leadership",
+    ),
+    (
+        4,
+        "2025-01-16",
+        "15 W. Gude Dr. (CTI)",
+        "Tred Avon (336)",
+        "Dare to Lead",
+    ),
+    (
+        5,
+        "2025-02-20",
+        "15 W. Gude Dr. (CTI)",
+        "Tred Avon (336)",
+        "Lemonade/Crucial Conversations",
+    ),
+    (
+        6,
+        "2025-03-19",
+        "15 W. Gude Dr. (CTI)",
+        "Potomac Room (320)",
+        "Dare to Lead",
+    ),
+    (
+        7,
+        "2025-04-24",
+        "15 W. Gude Dr. (CTI)",
+        "Tred Avon (336)",
+        "Leadership Case Study",
+    ),
+    (
+        8,
+        "2025-05-21",
+        "850 Hungerford Dr. (CESC)",
+        "162T",
+        "Leadership Project",
+    ),
 ];
 
 #[test]
@@ -58,7 +108,11 @@ fn the_demo_holds_the_fy25_schedule_exactly() {
     let (data, problems) = store.load().unwrap();
     assert!(problems.is_empty());
     let cohort = data.cohort_for(FiscalYear(2025)).expect("an FY25 cohort");
-    let mut sessions: Vec<_> = data.sessions.iter().filter(|s| s.cohort_id == cohort.id).collect();
+    let mut sessions: Vec<_> = data
+        .sessions
+        .iter()
+        .filter(|s| s.cohort_id == cohort.id)
+        .collect();
     sessions.sort_by_key(|s| s.number);
     assert_eq!(sessions.len(), 8);
     for (s, (n, date, location, room, topic)) in sessions.iter().zip(FY25) {
@@ -66,9 +120,18 @@ fn the_demo_holds_the_fy25_schedule_exactly() {
         assert_eq!(s.date.to_string(), date);
         assert_eq!(s.start.format("%H:%M").to_string(), "08:00");
         assert_eq!(s.end.format("%H:%M").to_string(), "16:00");
-        assert_eq!((s.location.as_str(), s.room.as_str(), s.topic.as_str()), (location, room, topic));
+        assert_eq!(
+            (s.location.as_str(), s.room.as_str(), s.topic.as_str()),
+            (location, room, topic)
+        );
     }
-    assert_eq!(data.participants.iter().filter(|p| p.cohort_id == cohort.id).count(), 15);
+    assert_eq!(
+        data.participants
+            .iter()
+            .filter(|p| p.cohort_id == cohort.id)
+            .count(),
+        15
+    );
 }
 
 #[test]
@@ -120,7 +183,10 @@ fn attendance_marks_are_one_durable_save_each() {
     lead(&mut app, L::Mark(Some(Attendance::Absent)));
     assert_eq!(app.store.generation().unwrap(), before + 1);
     assert_eq!(app.leadership.summary.person_rate[0], Some(50.0));
-    assert_eq!(app.leadership.list.selected, 1, "the cursor moves down after a mark");
+    assert_eq!(
+        app.leadership.list.selected, 1,
+        "the cursor moves down after a mark"
+    );
     // Clearing, then cycling: each one save.
     app.update(Action::Up);
     lead(&mut app, L::Mark(None));
@@ -170,7 +236,10 @@ fn two_sessions_on_one_day_are_refused_in_the_form() {
     let err = form_error(&app, "Date").expect("the date is refused");
     assert!(err.contains("session 4"), "{err}");
     let s = screen_text(&app, 80, 24);
-    assert!(s.contains("session 4 of this cohort is already on 2027-01-16"), "{s}");
+    assert!(
+        s.contains("session 4 of this cohort is already on 2027-01-16"),
+        "{s}"
+    );
     // A time that is not one, and an end before the start.
     set(&mut app, "Date", "2026-12-18");
     set(&mut app, "Start", "9 o'clock");
@@ -216,7 +285,10 @@ fn sessions_are_added_and_edited() {
     lead(&mut app, L::Edit);
     set(&mut app, "Topic", "Celebration and certificates");
     app.update(Action::Submit);
-    assert_eq!(app.leadership.summary.sessions[8].topic, "Celebration and certificates");
+    assert_eq!(
+        app.leadership.summary.sessions[8].topic,
+        "Celebration and certificates"
+    );
 }
 
 #[test]
@@ -225,14 +297,21 @@ fn the_completion_rule_is_visible_and_settable() {
     lead(&mut app, L::PreviousCohort);
     lead(&mut app, L::Show(View::Completion));
     let s = screen_text(&app, 80, 24);
-    assert!(s.contains("Rule: attend at least 6 sessions and the final session"), "{s}");
+    assert!(
+        s.contains("Rule: attend at least 6 sessions and the final session"),
+        "{s}"
+    );
     assert!(s.contains("Certificates of completion (13)"), "{s}");
     let (done, _, cannot, _) = app.leadership.summary.counts();
     assert_eq!((done, cannot), (13, 2));
     lead(&mut app, L::Rule);
     set(&mut app, "Minimum sessions", "9");
     app.update(Action::Submit);
-    assert!(form_error(&app, "Minimum sessions").unwrap().contains("only 8 sessions"));
+    assert!(
+        form_error(&app, "Minimum sessions")
+            .unwrap()
+            .contains("only 8 sessions")
+    );
     set(&mut app, "Minimum sessions", "3");
     set(&mut app, "Final required", "no");
     app.update(Action::Submit);
@@ -255,7 +334,11 @@ fn participants_are_added_and_withdrawn() {
     let number = app.data.employee(already).unwrap().employee_number.clone();
     set(&mut app, "Employee", &number);
     app.update(Action::Submit);
-    assert!(form_error(&app, "Employee").unwrap().contains("already in the FY27 cohort"));
+    assert!(
+        form_error(&app, "Employee")
+            .unwrap()
+            .contains("already in the FY27 cohort")
+    );
     let newcomer = app
         .data
         .employees
@@ -273,7 +356,10 @@ fn participants_are_added_and_withdrawn() {
         .iter()
         .find(|p| p.employee_id == newcomer.id)
         .expect("added");
-    assert_eq!(p.role, newcomer.position, "role at entry defaults to the position");
+    assert_eq!(
+        p.role, newcomer.position,
+        "role at entry defaults to the position"
+    );
     // Withdraw the first participant.
     app.update(Action::Top);
     lead(&mut app, L::Edit);
@@ -314,7 +400,12 @@ fn promotion_moves_from_the_waitlist_into_a_future_cohort_in_one_transaction() {
         assert_eq!(moved[0].role, position);
     };
     check(&app.data);
-    assert!(app.status.as_deref().unwrap().contains("moved from the waitlist into the FY28 cohort"));
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap()
+            .contains("moved from the waitlist into the FY28 cohort")
+    );
     // Undo takes back the whole move at once.
     app.update(Action::Undo);
     assert_eq!(app.data.waitlist.len(), 4);
@@ -354,7 +445,10 @@ fn waitlist_entries_are_added_and_removed_after_asking() {
     assert!(app.modals.is_empty());
     assert_eq!(app.data.waitlist.len(), 4);
     let last = app.leadership.waitlist.last().unwrap();
-    assert_eq!((last.employee_id, last.note.as_str()), (someone.id, "asked at the Blair pop-up"));
+    assert_eq!(
+        (last.employee_id, last.note.as_str()),
+        (someone.id, "asked at the Blair pop-up")
+    );
 }
 
 #[test]
@@ -363,7 +457,11 @@ fn a_new_cohort_copies_the_schedule_a_year_on() {
     lead(&mut app, L::NewCohort);
     set(&mut app, "Fiscal year", "2027");
     app.update(Action::Submit);
-    assert!(form_error(&app, "Fiscal year").unwrap().contains("already a FY27 cohort"));
+    assert!(
+        form_error(&app, "Fiscal year")
+            .unwrap()
+            .contains("already a FY27 cohort")
+    );
     set(&mut app, "Fiscal year", "FY28");
     app.update(Action::Submit);
     assert!(app.modals.is_empty());
@@ -411,7 +509,8 @@ fn the_report_prints_schedule_rates_completion_and_profile() {
     let current = String::from_utf8(run(&["report", "leadership"]).stdout).unwrap();
     assert!(current.contains("Leadership cohort FY27"), "{current}");
     assert!(current.contains("Next session: 3 on 2026-12-19"), "{current}");
-    let private = String::from_utf8(run(&["--private", "report", "leadership", "--fy", "25"]).stdout).unwrap();
+    let private =
+        String::from_utf8(run(&["--private", "report", "leadership", "--fy", "25"]).stdout).unwrap();
     assert!(private.contains("By race: hidden"), "{private}");
     assert!(!private.contains("White"), "{private}");
     let missing = run(&["report", "leadership", "--fy", "2026"]);

@@ -3,8 +3,7 @@
 
 use crate::dataset::Dataset;
 use crate::domain::{
-    Choice, CohortSummary, FiscalYear, NO_CHAPTER, ParticipantStatus, Share, breakdown, initials,
-    rate_label,
+    Choice, CohortSummary, FiscalYear, NO_CHAPTER, ParticipantStatus, Share, breakdown, initials, rate_label,
 };
 use chrono::NaiveDate;
 use std::fmt::Write as _;
@@ -51,7 +50,11 @@ pub fn report(data: &Dataset, today: NaiveDate, fy: Option<i32>, private: bool) 
             .map(|c| FiscalYear(c.fiscal_year).short_label())
             .collect();
         y.sort();
-        if y.is_empty() { "none yet".to_string() } else { y.join(", ") }
+        if y.is_empty() {
+            "none yet".to_string()
+        } else {
+            y.join(", ")
+        }
     };
     let cohort = match fy {
         Some(fy) => {
@@ -114,7 +117,11 @@ pub fn report(data: &Dataset, today: NaiveDate, fy: Option<i32>, private: bool) 
             x.location,
             x.room,
         );
-        let _ = writeln!(o, "                                    {} · {}", x.topic, x.facilitator);
+        let _ = writeln!(
+            o,
+            "                                    {} · {}",
+            x.topic, x.facilitator
+        );
     }
     match s.next_session(today) {
         Some(n) => {
@@ -178,10 +185,20 @@ pub fn report(data: &Dataset, today: NaiveDate, fy: Option<i32>, private: bool) 
     let section = |o: &mut String, title: &str, shares: &[Share]| {
         let _ = writeln!(o, "By {title}:");
         for sh in shares {
-            let _ = writeln!(o, "  {:<36} {:>3}  {:>6}", fit(&sh.label, 36), sh.count, sh.percent);
+            let _ = writeln!(
+                o,
+                "  {:<36} {:>3}  {:>6}",
+                fit(&sh.label, 36),
+                sh.count,
+                sh.percent
+            );
         }
     };
-    section(&mut o, "role", &breakdown(s.people.iter().map(|p| p.role.clone())));
+    section(
+        &mut o,
+        "role",
+        &breakdown(s.people.iter().map(|p| p.role.clone())),
+    );
     section(
         &mut o,
         "chapter",

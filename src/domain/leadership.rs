@@ -120,7 +120,10 @@ impl LeadershipSession {
         {
             return Err(FieldError::new(
                 "number",
-                format!("session {} of this cohort already exists (on {})", o.number, o.date),
+                format!(
+                    "session {} of this cohort already exists (on {})",
+                    o.number, o.date
+                ),
             ));
         }
         Ok(())
@@ -151,7 +154,11 @@ pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
     if t.is_empty() {
         return Err("a time is required (HH:MM, e.g. 08:00 or 4:00 PM)".into());
     }
-    let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    let compact: String = t
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
     let (clock, half) = if let Some(c) = compact.strip_suffix("AM") {
         (c, Some(false))
     } else if let Some(c) = compact.strip_suffix("PM") {
@@ -380,7 +387,12 @@ impl CohortSummary {
             .collect();
         let attended = grid
             .iter()
-            .map(|r| r.iter().flatten().filter(|m| m.mark == Attendance::Present).count())
+            .map(|r| {
+                r.iter()
+                    .flatten()
+                    .filter(|m| m.mark == Attendance::Present)
+                    .count()
+            })
             .collect();
         let completion = people
             .iter()
@@ -416,7 +428,10 @@ impl CohortSummary {
 
     /// The next session on or after `today`, if any.
     pub fn next_session(&self, today: NaiveDate) -> Option<&LeadershipSession> {
-        self.sessions.iter().filter(|s| s.date >= today).min_by_key(|s| (s.date, s.start))
+        self.sessions
+            .iter()
+            .filter(|s| s.date >= today)
+            .min_by_key(|s| (s.date, s.start))
     }
 
     /// Rows of participants who met the rule (and did not withdraw): the certificate list.
@@ -532,7 +547,10 @@ mod tests {
         assert!(r(8, false).validate(8).is_ok());
         assert_eq!(r(9, true).validate(8).unwrap_err().field, "minimum sessions");
         assert!(r(0, true).validate(8).is_err());
-        assert!(r(12, true).validate(0).is_ok(), "no sessions yet: any positive rule");
+        assert!(
+            r(12, true).validate(0).is_ok(),
+            "no sessions yet: any positive rule"
+        );
         assert_eq!(
             CompletionRule::default().describe(),
             "attend at least 6 sessions and the final session"

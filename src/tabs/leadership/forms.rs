@@ -40,7 +40,10 @@ fn yes_no(label: &'static str, value: bool) -> Field {
 }
 
 fn statuses() -> Vec<String> {
-    ParticipantStatus::ALL.iter().map(|s| s.label().to_string()).collect()
+    ParticipantStatus::ALL
+        .iter()
+        .map(|s| s.label().to_string())
+        .collect()
 }
 
 fn hm(t: NaiveTime) -> String {
@@ -83,7 +86,13 @@ pub(super) fn open_new_cohort(app: &mut App) {
         .map(|y| (y + 1).max(current))
         .unwrap_or(current);
     let mut copy = vec!["none".to_string()];
-    copy.extend(app.leadership.years.iter().rev().map(|y| FiscalYear(*y).short_label()));
+    copy.extend(
+        app.leadership
+            .years
+            .iter()
+            .rev()
+            .map(|y| FiscalYear(*y).short_label()),
+    );
     let form = Form::new(
         "New leadership cohort",
         vec![
@@ -102,7 +111,10 @@ pub(super) fn open_add_session(app: &mut App) {
     let last = s.last();
     let number = s.iter().map(|x| x.number).max().unwrap_or(0) + 1;
     let form = Form::new(
-        format!("New session, {} cohort", FiscalYear(cohort.fiscal_year).short_label()),
+        format!(
+            "New session, {} cohort",
+            FiscalYear(cohort.fiscal_year).short_label()
+        ),
         vec![
             Field::number("Number", number),
             Field::date("Date", None),
@@ -111,7 +123,10 @@ pub(super) fn open_add_session(app: &mut App) {
             Field::text("Location", last.map(|l| l.location.clone()).unwrap_or_default()),
             Field::text("Room", last.map(|l| l.room.clone()).unwrap_or_default()),
             Field::text("Topic", ""),
-            Field::text("Facilitator", last.map(|l| l.facilitator.clone()).unwrap_or_default()),
+            Field::text(
+                "Facilitator",
+                last.map(|l| l.facilitator.clone()).unwrap_or_default(),
+            ),
         ],
     );
     app.open_form(form, FormPurpose::Leadership(LeadershipForm::AddSession(cohort)));
@@ -138,7 +153,10 @@ pub(super) fn open_edit_session(app: &mut App, reschedule: bool) {
         fields.insert(0, Field::number("Number", s.number));
         fields.push(Field::text("Topic", s.topic.clone()));
         fields.push(Field::text("Facilitator", s.facilitator.clone()));
-        (format!("Edit session {}", s.number), LeadershipForm::EditSession(s.clone()))
+        (
+            format!("Edit session {}", s.number),
+            LeadershipForm::EditSession(s.clone()),
+        )
     };
     app.open_form(Form::new(title, fields), FormPurpose::Leadership(purpose));
 }
@@ -146,14 +164,20 @@ pub(super) fn open_edit_session(app: &mut App, reschedule: bool) {
 pub(super) fn open_add_participant(app: &mut App) {
     let Some(cohort) = no_cohort(app) else { return };
     let form = Form::new(
-        format!("Add a participant, {} cohort", FiscalYear(cohort.fiscal_year).short_label()),
+        format!(
+            "Add a participant, {} cohort",
+            FiscalYear(cohort.fiscal_year).short_label()
+        ),
         vec![
             Field::text("Employee", ""),
             Field::text("Role at entry", ""),
             Field::choice("Status", statuses(), ParticipantStatus::Active.label()),
         ],
     );
-    app.open_form(form, FormPurpose::Leadership(LeadershipForm::AddParticipant(cohort)));
+    app.open_form(
+        form,
+        FormPurpose::Leadership(LeadershipForm::AddParticipant(cohort)),
+    );
 }
 
 pub(super) fn open_edit_participant(app: &mut App) {
@@ -207,7 +231,10 @@ pub(super) fn open_edit_waitlist(app: &mut App) {
     };
     let form = Form::new(
         format!("Waitlist: {}", app.person(w.employee_id)),
-        vec![Field::date("Joined", Some(w.joined)), Field::text("Note", w.note.clone())],
+        vec![
+            Field::date("Joined", Some(w.joined)),
+            Field::text("Note", w.note.clone()),
+        ],
     );
     app.open_form(form, FormPurpose::Leadership(LeadershipForm::EditWaitlist(w)));
 }
@@ -285,7 +312,12 @@ pub(super) fn ask_remove_session(app: &mut App) {
         app.status = Some("no session selected".into());
         return;
     };
-    let marks = app.data.attendance.iter().filter(|m| m.session_id == s.id).count();
+    let marks = app
+        .data
+        .attendance
+        .iter()
+        .filter(|m| m.session_id == s.id)
+        .count();
     app.ask(
         format!(
             "Remove session {} ({}, {}) and its {marks} attendance marks?",
@@ -512,7 +544,10 @@ pub fn submit(app: &mut App, purpose: &LeadershipForm, form: &mut Form) -> bool 
                 return true;
             };
             if app.data.waitlist.iter().any(|w| w.employee_id == employee) {
-                form.set_error("Employee", format!("{} is already on the waitlist", app.person(employee)));
+                form.set_error(
+                    "Employee",
+                    format!("{} is already on the waitlist", app.person(employee)),
+                );
                 return true;
             }
             let mut w = WaitlistEntry {
@@ -548,13 +583,19 @@ pub fn submit(app: &mut App, purpose: &LeadershipForm, form: &mut Form) -> bool 
 
 fn submit_new_cohort(app: &mut App, form: &mut Form) -> bool {
     let Some(year) = parse_year(form.value("Fiscal year")) else {
-        form.set_error("Fiscal year", "a fiscal year such as 2028 (FY28 runs July 2027 to June 2028)");
+        form.set_error(
+            "Fiscal year",
+            "a fiscal year such as 2028 (FY28 runs July 2027 to June 2028)",
+        );
         return true;
     };
     if app.data.cohort_for(FiscalYear(year)).is_some() {
         form.set_error(
             "Fiscal year",
-            format!("there is already a {} cohort (one per fiscal year)", FiscalYear(year).short_label()),
+            format!(
+                "there is already a {} cohort (one per fiscal year)",
+                FiscalYear(year).short_label()
+            ),
         );
         return true;
     }
@@ -565,7 +606,8 @@ fn submit_new_cohort(app: &mut App, form: &mut Form) -> bool {
         min_sessions: min as u8,
         require_final: form.value("Final required") == YES,
     };
-    let source = parse_year(form.value("Copy schedule")).and_then(|y| app.data.cohort_for(FiscalYear(y)).cloned());
+    let source =
+        parse_year(form.value("Copy schedule")).and_then(|y| app.data.cohort_for(FiscalYear(y)).cloned());
     let copied: Vec<LeadershipSession> = source
         .as_ref()
         .map(|src| {
@@ -700,7 +742,11 @@ fn submit_promote(app: &mut App, w: &WaitlistEntry, form: &mut Form) -> bool {
     {
         form.set_error(
             "Cohort",
-            format!("{} is already in the {} cohort", app.person(w.employee_id), FiscalYear(year).short_label()),
+            format!(
+                "{} is already in the {} cohort",
+                app.person(w.employee_id),
+                FiscalYear(year).short_label()
+            ),
         );
         return true;
     }

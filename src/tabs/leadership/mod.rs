@@ -12,8 +12,8 @@ use crate::action::Action;
 use crate::app::{App, ListNav};
 use crate::dataset::Dataset;
 use crate::domain::{
-    Attendance, AttendanceMark, Choice, Cohort, CohortSummary, FiscalYear, Id, LeadershipSession,
-    NO_CHAPTER, Share, WaitlistEntry, breakdown,
+    Attendance, AttendanceMark, Choice, Cohort, CohortSummary, FiscalYear, Id, LeadershipSession, NO_CHAPTER,
+    Share, WaitlistEntry, breakdown,
 };
 use crate::keymap::{Binding, Key, bind};
 use chrono::NaiveDate;
@@ -339,24 +339,33 @@ impl LeadershipTab {
             View::Sessions => self.rows.set(s.sessions.iter().enumerate().map(|(i, x)| {
                 (
                     i,
-                    format!("{} {} {} {} {}", x.number, x.topic, x.location, x.room, x.facilitator),
+                    format!(
+                        "{} {} {} {} {}",
+                        x.number, x.topic, x.location, x.room, x.facilitator
+                    ),
                 )
             })),
-            View::Attendance | View::Completion => self.rows.set(
-                s.people
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| (i, format!("{} {} {}", name(p.employee_id), p.role, p.status.label()))),
-            ),
+            View::Attendance | View::Completion => {
+                self.rows.set(s.people.iter().enumerate().map(|(i, p)| {
+                    (
+                        i,
+                        format!("{} {} {}", name(p.employee_id), p.role, p.status.label()),
+                    )
+                }))
+            }
             View::Waitlist => self.rows.set(
                 self.waitlist
                     .iter()
                     .enumerate()
                     .map(|(i, w)| (i, format!("{} {}", name(w.employee_id), w.note))),
             ),
-            View::Profile => self
-                .rows
-                .set(self.profile.by_role.iter().enumerate().map(|(i, r)| (i, r.label.clone()))),
+            View::Profile => self.rows.set(
+                self.profile
+                    .by_role
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (i, r.label.clone())),
+            ),
         }
         self.refilter();
     }
@@ -389,7 +398,10 @@ impl LeadershipTab {
     /// The selected session: the sessions view's row, or the grid's current column.
     pub fn selected_session(&self) -> Option<&LeadershipSession> {
         match self.view {
-            View::Sessions => self.rows.get(self.list.selected).and_then(|i| self.summary.sessions.get(i)),
+            View::Sessions => self
+                .rows
+                .get(self.list.selected)
+                .and_then(|i| self.summary.sessions.get(i)),
             View::Attendance => self.summary.sessions.get(self.col),
             _ => None,
         }
@@ -449,7 +461,8 @@ pub fn update(app: &mut App, action: LeadershipAction) {
             View::Sessions => forms::ask_remove_session(app),
             _ => {
                 app.status = Some(
-                    "x removes a waitlist entry or a session; to withdraw a participant, edit them (e)".into(),
+                    "x removes a waitlist entry or a session; to withdraw a participant, edit them (e)"
+                        .into(),
                 )
             }
         },
@@ -542,7 +555,10 @@ fn set_mark(app: &mut App, next: impl Fn(Option<Attendance>) -> Option<Attendanc
         (Some(old), Some(mark)) => txn.update(old, &AttendanceMark { mark, ..old.clone() }),
         (Some(old), None) => {
             if txn.get::<AttendanceMark>(old.id)?.as_ref() != Some(old) {
-                return Err(crate::store::StoreError::Conflict(format!("attendance record {}", old.id)));
+                return Err(crate::store::StoreError::Conflict(format!(
+                    "attendance record {}",
+                    old.id
+                )));
             }
             txn.delete::<AttendanceMark>(old.id).map(|_| ())
         }

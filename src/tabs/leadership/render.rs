@@ -14,12 +14,8 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let tab = &app.leadership;
-    let [bar, upcoming, body] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(2),
-        Constraint::Min(0),
-    ])
-    .areas(area);
+    let [bar, upcoming, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(2), Constraint::Min(0)]).areas(area);
     render_bar(frame, bar, tab, app, theme);
     frame.render_widget(
         Paragraph::new(upcoming_line(tab, app, theme)).wrap(Wrap { trim: false }),
@@ -54,7 +50,10 @@ fn year_label(tab: &LeadershipTab, app: &App) -> String {
 
 /// "FY27 cohort" and the views, the current one reversed and bracketed.
 fn render_bar(frame: &mut Frame, area: Rect, tab: &LeadershipTab, app: &App, theme: &Theme) {
-    let mut spans = vec![Span::styled(format!(" {} cohort ", year_label(tab, app)), theme.important)];
+    let mut spans = vec![Span::styled(
+        format!(" {} cohort ", year_label(tab, app)),
+        theme.important,
+    )];
     for v in View::ALL {
         let current = v == tab.view;
         let (open, close) = if current { ("[", "]") } else { (" ", " ") };
@@ -89,7 +88,12 @@ fn upcoming_line(tab: &LeadershipTab, app: &App, theme: &Theme) -> Line<'static>
                 format!(
                     " All {} sessions held (last {}) · {done} completed",
                     s.sessions.len(),
-                    s.sessions.iter().map(|x| x.date).max().map(day).unwrap_or_default()
+                    s.sessions
+                        .iter()
+                        .map(|x| x.date)
+                        .max()
+                        .map(day)
+                        .unwrap_or_default()
                 ),
                 theme.muted,
             )
@@ -108,7 +112,11 @@ fn render_sessions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let wide = area.width >= 110;
     let (list_area, detail_area) = widgets::list_and_detail(area, 7);
     let mut header = vec!["", "#", "Date"];
-    let mut widths = vec![Constraint::Length(1), Constraint::Length(2), Constraint::Length(10)];
+    let mut widths = vec![
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Length(10),
+    ];
     if wide {
         header.push("Time");
         widths.push(Constraint::Length(11));
@@ -156,7 +164,7 @@ fn render_sessions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Cell::from(x.location.clone()),
                 Cell::from(x.room.clone()),
                 Cell::from(x.topic.clone()),
-                Cell::from(rate_label(s.session_rate[i])),
+                Cell::from(format!("{:>4}", rate_label(s.session_rate[i]))),
             ]);
             Row::new(cells)
         },
@@ -176,7 +184,11 @@ fn render_sessions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             }
             vec![
                 widgets::fact("Session", format!("{} · {}", x.number, x.topic), theme),
-                widgets::fact("When", format!("{} {}", x.date.format("%a %Y-%m-%d"), times(x)), theme),
+                widgets::fact(
+                    "When",
+                    format!("{} {}", x.date.format("%a %Y-%m-%d"), times(x)),
+                    theme,
+                ),
                 widgets::fact("Where", format!("{}, room {}", x.location, x.room), theme),
                 widgets::fact("Facilitator", x.facilitator.clone(), theme),
                 widgets::fact(
@@ -191,7 +203,13 @@ fn render_sessions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ]
         }
     };
-    widgets::detail(frame, detail_area, " Session · e edit · r reschedule · a add ", lines, theme);
+    widgets::detail(
+        frame,
+        detail_area,
+        " Session · e edit · r reschedule · a add ",
+        lines,
+        theme,
+    );
 }
 
 fn completion_cell(c: Option<CompletionStatus>, short: bool, theme: &Theme) -> Cell<'static> {
@@ -219,10 +237,10 @@ fn completion_cell(c: Option<CompletionStatus>, short: bool, theme: &Theme) -> C
 fn render_grid(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let tab = &app.leadership;
     let s = &tab.summary;
-    // Name, then 4-wide session cells, then rate and completion; each with a 1-wide gap.
+    // Name, then 4-wide session cells, rate (4) and completion (11), each after a 1-wide gap.
     let inner = area.width.saturating_sub(2);
-    let name_w: u16 = if inner >= 20 + 1 + 8 * 5 + 17 { 20 } else { 16 };
-    let fit = (inner.saturating_sub(name_w + 1 + 17) / 5).max(1) as usize;
+    let name_w: u16 = if inner >= 21 + 8 * 5 + 17 { 21 } else { 16 };
+    let fit = (inner.saturating_sub(name_w + 17) / 5).max(1) as usize;
     let first_col = tab.col.saturating_sub(fit.saturating_sub(1));
     let cols: Vec<usize> = (first_col..s.sessions.len()).take(fit).collect();
     let visible_rows = area.height.saturating_sub(4) as usize;
@@ -232,7 +250,11 @@ fn render_grid(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     widths.extend([Constraint::Length(4), Constraint::Length(11)]);
     let mut header = vec![Cell::from(Span::styled("Participant", theme.header))];
     header.extend(cols.iter().map(|&c| {
-        let style = if c == tab.col { theme.important } else { theme.header };
+        let style = if c == tab.col {
+            theme.important
+        } else {
+            theme.header
+        };
         Cell::from(Span::styled(format!("#{}", s.sessions[c].number), style))
     }));
     header.push(Cell::from(Span::styled("Rate", theme.header)));
@@ -253,15 +275,17 @@ fn render_grid(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 cells.push(Cell::from(format!(" {letter}")));
             }
         }
-        cells.push(Cell::from(rate_label(s.person_rate[i])));
+        cells.push(Cell::from(format!("{:>4}", rate_label(s.person_rate[i]))));
         cells.push(completion_cell(s.completion[i], true, theme));
         rows.push(Row::new(cells));
     }
     let mut rate_row = vec![Cell::from(Span::styled("  Session rate", theme.muted))];
-    rate_row.extend(
-        cols.iter()
-            .map(|&c| Cell::from(Span::styled(rate_label(s.session_rate[c]), theme.muted))),
-    );
+    rate_row.extend(cols.iter().map(|&c| {
+        Cell::from(Span::styled(
+            format!("{:>4}", rate_label(s.session_rate[c])),
+            theme.muted,
+        ))
+    }));
     rows.push(Row::new(rate_row));
     let cell = tab.selected_person().zip(s.sessions.get(tab.col)).map(|(i, x)| {
         let p = &s.people[i];
@@ -314,12 +338,8 @@ fn render_completion(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let s = &tab.summary;
     let rule = tab.cohort.as_ref().map(|c| c.rule).unwrap_or_default();
     let (done, on_track, cannot, withdrawn) = s.counts();
-    let [info, list, certs] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(5),
-        Constraint::Length(5),
-    ])
-    .areas(area);
+    let [info, list, certs] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(5), Constraint::Length(5)]).areas(area);
     let lines = vec![
         Line::from(vec![
             Span::styled(" Rule: ", theme.header),
@@ -344,7 +364,14 @@ fn render_completion(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             held(s, app),
             s.sessions.len()
         ),
-        &["Participant", "Role at entry", "Status", "Att.", "Rate", "Completion"],
+        &[
+            "Participant",
+            "Role at entry",
+            "Status",
+            "Att.",
+            "Rate",
+            "Completion",
+        ],
         &[
             Constraint::Length(18),
             Constraint::Min(10),
@@ -364,7 +391,7 @@ fn render_completion(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Cell::from(p.role.clone()),
                 Cell::from(p.status.label()),
                 Cell::from(format!("{}/{}", s.attended[i], s.sessions.len())),
-                Cell::from(rate_label(s.person_rate[i])),
+                Cell::from(format!("{:>4}", rate_label(s.person_rate[i]))),
                 completion_cell(s.completion[i], false, theme),
             ])
         },
@@ -481,8 +508,7 @@ fn render_profile(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         },
     );
     let race_h = (p.by_race.len() as u16 + 2).max(3);
-    let [chapters, races] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(race_h)]).areas(right);
+    let [chapters, races] = Layout::vertical([Constraint::Min(3), Constraint::Length(race_h)]).areas(right);
     let w = right.width.saturating_sub(2 + 11) as usize;
     let chapter_lines: Vec<Line> = share_rows(&p.by_chapter, w).map(Line::raw).collect();
     widgets::detail(frame, chapters, " By chapter ", chapter_lines, theme);

@@ -17,7 +17,10 @@ fn opens_on_the_current_cohort_with_its_next_session() {
     assert_eq!(tab.year, Some(FiscalYear(2027)));
     assert_eq!(tab.years, vec![2025, 2027]);
     let next = tab.summary.next_session(today).unwrap();
-    assert_eq!((next.number, next.topic.as_str()), (3, "Strengths-Based Leadership"));
+    assert_eq!(
+        (next.number, next.topic.as_str()),
+        (3, "Strengths-Based Leadership")
+    );
     assert_eq!(tab.rows.len(), 8, "the sessions view lists the eight sessions");
 }
 
