@@ -518,3 +518,62 @@ fn the_report_prints_schedule_rates_completion_and_profile() {
     let err = String::from_utf8_lossy(&missing.stderr);
     assert!(err.contains("no cohort for FY26 (cohorts: FY25, FY27)"), "{err}");
 }
+
+#[test]
+fn completion_is_recorded_for_everyone_who_met_the_rule() {
+    let (_dir, _path, mut app) = open_app();
+    lead(&mut app, L::Show(View::Completion));
+    lead(&mut app, L::RecordCompletion);
+    assert!(app.status.as_deref().unwrap().contains("nothing to record"));
+    lead(&mut app, L::Rule);
+    set(&mut app, "Minimum sessions", "1");
+    set(&mut app, "Final required", "no");
+    app.update(Action::Submit);
+    assert!(screen_text(&app, 80, 24).contains("14 still marked active"));
+    lead(&mut app, L::RecordCompletion);
+    assert!(matches!(app.modals.last(), Some(Modal::Confirm { .. })));
+    let before = app.store.generation().unwrap();
+    app.update(Action::Confirm);
+    assert_eq!(app.store.generation().unwrap(), before + 1);
+    assert!(
+        app.leadership
+            .summary
+            .people
+            .iter()
+            .all(|p| p.status == pathways::domain::ParticipantStatus::Completed)
+    );
+}
+
+#[test]
+fn a_search_hit_on_a_participant_opens_their_cohort() {
+    let (_dir, _path, mut app) = open_app();
+    let fy25 = app.data.cohort_for(FiscalYear(2025)).unwrap().id;
+    let p = app
+        .data
+        .participants
+        .iter()
+        .find(|p| p.cohort_id == fy25)
+        .unwrap()
+        .clone();
+    let name = app.data.employee_name(p.employee_id);
+    pathways::finder::open_search(&mut app, &name);
+    let Some(Modal::Search(search)) = app.modals.last_mut() else {
+        panic!("no search");
+    };
+    let index = app.index.clone().unwrap();
+    let hit = search
+        .results
+        .iter()
+        .position(|&i| {
+            index.entries[i].kind == pathways::search::Kind::Participant && index.entries[i].id == p.id
+        })
+        .expect("the participant is found");
+    search.selected = hit;
+    app.update(Action::Submit);
+    assert_eq!(app.tab, Tab::Leadership);
+    assert_eq!(app.leadership.year, Some(FiscalYear(2025)));
+    assert_eq!(app.leadership.view, View::Completion);
+    let s = screen_text(&app, 80, 24);
+    assert!(s.contains(&name), "{s}");
+    assert!(s.contains("FY25 participants"), "{s}");
+}

@@ -108,7 +108,7 @@ pub fn report(data: &Dataset, today: NaiveDate, fy: Option<i32>, private: bool) 
     for (i, x) in s.sessions.iter().enumerate() {
         let _ = writeln!(
             o,
-            "  {:>2}  {}  {}-{}  {:>4}  {}, room {}",
+            "{:>3}  {}  {}-{} {:>4}  {}, room {}",
             x.number,
             x.date,
             x.start.format("%H:%M"),
@@ -117,11 +117,7 @@ pub fn report(data: &Dataset, today: NaiveDate, fy: Option<i32>, private: bool) 
             x.location,
             x.room,
         );
-        let _ = writeln!(
-            o,
-            "                                    {} · {}",
-            x.topic, x.facilitator
-        );
+        let _ = writeln!(o, "     {} · {}", x.topic, x.facilitator);
     }
     match s.next_session(today) {
         Some(n) => {
@@ -148,7 +144,7 @@ pub fn report(data: &Dataset, today: NaiveDate, fy: Option<i32>, private: bool) 
     let _ = writeln!(o, "Attendance and completion");
     let _ = writeln!(
         o,
-        "  {:<21}  {:<24}  {:>4}  {:>4}  Completion",
+        "  {:<19}  {:<26}  {:>4}  {:>4}  Completion",
         "Participant", "Role at entry", "Att.", "Rate"
     );
     for (i, p) in s.people.iter().enumerate() {
@@ -157,9 +153,9 @@ pub fn report(data: &Dataset, today: NaiveDate, fy: Option<i32>, private: bool) 
             .unwrap_or_else(|| "– withdrawn".into());
         let _ = writeln!(
             o,
-            "  {:<21}  {:<24}  {:>4}  {:>4}  {completion}",
-            fit(&name(p.employee_id), 21),
-            fit(&p.role, 24),
+            "  {:<19}  {:<26}  {:>4}  {:>4}  {completion}",
+            fit(&name(p.employee_id), 19),
+            fit(&p.role, 26),
             format!("{}/{}", s.attended[i], s.sessions.len()),
             rate_label(s.person_rate[i]),
         );

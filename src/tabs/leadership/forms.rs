@@ -28,6 +28,8 @@ pub enum LeadershipForm {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LeadershipConfirm {
+    /// Participants who met the rule but are not recorded as completed yet.
+    RecordCompletion(Vec<Participant>),
     RemoveWaitlist(WaitlistEntry),
     RemoveSession(LeadershipSession),
 }
@@ -290,6 +292,26 @@ pub(super) fn open_promote(app: &mut App) {
         ],
     );
     app.open_form(form, FormPurpose::Leadership(LeadershipForm::Promote(w)));
+}
+
+pub(super) fn ask_record_completion(app: &mut App) {
+    let s = &app.leadership.summary;
+    let due: Vec<Participant> = s
+        .completed_rows()
+        .map(|i| s.people[i].clone())
+        .filter(|p| p.status != ParticipantStatus::Completed)
+        .collect();
+    if due.is_empty() {
+        app.status = Some("nothing to record: everyone who met the rule is marked completed".into());
+        return;
+    }
+    app.ask(
+        format!(
+            "Set status \"completed\" for the {} participant(s) who met the rule?",
+            due.len()
+        ),
+        Confirmed::Leadership(LeadershipConfirm::RecordCompletion(due)),
+    );
 }
 
 pub(super) fn ask_remove_waitlist(app: &mut App) {
@@ -786,6 +808,19 @@ fn submit_promote(app: &mut App, w: &WaitlistEntry, form: &mut Form) -> bool {
 
 pub fn confirmed(app: &mut App, c: LeadershipConfirm) {
     match c {
+        LeadershipConfirm::RecordCompletion(people) => {
+            let done = format!("{} participant(s) recorded as completed", people.len());
+            let _ = app.save(&done, |txn| {
+                for p in &people {
+                    let updated = Participant {
+                        status: ParticipantStatus::Completed,
+                        ..p.clone()
+                    };
+                    txn.update(p, &updated)?;
+                }
+                Ok(())
+            });
+        }
         LeadershipConfirm::RemoveWaitlist(w) => {
             let done = format!("{} removed from the waitlist", app.person(w.employee_id));
             let _ = app.save(&done, |txn| {

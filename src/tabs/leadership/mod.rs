@@ -82,6 +82,8 @@ pub enum LeadershipAction {
     Promote,
     /// Set the cohort's completion rule.
     Rule,
+    /// Set status "completed" for everyone who met the rule (asks first).
+    RecordCompletion,
     /// Set (or with None clear) the mark in the attendance grid's current cell.
     Mark(Option<Attendance>),
     /// present -> absent -> excused -> clear.
@@ -99,42 +101,42 @@ pub const KEYS: &[Binding] = &[
         &[Char('v')],
         a(LeadershipAction::NextView),
         "leadership-next-view",
-        "next view (sessions, attendance, completion, waitlist, profile)",
+        "next view",
         Some("view"),
     ),
     bind(
         &[Char(']')],
         a(LeadershipAction::NextCohort),
         "leadership-next-cohort",
-        "next cohort (fiscal year)",
+        "next cohort (year)",
         Some("cohort"),
     ),
     bind(
         &[Char('[')],
         a(LeadershipAction::PreviousCohort),
         "leadership-previous-cohort",
-        "previous cohort (fiscal year)",
+        "previous cohort (year)",
         None,
     ),
     bind(
         &[Char('a')],
         a(LeadershipAction::Add),
         "leadership-add",
-        "add a session / participant / waitlist entry",
+        "add to the current view",
         Some("add"),
     ),
     bind(
         &[Char('e'), Code(KeyCode::Enter)],
         a(LeadershipAction::Edit),
         "leadership-edit",
-        "edit the selected session / participant / entry",
+        "edit the selected row",
         Some("edit"),
     ),
     bind(
         &[Char('s')],
         a(LeadershipAction::Show(View::Sessions)),
         "leadership-sessions",
-        "view: the cohort's sessions",
+        "view: sessions",
         None,
     ),
     bind(
@@ -148,56 +150,63 @@ pub const KEYS: &[Binding] = &[
         &[Char('c')],
         a(LeadershipAction::Show(View::Completion)),
         "leadership-completion",
-        "view: completion and certificates",
+        "view: completion",
         None,
     ),
     bind(
         &[Char('w')],
         a(LeadershipAction::Show(View::Waitlist)),
         "leadership-waitlist",
-        "view: the waitlist",
+        "view: waitlist",
         None,
     ),
     bind(
         &[Char('o')],
         a(LeadershipAction::Show(View::Profile)),
         "leadership-profile",
-        "view: cohort profile (role, chapter, race)",
+        "view: cohort profile",
         None,
     ),
     bind(
         &[Char('r')],
         a(LeadershipAction::Reschedule),
         "leadership-reschedule",
-        "reschedule the selected session",
+        "reschedule a session",
         None,
     ),
     bind(
         &[Char('m')],
         a(LeadershipAction::Promote),
         "leadership-promote",
-        "promote from the waitlist into a cohort",
+        "promote from waitlist",
         None,
     ),
     bind(
         &[Char('x')],
         a(LeadershipAction::Remove),
         "leadership-remove",
-        "remove the waitlist entry / session (asks)",
+        "remove (asks first)",
         None,
     ),
     bind(
         &[Char('R')],
         a(LeadershipAction::Rule),
         "leadership-rule",
-        "set the completion rule",
+        "set completion rule",
+        None,
+    ),
+    bind(
+        &[Char('C')],
+        a(LeadershipAction::RecordCompletion),
+        "leadership-record-completion",
+        "record completions",
         None,
     ),
     bind(
         &[Char('n')],
         a(LeadershipAction::NewCohort),
         "leadership-new-cohort",
-        "new cohort for a fiscal year",
+        "new cohort",
         None,
     ),
     bind(
@@ -225,11 +234,11 @@ pub const KEYS: &[Binding] = &[
         &[Char(' ')],
         a(LeadershipAction::CycleMark),
         "leadership-cycle-mark",
-        "grid: cycle present/absent/excused/none",
+        "grid: cycle the mark",
         None,
     ),
     bind(
-        &[Code(KeyCode::Backspace), Code(KeyCode::Delete), Char('-')],
+        &[Code(KeyCode::Backspace), Code(KeyCode::Delete)],
         a(LeadershipAction::Mark(None)),
         "leadership-clear-mark",
         "grid: clear the mark",
@@ -395,6 +404,30 @@ impl LeadershipTab {
         self.set_rows(data);
     }
 
+    /// Shows the cohort and completion row of participant `id` (a search jump); the caller then
+    /// narrows the list to their name.
+    pub fn show_participant(&mut self, data: &Dataset, id: Id, today: NaiveDate) {
+        let Some(year) = data
+            .participants
+            .iter()
+            .find(|p| p.id == id)
+            .and_then(|p| data.cohorts.iter().find(|c| c.id == p.cohort_id))
+            .map(|c| FiscalYear(c.fiscal_year))
+        else {
+            return;
+        };
+        if self.year != Some(year) {
+            self.year = Some(year);
+            self.saved = Default::default();
+            self.list = ListNav::default();
+            self.col = 0;
+        }
+        self.refresh(data, today);
+        if !matches!(self.view, View::Attendance | View::Completion) {
+            self.show(View::Completion, data);
+        }
+    }
+
     /// The selected session: the sessions view's row, or the grid's current column.
     pub fn selected_session(&self) -> Option<&LeadershipSession> {
         match self.view {
@@ -474,6 +507,7 @@ pub fn update(app: &mut App, action: LeadershipAction) {
             }
         }
         L::Rule => forms::open_rule(app),
+        L::RecordCompletion => forms::ask_record_completion(app),
         L::Mark(mark) => set_mark(app, |_| mark),
         L::CycleMark => set_mark(app, |current| match current {
             None => Some(Attendance::Present),

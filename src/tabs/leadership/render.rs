@@ -44,6 +44,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
+/// "1 participant", "14 participants".
+fn count(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 fn year_label(tab: &LeadershipTab, app: &App) -> String {
     tab.year.unwrap_or(FiscalYear::of(app.today)).short_label()
 }
@@ -132,10 +141,10 @@ fn render_sessions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame,
         list_area,
         format!(
-            " {} sessions ({}) · {} participants · » next ✓ held ",
+            " {} sessions ({}) · {} · » next ✓ held ",
             year_label(tab, app),
             s.sessions.len(),
-            s.people.len()
+            count(s.people.len(), "participant")
         ),
         &header,
         &widths,
@@ -194,8 +203,8 @@ fn render_sessions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 widgets::fact(
                     "Attendance",
                     format!(
-                        "{p} present · {a} absent · {e} excused of {} participants · rate {}",
-                        s.people.len(),
+                        "{p} present · {a} absent · {e} excused of {} · rate {}",
+                        count(s.people.len(), "participant"),
                         rate_label(s.session_rate[i])
                     ),
                     theme,
@@ -237,6 +246,19 @@ fn completion_cell(c: Option<CompletionStatus>, short: bool, theme: &Theme) -> C
 fn render_grid(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let tab = &app.leadership;
     let s = &tab.summary;
+    if s.people.is_empty() || s.sessions.is_empty() {
+        let msg = if s.people.is_empty() {
+            "No participants yet: a adds one, or promote someone from the waitlist (w, then m).".to_string()
+        } else {
+            format!(
+                "{} and no sessions yet: press s, then a to add a session.",
+                count(s.people.len(), "participant")
+            )
+        };
+        let title = format!(" {} attendance ", year_label(tab, app));
+        widgets::detail(frame, area, title, vec![Line::raw(msg)], theme);
+        return;
+    }
     // Name, then 4-wide session cells, rate (4) and completion (11), each after a 1-wide gap.
     let inner = area.width.saturating_sub(2);
     let name_w: u16 = if inner >= 21 + 8 * 5 + 17 { 21 } else { 16 };
@@ -316,21 +338,6 @@ fn render_grid(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .column_spacing(1),
         area,
     );
-    if s.people.is_empty() || s.sessions.is_empty() {
-        let inner = Rect {
-            y: area.y + 2,
-            height: 1,
-            x: area.x + 2,
-            width: area.width.saturating_sub(4),
-        };
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                "no participants or sessions yet: a adds a participant, s then a adds a session",
-                theme.muted,
-            )),
-            inner,
-        );
-    }
 }
 
 fn render_completion(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -492,7 +499,11 @@ fn render_profile(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     widgets::table(
         frame,
         left,
-        format!(" {} by role · {} participants ", year_label(tab, app), p.total),
+        format!(
+            " {} by role · {} ",
+            year_label(tab, app),
+            count(p.total, "participant")
+        ),
         &["Role at entry", "n", "%"],
         &[Constraint::Min(10), Constraint::Length(3), Constraint::Length(6)],
         tab.rows.len(),
