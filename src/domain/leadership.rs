@@ -227,7 +227,7 @@ pub enum CompletionStatus {
 }
 
 /// Where a participant stands given their marks for the cohort's sessions (today's and later
-/// sessions can still be attended; an earlier session without "present" is missed).
+/// sessions not marked yet can still be attended; any other session without "present" is missed).
 pub fn completion_status(
     rule: &CompletionRule,
     sessions: &[LeadershipSession],
@@ -261,11 +261,10 @@ pub fn completion_of_row(
     if attended >= rule.min_sessions as usize && final_ok {
         return CompletionStatus::Completed;
     }
-    let still_to_come = (0..sessions.len())
-        .filter(|&i| sessions[i].date >= today && !present(i))
-        .count();
-    let final_possible =
-        !rule.require_final || final_session.is_some_and(|f| present(f) || sessions[f].date >= today);
+    // A session still to come can be attended unless it is already marked (excused in advance).
+    let open = |i: usize| sessions[i].date >= today && row.get(i).copied().flatten().is_none();
+    let still_to_come = (0..sessions.len()).filter(|&i| open(i)).count();
+    let final_possible = !rule.require_final || final_session.is_some_and(|f| present(f) || open(f));
     if attended + still_to_come >= rule.min_sessions as usize && final_possible {
         CompletionStatus::OnTrack
     } else {
@@ -575,6 +574,26 @@ mod tests {
         assert_eq!(
             completion_status(&rule, &s, &m, 7, before_final + chrono::Duration::days(1)),
             CompletionStatus::CannotComplete
+        );
+        // Excused in advance for the final: it will not be attended.
+        let mut early: Vec<_> = marks(&[1, 2, 3, 4, 5, 6])
+            .into_iter()
+            .filter(|m| m.session_id <= 6)
+            .collect();
+        early.push(AttendanceMark {
+            id: 99,
+            participant_id: 7,
+            session_id: 8,
+            mark: Attendance::Excused,
+        });
+        assert_eq!(
+            completion_status(&rule, &s, &early, 7, s[6].date),
+            CompletionStatus::CannotComplete
+        );
+        early.pop();
+        assert_eq!(
+            completion_status(&rule, &s, &early, 7, s[6].date),
+            CompletionStatus::OnTrack
         );
         // Excused is not attended.
         let mut excused = marks(&[1, 2, 3, 4, 5, 8]);
