@@ -42,18 +42,7 @@ pub fn selected_facts(app: &App) -> Option<String> {
                 a.tenure_end
             )
         }),
-        Tab::Leadership => app.leadership.selected(data).map(|s| {
-            format!(
-                "session {} · {} {}-{} · {}, {} · {}",
-                s.number,
-                s.date,
-                s.start.format("%H:%M"),
-                s.end.format("%H:%M"),
-                s.location,
-                s.room,
-                s.topic
-            )
-        }),
+        Tab::Leadership => crate::tabs::leadership::selected_facts(app),
         Tab::Metrics => {
             let tab = &app.metrics;
             tab.rows

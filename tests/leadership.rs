@@ -577,3 +577,34 @@ fn a_search_hit_on_a_participant_opens_their_cohort() {
     assert!(s.contains(&name), "{s}");
     assert!(s.contains("FY25 participants"), "{s}");
 }
+
+#[test]
+fn y_copies_what_the_view_selects_masked_as_shown() {
+    let (_dir, _path, mut app) = open_app();
+    app.update(Action::Copy);
+    assert!(
+        app.clipboard
+            .take()
+            .unwrap()
+            .starts_with("FY27 session 1 · 2026-10-28 08:00-16:00")
+    );
+    lead(&mut app, L::Show(View::Attendance));
+    app.update(Action::Right);
+    let name = app
+        .data
+        .employee_name(app.leadership.summary.people[0].employee_id);
+    app.update(Action::Copy);
+    assert_eq!(
+        app.clipboard.take().unwrap(),
+        format!("{name} · FY27 session 2 (2026-11-21): present")
+    );
+    app.update(Action::TogglePrivacy);
+    lead(&mut app, L::Show(View::Completion));
+    app.update(Action::Copy);
+    let copied = app.clipboard.take().unwrap();
+    assert!(!copied.contains(&name), "{copied}");
+    assert!(
+        copied.contains("FY27 cohort") && copied.contains("attended 2 of 8"),
+        "{copied}"
+    );
+}

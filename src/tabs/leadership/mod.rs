@@ -440,12 +440,6 @@ impl LeadershipTab {
         }
     }
 
-    /// The selected session as stored (for copying its facts).
-    pub fn selected<'a>(&self, data: &'a Dataset) -> Option<&'a LeadershipSession> {
-        let id = self.selected_session()?.id;
-        data.sessions.iter().find(|s| s.id == id)
-    }
-
     /// Row of the selected participant in `summary.people` (attendance and completion views).
     pub fn selected_person(&self) -> Option<usize> {
         matches!(self.view, View::Attendance | View::Completion)
@@ -458,6 +452,65 @@ impl LeadershipTab {
             .then(|| self.rows.get(self.list.selected))
             .flatten()
             .and_then(|i| self.waitlist.get(i))
+    }
+}
+
+/// `y`: the key facts of what is selected in the current view, names as the screen shows them.
+pub fn selected_facts(app: &App) -> Option<String> {
+    let tab = &app.leadership;
+    let s = &tab.summary;
+    let year = tab.year.map(|y| y.short_label()).unwrap_or_default();
+    match tab.view {
+        View::Sessions => tab.selected_session().map(|x| {
+            format!(
+                "{year} session {} · {} {}-{} · {}, {} · {}",
+                x.number,
+                x.date,
+                x.start.format("%H:%M"),
+                x.end.format("%H:%M"),
+                x.location,
+                x.room,
+                x.topic
+            )
+        }),
+        View::Attendance => tab.selected_person().zip(s.sessions.get(tab.col)).map(|(i, x)| {
+            let mark = s.grid[i][tab.col]
+                .as_ref()
+                .map(|m| m.mark.label())
+                .unwrap_or("not marked");
+            format!(
+                "{} · {year} session {} ({}): {mark}",
+                app.person(s.people[i].employee_id),
+                x.number,
+                x.date
+            )
+        }),
+        View::Completion => tab.selected_person().map(|i| {
+            let p = &s.people[i];
+            format!(
+                "{} · {year} cohort · {} · {} · attended {} of {} · rate {} · {}",
+                app.person(p.employee_id),
+                p.role,
+                p.status.label(),
+                s.attended[i],
+                s.sessions.len(),
+                crate::domain::rate_label(s.person_rate[i]),
+                s.completion[i].map(|c| c.label()).unwrap_or("withdrawn")
+            )
+        }),
+        View::Waitlist => tab.selected_waitlist().map(|w| {
+            format!(
+                "leadership waitlist · {} · joined {} · {}",
+                app.person(w.employee_id),
+                w.joined,
+                w.note
+            )
+        }),
+        View::Profile => tab
+            .rows
+            .get(tab.list.selected)
+            .and_then(|i| tab.profile.by_role.get(i))
+            .map(|r| format!("{year} cohort · {}: {} ({})", r.label, r.count, r.percent)),
     }
 }
 
