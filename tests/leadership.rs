@@ -167,7 +167,7 @@ fn the_next_session_shows_without_a_key_press() {
     let (_dir, _path, app) = open_app();
     let s = screen_text(&app, 80, 24);
     assert!(s.contains("Next: session 3"), "{s}");
-    assert!(s.contains("2026-12-19 08:00-16:00"), "{s}");
+    assert!(s.contains("2026-12-19 (in 24 days) 08:00-16:00"), "{s}");
     assert!(s.contains("850 Hungerford Dr. (CESC), room"), "{s}");
     assert!(s.contains("Auditorium · Strengths-Based Leadership"), "{s}");
 }
@@ -256,7 +256,7 @@ fn two_sessions_on_one_day_are_refused_in_the_form() {
     assert_eq!(s3.date.to_string(), "2026-12-18");
     assert_eq!(s3.start.format("%H:%M").to_string(), "09:00");
     assert_eq!(s3.room, "Board Room");
-    assert!(screen_text(&app, 80, 24).contains("Next: session 3 · Fri 2026-12-18 09:00-16:00"));
+    assert!(screen_text(&app, 80, 24).contains("Next: session 3 · Fri 2026-12-18 (in 23 days) 09:00-16:00"));
 }
 
 #[test]

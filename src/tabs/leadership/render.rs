@@ -81,9 +81,14 @@ fn upcoming_line(tab: &LeadershipTab, app: &App, theme: &Theme) -> Line<'static>
         Some(n) => Line::from(vec![
             Span::styled(" Next: ", theme.header),
             Span::raw(format!(
-                "session {} · {} {} · {}, room {} · {}",
+                "session {} · {} ({}) {} · {}, room {} · {}",
                 n.number,
                 n.date.format("%a %Y-%m-%d"),
+                match (n.date - app.today).num_days() {
+                    0 => "today".to_string(),
+                    1 => "tomorrow".to_string(),
+                    d => format!("in {d} days"),
+                },
                 times(n),
                 n.location,
                 n.room,

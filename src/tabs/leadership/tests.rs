@@ -89,3 +89,11 @@ fn every_view_has_its_key() {
         );
     }
 }
+
+#[test]
+fn promotion_goes_to_a_cohort_that_has_not_started() {
+    let (data, _, today) = tab();
+    assert_eq!(super::forms::promotion_years(&data, today), vec![2028]);
+    let summer = NaiveDate::from_ymd_opt(2026, 7, 15).unwrap();
+    assert_eq!(super::forms::promotion_years(&data, summer), vec![2027, 2028]);
+}
