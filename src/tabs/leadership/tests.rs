@@ -1,7 +1,10 @@
 //! The tab's state, driven by actions over the demo dataset (no store, no terminal).
 
 use super::*;
+use crate::dataset::Dataset;
 use crate::domain::CompletionStatus;
+use crate::keymap::Key;
+use chrono::NaiveDate;
 
 fn tab() -> (Dataset, LeadershipTab, NaiveDate) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
