@@ -22,18 +22,7 @@ pub fn selected_facts(app: &App) -> Option<String> {
         }),
         Tab::Mentoring => crate::tabs::mentoring::selected_facts(app),
         Tab::Coverage => crate::tabs::coverage::selected_facts(app),
-        Tab::Leadership => app.leadership.selected(data).map(|s| {
-            format!(
-                "session {} · {} {}-{} · {}, {} · {}",
-                s.number,
-                s.date,
-                s.start.format("%H:%M"),
-                s.end.format("%H:%M"),
-                s.location,
-                s.room,
-                s.topic
-            )
-        }),
+        Tab::Leadership => crate::tabs::leadership::selected_facts(app),
         Tab::Metrics => crate::tabs::metrics::copy_text(app),
     }
 }

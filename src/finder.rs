@@ -225,6 +225,9 @@ fn jump(app: &mut App, i: usize) {
         Kind::Participant => (Tab::Leadership, name),
         Kind::Offering => (Tab::Metrics, String::new()),
     };
+    if entry.kind == Kind::Participant {
+        app.leadership.show_participant(&app.data, entry.id, app.today);
+    }
     app.tab = tab;
     match entry.kind {
         Kind::Ambassador => app.coverage.switch_view(crate::tabs::coverage::View::Ambassadors),

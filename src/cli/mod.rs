@@ -183,7 +183,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Report { report } => match report {
             Report::Mentoring { confidential } => report_mentoring::run(&path, today, *confidential),
             Report::Coverage { as_of } => report_coverage::run(&path, as_of.unwrap_or(today)),
-            Report::Leadership { fy } => report_leadership::run(&path, today, *fy),
+            Report::Leadership { fy } => report_leadership::run(&path, today, *fy, cli.private),
             Report::Monthly { fy, format } => report_monthly::run(&path, today, *fy, *format),
         },
         Command::Import { import } => match import {

@@ -1,8 +1,9 @@
 //! The leadership program: one cohort a fiscal year, eight sessions, attendance, completion, waitlist.
 
-use super::{FieldError, Id};
+use super::{FieldError, FiscalYear, Id};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompletionRule {
@@ -28,6 +29,23 @@ impl CompletionRule {
         } else {
             base
         }
+    }
+
+    /// A rule must be reachable: at least one session, and no more than the cohort holds.
+    pub fn validate(&self, session_count: usize) -> Result<(), FieldError> {
+        if self.min_sessions == 0 {
+            return Err(FieldError::new(
+                "minimum sessions",
+                "at least 1 session must be attended",
+            ));
+        }
+        if session_count > 0 && self.min_sessions as usize > session_count {
+            return Err(FieldError::new(
+                "minimum sessions",
+                format!("the cohort has only {session_count} sessions"),
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -93,8 +111,84 @@ impl LeadershipSession {
         if self.topic.trim().is_empty() {
             return Err(FieldError::new("topic", "a topic is required"));
         }
+        if self.number == 0 {
+            return Err(FieldError::new("number", "session numbers start at 1"));
+        }
+        if let Some(o) = others
+            .iter()
+            .find(|o| o.id != self.id && o.cohort_id == self.cohort_id && o.number == self.number)
+        {
+            return Err(FieldError::new(
+                "number",
+                format!(
+                    "session {} of this cohort already exists (on {})",
+                    o.number, o.date
+                ),
+            ));
+        }
         Ok(())
     }
+
+    /// `validate`, and the date must fall in the cohort's fiscal year.
+    pub fn validate_for(&self, cohort: &Cohort, others: &[LeadershipSession]) -> Result<(), FieldError> {
+        let fy = FiscalYear(cohort.fiscal_year);
+        if !fy.contains(self.date) {
+            return Err(FieldError::new(
+                "date",
+                format!(
+                    "{} is outside {} ({} to {})",
+                    self.date,
+                    fy.short_label(),
+                    fy.start(),
+                    fy.end()
+                ),
+            ));
+        }
+        self.validate(others)
+    }
+}
+
+/// Parses a time of day as people type it: `8:00`, `08:00`, `16:00`, `8:00 AM`, `4pm`, `4 PM`.
+pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("a time is required (HH:MM, e.g. 08:00 or 4:00 PM)".into());
+    }
+    let compact: String = t
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let (clock, half) = if let Some(c) = compact.strip_suffix("AM") {
+        (c, Some(false))
+    } else if let Some(c) = compact.strip_suffix("PM") {
+        (c, Some(true))
+    } else {
+        (compact.as_str(), None)
+    };
+    let (h, m) = match clock.split_once(':') {
+        Some((h, m)) => (h, m),
+        None => (clock, "0"),
+    };
+    let bad = || {
+        format!(
+            "\"{}\" is not a time; type HH:MM (e.g. 08:00 or 4:00 PM)",
+            super::truncate_for_message(t)
+        )
+    };
+    let (Ok(mut hour), Ok(minute)) = (h.parse::<u32>(), m.parse::<u32>()) else {
+        return Err(bad());
+    };
+    if m.len() > 2 || h.is_empty() || h.len() > 2 {
+        return Err(bad());
+    }
+    match half {
+        Some(_) if !(1..=12).contains(&hour) => return Err(bad()),
+        Some(true) if hour != 12 => hour += 12,
+        Some(false) if hour == 12 => hour = 0,
+        _ => {}
+    }
+    NaiveTime::from_hms_opt(hour, minute, 0).ok_or_else(bad)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -132,7 +226,8 @@ pub enum CompletionStatus {
     CannotComplete,
 }
 
-/// Where a participant stands given their marks for the cohort's sessions, `held` of which are past.
+/// Where a participant stands given their marks for the cohort's sessions (today's and later
+/// sessions not marked yet can still be attended; any other session without "present" is missed).
 pub fn completion_status(
     rule: &CompletionRule,
     sessions: &[LeadershipSession],
@@ -140,24 +235,213 @@ pub fn completion_status(
     participant: Id,
     today: NaiveDate,
 ) -> CompletionStatus {
-    let present = |s: &LeadershipSession| {
-        marks
-            .iter()
-            .any(|m| m.participant_id == participant && m.session_id == s.id && m.mark == Attendance::Present)
-    };
-    let attended = sessions.iter().filter(|s| present(s)).count();
-    let final_session = sessions.iter().max_by_key(|s| s.number);
+    let row: Vec<Option<Attendance>> = sessions
+        .iter()
+        .map(|s| {
+            marks
+                .iter()
+                .find(|m| m.participant_id == participant && m.session_id == s.id)
+                .map(|m| m.mark)
+        })
+        .collect();
+    completion_of_row(rule, sessions, &row, today)
+}
+
+/// `completion_status` for one row of the attendance grid: `row[i]` is the mark for `sessions[i]`.
+pub fn completion_of_row(
+    rule: &CompletionRule,
+    sessions: &[LeadershipSession],
+    row: &[Option<Attendance>],
+    today: NaiveDate,
+) -> CompletionStatus {
+    let present = |i: usize| row.get(i).copied().flatten() == Some(Attendance::Present);
+    let attended = (0..sessions.len()).filter(|&i| present(i)).count();
+    let final_session = (0..sessions.len()).max_by_key(|&i| sessions[i].number);
     let final_ok = !rule.require_final || final_session.is_some_and(present);
     if attended >= rule.min_sessions as usize && final_ok {
         return CompletionStatus::Completed;
     }
-    let still_to_come = sessions.iter().filter(|s| s.date >= today && !present(s)).count();
-    let final_possible = !rule.require_final || final_session.is_some_and(|f| present(f) || f.date >= today);
+    // A session still to come can be attended unless it is already marked (excused in advance).
+    let open = |i: usize| sessions[i].date >= today && row.get(i).copied().flatten().is_none();
+    let still_to_come = (0..sessions.len()).filter(|&i| open(i)).count();
+    let final_possible = !rule.require_final || final_session.is_some_and(|f| present(f) || open(f));
     if attended + still_to_come >= rule.min_sessions as usize && final_possible {
         CompletionStatus::OnTrack
     } else {
         CompletionStatus::CannotComplete
     }
+}
+
+impl CompletionStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            CompletionStatus::Completed => "completed",
+            CompletionStatus::OnTrack => "on track",
+            CompletionStatus::CannotComplete => "cannot complete",
+        }
+    }
+
+    /// A marker so the meaning never rests on colour alone.
+    pub fn marker(self) -> &'static str {
+        match self {
+            CompletionStatus::Completed => "✓",
+            CompletionStatus::OnTrack => "·",
+            CompletionStatus::CannotComplete => "✗",
+        }
+    }
+}
+
+impl Attendance {
+    /// One letter for the grid: P, A, E.
+    pub fn letter(self) -> &'static str {
+        match self {
+            Attendance::Present => "P",
+            Attendance::Absent => "A",
+            Attendance::Excused => "E",
+        }
+    }
+}
+
+/// "40.0%": the share of `count` in `total`, one decimal.
+pub fn percent(count: usize, total: usize) -> String {
+    if total == 0 {
+        "—".into()
+    } else {
+        format!("{:.1}%", count as f64 * 100.0 / total as f64)
+    }
+}
+
+/// One line of a cohort profile: a group, how many, and the share of the cohort.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Share {
+    pub label: String,
+    pub count: usize,
+    pub percent: String,
+}
+
+/// Counts of each label, largest first (ties by label), with percentages of the total.
+pub fn breakdown(labels: impl IntoIterator<Item = String>) -> Vec<Share> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut total = 0;
+    for l in labels {
+        *counts.entry(l).or_default() += 1;
+        total += 1;
+    }
+    let mut out: Vec<Share> = counts
+        .into_iter()
+        .map(|(label, count)| Share {
+            percent: percent(count, total),
+            label,
+            count,
+        })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+    out
+}
+
+/// Everything the tab and the report show about one cohort, computed once per load.
+#[derive(Debug, Clone, Default)]
+pub struct CohortSummary {
+    /// The cohort's sessions by number.
+    pub sessions: Vec<LeadershipSession>,
+    /// Participants in the caller's order (rows of the grid).
+    pub people: Vec<Participant>,
+    /// `grid[row][col]`: the stored mark of `people[row]` for `sessions[col]`.
+    pub grid: Vec<Vec<Option<AttendanceMark>>>,
+    pub person_rate: Vec<Option<f64>>,
+    pub session_rate: Vec<Option<f64>>,
+    /// Sessions attended (present) per participant.
+    pub attended: Vec<usize>,
+    /// None for a withdrawn participant.
+    pub completion: Vec<Option<CompletionStatus>>,
+}
+
+impl CohortSummary {
+    /// `people` are the cohort's participants in display order; `sessions` and `marks` may hold
+    /// other cohorts' records too (they are filtered here).
+    pub fn build<'a>(
+        cohort: &Cohort,
+        people: Vec<Participant>,
+        sessions: impl IntoIterator<Item = &'a LeadershipSession>,
+        marks: impl IntoIterator<Item = &'a AttendanceMark>,
+        today: NaiveDate,
+    ) -> CohortSummary {
+        let mut sessions: Vec<LeadershipSession> = sessions
+            .into_iter()
+            .filter(|s| s.cohort_id == cohort.id)
+            .cloned()
+            .collect();
+        sessions.sort_by_key(|s| (s.number, s.date));
+        let col: HashMap<Id, usize> = sessions.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+        let row: HashMap<Id, usize> = people.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+        let mut grid = vec![vec![None; sessions.len()]; people.len()];
+        for m in marks {
+            if let (Some(&r), Some(&c)) = (row.get(&m.participant_id), col.get(&m.session_id)) {
+                grid[r][c] = Some(m.clone());
+            }
+        }
+        let person_rate = grid.iter().map(|r| attendance_rate(r.iter().flatten())).collect();
+        let session_rate = (0..sessions.len())
+            .map(|c| attendance_rate(grid.iter().filter_map(|r| r[c].as_ref())))
+            .collect();
+        let attended = grid
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .flatten()
+                    .filter(|m| m.mark == Attendance::Present)
+                    .count()
+            })
+            .collect();
+        let completion = people
+            .iter()
+            .zip(&grid)
+            .map(|(p, r)| {
+                (p.status != ParticipantStatus::Withdrawn).then(|| {
+                    let row: Vec<Option<Attendance>> = r.iter().map(|m| m.as_ref().map(|m| m.mark)).collect();
+                    completion_of_row(&cohort.rule, &sessions, &row, today)
+                })
+            })
+            .collect();
+        CohortSummary {
+            sessions,
+            people,
+            grid,
+            person_rate,
+            session_rate,
+            attended,
+            completion,
+        }
+    }
+
+    /// How many participants stand where: (completed, on track, cannot complete, withdrawn).
+    pub fn counts(&self) -> (usize, usize, usize, usize) {
+        let n = |s| self.completion.iter().filter(|c| **c == Some(s)).count();
+        (
+            n(CompletionStatus::Completed),
+            n(CompletionStatus::OnTrack),
+            n(CompletionStatus::CannotComplete),
+            self.completion.iter().filter(|c| c.is_none()).count(),
+        )
+    }
+
+    /// The next session on or after `today`, if any.
+    pub fn next_session(&self, today: NaiveDate) -> Option<&LeadershipSession> {
+        self.sessions
+            .iter()
+            .filter(|s| s.date >= today)
+            .min_by_key(|s| (s.date, s.start))
+    }
+
+    /// Rows of participants who met the rule (and did not withdraw): the certificate list.
+    pub fn completed_rows(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.people.len()).filter(|&r| self.completion[r] == Some(CompletionStatus::Completed))
+    }
+}
+
+/// "75%" or "—" when nothing is marked.
+pub fn rate_label(rate: Option<f64>) -> String {
+    rate.map(|r| format!("{r:.0}%")).unwrap_or_else(|| "—".into())
 }
 
 /// Share of marked sessions attended, 0..100, or None if nothing is marked.
@@ -250,6 +534,202 @@ mod tests {
     fn rates() {
         assert_eq!(attendance_rate(marks(&[1, 2, 3, 4, 5, 6]).iter()), Some(75.0));
         assert_eq!(attendance_rate([].iter()), None);
+    }
+
+    #[test]
+    fn rule_must_be_reachable() {
+        let r = |min, require_final| CompletionRule {
+            min_sessions: min,
+            require_final,
+        };
+        assert!(r(6, true).validate(8).is_ok());
+        assert!(r(8, false).validate(8).is_ok());
+        assert_eq!(r(9, true).validate(8).unwrap_err().field, "minimum sessions");
+        assert!(r(0, true).validate(8).is_err());
+        assert!(
+            r(12, true).validate(0).is_ok(),
+            "no sessions yet: any positive rule"
+        );
+        assert_eq!(
+            CompletionRule::default().describe(),
+            "attend at least 6 sessions and the final session"
+        );
+    }
+
+    #[test]
+    fn final_session_is_the_highest_number_and_still_reachable_before_it() {
+        let s = sessions();
+        let rule = CompletionRule::default();
+        // Before session 8: 5 present + session 8 to come = 6, with the final still possible.
+        let before_final = s[7].date;
+        let m: Vec<_> = marks(&[1, 2, 3, 4, 5])
+            .into_iter()
+            .filter(|m| m.session_id <= 7)
+            .collect();
+        assert_eq!(
+            completion_status(&rule, &s, &m, 7, before_final),
+            CompletionStatus::OnTrack
+        );
+        // The day after: the final was missed.
+        assert_eq!(
+            completion_status(&rule, &s, &m, 7, before_final + chrono::Duration::days(1)),
+            CompletionStatus::CannotComplete
+        );
+        // Excused in advance for the final: it will not be attended.
+        let mut early: Vec<_> = marks(&[1, 2, 3, 4, 5, 6])
+            .into_iter()
+            .filter(|m| m.session_id <= 6)
+            .collect();
+        early.push(AttendanceMark {
+            id: 99,
+            participant_id: 7,
+            session_id: 8,
+            mark: Attendance::Excused,
+        });
+        assert_eq!(
+            completion_status(&rule, &s, &early, 7, s[6].date),
+            CompletionStatus::CannotComplete
+        );
+        early.pop();
+        assert_eq!(
+            completion_status(&rule, &s, &early, 7, s[6].date),
+            CompletionStatus::OnTrack
+        );
+        // Excused is not attended.
+        let mut excused = marks(&[1, 2, 3, 4, 5, 8]);
+        excused[4].mark = Attendance::Excused;
+        assert_eq!(
+            completion_status(&rule, &s, &excused, 7, d(2026, 1, 1)),
+            CompletionStatus::CannotComplete
+        );
+    }
+
+    #[test]
+    fn summary_rates_by_participant_and_session() {
+        let s = sessions();
+        let cohort = Cohort {
+            id: 1,
+            fiscal_year: 2025,
+            rule: CompletionRule::default(),
+        };
+        let people: Vec<Participant> = [7, 8, 9]
+            .iter()
+            .map(|&id| Participant {
+                id,
+                cohort_id: 1,
+                employee_id: id * 10,
+                role: "Bus Operator".into(),
+                status: if id == 9 {
+                    ParticipantStatus::Withdrawn
+                } else {
+                    ParticipantStatus::Active
+                },
+            })
+            .collect();
+        let mut all = marks(&[1, 2, 3, 4, 5, 6, 8]);
+        // Participant 8: present at 1, absent at 2, nothing else marked.
+        all.push(AttendanceMark {
+            id: 100,
+            participant_id: 8,
+            session_id: 1,
+            mark: Attendance::Present,
+        });
+        all.push(AttendanceMark {
+            id: 101,
+            participant_id: 8,
+            session_id: 2,
+            mark: Attendance::Absent,
+        });
+        // A mark of another cohort's session is ignored.
+        all.push(AttendanceMark {
+            id: 102,
+            participant_id: 8,
+            session_id: 99,
+            mark: Attendance::Present,
+        });
+        let sum = CohortSummary::build(&cohort, people, &s, &all, d(2026, 1, 1));
+        assert_eq!(sum.sessions.len(), 8);
+        assert_eq!(sum.person_rate[0], Some(87.5));
+        assert_eq!(sum.person_rate[1], Some(50.0));
+        assert_eq!(sum.person_rate[2], None);
+        assert_eq!(sum.attended, vec![7, 1, 0]);
+        assert_eq!(sum.session_rate[0], Some(100.0));
+        assert_eq!(sum.session_rate[1], Some(50.0));
+        assert_eq!(sum.session_rate[6], Some(0.0));
+        assert_eq!(sum.completion[0], Some(CompletionStatus::Completed));
+        assert_eq!(sum.completion[1], Some(CompletionStatus::CannotComplete));
+        assert_eq!(sum.completion[2], None, "withdrawn");
+        assert_eq!(sum.counts(), (1, 0, 1, 1));
+        assert_eq!(sum.completed_rows().collect::<Vec<_>>(), vec![0]);
+        assert_eq!(rate_label(sum.person_rate[0]), "88%");
+        assert_eq!(rate_label(None), "—");
+        assert_eq!(sum.next_session(d(2024, 11, 15)).map(|x| x.number), Some(2));
+        assert!(sum.next_session(d(2026, 1, 1)).is_none());
+    }
+
+    #[test]
+    fn profile_percentages_have_one_decimal() {
+        let races = ["White"; 6]
+            .into_iter()
+            .chain(["Black or African American"; 5])
+            .chain(["Hispanic"; 4])
+            .map(String::from);
+        let b = breakdown(races);
+        let got: Vec<(&str, usize, &str)> = b
+            .iter()
+            .map(|s| (s.label.as_str(), s.count, s.percent.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("White", 6, "40.0%"),
+                ("Black or African American", 5, "33.3%"),
+                ("Hispanic", 4, "26.7%")
+            ]
+        );
+        assert_eq!(percent(1, 0), "—");
+        assert!(breakdown(Vec::<String>::new()).is_empty());
+    }
+
+    #[test]
+    fn times_as_people_type_them() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(parse_time("08:00"), Ok(t(8, 0)));
+        assert_eq!(parse_time("8:30"), Ok(t(8, 30)));
+        assert_eq!(parse_time("16:00"), Ok(t(16, 0)));
+        assert_eq!(parse_time("4:00 PM"), Ok(t(16, 0)));
+        assert_eq!(parse_time("4pm"), Ok(t(16, 0)));
+        assert_eq!(parse_time("12am"), Ok(t(0, 0)));
+        assert_eq!(parse_time("12:15 pm"), Ok(t(12, 15)));
+        assert!(parse_time("").unwrap_err().contains("required"));
+        assert!(parse_time("25:00").is_err());
+        assert!(parse_time("13pm").is_err());
+        assert!(parse_time("noon").unwrap_err().contains("\"noon\""));
+        assert!(parse_time("8:000").is_err());
+    }
+
+    #[test]
+    fn sessions_need_a_number_of_their_own_and_a_date_in_the_year() {
+        let s = sessions();
+        let mut dup = s[2].clone();
+        dup.id = 50;
+        dup.date = d(2025, 6, 1);
+        let e = dup.validate(&s).unwrap_err();
+        assert_eq!((e.field, e.reason.contains("session 3")), ("number", true));
+        let cohort = Cohort {
+            id: 1,
+            fiscal_year: 2025,
+            rule: CompletionRule::default(),
+        };
+        let mut late = s[7].clone();
+        late.date = d(2025, 7, 1);
+        let e = late.validate_for(&cohort, &s).unwrap_err();
+        assert_eq!(e.field, "date");
+        assert!(e.reason.contains("outside FY25"), "{}", e.reason);
+        let mut backwards = s[0].clone();
+        backwards.end = NaiveTime::from_hms_opt(7, 0, 0).unwrap();
+        assert_eq!(backwards.validate(&s).unwrap_err().field, "end");
+        assert!(s[0].validate_for(&cohort, &s).is_ok());
     }
 
     #[test]
