@@ -50,7 +50,11 @@ fn assert_refused(out: &Output, path: &Path, what: &str) {
 const COMMANDS: &[&[&str]] = &[
     &["check"],
     &["find", "garcia"],
-    // (report and export join this list when they are built)
+    &["report", "monthly", "--fy", "2025"],
+    &["report", "mentoring"],
+    &["report", "coverage"],
+    &["report", "leadership"],
+    &["export", "employees"],
 ];
 
 fn demo_db(dir: &Path) -> PathBuf {
