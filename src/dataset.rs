@@ -28,6 +28,7 @@ macro_rules! with_record_kinds {
             pl_sessions: PlSession,
             pl_attendance: PlAttendance,
             popups: PopUpEvent,
+            intake_settings: IntakeSettings,
         }
     };
 }

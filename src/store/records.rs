@@ -68,4 +68,5 @@ record! {
     PlSession => "pl_sessions",
     PlAttendance => "pl_attendance",
     PopUpEvent => "popup_events",
+    IntakeSettings => "intake_settings",
 }

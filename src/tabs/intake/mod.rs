@@ -1,0 +1,506 @@
+//! Tab 1, the intake queue: who asked for help, what they need, how long they have waited.
+//! State and keys here; forms (add, edit, consultation, close, pop-up capture) in `forms`; drawing
+//! in `view`.
+
+mod forms;
+mod view;
+
+pub use forms::submit;
+pub use view::render;
+
+use super::Rows;
+use crate::action::Action;
+use crate::app::{App, Confirmed, FormPurpose, ListNav};
+use crate::dataset::Dataset;
+use crate::domain::*;
+use crate::keymap::{
+    Binding,
+    Key::{Char, Code},
+    bind,
+};
+use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyCode;
+use std::collections::{BTreeSet, HashMap};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntakeAction {
+    Add,
+    Edit,
+    Advance,
+    StepBack,
+    Close,
+    LogConsultation,
+    Filters,
+    ClearFilters,
+    ToggleOverdue,
+    CycleSort,
+    ReverseSort,
+    PopUpCapture,
+    OverdueSetting,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum IntakeForm {
+    Add,
+    Edit(Id),
+    Consultation(Id),
+    Close(Id),
+    Filters,
+    Settings,
+    /// Choosing the pop-up event (date + location) before capturing.
+    PopUpEvent,
+    /// Capturing people at the pop-up event with this id.
+    PopUpCapture(Id),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum IntakeConfirm {
+    /// Move the intake back to this status (drops the later status dates).
+    MoveBack(Id, IntakeStatus),
+}
+
+use IntakeAction as A;
+pub const KEYS: &[Binding] = &[
+    bind(
+        &[Char('a')],
+        Action::Intake(A::Add),
+        "add-intake",
+        "add an intake",
+        Some("add"),
+    ),
+    bind(
+        &[Char('e'), Code(KeyCode::Enter)],
+        Action::Intake(A::Edit),
+        "edit-intake",
+        "edit the selected intake",
+        Some("edit"),
+    ),
+    bind(
+        &[Char(']'), Char('>')],
+        Action::Intake(A::Advance),
+        "advance-status",
+        "move the status one step forward",
+        Some("advance"),
+    ),
+    bind(
+        &[Char('['), Char('<')],
+        Action::Intake(A::StepBack),
+        "step-back-status",
+        "move the status one step back (asks first)",
+        Some("back"),
+    ),
+    bind(
+        &[Char('x')],
+        Action::Intake(A::Close),
+        "close-intake",
+        "close the intake with a reason",
+        None,
+    ),
+    bind(
+        &[Char('c')],
+        Action::Intake(A::LogConsultation),
+        "log-consultation",
+        "log a 1:1 consultation on the intake",
+        Some("consult"),
+    ),
+    bind(
+        &[Char('f')],
+        Action::Intake(A::Filters),
+        "filter-queue",
+        "filter by status, owner, service, chapter, location, overdue",
+        Some("filters"),
+    ),
+    bind(
+        &[Char('F')],
+        Action::Intake(A::ClearFilters),
+        "clear-filters",
+        "clear every filter",
+        None,
+    ),
+    bind(
+        &[Char('o')],
+        Action::Intake(A::ToggleOverdue),
+        "overdue-only",
+        "show only overdue intakes (again: all)",
+        None,
+    ),
+    bind(
+        &[Char('s')],
+        Action::Intake(A::CycleSort),
+        "sort-queue",
+        "sort by days waiting, name, date received",
+        Some("sort"),
+    ),
+    bind(
+        &[Char('S')],
+        Action::Intake(A::ReverseSort),
+        "reverse-sort",
+        "reverse the sort order",
+        None,
+    ),
+    bind(
+        &[Char('P')],
+        Action::Intake(A::PopUpCapture),
+        "popup-capture",
+        "pop-up capture: quick-add people at an on-site event",
+        Some("pop-up"),
+    ),
+    bind(
+        &[Char('w')],
+        Action::Intake(A::OverdueSetting),
+        "overdue-days",
+        "set the working days before an intake is overdue",
+        None,
+    ),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Longest wait for a first contact first; closed intakes last.
+    #[default]
+    Waiting,
+    Name,
+    /// Newest first.
+    Received,
+}
+
+impl Sort {
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Waiting => "days waiting",
+            Sort::Name => "name",
+            Sort::Received => "date received",
+        }
+    }
+
+    fn next(self) -> Sort {
+        match self {
+            Sort::Waiting => Sort::Name,
+            Sort::Name => Sort::Received,
+            Sort::Received => Sort::Waiting,
+        }
+    }
+}
+
+/// Which statuses the queue shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFilter {
+    /// Everything but closed.
+    Open,
+    Is(IntakeStatus),
+}
+
+impl StatusFilter {
+    pub fn label(self) -> &'static str {
+        match self {
+            StatusFilter::Open => "open",
+            StatusFilter::Is(s) => s.label(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverdueFilter {
+    Only,
+    Not,
+}
+
+/// The structured filters; `/` text narrows what they leave.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filters {
+    pub status: Option<StatusFilter>,
+    pub owner: Option<String>,
+    pub service: Option<Service>,
+    pub chapter: Option<String>,
+    pub location: Option<Id>,
+    pub overdue: Option<OverdueFilter>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    /// "status=open · overdue" for the filter bar.
+    pub fn describe(&self, data: &Dataset) -> String {
+        let mut parts = Vec::new();
+        if let Some(s) = self.status {
+            parts.push(format!("status={}", s.label()));
+        }
+        if let Some(o) = &self.owner {
+            parts.push(format!("owner={o}"));
+        }
+        if let Some(s) = self.service {
+            parts.push(format!("service={}", s.label()));
+        }
+        if let Some(c) = &self.chapter {
+            parts.push(format!("chapter={c}"));
+        }
+        if let Some(l) = self.location {
+            parts.push(format!("location={}", data.location_name(Some(l))));
+        }
+        match self.overdue {
+            Some(OverdueFilter::Only) => parts.push("overdue only".into()),
+            Some(OverdueFilter::Not) => parts.push("not overdue".into()),
+            None => {}
+        }
+        parts.join(" · ")
+    }
+
+    fn keeps(&self, it: &Intake, who: Option<&Employee>, overdue: bool) -> bool {
+        let status_ok = match self.status {
+            None => true,
+            Some(StatusFilter::Open) => it.status != IntakeStatus::Closed,
+            Some(StatusFilter::Is(s)) => it.status == s,
+        };
+        status_ok
+            && self.owner.as_ref().is_none_or(|o| it.owner == *o)
+            && self.service.is_none_or(|s| it.services.contains(&s))
+            && self
+                .chapter
+                .as_ref()
+                .is_none_or(|c| who.is_some_and(|e| e.chapter == *c))
+            && self
+                .location
+                .is_none_or(|l| who.is_some_and(|e| e.location_id == Some(l)))
+            && match self.overdue {
+                None => true,
+                Some(OverdueFilter::Only) => overdue,
+                Some(OverdueFilter::Not) => !overdue,
+            }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct IntakeTab {
+    pub list: ListNav,
+    pub rows: Rows,
+    pub filters: Filters,
+    pub sort: Sort,
+    pub reversed: bool,
+    /// Working days without first contact before an intake is overdue (from the settings record).
+    pub overdue_limit: u32,
+    /// Overdue flag per intake, by index into `data.intakes` (computed once per refresh).
+    pub overdue: Vec<bool>,
+    pub overdue_count: usize,
+    /// Consultations per intake id, newest first, as indexes into `data.consultations`.
+    pub consultations: HashMap<Id, Vec<usize>>,
+    /// Owners seen in the data, for the filter's pick list.
+    pub owners: Vec<String>,
+    /// The pop-up event chosen for capture in this session.
+    pub popup_event: Option<Id>,
+    pub captured: usize,
+    today: Option<NaiveDate>,
+}
+
+impl IntakeTab {
+    pub fn refresh(&mut self, data: &Dataset, today: NaiveDate) {
+        self.today = Some(today);
+        self.overdue_limit = overdue_limit(&data.intake_settings);
+        self.overdue = data
+            .intakes
+            .iter()
+            .map(|it| it.is_overdue(today, self.overdue_limit))
+            .collect();
+        self.overdue_count = self.overdue.iter().filter(|o| **o).count();
+        self.consultations.clear();
+        for (i, c) in data.consultations.iter().enumerate() {
+            self.consultations.entry(c.intake_id).or_default().push(i);
+        }
+        for list in self.consultations.values_mut() {
+            list.sort_by_key(|&i| std::cmp::Reverse(data.consultations[i].date));
+        }
+        self.owners = data
+            .intakes
+            .iter()
+            .map(|i| i.owner.trim())
+            .filter(|o| !o.is_empty())
+            .map(str::to_string)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let mut order: Vec<usize> = (0..data.intakes.len())
+            .filter(|&i| {
+                let it = &data.intakes[i];
+                self.filters
+                    .keeps(it, data.employee(it.employee_id), self.overdue[i])
+            })
+            .collect();
+        let name = |i: usize| {
+            data.employee(data.intakes[i].employee_id)
+                .map(|e| e.sort_name().to_lowercase())
+                .unwrap_or_default()
+        };
+        match self.sort {
+            Sort::Waiting => order.sort_by_cached_key(|&i| {
+                let it = &data.intakes[i];
+                (
+                    it.status == IntakeStatus::Closed,
+                    std::cmp::Reverse(it.days_waiting(today)),
+                    it.received,
+                )
+            }),
+            Sort::Name => order.sort_by_cached_key(|&i| (name(i), data.intakes[i].received)),
+            Sort::Received => order.sort_by_key(|&i| std::cmp::Reverse(data.intakes[i].received)),
+        }
+        if self.reversed {
+            order.reverse();
+        }
+        self.rows.set(order.into_iter().map(|i| {
+            let it = &data.intakes[i];
+            let who = data.employee(it.employee_id);
+            let text = format!(
+                "{} {} {} {} {} {}",
+                who.map(|e| e.full_name()).unwrap_or_default(),
+                who.map(|e| e.position.as_str()).unwrap_or(""),
+                data.location_name(who.and_then(|e| e.location_id)),
+                it.status.label(),
+                it.services_label(),
+                it.owner,
+            );
+            (i, text)
+        }));
+        self.refilter();
+    }
+
+    pub fn refilter(&mut self) {
+        self.rows.narrow(&self.list.filter);
+        self.list.clamp(self.rows.len());
+    }
+
+    pub fn navigate(&mut self, action: Action) {
+        self.list.apply(action, self.rows.len());
+    }
+
+    pub fn selected<'a>(&self, data: &'a Dataset) -> Option<&'a Intake> {
+        self.rows
+            .get(self.list.selected)
+            .and_then(|i| data.intakes.get(i))
+    }
+
+    pub fn is_overdue(&self, index: usize) -> bool {
+        self.overdue.get(index).copied().unwrap_or(false)
+    }
+}
+
+/// Recomputes the queue after a filter or sort change, keeping the selected intake selected.
+fn requeue(app: &mut App) {
+    let keep = app.intake.selected(&app.data).map(|i| i.id);
+    app.intake.refresh(&app.data, app.today);
+    if let Some(id) = keep {
+        app.select_intake(id);
+    }
+}
+
+pub fn update(app: &mut App, action: IntakeAction) {
+    let selected = app.intake.selected(&app.data).cloned();
+    match action {
+        A::Add => forms::open_add(app),
+        A::Edit => match selected {
+            Some(it) => forms::open_edit(app, &it),
+            None => app.status = Some("no intake selected".into()),
+        },
+        A::Advance => match selected {
+            Some(it) => advance(app, &it),
+            None => app.status = Some("no intake selected".into()),
+        },
+        A::StepBack => match selected {
+            Some(it) => step_back(app, &it),
+            None => app.status = Some("no intake selected".into()),
+        },
+        A::Close => match selected {
+            Some(it) if it.status == IntakeStatus::Closed => {
+                app.status = Some("this intake is already closed ([ reopens it)".into())
+            }
+            Some(it) => forms::open_close(app, &it),
+            None => app.status = Some("no intake selected".into()),
+        },
+        A::LogConsultation => match selected {
+            Some(it) => forms::open_consultation(app, &it),
+            None => app.status = Some("no intake selected".into()),
+        },
+        A::Filters => forms::open_filters(app),
+        A::ClearFilters => {
+            app.intake.filters = Filters::default();
+            app.intake.list.filter.clear();
+            requeue(app);
+            app.status = Some("filters cleared".into());
+        }
+        A::ToggleOverdue => {
+            let f = &mut app.intake.filters.overdue;
+            *f = match f {
+                Some(OverdueFilter::Only) => None,
+                _ => Some(OverdueFilter::Only),
+            };
+            requeue(app);
+        }
+        A::CycleSort => {
+            app.intake.sort = app.intake.sort.next();
+            app.intake.reversed = false;
+            requeue(app);
+            app.status = Some(format!("sorted by {}", app.intake.sort.label()));
+        }
+        A::ReverseSort => {
+            app.intake.reversed = !app.intake.reversed;
+            requeue(app);
+        }
+        A::PopUpCapture => forms::open_popup_event(app),
+        A::OverdueSetting => forms::open_settings(app),
+    }
+}
+
+fn advance(app: &mut App, it: &Intake) {
+    match it.status.next() {
+        None => app.status = Some("closed is the last step ([ reopens it)".into()),
+        Some(IntakeStatus::Closed) => forms::open_close(app, it),
+        Some(next) => {
+            let mut updated = it.clone();
+            updated.move_to(next, app.today, None);
+            let done = format!("{}: {}", app.person(it.employee_id), next.label());
+            let _ = app.save(&done, |txn| txn.update(it, &updated));
+        }
+    }
+}
+
+fn step_back(app: &mut App, it: &Intake) {
+    let Some(prev) = it.status.previous() else {
+        app.status = Some("received is the first step".into());
+        return;
+    };
+    let lost = it
+        .history
+        .iter()
+        .filter(|c| c.status > prev)
+        .map(|c| format!("{} {}", c.status.label(), c.date))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut msg = format!(
+        "Move {} back to {}? This drops: {lost}",
+        app.person(it.employee_id),
+        prev.label()
+    );
+    if let Some(r) = it.close_reason {
+        msg.push_str(&format!(" and the close reason ({})", r.label()));
+    }
+    app.ask(msg, Confirmed::Intake(IntakeConfirm::MoveBack(it.id, prev)));
+}
+
+pub fn confirmed(app: &mut App, c: IntakeConfirm) {
+    match c {
+        IntakeConfirm::MoveBack(id, to) => {
+            let Some(it) = app.data.intakes.iter().find(|i| i.id == id).cloned() else {
+                app.status = Some("that intake is gone (deleted elsewhere)".into());
+                return;
+            };
+            let mut updated = it.clone();
+            updated.move_to(to, app.today, None);
+            let done = format!("{}: back to {}", app.person(it.employee_id), to.label());
+            let _ = app.save(&done, |txn| txn.update(&it, &updated));
+        }
+    }
+}
+
+/// Opens a form owned by this tab.
+fn open(app: &mut App, form: crate::form::Form, purpose: IntakeForm) {
+    app.open_form(form, FormPurpose::Intake(purpose));
+}
