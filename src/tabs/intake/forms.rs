@@ -315,7 +315,7 @@ fn capture_form(app: &App, event: &PopUpEvent) -> Form {
     let place = app.data.location_name(Some(event.location_id)).to_string();
     Form::new(
         format!(
-            "Pop-up capture · {} at {} · {} captured · Enter saves",
+            "Pop-up capture {} · {} · {} captured",
             event.date, place, app.intake.captured
         ),
         vec![
