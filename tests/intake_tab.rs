@@ -526,3 +526,48 @@ fn peek() {
     key(&mut app, KeyCode::Char('?'));
     println!("{}", common::screen_text(&app, 80, 24));
 }
+
+#[test]
+fn the_selection_follows_its_intake_when_another_process_adds_one() {
+    let (_dir, mut app) = common::demo_app();
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.intake.sort, Sort::Received);
+    // A new sort keeps the selected intake selected; start from the top.
+    assert_ne!(app.intake.list.selected, 0);
+    key(&mut app, KeyCode::Char('g'));
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    let chosen = selected(&app).id;
+    // Another process (a second window, or an import) saves a newer intake.
+    let other = pathways::store::Store::open(app.store.path()).unwrap();
+    let employee = app.data.employees[0].id;
+    other
+        .write(|txn| {
+            let mut it = Intake::new(employee, common::today(), IntakeSource::WalkIn);
+            it.services.push(Service::GoalSetting);
+            txn.insert(&mut it)
+        })
+        .unwrap();
+    assert!(app.poll_changes());
+    assert_eq!(selected(&app).id, chosen);
+    assert_eq!(app.intake.list.selected, 4);
+}
+
+#[test]
+fn opening_an_intake_from_search_clears_filters_that_hide_it() {
+    let (_dir, mut app) = common::demo_app();
+    let closed = app
+        .data
+        .intakes
+        .iter()
+        .find(|i| i.status == IntakeStatus::Closed)
+        .unwrap()
+        .id;
+    app.intake.filters.status = Some(pathways::tabs::intake::StatusFilter::Open);
+    app.intake.refresh(&app.data, app.today);
+    app.select_intake(closed);
+    assert!(app.intake.filters.is_empty());
+    assert_eq!(selected(&app).id, closed);
+}

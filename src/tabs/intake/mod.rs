@@ -290,11 +290,19 @@ pub struct IntakeTab {
     /// The pop-up event chosen for capture in this session.
     pub popup_event: Option<Id>,
     pub captured: usize,
+    /// Ids of `data.intakes` by index as of the last refresh, so the selection can follow the
+    /// same intake when a save or another process reorders the list.
+    ids: Vec<Id>,
     today: Option<NaiveDate>,
 }
 
 impl IntakeTab {
     pub fn refresh(&mut self, data: &Dataset, today: NaiveDate) {
+        let keep = self
+            .rows
+            .get(self.list.selected)
+            .and_then(|i| self.ids.get(i).copied());
+        self.ids = data.intakes.iter().map(|i| i.id).collect();
         self.today = Some(today);
         self.overdue_limit = overdue_limit(&data.intake_settings);
         self.overdue = data
@@ -361,6 +369,28 @@ impl IntakeTab {
             (i, text)
         }));
         self.refilter();
+        if let Some(id) = keep {
+            self.select_id(id);
+        }
+    }
+
+    /// Selects the intake with `id` if the list shows it; returns whether it does.
+    pub fn select_id(&mut self, id: Id) -> bool {
+        let found = self
+            .rows
+            .visible
+            .iter()
+            .position(|&i| self.ids.get(i) == Some(&id));
+        if let Some(row) = found {
+            self.list.selected = row;
+        }
+        found.is_some()
+    }
+
+    /// Clears every filter, so a record opened from search is always shown.
+    pub fn clear_filters(&mut self, data: &Dataset, today: NaiveDate) {
+        self.filters = Filters::default();
+        self.refresh(data, today);
     }
 
     pub fn refilter(&mut self) {
@@ -383,13 +413,9 @@ impl IntakeTab {
     }
 }
 
-/// Recomputes the queue after a filter or sort change, keeping the selected intake selected.
+/// Recomputes the queue after a filter or sort change (the selection follows its intake).
 fn requeue(app: &mut App) {
-    let keep = app.intake.selected(&app.data).map(|i| i.id);
     app.intake.refresh(&app.data, app.today);
-    if let Some(id) = keep {
-        app.select_intake(id);
-    }
 }
 
 pub fn update(app: &mut App, action: IntakeAction) {
