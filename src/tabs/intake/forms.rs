@@ -1,162 +1,22 @@
 //! The intake tab's forms: add/edit an intake, log a consultation, close with a reason, filters,
-//! the overdue setting, and pop-up capture. Each `submit` checks every field, puts the reason on
+//! and the overdue setting (pop-up capture is in `popup`). Each `submit` checks every field, puts the reason on
 //! the wrong ones, and saves nothing until the form is valid.
 
+use super::person::{Person, already_has, check_person, find_location, link_employee, match_employee};
 use super::{Filters, IntakeForm, OverdueFilter, StatusFilter, open, requeue};
 use crate::app::App;
-use crate::dataset::Dataset;
 use crate::domain::*;
 use crate::form::{Field, Form};
-use crate::store::Txn;
 
 const ANY: &str = "any";
 
-fn labels<T: Choice>() -> Vec<String> {
+pub(super) fn labels<T: Choice>() -> Vec<String> {
     T::ALL.iter().map(|c| c.label().to_string()).collect()
 }
 
 fn with_any(options: impl IntoIterator<Item = String>) -> Vec<String> {
     std::iter::once(ANY.to_string()).chain(options).collect()
 }
-
-/// The person fields an intake links to: matched by employee id, else email, else created.
-struct Person {
-    number: String,
-    email: String,
-    first: String,
-    last: String,
-    position: String,
-    location: Option<Id>,
-}
-
-/// Finds a location by name: exact (any case), else the only one containing the text.
-pub fn find_location(data: &Dataset, text: &str) -> Result<Option<Id>, String> {
-    let t = text.trim().to_lowercase();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    if let Some(l) = data.locations.iter().find(|l| l.name.to_lowercase() == t) {
-        return Ok(Some(l.id));
-    }
-    let matches: Vec<&Location> = data
-        .locations
-        .iter()
-        .filter(|l| l.name.to_lowercase().contains(&t))
-        .collect();
-    match matches.as_slice() {
-        [one] => Ok(Some(one.id)),
-        [] => Err(format!(
-            "no location named \"{}\"",
-            truncate_for_message(text.trim())
-        )),
-        many => Err(format!(
-            "{} locations match: {}{}; type more of the name",
-            many.len(),
-            many.iter()
-                .take(3)
-                .map(|l| l.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-            if many.len() > 3 { ", …" } else { "" }
-        )),
-    }
-}
-
-/// The employee matching an employee id, else an email.
-fn match_employee<'a>(data: &'a Dataset, number: &str, email: &str) -> Option<&'a Employee> {
-    let by_number = (!number.is_empty())
-        .then(|| data.employees.iter().find(|e| e.employee_number.trim() == number))
-        .flatten();
-    by_number.or_else(|| {
-        (!email.is_empty())
-            .then(|| {
-                data.employees
-                    .iter()
-                    .find(|e| e.email.trim().eq_ignore_ascii_case(email))
-            })
-            .flatten()
-    })
-}
-
-/// Checks the person fields, naming the wrong one (labels as in the form).
-fn check_person(p: &Person, form: &mut Form, id_label: &str, email_label: &str) {
-    if p.first.is_empty() {
-        form.set_error("first name", "a first name is required");
-    }
-    if p.last.is_empty() {
-        form.set_error("last name", "a last name is required");
-    }
-    if p.number.is_empty() && p.email.is_empty() {
-        form.set_error(id_label, "an employee id or an email is required");
-    }
-    if !p.email.is_empty() && !is_plausible_email(&p.email) {
-        form.set_error(email_label, "not an email address (name@district.org)");
-    }
-}
-
-/// Links the intake to an employee in `txn`: the matched one (updated when `overwrite`, else only
-/// its blank fields filled), or a new one.
-fn link_employee(
-    txn: &mut Txn,
-    matched: Option<&Employee>,
-    p: &Person,
-    overwrite: bool,
-) -> crate::store::Result<Id> {
-    match matched {
-        Some(e) => {
-            let mut u = e.clone();
-            let fill = |old: &mut String, new: &str| {
-                if !new.is_empty() && (overwrite || old.trim().is_empty()) {
-                    *old = new.to_string();
-                }
-            };
-            fill(&mut u.employee_number, &p.number);
-            fill(&mut u.email, &p.email);
-            fill(&mut u.first_name, &p.first);
-            fill(&mut u.last_name, &p.last);
-            fill(&mut u.position, &p.position);
-            if p.location.is_some() && (overwrite || u.location_id.is_none()) {
-                u.location_id = p.location;
-            }
-            if u != *e {
-                u.validate()?;
-                txn.update(e, &u)?;
-            }
-            Ok(e.id)
-        }
-        None => {
-            let mut e = Employee {
-                id: 0,
-                employee_number: p.number.clone(),
-                first_name: p.first.clone(),
-                last_name: p.last.clone(),
-                email: p.email.clone(),
-                position: p.position.clone(),
-                location_id: p.location,
-                chapter: NO_CHAPTER.into(),
-                race: Race::Unknown,
-                hire_date: None,
-                position_start: None,
-                status: EmploymentStatus::Permanent,
-                in_evaluation: false,
-                retirement_date: None,
-                supervisor_id: None,
-            };
-            e.validate()?;
-            txn.insert(&mut e)
-        }
-    }
-}
-
-/// Whether this employee already has an intake received on `date` (other than `except`).
-fn already_has(data: &Dataset, employee: Option<&Employee>, date: chrono::NaiveDate, except: Id) -> bool {
-    employee.is_some_and(|e| {
-        data.intakes
-            .iter()
-            .any(|i| i.employee_id == e.id && i.received == date && i.id != except)
-    })
-}
-
 fn intake_form(title: &str, app: &App, it: Option<&Intake>) -> Form {
     let data = &app.data;
     let who = it.and_then(|i| data.employee(i.employee_id));
@@ -289,47 +149,7 @@ pub fn open_settings(app: &mut App) {
     );
     open(app, form, IntakeForm::Settings);
 }
-
-pub fn open_popup_event(app: &mut App) {
-    // Default to today's event if there is one, so reopening capture is two keys.
-    let today_event = app
-        .intake
-        .popup_event
-        .and_then(|id| app.data.popups.iter().find(|p| p.id == id))
-        .or_else(|| app.data.popups.iter().rev().find(|p| p.date == app.today));
-    let (date, location) = match today_event {
-        Some(p) => (p.date, app.data.location_name(Some(p.location_id)).to_string()),
-        None => (app.today, String::new()),
-    };
-    let form = Form::new(
-        "Pop-up capture: which event?",
-        vec![
-            Field::date("event date", Some(date)),
-            Field::text("event location", location),
-        ],
-    );
-    open(app, form, IntakeForm::PopUpEvent);
-}
-
-fn capture_form(app: &App, event: &PopUpEvent) -> Form {
-    let place = app.data.location_name(Some(event.location_id)).to_string();
-    Form::new(
-        format!(
-            "Pop-up capture {} · {} · {} captured",
-            event.date, place, app.intake.captured
-        ),
-        vec![
-            Field::text("name", "").sensitive(),
-            Field::text("id or email", ""),
-            Field::text("position", ""),
-            Field::text("location", place),
-            Field::multi("services", labels::<Service>(), &[]),
-            Field::text("note", ""),
-        ],
-    )
-}
-
-fn parse_services(form: &mut Form, label: &str) -> Vec<Service> {
+pub(super) fn parse_services(form: &mut Form, label: &str) -> Vec<Service> {
     let services: Vec<Service> = form
         .fields
         .iter()
@@ -345,7 +165,7 @@ fn parse_services(form: &mut Form, label: &str) -> Vec<Service> {
     services
 }
 
-fn date_field(form: &mut Form, label: &str) -> Option<chrono::NaiveDate> {
+pub(super) fn date_field(form: &mut Form, label: &str) -> Option<chrono::NaiveDate> {
     match parse_date(form.value(label)) {
         Ok(d) => Some(d),
         Err(e) => {
@@ -367,8 +187,8 @@ pub fn submit(app: &mut App, purpose: &IntakeForm, form: &mut Form) -> bool {
             false
         }
         IntakeForm::Settings => save_settings(app, form),
-        IntakeForm::PopUpEvent => choose_event(app, form),
-        IntakeForm::PopUpCapture(event) => capture(app, event, form),
+        IntakeForm::PopUpEvent => super::popup::choose_event(app, form),
+        IntakeForm::PopUpCapture(event) => super::popup::capture(app, event, form),
     }
 }
 
@@ -618,130 +438,6 @@ fn save_settings(app: &mut App, form: &mut Form) -> bool {
     });
     match result {
         Ok(()) => false,
-        Err(e) => {
-            form.message = Some(format!("not saved: {e}"));
-            true
-        }
-    }
-}
-
-fn choose_event(app: &mut App, form: &mut Form) -> bool {
-    let date = date_field(form, "event date");
-    let location = match find_location(&app.data, form.value("event location")) {
-        Ok(Some(l)) => Some(l),
-        Ok(None) => {
-            form.set_error("event location", "where is the event? type a location name");
-            None
-        }
-        Err(e) => {
-            form.set_error("event location", e);
-            None
-        }
-    };
-    let (Some(date), Some(location_id)) = (date, location) else {
-        return true;
-    };
-    let existing = app
-        .data
-        .popups
-        .iter()
-        .find(|p| p.date == date && p.location_id == location_id)
-        .map(|p| p.id);
-    let event_id = match existing {
-        Some(id) => id,
-        None => {
-            let mut event = PopUpEvent {
-                id: 0,
-                date,
-                location_id,
-                note: String::new(),
-            };
-            match app.save("pop-up event added", |txn| txn.insert(&mut event)) {
-                Ok(id) => id,
-                Err(e) => {
-                    form.message = Some(format!("not saved: {e}"));
-                    return true;
-                }
-            }
-        }
-    };
-    if app.intake.popup_event != Some(event_id) {
-        app.intake.captured = 0;
-    }
-    app.intake.popup_event = Some(event_id);
-    let Some(event) = app.data.popups.iter().find(|p| p.id == event_id).cloned() else {
-        form.message = Some("the pop-up event was deleted elsewhere".into());
-        return true;
-    };
-    // The event form closes and the capture screen takes its place.
-    let capture = capture_form(app, &event);
-    open(app, capture, IntakeForm::PopUpCapture(event_id));
-    false
-}
-
-fn capture(app: &mut App, event_id: Id, form: &mut Form) -> bool {
-    let Some(event) = app.data.popups.iter().find(|p| p.id == event_id).cloned() else {
-        form.message = Some("the pop-up event was deleted elsewhere; nothing saved".into());
-        return true;
-    };
-    let (first, last) = match split_name(form.value("name")) {
-        Some(n) => n,
-        None => {
-            form.set_error("name", "first and last name");
-            (String::new(), String::new())
-        }
-    };
-    let id_or_email = form.value("id or email").to_string();
-    let (number, email) = if id_or_email.contains('@') {
-        (String::new(), id_or_email.clone())
-    } else {
-        (id_or_email.clone(), String::new())
-    };
-    let location = match find_location(&app.data, form.value("location")) {
-        Ok(l) => l,
-        Err(e) => {
-            form.set_error("location", e);
-            None
-        }
-    };
-    let person = Person {
-        number,
-        email,
-        first,
-        last,
-        position: form.value("position").to_string(),
-        location,
-    };
-    if !person.first.is_empty() {
-        check_person(&person, form, "id or email", "id or email");
-    }
-    let services = parse_services(form, "services");
-    if form.has_errors() {
-        return true;
-    }
-    let matched = match_employee(&app.data, &person.number, &person.email);
-    if already_has(&app.data, matched, event.date, 0) {
-        form.set_error("id or email", format!("already has an intake on {}", event.date));
-        return true;
-    }
-    let mut it = Intake::new(0, event.date, IntakeSource::PopUp);
-    it.popup_event_id = Some(event_id);
-    it.services = services;
-    it.notes = form.value("note").to_string();
-    let matched = matched.cloned();
-    let name = format!("{} {}", person.first, person.last);
-    let done = format!("captured {}", if app.private { initials(&name) } else { name });
-    match app.save(&done, |txn| {
-        it.employee_id = link_employee(txn, matched.as_ref(), &person, false)?;
-        txn.insert(&mut it)
-    }) {
-        Ok(id) => {
-            app.intake.captured += 1;
-            app.select_intake(id);
-            // Ready for the next person at once.
-            *form = capture_form(app, &event);
-            true
-        }
         Err(e) => {
             form.message = Some(format!("not saved: {e}"));
             true
