@@ -47,3 +47,46 @@ fn an_intake_added_in_the_form_is_there_after_a_restart() {
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
 }
+
+#[test]
+fn popup_capture_in_the_real_binary_two_people_back_to_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.redb");
+    let db = db.to_str().unwrap();
+    let out = std::process::Command::new(common::binary())
+        .args(["--db", db, "init", "--demo"])
+        .env("PATHWAYS_TODAY", "2026-11-25")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let env = [("PATHWAYS_TODAY", "2026-11-25")];
+    let mut p = Pty::spawn(&common::binary(), &["--db", db], &env, 80, 24);
+    p.wait_for("Intake queue (");
+    p.send("P");
+    p.wait_for("which event?");
+    p.send(TAB);
+    p.type_text("blair");
+    p.send(ENTER);
+    p.wait_for("0 captured");
+    // One person: name, id, position, (location kept), a service, a note, Enter. Well under 30
+    // seconds of typing: about 45 keys.
+    let person = format!("Ana Duarte{TAB}556677{TAB}Paraeducator{TAB}{TAB}r {TAB}evenings{ENTER}");
+    assert!(person.chars().count() < 60);
+    p.send(&person);
+    p.wait_for("1 captured");
+    p.wait_for("captured Ana Duarte");
+    p.send(&format!(
+        "Ben Osei{TAB}ben.osei@district.example.org{TAB}{TAB}{TAB}c {ENTER}"
+    ));
+    p.wait_for("2 captured");
+    // The cleared screen closes without asking.
+    p.send(ESC);
+    p.wait_gone("2 captured");
+    p.send("/");
+    p.type_text("duarte");
+    p.send(ENTER);
+    p.wait_for("Ana Duarte");
+    p.wait_for("source: pop-up event (2026-11-25 at Blair High");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}

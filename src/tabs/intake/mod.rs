@@ -181,6 +181,8 @@ pub struct IntakeTab {
     /// Ids of `data.intakes` by index as of the last refresh, so the selection can follow the
     /// same intake when a save or another process reorders the list.
     ids: Vec<Id>,
+    /// The typed text the rows were last narrowed by.
+    narrowed: String,
     today: Option<NaiveDate>,
 }
 
@@ -281,9 +283,19 @@ impl IntakeTab {
         self.refresh(data, today);
     }
 
+    /// Re-narrows by the typed text. New text selects the best match (the top row); the same
+    /// text keeps the selected intake selected.
     pub fn refilter(&mut self) {
+        let keep = self.rows.get(self.list.selected);
+        let changed = self.narrowed != self.list.filter;
         self.rows.narrow(&self.list.filter);
-        self.list.clamp(self.rows.len());
+        self.narrowed.clone_from(&self.list.filter);
+        self.list.selected = if changed {
+            0
+        } else {
+            keep.and_then(|k| self.rows.visible.iter().position(|&i| i == k))
+                .unwrap_or(0)
+        };
     }
 
     pub fn navigate(&mut self, action: Action) {

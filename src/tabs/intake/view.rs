@@ -114,7 +114,7 @@ fn detail_lines<'a>(app: &'a App, it: &'a Intake, theme: &Theme) -> Vec<Line<'a>
             data.location_name(e.location_id),
             e.chapter.as_str(),
         ] {
-            if !part.is_empty() && part != "—" {
+            if !part.is_empty() && part != "—" && part != NO_CHAPTER {
                 person.push_str(" · ");
                 person.push_str(part);
             }
