@@ -116,12 +116,18 @@ fn headers_by_name_dates_services_and_new_reference_entries() {
 fn bom_and_crlf() {
     let (_dir, _path, store) = empty_store();
     let s = import(&store, &fixture("bom_crlf.csv"), false).unwrap();
-    assert_eq!((s.imported, s.duplicates, s.rejected.len()), (2, 0, 0));
+    assert_eq!((s.imported, s.duplicates, s.rejected.len()), (2, 0, 1));
+    // CRLF line ends count as one line each; the first row spans lines 2-3.
+    assert_eq!(
+        s.rejected[0].to_string(),
+        "line 5: Services: no service requested"
+    );
     let (data, _) = store.load().unwrap();
     let names: Vec<String> = data.employees.iter().map(|e| e.full_name()).collect();
     assert_eq!(names, vec!["Zoë Brontë", "Ōta Kenji"]);
-    // No stray \r on the last column.
+    // No stray \r on the last column, nor inside the quoted newline.
     assert_eq!(data.intakes[1].received, d(2024, 8, 2));
+    assert_eq!(data.intakes[0].notes, "two\r\nlines");
     assert_eq!(data.employees[0].employee_number, "200001");
 }
 
@@ -370,4 +376,30 @@ fn write_csv_uses_the_import_headers() {
     ] {
         assert!(header.split(',').any(|c| c == h), "{h} missing from {header}");
     }
+}
+
+#[test]
+fn a_row_that_is_not_utf8_is_rejected_alone_and_an_empty_file_is_unreadable() {
+    let (_dir, path, store) = empty_store();
+    let s = import(&store, &fixture("not_utf8.csv"), false).unwrap();
+    assert_eq!(s.imported, 1);
+    assert_eq!(
+        s.rejected[0].to_string(),
+        "line 2: not UTF-8 text; save the file as CSV UTF-8"
+    );
+    drop(store);
+    let (code, _, err) = import_cli(&path, &fixture("empty.csv"), false);
+    assert_eq!(code, 2);
+    assert!(err.contains("the file is empty"), "{err}");
+}
+
+#[test]
+fn a_blank_line_between_rows_keeps_the_line_numbers_right() {
+    let (_dir, _path, store) = empty_store();
+    let s = import(&store, &fixture("blank_line_inside.csv"), false).unwrap();
+    assert_eq!(s.imported, 1);
+    assert_eq!(
+        s.rejected[0].to_string(),
+        "line 4: Submitted: \"later\" is not a date; type YYYY-MM-DD or M/D/YYYY"
+    );
 }

@@ -138,6 +138,20 @@ impl Lookups {
 
 pub(super) fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Lines are counted from the bytes: the csv crate's own count is off with CRLF.
+    let newlines: Vec<u64> = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .map(|(i, _)| i as u64)
+        .collect();
+    let line_of = |mut byte: u64| {
+        // With CRLF a record's position can be the "\n" that ends the line before it.
+        while matches!(bytes.get(byte as usize), Some(b'\r' | b'\n')) {
+            byte += 1;
+        }
+        1 + newlines.partition_point(|&p| p < byte) as u64
+    };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(false)
@@ -159,12 +173,12 @@ pub(super) fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = e.position().map(|p| line_of(p.byte())).unwrap_or(0);
                 // A broken quote swallows the rest of the file: nothing after it can be trusted.
                 return Err(format!("line {line}: cannot read the file: {e}"));
             }
         };
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let line = record.position().map(|p| line_of(p.byte())).unwrap_or(0);
         let mut row = Vec::with_capacity(record.len());
         let mut bad_text = false;
         for field in record.iter() {
