@@ -29,6 +29,18 @@ fn queue_at_80x24_shows_marker_filters_and_detail() {
     // The demo's first row is overdue: its marker is a character, so it survives NO_COLOR.
     assert!(text.contains("│▶ ! "), "{text}");
     assert!(text.contains("! OVERDUE"), "{text}");
+    // The footer names the queue's main keys, pop-up capture included.
+    let footer = text.lines().last().unwrap();
+    for hint in [
+        "a add",
+        "] forward",
+        "c consult",
+        "f filters",
+        "P pop-up",
+        "? help",
+    ] {
+        assert!(footer.contains(hint), "{footer}");
+    }
 }
 
 #[test]

@@ -78,21 +78,21 @@ pub const KEYS: &[Binding] = &[
         Action::Intake(A::Edit),
         "edit-intake",
         "edit the selected intake",
-        Some("edit"),
+        None,
     ),
     bind(
         &[Char(']'), Char('>')],
         Action::Intake(A::Advance),
         "advance-status",
         "status: one step forward",
-        Some("advance"),
+        Some("forward"),
     ),
     bind(
         &[Char('['), Char('<')],
         Action::Intake(A::StepBack),
         "step-back-status",
         "status: one step back",
-        Some("back"),
+        None,
     ),
     bind(
         &[Char('x')],
@@ -134,7 +134,7 @@ pub const KEYS: &[Binding] = &[
         Action::Intake(A::CycleSort),
         "sort-queue",
         "sort: wait, name, date",
-        Some("sort"),
+        None,
     ),
     bind(
         &[Char('S')],
