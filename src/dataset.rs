@@ -14,6 +14,7 @@ macro_rules! with_record_kinds {
             locations: Location,
             intakes: Intake,
             consultations: Consultation,
+            intake_settings: IntakeSettings,
             mentors: Mentor,
             pairs: MentoringPair,
             logs: MentorLog,
@@ -28,7 +29,6 @@ macro_rules! with_record_kinds {
             pl_sessions: PlSession,
             pl_attendance: PlAttendance,
             popups: PopUpEvent,
-            intake_settings: IntakeSettings,
         }
     };
 }

@@ -54,6 +54,7 @@ record! {
     Location => "locations",
     Intake => "intakes",
     Consultation => "consultations",
+    IntakeSettings => "intake_settings",
     Mentor => "mentors",
     MentoringPair => "mentoring_pairs",
     MentorLog => "mentor_logs",
@@ -68,5 +69,4 @@ record! {
     PlSession => "pl_sessions",
     PlAttendance => "pl_attendance",
     PopUpEvent => "popup_events",
-    IntakeSettings => "intake_settings",
 }
