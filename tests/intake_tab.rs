@@ -313,7 +313,7 @@ fn the_overdue_rule_is_set_in_the_tab_and_kept() {
     assert!(app.modals.is_empty());
     assert_eq!(app.intake.overdue_limit, 1);
     assert!(app.intake.overdue_count > before);
-    assert!(common::screen_text(&app, 80, 24).contains("no contact in 1 working days"));
+    assert!(common::screen_text(&app, 80, 24).contains("no contact in 1 working day:"));
     let app = reopen(app);
     assert_eq!(app.intake.overdue_limit, 1);
     assert_eq!(app.data.intake_settings.len(), 1);

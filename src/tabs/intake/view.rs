@@ -37,10 +37,11 @@ pub fn filter_bar(app: &App) -> String {
         format!("FILTERED: {filters} (F clears)")
     };
     format!(
-        " {filters} │ sort: {}{} │ ! = no contact in {} working days: {}",
+        " {filters} │ sort: {}{} │ ! = no contact in {} working day{}: {}",
         tab.sort.label(),
         if tab.reversed { " (reversed)" } else { "" },
         tab.overdue_limit,
+        if tab.overdue_limit == 1 { "" } else { "s" },
         tab.overdue_count
     )
 }
@@ -132,15 +133,23 @@ fn detail_lines<'a>(app: &'a App, it: &'a Intake, theme: &Theme) -> Vec<Line<'a>
     }
     let index = tab.rows.get(tab.list.selected).unwrap_or(usize::MAX);
     let waited = it.days_waiting(app.today);
+    let days = |n: i64| {
+        if n == 1 {
+            "1 day".to_string()
+        } else {
+            format!("{n} days")
+        }
+    };
     let waiting = if tab.is_overdue(index) {
         format!(
-            "! OVERDUE: {waited} days, no first contact after {} working days",
+            "! OVERDUE: {}, no first contact after {} working days",
+            days(waited),
             tab.overdue_limit
         )
     } else if it.status == IntakeStatus::Received {
-        format!("{waited} days, not contacted yet")
+        format!("{}, not contacted yet", days(waited))
     } else {
-        format!("first contact after {waited} days")
+        format!("first contact after {}", days(waited))
     };
     let mut source = it.source.label().to_string();
     if let Some(p) = it
