@@ -86,7 +86,7 @@ fn popup_capture_in_the_real_binary_two_people_back_to_back() {
     p.type_text("duarte");
     p.send(ENTER);
     p.wait_for("Ana Duarte");
-    p.wait_for("source: pop-up event (2026-11-25 at Blair High");
+    p.wait_for("source: pop-up event (2026-11-25 at Blair");
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
 }

@@ -127,11 +127,13 @@ fn detail_lines<'a>(app: &'a App, it: &'a Intake, theme: &Theme) -> Vec<Line<'a>
         .map(|c| format!("{} {}", short_status(c.status), c.date.format("%m/%d/%y")))
         .collect::<Vec<_>>()
         .join(" → ");
-    let mut status = format!("{} — {history}", it.status.label());
+    // The last history entry is the current status, so the history says it all.
+    let mut status = history;
     if let Some(r) = it.close_reason {
         status.push_str(&format!(" ({})", r.label()));
     }
     let index = tab.rows.get(tab.list.selected).unwrap_or(usize::MAX);
+    let overdue = tab.is_overdue(index);
     let waited = it.days_waiting(app.today);
     let days = |n: i64| {
         if n == 1 {
@@ -140,16 +142,16 @@ fn detail_lines<'a>(app: &'a App, it: &'a Intake, theme: &Theme) -> Vec<Line<'a>
             format!("{n} days")
         }
     };
-    let waiting = if tab.is_overdue(index) {
+    let waiting = if overdue {
         format!(
-            "! OVERDUE: {}, no first contact after {} working days",
+            "! OVERDUE {}, no contact after {} working days",
             days(waited),
             tab.overdue_limit
         )
     } else if it.status == IntakeStatus::Received {
         format!("{}, not contacted yet", days(waited))
     } else {
-        format!("first contact after {}", days(waited))
+        format!("{} to first contact", days(waited))
     };
     let mut source = it.source.label().to_string();
     if let Some(p) = it
@@ -167,35 +169,24 @@ fn detail_lines<'a>(app: &'a App, it: &'a Intake, theme: &Theme) -> Vec<Line<'a>
     } else {
         it.owner.as_str()
     };
+    // Short lines first and empty facts left out, so the consultations fit at 80x24.
     let mut lines = vec![
-        widgets::fact("Employee", person, theme),
+        Line::from(Span::styled(person, theme.important)),
         widgets::fact("Status", status, theme),
         Line::from(vec![
             Span::styled("Waiting: ", theme.muted),
-            Span::styled(
-                waiting,
-                if tab.is_overdue(index) {
-                    theme.error
-                } else {
-                    theme.base
-                },
-            ),
+            Span::styled(waiting, if overdue { theme.error } else { theme.base }),
+            Span::raw(format!(" · source: {source} · owner: {owner}")),
         ]),
-        widgets::fact(
-            "Services",
-            format!("{} · source: {source} · owner: {owner}", it.services_label()),
-            theme,
-        ),
-        widgets::fact(
-            "Next step",
-            if it.next_step.is_empty() {
-                "—".to_string()
-            } else {
-                format!("{} (due {})", it.next_step, opt_day(it.next_step_due))
-            },
-            theme,
-        ),
+        widgets::fact("Services", it.services_label(), theme),
     ];
+    if !it.next_step.is_empty() {
+        lines.push(widgets::fact(
+            "Next step",
+            format!("{} (due {})", it.next_step, opt_day(it.next_step_due)),
+            theme,
+        ));
+    }
     if !it.notes.is_empty() {
         lines.push(widgets::fact("Notes", it.notes.clone(), theme));
     }
