@@ -420,13 +420,11 @@ impl App {
         self.refresh_current();
     }
 
-    /// Selects the intake with `id` in the intake list, if it is visible.
+    /// Selects the intake with `id` in the intake list, clearing the queue's filters if they hide it.
     pub fn select_intake(&mut self, id: Id) {
-        let Some(index) = self.data.intakes.iter().position(|i| i.id == id) else {
-            return;
-        };
-        if let Some(row) = self.intake.rows.visible.iter().position(|&r| r == index) {
-            self.intake.list.selected = row;
+        if !self.intake.select_id(id) && !self.intake.filters.is_empty() {
+            self.intake.clear_filters(&self.data, self.today);
+            self.intake.select_id(id);
         }
     }
 

@@ -14,6 +14,7 @@ macro_rules! with_record_kinds {
             locations: Location,
             intakes: Intake,
             consultations: Consultation,
+            intake_settings: IntakeSettings,
             mentors: Mentor,
             pairs: MentoringPair,
             logs: MentorLog,

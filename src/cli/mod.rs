@@ -187,7 +187,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             Report::Monthly { fy, format } => report_monthly::run(&path, today, *fy, *format),
         },
         Command::Import { import } => match import {
-            Import::Intakes { file, dry_run } => intakes::import(&path, file, *dry_run, today),
+            Import::Intakes { file, dry_run } => intakes::run_import(&path, file, *dry_run),
         },
         // Intakes export in the import's own format, so an export imports back unchanged.
         Command::Export { kind, out, .. } if kind == "intakes" => intakes::export(&path, out.as_deref()),

@@ -133,8 +133,19 @@ impl Intake {
         self.date_of(IntakeStatus::RelationshipEstablished)
     }
 
+    /// Days from receipt to the first contact, or to `today` while nobody has made contact yet.
     pub fn days_waiting(&self, today: NaiveDate) -> i64 {
-        (today - self.received).num_days().max(0)
+        let until = if self.status == IntakeStatus::Received {
+            today
+        } else {
+            self.history
+                .iter()
+                .filter(|c| c.status > IntakeStatus::Received)
+                .map(|c| c.date)
+                .min()
+                .unwrap_or(today)
+        };
+        (until - self.received).num_days().max(0)
     }
 
     /// Received and still not contacted after `limit` working days.
@@ -223,6 +234,40 @@ impl Intake {
     }
 }
 
+/// The queue's settings, kept in the database (one record) so every user sees the same rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IntakeSettings {
+    pub id: Id,
+    /// Working days without a first contact before an intake is overdue.
+    pub overdue_working_days: u32,
+}
+
+impl IntakeSettings {
+    pub fn validate(&self) -> Result<(), FieldError> {
+        if !(1..=60).contains(&self.overdue_working_days) {
+            return Err(FieldError::new("working days", "between 1 and 60 working days"));
+        }
+        Ok(())
+    }
+}
+
+/// The overdue limit in effect: the stored setting, or the default.
+pub fn overdue_limit(settings: &[IntakeSettings]) -> u32 {
+    settings
+        .first()
+        .map(|s| s.overdue_working_days)
+        .unwrap_or(DEFAULT_OVERDUE_WORKING_DAYS)
+}
+
+/// "Ana María García" -> ("Ana María", "García"): the last word is the last name.
+pub fn split_name(full: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = full.split_whitespace().collect();
+    match words.split_last() {
+        Some((last, first)) if !first.is_empty() => Some((first.join(" "), (*last).to_string())),
+        _ => None,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Consultation {
     pub id: Id,
@@ -277,6 +322,90 @@ mod tests {
         contacted.move_to(IntakeStatus::Contacted, d(2024, 11, 2), None);
         assert!(!contacted.is_overdue(d(2025, 1, 1), 5));
         assert_eq!(i.days_waiting(d(2024, 11, 11)), 10);
+    }
+
+    #[test]
+    fn every_step_forward_and_back_and_closing_from_any_status() {
+        use IntakeStatus::*;
+        let mut i = Intake::new(1, d(2024, 9, 2), IntakeSource::Form);
+        i.services.push(Service::GoalSetting);
+        let mut day = d(2024, 9, 2);
+        while let Some(next) = i.status.next() {
+            day = day.succ_opt().unwrap();
+            assert!(!i.move_loses_information(next));
+            i.move_to(next, day, Some(CloseReason::Referred));
+            assert_eq!(i.date_of(next), Some(day));
+        }
+        assert_eq!(i.status, Closed);
+        assert_eq!(i.close_reason, Some(CloseReason::Referred));
+        assert_eq!(i.history.len(), 5);
+        while let Some(prev) = i.status.previous() {
+            assert!(i.move_loses_information(prev));
+            i.move_to(prev, d(2024, 10, 1), None);
+            assert_eq!(i.close_reason, None);
+        }
+        assert_eq!(i.status, Received);
+        assert_eq!(
+            i.history,
+            vec![StatusChange {
+                status: Received,
+                date: d(2024, 9, 2)
+            }]
+        );
+        // Closing straight from received keeps the received date and records the close.
+        i.move_to(Closed, d(2024, 10, 2), Some(CloseReason::NoResponse));
+        assert_eq!(i.date_of(Closed), Some(d(2024, 10, 2)));
+        assert_eq!(i.established_on(), None);
+    }
+
+    #[test]
+    fn days_waiting_stop_at_first_contact() {
+        let mut i = Intake::new(1, d(2024, 11, 1), IntakeSource::Form);
+        assert_eq!(i.days_waiting(d(2024, 11, 4)), 3);
+        i.move_to(IntakeStatus::Contacted, d(2024, 11, 6), None);
+        assert_eq!(i.days_waiting(d(2025, 1, 1)), 5);
+        // A day before receipt never shows a negative wait.
+        let j = Intake::new(1, d(2024, 11, 1), IntakeSource::Form);
+        assert_eq!(j.days_waiting(d(2024, 10, 1)), 0);
+    }
+
+    #[test]
+    fn overdue_limit_is_configurable() {
+        // Received Monday 2024-11-04; two working days pass on Wednesday.
+        let i = Intake::new(1, d(2024, 11, 4), IntakeSource::Form);
+        assert!(!i.is_overdue(d(2024, 11, 6), 2));
+        assert!(i.is_overdue(d(2024, 11, 7), 2));
+        // Weekends do not count: Friday to Monday is one working day.
+        let f = Intake::new(1, d(2024, 11, 8), IntakeSource::Form);
+        assert!(!f.is_overdue(d(2024, 11, 11), 1));
+        assert!(f.is_overdue(d(2024, 11, 12), 1));
+        assert_eq!(overdue_limit(&[]), DEFAULT_OVERDUE_WORKING_DAYS);
+        let s = IntakeSettings {
+            id: 1,
+            overdue_working_days: 3,
+        };
+        assert_eq!(overdue_limit(std::slice::from_ref(&s)), 3);
+        assert!(s.validate().is_ok());
+        assert_eq!(
+            IntakeSettings {
+                id: 1,
+                overdue_working_days: 0
+            }
+            .validate()
+            .unwrap_err()
+            .field,
+            "working days"
+        );
+    }
+
+    #[test]
+    fn names_split_on_the_last_word() {
+        assert_eq!(
+            split_name(" Ana  María García "),
+            Some(("Ana María".into(), "García".into()))
+        );
+        assert_eq!(split_name("Cher"), None);
+        assert_eq!(split_name(""), None);
     }
 
     #[test]

@@ -54,6 +54,7 @@ record! {
     Location => "locations",
     Intake => "intakes",
     Consultation => "consultations",
+    IntakeSettings => "intake_settings",
     Mentor => "mentors",
     MentoringPair => "mentoring_pairs",
     MentorLog => "mentor_logs",

@@ -1,0 +1,369 @@
+//! Checking every row against an in-memory copy of the database (hash lookups only), and the
+//! plan of what to add, applied in one transaction.
+
+use super::row::{Columns, check_row, column_of};
+use super::{ImportSummary, Rejection, col};
+use crate::dataset::Dataset;
+use crate::domain::*;
+use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
+
+/// A reference to an employee, location or pop-up event that exists or that this import adds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Ref {
+    Existing(Id),
+    New(usize),
+}
+
+struct NewEmployee {
+    employee: Employee,
+    location: Option<Ref>,
+}
+
+struct NewPopup {
+    date: NaiveDate,
+    location: Ref,
+}
+
+pub(super) struct PlannedIntake {
+    intake: Intake,
+    employee: Ref,
+    popup: Option<Ref>,
+}
+
+#[derive(Default)]
+pub(super) struct Plan {
+    locations: Vec<Location>,
+    employees: Vec<NewEmployee>,
+    popups: Vec<NewPopup>,
+    pub(super) intakes: Vec<PlannedIntake>,
+    pub(super) summary: ImportSummary,
+}
+
+impl Plan {
+    /// Stores the plan; ids of new records are assigned here, in file order.
+    pub(super) fn apply(&self, txn: &mut crate::store::Txn) -> crate::store::Result<()> {
+        let mut location_ids = Vec::with_capacity(self.locations.len());
+        for l in &self.locations {
+            let mut l = l.clone();
+            location_ids.push(txn.insert(&mut l)?);
+        }
+        let resolve_location = |r: Ref| match r {
+            Ref::Existing(id) => id,
+            Ref::New(i) => location_ids[i],
+        };
+        let mut employee_ids = Vec::with_capacity(self.employees.len());
+        for e in &self.employees {
+            let mut employee = e.employee.clone();
+            employee.location_id = e.location.map(resolve_location);
+            employee_ids.push(txn.insert(&mut employee)?);
+        }
+        let mut popup_ids = Vec::with_capacity(self.popups.len());
+        for p in &self.popups {
+            let mut event = PopUpEvent {
+                id: 0,
+                date: p.date,
+                location_id: resolve_location(p.location),
+                note: String::new(),
+            };
+            popup_ids.push(txn.insert(&mut event)?);
+        }
+        for planned in &self.intakes {
+            let mut intake = planned.intake.clone();
+            intake.employee_id = match planned.employee {
+                Ref::Existing(id) => id,
+                Ref::New(i) => employee_ids[i],
+            };
+            intake.popup_event_id = planned.popup.map(|r| match r {
+                Ref::Existing(id) => id,
+                Ref::New(i) => popup_ids[i],
+            });
+            txn.insert(&mut intake)?;
+        }
+        Ok(())
+    }
+}
+
+/// Lookups built once from the database, then grown as rows add people and places.
+struct Lookups {
+    by_number: HashMap<String, Ref>,
+    by_email: HashMap<String, Ref>,
+    locations: HashMap<String, Ref>,
+    chapters: HashMap<String, String>,
+    popups: HashMap<(NaiveDate, Ref), Ref>,
+    submissions: HashSet<(Ref, NaiveDate)>,
+}
+
+impl Lookups {
+    fn new(data: &Dataset) -> Self {
+        let mut by_number = HashMap::new();
+        let mut by_email = HashMap::new();
+        let mut chapters = HashMap::new();
+        for e in &data.employees {
+            let number = e.employee_number.trim();
+            if !number.is_empty() {
+                by_number.entry(number.to_string()).or_insert(Ref::Existing(e.id));
+            }
+            let email = e.email.trim().to_lowercase();
+            if !email.is_empty() {
+                by_email.entry(email).or_insert(Ref::Existing(e.id));
+            }
+            chapters
+                .entry(e.chapter.to_lowercase())
+                .or_insert_with(|| e.chapter.clone());
+        }
+        chapters.insert(NO_CHAPTER.to_lowercase(), NO_CHAPTER.to_string());
+        Lookups {
+            by_number,
+            by_email,
+            locations: data
+                .locations
+                .iter()
+                .map(|l| (l.name.trim().to_lowercase(), Ref::Existing(l.id)))
+                .collect(),
+            chapters,
+            popups: data
+                .popups
+                .iter()
+                .map(|p| ((p.date, Ref::Existing(p.location_id)), Ref::Existing(p.id)))
+                .collect(),
+            submissions: data
+                .intakes
+                .iter()
+                .map(|i| (Ref::Existing(i.employee_id), i.received))
+                .collect(),
+        }
+    }
+}
+
+pub(super) fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Lines are counted from the bytes: the csv crate's own count is off with CRLF.
+    let newlines: Vec<u64> = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .map(|(i, _)| i as u64)
+        .collect();
+    let line_of = |mut byte: u64| {
+        // With CRLF a record's position can be the "\n" that ends the line before it.
+        while matches!(bytes.get(byte as usize), Some(b'\r' | b'\n')) {
+            byte += 1;
+        }
+        1 + newlines.partition_point(|&p| p < byte) as u64
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(bytes);
+    let mut records = reader.byte_records();
+    let header = match records.next() {
+        None => return Err("the file is empty (no header row)".into()),
+        Some(Err(e)) => return Err(format!("cannot read the header row: {e}")),
+        Some(Ok(h)) => h,
+    };
+    let header: Vec<String> = header
+        .iter()
+        .map(|f| String::from_utf8_lossy(f).into_owned())
+        .collect();
+    let columns = Columns::find(&header)?;
+    let mut lookups = Lookups::new(data);
+    let mut plan = Plan::default();
+    for record in records {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| line_of(p.byte())).unwrap_or(0);
+                // A broken quote swallows the rest of the file: nothing after it can be trusted.
+                return Err(format!("line {line}: cannot read the file: {e}"));
+            }
+        };
+        let line = record.position().map(|p| line_of(p.byte())).unwrap_or(0);
+        let mut row = Vec::with_capacity(record.len());
+        let mut bad_text = false;
+        for field in record.iter() {
+            match std::str::from_utf8(field) {
+                Ok(s) => row.push(s.to_string()),
+                Err(_) => {
+                    bad_text = true;
+                    row.push(String::new());
+                }
+            }
+        }
+        if row.iter().all(|f| f.trim().is_empty()) && !bad_text {
+            continue; // spreadsheets end with blank rows
+        }
+        if bad_text {
+            plan.summary.rejected.push(Rejection {
+                line,
+                reason: "not UTF-8 text; save the file as CSV UTF-8".into(),
+            });
+            continue;
+        }
+        match plan_row(&columns, &row, &mut lookups, &mut plan) {
+            Ok(true) => plan.summary.imported += 1,
+            Ok(false) => plan.summary.duplicates += 1,
+            Err(reason) => plan.summary.rejected.push(Rejection { line, reason }),
+        }
+    }
+    plan.summary.new_locations = plan.locations.iter().map(|l| l.name.clone()).collect();
+    plan.summary.new_employees = plan.employees.len();
+    Ok(plan)
+}
+
+/// Checks one row. Ok(true): planned; Ok(false): a duplicate; Err: why it is rejected.
+fn plan_row(c: &Columns, row: &[String], lk: &mut Lookups, plan: &mut Plan) -> Result<bool, String> {
+    let values = check_row(c, row)?;
+    let existing = lookup_employee(lk, &values.number, &values.email);
+    let new_employee = match existing {
+        Some(_) => None,
+        None => {
+            let employee = Employee {
+                id: 0,
+                employee_number: values.number.clone(),
+                first_name: c.get(row, col::FIRST).to_string(),
+                last_name: c.get(row, col::LAST).to_string(),
+                email: values.email.clone(),
+                position: c.get(row, col::POSITION).to_string(),
+                location_id: None,
+                chapter: NO_CHAPTER.to_string(),
+                race: Race::Unknown,
+                hire_date: None,
+                position_start: None,
+                status: EmploymentStatus::Permanent,
+                in_evaluation: false,
+                retirement_date: None,
+                supervisor_id: None,
+            };
+            employee
+                .validate()
+                .map_err(|e| format!("{}: {}", column_of(e.field), e.reason))?;
+            Some(employee)
+        }
+    };
+    let received = values.intake.received;
+    if let Some(r) = existing
+        && lk.submissions.contains(&(r, received))
+    {
+        return Ok(false);
+    }
+    let event = match (c.get(row, col::EVENT_DATE), c.get(row, col::EVENT_LOCATION)) {
+        ("", _) | (_, "") => None,
+        (d, l) => Some((parse_date(d).map_err(|e| format!("{}: {e}", col::EVENT_DATE))?, l)),
+    };
+    // The row is good: only now does it add to the reference lists.
+    let employee_ref = match (existing, new_employee) {
+        (Some(r), _) => r,
+        (None, None) => return Err("internal: no employee".into()),
+        (None, Some(mut employee)) => {
+            let location = add_location(lk, plan, c.get(row, col::LOCATION));
+            employee.chapter = add_chapter(lk, plan, c.get(row, col::CHAPTER));
+            let r = Ref::New(plan.employees.len());
+            if !values.number.is_empty() {
+                lk.by_number.insert(values.number.clone(), r);
+            }
+            if !values.email.is_empty() {
+                lk.by_email.insert(values.email.to_lowercase(), r);
+            }
+            plan.employees.push(NewEmployee { employee, location });
+            r
+        }
+    };
+    let popup = match event {
+        None => None,
+        Some((date, name)) => add_location(lk, plan, name).map(|location| {
+            *lk.popups.entry((date, location)).or_insert_with(|| {
+                plan.popups.push(NewPopup { date, location });
+                Ref::New(plan.popups.len() - 1)
+            })
+        }),
+    };
+    lk.submissions.insert((employee_ref, received));
+    plan.intakes.push(PlannedIntake {
+        intake: values.intake,
+        employee: employee_ref,
+        popup,
+    });
+    Ok(true)
+}
+
+fn lookup_employee(lk: &Lookups, number: &str, email: &str) -> Option<Ref> {
+    let by_number = (!number.is_empty()).then(|| lk.by_number.get(number)).flatten();
+    by_number
+        .or_else(|| {
+            (!email.is_empty())
+                .then(|| lk.by_email.get(&email.to_lowercase()))
+                .flatten()
+        })
+        .copied()
+}
+
+/// A location by name, adding it (for review) if the database does not know it yet.
+fn add_location(lk: &mut Lookups, plan: &mut Plan, name: &str) -> Option<Ref> {
+    let name = name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let key = name.to_lowercase();
+    if let Some(r) = lk.locations.get(&key) {
+        return Some(*r);
+    }
+    let r = Ref::New(plan.locations.len());
+    plan.locations.push(Location {
+        id: 0,
+        name: name.to_string(),
+        kind: guess_location_kind(name),
+        employees: 0,
+    });
+    lk.locations.insert(key, r);
+    Some(r)
+}
+
+fn add_chapter(lk: &mut Lookups, plan: &mut Plan, name: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        return NO_CHAPTER.into();
+    }
+    let key = name.to_lowercase();
+    if let Some(known) = lk.chapters.get(&key) {
+        return known.clone();
+    }
+    lk.chapters.insert(key, name.to_string());
+    plan.summary.new_chapters.push(name.to_string());
+    name.to_string()
+}
+
+/// A new location's kind from its name; the team corrects it when reviewing.
+fn guess_location_kind(name: &str) -> LocationKind {
+    let n = name.to_lowercase();
+    if n.contains("elementary") {
+        LocationKind::Elementary
+    } else if n.contains("middle") {
+        LocationKind::Middle
+    } else if n.contains("high") {
+        LocationKind::High
+    } else if n.contains("depot") || n.contains("transportation") {
+        LocationKind::Depot
+    } else if n.contains("service center") {
+        LocationKind::ServiceCenter
+    } else if n.contains("school") || n.contains("academy") {
+        LocationKind::Special
+    } else {
+        LocationKind::Office
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn location_kinds_are_guessed_from_names() {
+        assert_eq!(
+            guess_location_kind("Lincoln Elementary"),
+            LocationKind::Elementary
+        );
+        assert_eq!(guess_location_kind("North Depot"), LocationKind::Depot);
+        assert_eq!(guess_location_kind("Payroll"), LocationKind::Office);
+    }
+}
