@@ -426,12 +426,15 @@ impl Txn {
         // A fresh id is in no table and no earlier change of this transaction, so the journal
         // needs no lookup: bulk inserts (imports) stay linear.
         let bytes = record.encode()?;
-        self.journal.changes.push(Change {
-            table: T::TABLE,
-            key: id,
-            before: None,
-            after: Some(bytes.clone()),
-        });
+        if self.track {
+            self.seen.insert((T::TABLE, id), self.journal.changes.len());
+            self.journal.changes.push(Change {
+                table: T::TABLE,
+                key: id,
+                before: None,
+                after: Some(bytes.clone()),
+            });
+        }
         let mut t = self.tx.open_table(table(T::TABLE))?;
         t.insert(id, bytes.as_slice())?;
         Ok(id)
