@@ -80,3 +80,90 @@ fn init_killed_at_any_point_leaves_the_whole_database_or_none() {
         seen_all - 1
     );
 }
+
+/// The intake form's export with `rows` new people, as the team would import it.
+pub fn big_intake_csv(path: &Path, rows: usize) {
+    let mut csv =
+        String::from("Employee ID,First Name,Last Name,Email,Location,Chapter,Services,Submitted,Notes\n");
+    for i in 0..rows {
+        csv.push_str(&format!(
+            "{},First{i},Last{i},p{i}@district.org,School {},Chapter {},resume review; career coaching;,7/{}/2025 9:05:33 AM,\"note, {i}\"\n",
+            700_000 + i,
+            i % 50,
+            i % 7,
+            1 + i % 28
+        ));
+    }
+    std::fs::write(path, csv).unwrap();
+}
+
+#[test]
+fn an_import_of_ten_thousand_rows_killed_at_any_point_is_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.redb");
+    assert!(pathways(&demo, &["init", "--demo"]).status().unwrap().success());
+    let before = Store::open(&demo).unwrap().load().unwrap().0.intakes.len();
+    let csv = dir.path().join("export.csv");
+    big_intake_csv(&csv, 10_000);
+    let db = |round: u32| dir.path().join(format!("round{round}.redb"));
+    let (mut none, mut all) = (0, 0);
+    kill_at_many_points(
+        12,
+        |round| {
+            std::fs::copy(&demo, db(round)).unwrap();
+            pathways(&db(round), &["import", "intakes", csv.to_str().unwrap()])
+        },
+        |round, _finished| {
+            let store = Store::open(&db(round)).unwrap_or_else(|e| panic!("round {round}: {e}"));
+            let (data, problems) = store.load().unwrap();
+            assert!(problems.is_empty(), "round {round}: {problems:?}");
+            let n = data.intakes.len();
+            assert!(
+                n == before || n == before + 10_000,
+                "round {round}: {n} intakes, not all or none"
+            );
+            if n == before {
+                none += 1
+            } else {
+                all += 1
+            }
+            drop(store);
+            std::fs::remove_file(db(round)).unwrap();
+        },
+    );
+    println!(
+        "killed imports: {none} stored nothing, {} stored everything",
+        all - 1
+    );
+    assert!(all >= 1);
+}
+
+#[path = "common/pty.rs"]
+mod pty;
+
+#[test]
+fn a_dashboard_killed_right_after_a_save_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.redb");
+    assert!(pathways(&path, &["init", "--demo"]).status().unwrap().success());
+    let mut p = pty::Pty::spawn(
+        &common::binary(),
+        &["--db", path.to_str().unwrap()],
+        &[("PATHWAYS_TODAY", "2026-11-25")],
+        100,
+        30,
+    );
+    p.wait_for("Intake queue (");
+    p.send("2");
+    p.wait_for("Mentoring pairs (");
+    p.send("v");
+    p.wait_for("Mentors (8: 7 active)");
+    p.send("t");
+    // The screen shows the change only after its transaction is durable.
+    p.wait_for("Mentors (8: 6 active)");
+    p.kill9();
+    let store = Store::open(&path).unwrap();
+    let (data, problems) = store.load().unwrap();
+    assert!(problems.is_empty());
+    assert_eq!(data.mentors.iter().filter(|m| m.active).count(), 6);
+}

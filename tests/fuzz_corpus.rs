@@ -39,3 +39,16 @@ fn the_record_decoding_corpus_decodes_or_errs_without_panic() {
         }
     }
 }
+
+#[test]
+fn the_import_corpus_gives_a_summary_or_an_error_without_panic() {
+    let data = pathways::demo::build(chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+    let inputs = corpus("import_intakes");
+    assert!(inputs.len() >= 5, "the corpus is in the repository");
+    for (name, bytes) in inputs {
+        match pathways::cli::intakes::check_file(&data, &bytes) {
+            Ok(s) => assert!(s.rejected.iter().all(|r| r.line >= 2), "{name}: {:?}", s.rejected),
+            Err(e) => assert!(!e.is_empty(), "{name}"),
+        }
+    }
+}

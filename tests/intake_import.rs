@@ -325,7 +325,7 @@ fn export_imports_back_into_an_empty_database_unchanged() {
 }
 
 #[test]
-fn ten_thousand_rows_in_one_transaction_quickly() {
+fn ten_thousand_rows_in_one_transaction() {
     let (dir, _path, store) = empty_store();
     let file = dir.path().join("big.csv");
     let mut csv =
@@ -344,9 +344,8 @@ fn ten_thousand_rows_in_one_transaction_quickly() {
     let s = import(&store, &file, false).unwrap();
     let took = start.elapsed();
     assert_eq!(s.imported, 10_000);
-    // Release builds take a fraction of a second; unoptimised test builds are several times slower.
-    let limit = if cfg!(debug_assertions) { 10.0 } else { 1.0 };
-    assert!(took.as_secs_f64() < limit, "took {took:?}");
+    // Speed is measured by `cargo bench` (benches/pathways.rs), never asserted in a test.
+    println!("10,000 rows imported in {took:?}");
     let again = import(&store, &file, false).unwrap();
     assert_eq!((again.imported, again.duplicates), (0, 10_000));
     assert_eq!(store.load().unwrap().0.intakes.len(), 10_000);

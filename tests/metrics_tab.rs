@@ -233,8 +233,7 @@ fn a_hundred_thousand_records_count_in_one_pass_per_kind() {
     let took = start.elapsed();
     println!("{} records counted in {took:?}", data.record_count());
     assert_eq!(report.elapsed, 12);
-    // Generous even for a debug build on a busy machine; a scan per month or per row would not be.
-    assert!(took < std::time::Duration::from_secs(3), "{took:?}");
+    // Speed is measured by `cargo bench` (benches/pathways.rs), never asserted in a test.
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! Each metric's counting rule at month and fiscal-year edges (June 30 / July 1).
 
+use super::Dimension;
 use super::*;
 use crate::domain::*;
-use super::Dimension;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -139,6 +139,15 @@ impl Pty {
     }
 
     /// Waits for the process to exit and returns its exit code.
+    /// SIGKILL, as a power cut or `kill -9` would end it: no cleanup runs.
+    pub fn kill9(&mut self) {
+        if let Some(pid) = self.child.process_id() {
+            // SAFETY: kill(2) on our own child's pid has no memory effects.
+            unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) };
+        }
+        let _ = self.child.wait();
+    }
+
     pub fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();
         loop {

@@ -166,11 +166,23 @@ pub fn run_import(db: &Path, file: &Path, dry_run: bool) -> ExitCode {
 
 /// Imports the intake form's CSV export at `path` into `store`: every good row in one transaction,
 /// bad rows reported by line, the same submission never stored twice. `dry_run` stores nothing.
+/// Larger files are refused before reading: memory stays bounded whatever the file is.
+pub const MAX_FILE_BYTES: u64 = 64_000_000;
+
 pub fn import(store: &Store, path: &Path, dry_run: bool) -> Result<ImportSummary, ImportError> {
     let unreadable = |reason: String| ImportError::Unreadable {
         path: path.display().to_string(),
         reason,
     };
+    // The whole file is read at once; a real export is a few megabytes at most.
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(unreadable(format!(
+            "is {} MB; an intake export is far smaller (at most {} MB), so nothing was imported",
+            size / 1_000_000,
+            MAX_FILE_BYTES / 1_000_000
+        )));
+    }
     let bytes = std::fs::read(path).map_err(|e| unreadable(format!("cannot read it: {e}")))?;
     let (data, _problems) = store.load()?;
     let plan = plan::plan(&data, &bytes).map_err(unreadable)?;
@@ -180,4 +192,10 @@ pub fn import(store: &Store, path: &Path, dry_run: bool) -> Result<ImportSummary
         store.write(|txn| plan.apply(txn))?;
     }
     Ok(summary)
+}
+
+/// Checks `bytes` as an intake export against `data` and stores nothing: what `--dry-run`
+/// reports, and the entry point of the import fuzz target.
+pub fn check_file(data: &crate::dataset::Dataset, bytes: &[u8]) -> Result<ImportSummary, String> {
+    plan::plan(data, bytes).map(|p| p.summary)
 }

@@ -139,19 +139,7 @@ impl Lookups {
 pub(super) fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // Lines are counted from the bytes: the csv crate's own count is off with CRLF.
-    let newlines: Vec<u64> = bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| **b == b'\n')
-        .map(|(i, _)| i as u64)
-        .collect();
-    let line_of = |mut byte: u64| {
-        // With CRLF a record's position can be the "\n" that ends the line before it.
-        while matches!(bytes.get(byte as usize), Some(b'\r' | b'\n')) {
-            byte += 1;
-        }
-        1 + newlines.partition_point(|&p| p < byte) as u64
-    };
+    let mut lines = LineCounter::new(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(false)
@@ -173,12 +161,12 @@ pub(super) fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| line_of(p.byte())).unwrap_or(0);
+                let line = e.position().map(|p| lines.line_of(p.byte())).unwrap_or(0);
                 // A broken quote swallows the rest of the file: nothing after it can be trusted.
                 return Err(format!("line {line}: cannot read the file: {e}"));
             }
         };
-        let line = record.position().map(|p| line_of(p.byte())).unwrap_or(0);
+        let line = record.position().map(|p| lines.line_of(p.byte())).unwrap_or(0);
         let mut row = Vec::with_capacity(record.len());
         let mut bad_text = false;
         for field in record.iter() {
@@ -197,6 +185,18 @@ pub(super) fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
             plan.summary.rejected.push(Rejection {
                 line,
                 reason: "not UTF-8 text; save the file as CSV UTF-8".into(),
+            });
+            continue;
+        }
+        if let Some(i) = row.iter().position(|f| f.len() > MAX_FIELD_BYTES) {
+            let name = header.get(i).map(|h| h.trim()).filter(|h| !h.is_empty());
+            plan.summary.rejected.push(Rejection {
+                line,
+                reason: format!(
+                    "{} is {} characters long; at most {MAX_FIELD_BYTES} are kept",
+                    name.map_or(format!("column {}", i + 1), |h| format!("{h:?}")),
+                    row[i].chars().count()
+                ),
             });
             continue;
         }
@@ -350,6 +350,45 @@ fn guess_location_kind(name: &str) -> LocationKind {
         LocationKind::Special
     } else {
         LocationKind::Office
+    }
+}
+
+/// A field longer than this is not a note someone typed: the row is refused, not stored.
+pub(super) const MAX_FIELD_BYTES: usize = 10_000;
+
+/// The file line a byte offset is on, counted once through the file as the rows go by (the rows
+/// come in order), so memory stays flat however many lines the file has.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    counted_to: usize,
+    newlines: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            counted_to: 0,
+            newlines: 0,
+        }
+    }
+
+    fn line_of(&mut self, byte: u64) -> u64 {
+        let mut at = (byte as usize).min(self.bytes.len());
+        // With CRLF a record's position can be the "\n" that ends the line before it.
+        while matches!(self.bytes.get(at), Some(b'\r' | b'\n')) {
+            at += 1;
+        }
+        if at < self.counted_to {
+            self.counted_to = 0;
+            self.newlines = 0;
+        }
+        self.newlines += self.bytes[self.counted_to..at]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64;
+        self.counted_to = at;
+        1 + self.newlines
     }
 }
 
