@@ -129,5 +129,34 @@ fn monthly(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, open_and_load, search, render, save, monthly);
+/// 10,000 new people's intake-form rows into the demo database, in one transaction.
+fn import(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.redb");
+    let store = Store::create_new(&demo).unwrap();
+    pathways::demo::write(&store, &pathways::demo::build(today())).unwrap();
+    drop(store);
+    let csv = dir.path().join("export.csv");
+    std::fs::write(&csv, pathways::demo::synthetic::intake_export(10_000)).unwrap();
+    let mut g = c.benchmark_group("import");
+    g.sample_size(10);
+    g.bench_function("10k intake rows into the demo database", |b| {
+        b.iter_batched(
+            || {
+                let db = dir.path().join("round.redb");
+                let _ = std::fs::remove_file(&db);
+                std::fs::copy(&demo, &db).unwrap();
+                Store::open(&db).unwrap()
+            },
+            |store| {
+                let s = pathways::cli::intakes::import(&store, &csv, false).unwrap();
+                assert_eq!(s.imported, 10_000);
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+}
+
+criterion_group!(benches, open_and_load, search, render, save, monthly, import);
 criterion_main!(benches);

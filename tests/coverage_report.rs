@@ -16,18 +16,7 @@ fn demo_db() -> (tempfile::TempDir, std::path::PathBuf) {
 }
 
 fn report(db: &std::path::Path, extra: &[&str]) -> (i32, String, String) {
-    let out = Command::new(common::binary())
-        .args(["--db", db.to_str().unwrap(), "report", "coverage"])
-        .args(extra)
-        .env("PATHWAYS_TODAY", "2026-11-25")
-        .env_remove("PATHWAYS_DB")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::run(db, &[&["report", "coverage"], extra].concat())
 }
 
 #[test]

@@ -81,22 +81,6 @@ fn init_killed_at_any_point_leaves_the_whole_database_or_none() {
     );
 }
 
-/// The intake form's export with `rows` new people, as the team would import it.
-pub fn big_intake_csv(path: &Path, rows: usize) {
-    let mut csv =
-        String::from("Employee ID,First Name,Last Name,Email,Location,Chapter,Services,Submitted,Notes\n");
-    for i in 0..rows {
-        csv.push_str(&format!(
-            "{},First{i},Last{i},p{i}@district.org,School {},Chapter {},resume review; career coaching;,7/{}/2025 9:05:33 AM,\"note, {i}\"\n",
-            700_000 + i,
-            i % 50,
-            i % 7,
-            1 + i % 28
-        ));
-    }
-    std::fs::write(path, csv).unwrap();
-}
-
 #[test]
 fn an_import_of_ten_thousand_rows_killed_at_any_point_is_all_or_nothing() {
     let dir = tempfile::tempdir().unwrap();
@@ -104,7 +88,7 @@ fn an_import_of_ten_thousand_rows_killed_at_any_point_is_all_or_nothing() {
     assert!(pathways(&demo, &["init", "--demo"]).status().unwrap().success());
     let before = Store::open(&demo).unwrap().load().unwrap().0.intakes.len();
     let csv = dir.path().join("export.csv");
-    big_intake_csv(&csv, 10_000);
+    std::fs::write(&csv, pathways::demo::synthetic::intake_export(10_000)).unwrap();
     let db = |round: u32| dir.path().join(format!("round{round}.redb"));
     let (mut none, mut all) = (0, 0);
     kill_at_many_points(

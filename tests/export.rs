@@ -3,24 +3,6 @@
 
 mod common;
 use common::*;
-use std::path::Path;
-use std::process::Command;
-
-fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(binary())
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("PATHWAYS_TODAY", "2026-11-25")
-        .env_remove("PATHWAYS_DB")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn parse(csv_text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let mut r = csv::Reader::from_reader(csv_text.as_bytes());

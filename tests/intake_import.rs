@@ -328,18 +328,7 @@ fn export_imports_back_into_an_empty_database_unchanged() {
 fn ten_thousand_rows_in_one_transaction() {
     let (dir, _path, store) = empty_store();
     let file = dir.path().join("big.csv");
-    let mut csv =
-        String::from("Employee ID,First Name,Last Name,Email,Location,Chapter,Services,Submitted,Notes\n");
-    for i in 0..10_000 {
-        csv.push_str(&format!(
-            "{},First{i},Last{i},p{i}@district.org,School {},Chapter {},resume review; career coaching;,7/{}/2025 9:05:33 AM,\"note, {i}\"\n",
-            700_000 + i,
-            i % 50,
-            i % 7,
-            1 + i % 28
-        ));
-    }
-    std::fs::write(&file, csv).unwrap();
+    std::fs::write(&file, pathways::demo::synthetic::intake_export(10_000)).unwrap();
     let start = std::time::Instant::now();
     let s = import(&store, &file, false).unwrap();
     let took = start.elapsed();

@@ -2,21 +2,9 @@
 //! and notes only with --confidential.
 
 mod common;
-use std::process::Command;
 
 fn report(path: &std::path::Path, extra: &[&str]) -> (i32, String, String) {
-    let out = Command::new(common::binary())
-        .args(["--db", path.to_str().unwrap(), "report", "mentoring"])
-        .args(extra)
-        .env("PATHWAYS_TODAY", "2026-11-25")
-        .env_remove("PATHWAYS_DB")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::run(path, &[&["report", "mentoring"], extra].concat())
 }
 
 #[test]

@@ -201,6 +201,24 @@ fn pl(data: &mut Dataset, rng: &mut Rng, today: NaiveDate, start: NaiveDate, cou
     }
 }
 
+/// The intake form's spreadsheet export with `rows` new people, as the team would import it:
+/// for measuring and testing the importer at scale.
+pub fn intake_export(rows: usize) -> String {
+    let mut csv =
+        String::from("Employee ID,First Name,Last Name,Email,Location,Chapter,Services,Submitted,Notes\n");
+    for i in 0..rows {
+        csv.push_str(&format!(
+            "{},First{i},Last{i},p{i}@district.org,School {},Chapter {},resume review; career coaching;,\
+             7/{}/2025 9:05:33 AM,\"note, {i}\"\n",
+            700_000 + i,
+            i % 50,
+            i % 7,
+            1 + i % 28
+        ));
+    }
+    csv
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

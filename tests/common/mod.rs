@@ -49,3 +49,21 @@ pub fn screen_text(app: &App, width: u16, height: u16) -> String {
 pub fn binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_pathways"))
 }
+
+/// Runs the real binary on `db` with `args` (today fixed, no PATHWAYS_DB from the environment):
+/// (exit status, stdout, stderr).
+pub fn run(db: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(binary())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("PATHWAYS_TODAY", "2026-11-25")
+        .env_remove("PATHWAYS_DB")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
