@@ -460,7 +460,7 @@ impl App {
     /// Re-narrows the current tab's list after its filter text changed.
     fn refresh_current(&mut self) {
         match self.tab {
-            Tab::Intake => self.intake.refilter(),
+            Tab::Intake => self.intake.refilter_with(&self.data),
             Tab::Mentoring => self.mentoring.refilter(),
             Tab::Coverage => self.coverage.refilter(),
             Tab::Leadership => self.leadership.refilter(),

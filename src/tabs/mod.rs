@@ -32,6 +32,26 @@ impl Rows {
         }
     }
 
+    /// Sets the base order without search keys; `fill_keys` builds them when a filter first
+    /// needs them, so a large list that nobody is filtering refreshes without formatting a key
+    /// per row.
+    pub fn set_order(&mut self, order: Vec<usize>) {
+        self.base = order;
+        self.keys.clear();
+        self.last = None;
+    }
+
+    /// Whether narrowing by `filter` needs keys that `set_order` left unbuilt.
+    pub fn needs_keys(&self, filter: &str) -> bool {
+        !filter.trim().is_empty() && self.keys.len() != self.base.len()
+    }
+
+    /// Builds the search key of every base row from its data index.
+    pub fn fill_keys(&mut self, mut text: impl FnMut(usize) -> String) {
+        self.keys = self.base.iter().map(|&i| fold(&text(i))).collect();
+        self.last = None;
+    }
+
     /// Keeps the rows matching `filter`, best match first; all rows in base order if empty.
     pub fn narrow(&mut self, filter: &str) {
         let m = Matcher::new(filter);

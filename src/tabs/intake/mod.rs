@@ -244,21 +244,8 @@ impl IntakeTab {
         if self.reversed {
             order.reverse();
         }
-        self.rows.set(order.into_iter().map(|i| {
-            let it = &data.intakes[i];
-            let who = data.employee(it.employee_id);
-            let text = format!(
-                "{} {} {} {} {} {}",
-                who.map(|e| e.full_name()).unwrap_or_default(),
-                who.map(|e| e.position.as_str()).unwrap_or(""),
-                data.location_name(who.and_then(|e| e.location_id)),
-                it.status.label(),
-                it.services_label(),
-                it.owner,
-            );
-            (i, text)
-        }));
-        self.refilter();
+        self.rows.set_order(order);
+        self.refilter_with(data);
         if let Some(id) = keep {
             self.select_id(id);
         }
@@ -285,6 +272,15 @@ impl IntakeTab {
 
     /// Re-narrows by the typed text. New text selects the best match (the top row); the same
     /// text keeps the selected intake selected.
+    /// Re-narrows after the filter changed, building the search keys first if this is the first
+    /// filter since the data was loaded.
+    pub fn refilter_with(&mut self, data: &Dataset) {
+        if self.rows.needs_keys(&self.list.filter) {
+            self.rows.fill_keys(|i| search_text(data, &data.intakes[i]));
+        }
+        self.refilter();
+    }
+
     pub fn refilter(&mut self) {
         let keep = self.rows.get(self.list.selected);
         let changed = self.narrowed != self.list.filter;
@@ -429,4 +425,18 @@ pub fn confirmed(app: &mut App, c: IntakeConfirm) {
 /// Opens a form owned by this tab.
 fn open(app: &mut App, form: crate::form::Form, purpose: IntakeForm) {
     app.open_form(form, FormPurpose::Intake(purpose));
+}
+
+/// What `/` matches an intake on: the person, position, location, status, services and owner.
+fn search_text(data: &Dataset, it: &Intake) -> String {
+    let who = data.employee(it.employee_id);
+    format!(
+        "{} {} {} {} {} {}",
+        who.map(|e| e.full_name()).unwrap_or_default(),
+        who.map(|e| e.position.as_str()).unwrap_or(""),
+        data.location_name(who.and_then(|e| e.location_id)),
+        it.status.label(),
+        it.services_label(),
+        it.owner,
+    )
 }
