@@ -85,7 +85,7 @@ fn render(c: &mut Criterion) {
     for (w, h) in [(80, 24), (200, 50)] {
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
         for tab in Tab::ALL {
-            app.tab = tab;
+            app.show_tab(tab);
             g.bench_function(format!("{} {w}x{h}", tab.short_title()), |b| {
                 let mut down = true;
                 b.iter(|| {
@@ -117,6 +117,20 @@ fn save(c: &mut Criterion) {
             store.write(|txn| txn.put(&intake)).unwrap()
         })
     });
+    let mut app = App::new(Store::open(&path).unwrap(), today()).unwrap();
+    let mut intake = app.data.intakes[200].clone();
+    g.bench_function(
+        "a save as the dashboard does it (write, reload what changed, refresh views)",
+        |b| {
+            b.iter(|| {
+                intake.notes.push('.');
+                if intake.notes.len() > 200 {
+                    intake.notes.truncate(10);
+                }
+                app.save("saved", |txn| txn.put(&intake)).unwrap()
+            })
+        },
+    );
     g.finish();
 }
 

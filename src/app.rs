@@ -149,6 +149,11 @@ pub struct App {
     pub generation: u64,
     /// Records that failed to decode on the last load, as "table, record: reason".
     pub problems: Vec<String>,
+    /// Each kind's change counter as last loaded, and its decode problems.
+    loaded: std::collections::HashMap<&'static str, u64>,
+    load_problems: std::collections::BTreeMap<&'static str, Vec<crate::store::DecodeProblem>>,
+    /// Tabs whose view was built from older data (refreshed when shown).
+    stale: [bool; 5],
     /// The global search index, built when first needed after each load.
     pub index: Option<std::sync::Arc<crate::search::Index>>,
     /// Runs searches off the input path when the index is large.
@@ -183,6 +188,9 @@ impl App {
             running: true,
             generation: 0,
             problems: Vec::new(),
+            loaded: Default::default(),
+            stale: [false; 5],
+            load_problems: Default::default(),
             color: true,
             undo_stack: Vec::new(),
             index: None,
@@ -192,6 +200,7 @@ impl App {
             last_input: std::time::Instant::now(),
         };
         app.reload()?;
+        app.refresh_all_views();
         if !app.problems.is_empty() {
             app.status = Some(format!(
                 "{} damaged record(s) skipped; run `pathways check` for details",
@@ -202,23 +211,63 @@ impl App {
     }
 
     /// Loads the whole dataset again and refreshes every tab's view of it.
+    /// Only the kinds of record that changed since the last load are read again.
     pub fn reload(&mut self) -> crate::store::Result<()> {
         self.generation = self.store.generation()?;
-        let (data, problems) = self.store.load()?;
-        self.data = data;
-        self.problems = problems.iter().map(ToString::to_string).collect();
+        let changed = self
+            .store
+            .load_changed(&mut self.data, &mut self.loaded, &mut self.load_problems)?;
+        if !changed {
+            // Changed by a build that keeps no per-kind counters: read everything.
+            self.loaded.clear();
+            self.store
+                .load_changed(&mut self.data, &mut self.loaded, &mut self.load_problems)?;
+        }
+        self.problems = self
+            .load_problems
+            .values()
+            .flatten()
+            .map(ToString::to_string)
+            .collect();
         self.index = None;
         self.search_worker = None;
         self.refresh_views();
         Ok(())
     }
 
+    /// Refreshes the tab on screen now and the others when they are next shown, so a save at
+    /// 100k records rebuilds one tab's view, not five.
     pub fn refresh_views(&mut self) {
-        self.intake.refresh(&self.data, self.today);
-        self.mentoring.refresh(&self.data, self.today);
-        self.coverage.refresh(&self.data, self.today);
-        self.leadership.refresh(&self.data, self.today);
-        self.metrics.refresh(&self.data, self.today);
+        for tab in Tab::ALL {
+            self.stale[tab.index()] = true;
+        }
+        self.refresh_tab(self.tab);
+    }
+
+    /// Every tab's view, now (at start-up, so switching tabs never waits the first time).
+    pub fn refresh_all_views(&mut self) {
+        for tab in Tab::ALL {
+            self.refresh_tab(tab);
+        }
+    }
+
+    fn refresh_tab(&mut self, tab: Tab) {
+        match tab {
+            Tab::Intake => self.intake.refresh(&self.data, self.today),
+            Tab::Mentoring => self.mentoring.refresh(&self.data, self.today),
+            Tab::Coverage => self.coverage.refresh(&self.data, self.today),
+            Tab::Leadership => self.leadership.refresh(&self.data, self.today),
+            Tab::Metrics => self.metrics.refresh(&self.data, self.today),
+        }
+        self.stale[tab.index()] = false;
+    }
+
+    /// Puts `tab` on screen, bringing its view up to date first if the data changed meanwhile.
+    pub fn show_tab(&mut self, tab: Tab) {
+        self.tab = tab;
+        if self.stale[tab.index()] {
+            self.refresh_tab(tab);
+        }
     }
 
     /// Periodic work between key presses. Returns whether the screen must be redrawn.
@@ -352,9 +401,9 @@ impl App {
                 self.refresh_current();
             }
             Action::Back if self.tab == Tab::Metrics => tabs::metrics::back(self),
-            Action::NextTab => self.tab = self.tab.step(1),
-            Action::PrevTab => self.tab = self.tab.step(-1),
-            Action::GoTab(t) => self.tab = t,
+            Action::NextTab => self.show_tab(self.tab.step(1)),
+            Action::PrevTab => self.show_tab(self.tab.step(-1)),
+            Action::GoTab(t) => self.show_tab(t),
             Action::Help => self.modals.push(Modal::Help { scroll: 0 }),
             Action::Filter => self.filtering = true,
             Action::TogglePrivacy => {

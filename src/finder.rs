@@ -198,7 +198,7 @@ pub fn update_palette(app: &mut App, action: Action) {
             let all = commands();
             if let Some(c) = p.matches.get(p.selected).and_then(|&i| all.get(i)) {
                 if let Some(tab) = c.tab {
-                    app.tab = tab;
+                    app.show_tab(tab);
                 }
                 app.update(c.binding.action);
             }
@@ -225,10 +225,10 @@ fn jump(app: &mut App, i: usize) {
         Kind::Participant => (Tab::Leadership, name),
         Kind::Offering => (Tab::Metrics, String::new()),
     };
+    app.show_tab(tab);
     if entry.kind == Kind::Participant {
         app.leadership.show_participant(&app.data, entry.id, app.today);
     }
-    app.tab = tab;
     match entry.kind {
         Kind::Ambassador => app.coverage.switch_view(crate::tabs::coverage::View::Ambassadors),
         Kind::Location => app.coverage.switch_view(crate::tabs::coverage::View::Locations),

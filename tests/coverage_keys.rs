@@ -54,7 +54,7 @@ proptest! {
                 continue;
             }
             app.handle_key(*k);
-            app.tab = Tab::Coverage;
+            app.show_tab(Tab::Coverage);
             if i % 6 == 0 {
                 common::screen(&app, 80, 24);
                 common::screen(&app, 60, 15);

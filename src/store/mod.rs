@@ -144,12 +144,19 @@ impl Store {
             track,
             journal: Journal::default(),
             seen: std::collections::HashMap::new(),
+            touched: std::collections::BTreeSet::new(),
         };
         let out = f(&mut txn)?;
         {
             let mut meta = txn.tx.open_table(META)?;
             let generation = meta.get(GENERATION)?.map(|g| g.value()).unwrap_or(0);
             meta.insert(GENERATION, generation + 1)?;
+            // Each kind's own counter lets a reader reload only the kinds that changed.
+            for name in &txn.touched {
+                let key = table_generation_key(name);
+                let g = meta.get(key.as_str())?.map(|g| g.value()).unwrap_or(0);
+                meta.insert(key.as_str(), g + 1)?;
+            }
         }
         txn.tx.commit()?;
         Ok((out, txn.journal))
@@ -160,6 +167,7 @@ impl Store {
     pub fn undo(&self, journal: &Journal) -> Result<()> {
         self.write(|txn| {
             for c in journal.changes.iter().rev() {
+                txn.touched.insert(c.table);
                 let mut t = txn.tx.open_table(table(c.table))?;
                 let current = t.get(c.key)?.map(|v| v.value().to_vec());
                 if current != c.after {
@@ -215,30 +223,71 @@ impl Store {
 
     /// The whole database as one consistent snapshot (one read transaction).
     pub fn load(&self) -> Result<(Dataset, Vec<DecodeProblem>)> {
-        let rtx = self.db.begin_read()?;
         let mut data = Dataset::default();
-        let mut problems = Vec::new();
-        // Each kind decodes on its own thread from the same snapshot: decoding is most of the
-        // start-up time, and the machines have two cores.
-        macro_rules! load_all {
+        let mut problems = std::collections::BTreeMap::new();
+        self.load_changed(&mut data, &mut Default::default(), &mut problems)?;
+        data.reindex();
+        Ok((data, problems.into_values().flatten().collect()))
+    }
+
+    /// Brings `data` up to date from one snapshot, re-reading only the kinds of record whose
+    /// counter moved since `seen` (which it updates); `problems` keeps each kind's decode problems.
+    /// Returns whether anything was re-read. A save re-reads one or two kinds, not the database.
+    pub fn load_changed(
+        &self,
+        data: &mut Dataset,
+        seen: &mut std::collections::HashMap<&'static str, u64>,
+        problems: &mut std::collections::BTreeMap<&'static str, Vec<DecodeProblem>>,
+    ) -> Result<bool> {
+        let rtx = self.db.begin_read()?;
+        let meta = match rtx.open_table(META) {
+            Ok(t) => Some(t),
+            Err(TableError::TableDoesNotExist(_)) => None,
+            Err(e) => return Err(e.into()),
+        };
+        let generation_of = |name: &str| -> Result<u64> {
+            Ok(match &meta {
+                Some(m) => m
+                    .get(table_generation_key(name).as_str())?
+                    .map(|g| g.value())
+                    .unwrap_or(0),
+                None => 0,
+            })
+        };
+        let mut changed = false;
+        // Each changed kind decodes on its own thread from the same snapshot: decoding is most
+        // of the start-up time, and the machines have two cores.
+        macro_rules! reload_changed {
             ($($field:ident: $ty:ty),+ $(,)?) => {
                 std::thread::scope(|scope| -> Result<()> {
                     let rtx = &rtx;
-                    $(let $field = scope.spawn(move || read_all::<$ty>(rtx));)+
                     $(
-                        let (records, mut p) = $field
-                            .join()
-                            .map_err(|_| StoreError::Storage("a loading thread failed".into()))??;
-                        data.$field = records;
-                        problems.append(&mut p);
+                        let name = <$ty as Record>::TABLE;
+                        let g = generation_of(name)?;
+                        let $field = (seen.get(name) != Some(&g))
+                            .then(|| (g, scope.spawn(move || read_all::<$ty>(rtx))));
+                    )+
+                    $(
+                        if let Some((g, job)) = $field {
+                            let (records, p) = job
+                                .join()
+                                .map_err(|_| StoreError::Storage("a loading thread failed".into()))??;
+                            let name = <$ty as Record>::TABLE;
+                            data.$field = records;
+                            problems.insert(name, p);
+                            seen.insert(name, g);
+                            changed = true;
+                        }
                     )+
                     Ok(())
                 })?;
             };
         }
-        crate::with_record_kinds!(load_all);
-        data.reindex();
-        Ok((data, problems))
+        crate::with_record_kinds!(reload_changed);
+        if changed {
+            data.reindex();
+        }
+        Ok(changed)
     }
 
     /// Writes a consistent copy of the database to `out` (mode 0600) from one read snapshot, so it
@@ -321,6 +370,10 @@ impl Store {
     }
 }
 
+fn table_generation_key(table: &str) -> String {
+    format!("generation:{table}")
+}
+
 fn read_all<T: Record>(rtx: &redb::ReadTransaction) -> Result<(Vec<T>, Vec<DecodeProblem>)> {
     let t = match rtx.open_table(table(T::TABLE)) {
         Ok(t) => t,
@@ -379,6 +432,8 @@ pub struct Txn {
     journal: Journal,
     /// Position in the journal of each record already changed, so large transactions stay linear.
     seen: std::collections::HashMap<(&'static str, Id), usize>,
+    /// The tables this transaction wrote to.
+    touched: std::collections::BTreeSet<&'static str>,
 }
 
 impl Txn {
@@ -423,6 +478,7 @@ impl Txn {
     pub fn insert<T: Record>(&mut self, record: &mut T) -> Result<Id> {
         let id = self.next_id(T::TABLE)?;
         record.set_id(id);
+        self.touched.insert(T::TABLE);
         // A fresh id is in no table and no earlier change of this transaction, so the journal
         // needs no lookup: bulk inserts (imports) stay linear.
         let bytes = record.encode()?;
@@ -443,6 +499,7 @@ impl Txn {
     /// Stores `record` under its id, replacing what was there.
     pub fn put<T: Record>(&mut self, record: &T) -> Result<()> {
         let bytes = record.encode()?;
+        self.touched.insert(T::TABLE);
         if self.track {
             self.record_change(T::TABLE, record.id(), Some(bytes.clone()))?;
         }
@@ -479,6 +536,7 @@ impl Txn {
     }
 
     pub fn delete<T: Record>(&mut self, id: Id) -> Result<bool> {
+        self.touched.insert(T::TABLE);
         self.record_change(T::TABLE, id, None)?;
         let mut t = self.tx.open_table(table(T::TABLE))?;
         let removed = t.remove(id)?.is_some();
