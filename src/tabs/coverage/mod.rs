@@ -83,13 +83,15 @@ pub enum CoverageAction {
 #[derive(Debug, Clone, PartialEq)]
 pub enum CoverageForm {
     AddAmbassador,
-    EditAmbassador(Id),
+    /// Each edit carries the record as it was when the form opened: the save compares against
+    /// it, so a change someone else saved meanwhile is never silently overwritten.
+    EditAmbassador(crate::domain::Ambassador),
     AddLocation,
-    EditLocation(Id),
+    EditLocation(crate::domain::Location),
     AddSession,
-    EditSession(Id),
+    EditSession(crate::domain::AmbassadorSession),
     AddReference(Dimension),
-    EditReference(Id, Dimension),
+    EditReference(crate::domain::ReferencePopulation, Dimension),
     AsOf,
 }
 
@@ -276,6 +278,8 @@ fn toggle_attendance_list(app: &mut App) {
         return;
     };
     tab.saved[View::Sessions.index()] = tab.list.selected;
+    // A new list starts at its top, not at a row kept from the last one.
+    tab.attendance = Default::default();
     tab.marking = Some(session.id);
     tab.list.selected = 0;
     tab.list.filter.clear();
