@@ -330,3 +330,109 @@ fn an_edit_nobody_else_touched_still_saves() {
     let stored: pathways::domain::WaitlistEntry = app.store.get(w.id).unwrap().unwrap();
     assert_eq!(stored.note, "asked again");
 }
+
+/// Submits the open form and checks it was refused with the other's version kept in the file.
+fn assert_refused<T>(app: &mut App, theirs: &T)
+where
+    T: pathways::store::Record + PartialEq + std::fmt::Debug,
+{
+    app.update(Action::Submit);
+    let msg = form_message(app);
+    assert!(msg.contains(CONFLICT), "{msg}");
+    let stored: T = app.store.get(theirs.id()).unwrap().unwrap();
+    assert_eq!(&stored, theirs);
+}
+
+#[test]
+fn every_coverage_edit_form_refuses_a_record_changed_since_it_opened() {
+    // Ambassador.
+    let (_dir, mut app) = coverage_app(CoverageView::Ambassadors);
+    let a = app.coverage.selected(&app.data).unwrap().clone();
+    app.update(Action::Coverage(CoverageAction::Edit));
+    let theirs = Ambassador {
+        tenure_end: a.tenure_end - chrono::Duration::days(1),
+        ..a.clone()
+    };
+    other(&app).write(|txn| txn.update(&a, &theirs)).unwrap();
+    assert!(app.poll_changes());
+    assert_refused(&mut app, &theirs);
+
+    // PL session.
+    let (_dir, mut app) = coverage_app(CoverageView::Sessions);
+    let s = app.data.ambassador_sessions[app.coverage.selected_index().unwrap()].clone();
+    app.update(Action::Coverage(CoverageAction::Edit));
+    let theirs = AmbassadorSession {
+        topic: "Moved to the library".into(),
+        ..s.clone()
+    };
+    other(&app).write(|txn| txn.update(&s, &theirs)).unwrap();
+    assert_refused(&mut app, &theirs);
+
+    // Reference population.
+    let (_dir, mut app) = coverage_app(CoverageView::Demographics);
+    let r = app.data.reference_populations[0].clone();
+    app.update(Action::Coverage(CoverageAction::Edit));
+    let theirs = pathways::domain::ReferencePopulation {
+        name: "District staff, October count".into(),
+        ..r.clone()
+    };
+    other(&app).write(|txn| txn.update(&r, &theirs)).unwrap();
+    assert!(app.poll_changes());
+    assert_refused(&mut app, &theirs);
+}
+
+#[test]
+fn every_leadership_edit_form_refuses_a_record_changed_since_it_opened() {
+    use LeadershipAction as L;
+    // Session edit and reschedule.
+    for action in [L::Edit, L::Reschedule] {
+        let (_dir, mut app) = leadership_app(LeadershipView::Sessions);
+        let s = app.leadership.selected_session().unwrap().clone();
+        app.update(Action::Leadership(action));
+        let theirs = LeadershipSession {
+            room: "Board room".into(),
+            ..s.clone()
+        };
+        other(&app).write(|txn| txn.update(&s, &theirs)).unwrap();
+        assert!(app.poll_changes());
+        assert_refused(&mut app, &theirs);
+    }
+    // Completion rule.
+    let (_dir, mut app) = leadership_app(LeadershipView::Completion);
+    let c = app.leadership.cohort.clone().unwrap();
+    app.update(Action::Leadership(L::Rule));
+    let theirs = pathways::domain::Cohort {
+        rule: pathways::domain::CompletionRule {
+            require_final: !c.rule.require_final,
+            ..c.rule
+        },
+        ..c.clone()
+    };
+    other(&app).write(|txn| txn.update(&c, &theirs)).unwrap();
+    assert_refused(&mut app, &theirs);
+    // Waitlist entry.
+    let (_dir, mut app) = leadership_app(LeadershipView::Waitlist);
+    let w = app.leadership.selected_waitlist().unwrap().clone();
+    app.update(Action::Leadership(L::Edit));
+    let theirs = pathways::domain::WaitlistEntry {
+        note: "prefers spring".into(),
+        ..w.clone()
+    };
+    other(&app).write(|txn| txn.update(&w, &theirs)).unwrap();
+    assert!(app.poll_changes());
+    assert_refused(&mut app, &theirs);
+}
+
+#[test]
+fn editing_a_mentor_changed_meanwhile_elsewhere_is_refused() {
+    let (_dir, mut app) = mentors_app();
+    let m = selected_mentor(&app);
+    app.update(Action::Mentoring(MentoringAction::EditMentor));
+    let theirs = Mentor {
+        expertise: "budgets".into(),
+        ..m.clone()
+    };
+    other(&app).write(|txn| txn.update(&m, &theirs)).unwrap();
+    assert!(app.poll_changes());
+    assert_refused(&mut app, &theirs);
+}
