@@ -436,3 +436,26 @@ fn editing_a_mentor_changed_meanwhile_elsewhere_is_refused() {
     assert!(app.poll_changes());
     assert_refused(&mut app, &theirs);
 }
+
+#[test]
+fn undoing_a_delete_puts_the_cursor_back_on_the_record() {
+    let (_dir, mut app) = coverage_app(CoverageView::Sessions);
+    let session = |app: &App| {
+        let i = app.coverage.selected_index().unwrap();
+        app.data.ambassador_sessions[i].id
+    };
+    app.update(Action::Bottom);
+    let last = app.coverage.list.selected;
+    let gone = session(&app);
+    app.update(Action::Coverage(CoverageAction::Delete));
+    app.update(Action::Confirm);
+    assert!(!app.data.ambassador_sessions.iter().any(|s| s.id == gone));
+    assert_eq!(
+        app.coverage.list.selected,
+        last - 1,
+        "the cursor falls back to a neighbour"
+    );
+    app.update(Action::Undo);
+    assert_eq!(session(&app), gone);
+    assert_eq!(app.coverage.list.selected, last);
+}

@@ -67,6 +67,9 @@ pub struct CoverageTab {
     /// Ids of the dataset's ambassadors, locations and PL sessions by index as of the last
     /// refresh, so each view's selection can follow its record when the lists reorder.
     ids: Ids,
+    /// A selected record that disappeared (deleted) and the row the cursor fell back to: if it
+    /// comes back (undo) while the cursor has not moved, it is selected again.
+    vanished: Option<(View, Picked, usize)>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -88,6 +91,8 @@ enum Picked {
 impl CoverageTab {
     pub fn refresh(&mut self, data: &Dataset, today: NaiveDate) {
         let keep = View::ALL.map(|v| self.picked(v, false));
+        let (view, row) = (self.view, self.list.selected);
+        let vanished = self.vanished.take().filter(|(v, _, r)| *v == view && *r == row);
         // In an attendance list, the session list behind it keeps its session too.
         let keep_session = self.marking.and_then(|_| self.picked(View::Sessions, true));
         self.ids = Ids {
@@ -111,8 +116,8 @@ impl CoverageTab {
         ] {
             rows.narrow(&filter);
         }
-        for (v, picked) in View::ALL.into_iter().zip(keep) {
-            if let Some(row) = picked.and_then(|p| self.row_of(v, false, &p)) {
+        for (v, picked) in View::ALL.into_iter().zip(&keep) {
+            if let Some(row) = picked.as_ref().and_then(|p| self.row_of(v, false, p)) {
                 self.set_selection(v, row);
             }
         }
@@ -122,6 +127,20 @@ impl CoverageTab {
             } else {
                 self.list.selected = row;
             }
+        }
+        let len = self.current_rows().len();
+        self.list.clamp(len);
+        if let Some((v, p, _)) = vanished {
+            // Still gone: keep waiting while the cursor stays put.
+            match self.row_of(v, false, &p) {
+                Some(row) => self.list.selected = row,
+                None => self.vanished = Some((v, p, self.list.selected)),
+            }
+        } else if self.view == view
+            && let Some(p) = keep[view.index()].clone()
+            && self.row_of(view, false, &p).is_none()
+        {
+            self.vanished = Some((view, p, self.list.selected));
         }
     }
 
