@@ -459,3 +459,21 @@ fn undoing_a_delete_puts_the_cursor_back_on_the_record() {
     assert_eq!(session(&app), gone);
     assert_eq!(app.coverage.list.selected, last);
 }
+
+#[test]
+fn deleting_a_pl_session_changed_meanwhile_elsewhere_deletes_nothing() {
+    let (_dir, mut app) = coverage_app(CoverageView::Sessions);
+    let s = app.data.ambassador_sessions[app.coverage.selected_index().unwrap()].clone();
+    app.update(Action::Coverage(CoverageAction::Delete));
+    let theirs = AmbassadorSession {
+        topic: "Renamed by the other window".into(),
+        ..s.clone()
+    };
+    other(&app).write(|txn| txn.update(&s, &theirs)).unwrap();
+    assert!(app.poll_changes());
+    app.update(Action::Confirm);
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("changed by someone else"), "{status}");
+    let stored: AmbassadorSession = app.store.get(s.id).unwrap().unwrap();
+    assert_eq!(stored, theirs);
+}

@@ -14,7 +14,7 @@ pub use state::{CoverageTab, DemographicRow, groups_of};
 
 use crate::action::Action;
 use crate::app::{App, FormPurpose};
-use crate::domain::{Choice, Dimension, Id};
+use crate::domain::{Choice, Dimension};
 use crate::keymap::{Binding, Key, bind};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
@@ -97,10 +97,12 @@ pub enum CoverageForm {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum CoverageConfirm {
-    DeleteAmbassador(Id),
-    DeleteLocation(Id),
-    DeleteSession(Id),
-    DeleteReference(Id),
+    /// Each carries the record as the question showed it: if someone else changed it
+    /// meanwhile, nothing is deleted.
+    DeleteAmbassador(crate::domain::Ambassador),
+    DeleteLocation(crate::domain::Location),
+    DeleteSession(crate::domain::AmbassadorSession),
+    DeleteReference(crate::domain::ReferencePopulation),
 }
 
 use Key::Char;

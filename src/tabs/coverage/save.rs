@@ -302,7 +302,7 @@ pub fn ask_delete(app: &mut App) {
                     a.tenure_start,
                     a.tenure_end
                 ),
-                CoverageConfirm::DeleteAmbassador(a.id),
+                CoverageConfirm::DeleteAmbassador(a.clone()),
             )
         }),
         View::Overview | View::Locations => {
@@ -328,7 +328,7 @@ pub fn ask_delete(app: &mut App) {
             }
             Some((
                 format!("Delete location {}?", l.name),
-                CoverageConfirm::DeleteLocation(l.id),
+                CoverageConfirm::DeleteLocation(l.clone()),
             ))
         }
         View::Sessions if tab.marking.is_some() => None,
@@ -340,7 +340,7 @@ pub fn ask_delete(app: &mut App) {
                     s.topic,
                     s.attendees.len()
                 ),
-                CoverageConfirm::DeleteSession(s.id),
+                CoverageConfirm::DeleteSession(s.clone()),
             )
         }),
         View::Demographics => tab
@@ -349,7 +349,7 @@ pub fn ask_delete(app: &mut App) {
             .map(|r| {
                 (
                     format!("Delete the reference population {}?", r.name),
-                    CoverageConfirm::DeleteReference(r.id),
+                    CoverageConfirm::DeleteReference(r.clone()),
                 )
             }),
     };
@@ -362,7 +362,8 @@ pub fn ask_delete(app: &mut App) {
 /// Deletes after the confirm, in one transaction (undone with `u`).
 pub fn delete(app: &mut App, c: CoverageConfirm) {
     let result = match c {
-        CoverageConfirm::DeleteAmbassador(id) => {
+        CoverageConfirm::DeleteAmbassador(a) => {
+            let id = a.id;
             // Their attendance marks go with them, in the same transaction.
             let sessions: Vec<AmbassadorSession> = app
                 .data
@@ -377,20 +378,32 @@ pub fn delete(app: &mut App, c: CoverageConfirm) {
                     updated.attendees.retain(|a| *a != id);
                     txn.update(s, &updated)?;
                 }
-                txn.delete::<Ambassador>(id).map(|_| ())
+                delete_unchanged(txn, &a)
             })
         }
-        CoverageConfirm::DeleteLocation(id) => {
-            app.save("location deleted", |txn| txn.delete::<Location>(id).map(|_| ()))
+        CoverageConfirm::DeleteLocation(l) => app.save("location deleted", |txn| delete_unchanged(txn, &l)),
+        CoverageConfirm::DeleteSession(s) => app.save("PL session deleted", |txn| delete_unchanged(txn, &s)),
+        CoverageConfirm::DeleteReference(r) => {
+            app.save("reference population deleted", |txn| delete_unchanged(txn, &r))
         }
-        CoverageConfirm::DeleteSession(id) => app.save("PL session deleted", |txn| {
-            txn.delete::<AmbassadorSession>(id).map(|_| ())
-        }),
-        CoverageConfirm::DeleteReference(id) => app.save("reference population deleted", |txn| {
-            txn.delete::<ReferencePopulation>(id).map(|_| ())
-        }),
     };
     if result.is_ok() {
         app.coverage.refresh(&app.data, app.today);
     }
+}
+
+/// Deletes `shown` only if the stored record is still the one the question showed, so a change
+/// someone else saved meanwhile is not deleted unseen.
+fn delete_unchanged<T>(txn: &mut crate::store::Txn, shown: &T) -> crate::store::Result<()>
+where
+    T: crate::store::Record + PartialEq,
+{
+    if txn.get::<T>(shown.id())?.as_ref() != Some(shown) {
+        return Err(crate::store::StoreError::Conflict(format!(
+            "{} record {}",
+            T::TABLE,
+            shown.id()
+        )));
+    }
+    txn.delete::<T>(shown.id()).map(|_| ())
 }
