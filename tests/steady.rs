@@ -477,3 +477,37 @@ fn deleting_a_pl_session_changed_meanwhile_elsewhere_deletes_nothing() {
     let stored: AmbassadorSession = app.store.get(s.id).unwrap().unwrap();
     assert_eq!(stored, theirs);
 }
+
+#[test]
+fn after_a_promotion_the_cursor_still_follows_its_entry_when_another_joins_elsewhere() {
+    let (_dir, mut app) = leadership_app(LeadershipView::Waitlist);
+    app.update(Action::Leadership(LeadershipAction::Promote));
+    app.update(Action::Submit);
+    assert!(app.modals.is_empty(), "{:?}", app.status);
+    let chosen = app.leadership.selected_waitlist().unwrap().clone();
+    assert_eq!(app.leadership.list.selected, 0);
+    // Someone who joined earlier is added in the other window: they sort first.
+    let employee = app
+        .data
+        .employees
+        .iter()
+        .find(|e| {
+            !app.data.waitlist.iter().any(|w| w.employee_id == e.id)
+                && !app.data.participants.iter().any(|p| p.employee_id == e.id)
+        })
+        .unwrap()
+        .id;
+    other(&app)
+        .write(|txn| {
+            txn.insert(&mut pathways::domain::WaitlistEntry {
+                id: 0,
+                employee_id: employee,
+                joined: chosen.joined - chrono::Duration::days(30),
+                note: String::new(),
+            })
+        })
+        .unwrap();
+    assert!(app.poll_changes());
+    assert_eq!(app.leadership.selected_waitlist().unwrap().id, chosen.id);
+    assert_eq!(app.leadership.list.selected, 1);
+}

@@ -66,17 +66,21 @@ impl LeadershipTab {
             self.col = col;
         }
         let vanished = self.vanished.take().filter(|(_, row)| *row == self.list.selected);
-        if let Some((v, _)) = vanished {
-            // Still gone: keep waiting while the cursor stays put.
-            match self.row_of(&v) {
-                Some(row) => self.list.selected = row,
-                None => self.vanished = Some((v, self.list.selected)),
-            }
-        } else if let Some(p) = keep {
+        if let Some(row) = vanished.as_ref().and_then(|(v, _)| self.row_of(v)) {
+            self.list.selected = row;
+            return;
+        }
+        if let Some(p) = keep {
             match self.row_of(&p) {
                 Some(row) => self.list.selected = row,
                 None => self.vanished = Some((p, self.list.selected)),
             }
+        }
+        if self.vanished.is_none()
+            && let Some((v, _)) = vanished
+        {
+            // Still gone: keep waiting while the cursor stays on the row it fell back to.
+            self.vanished = Some((v, self.list.selected));
         }
     }
 
