@@ -272,6 +272,8 @@ fn ending_a_pair_changed_meanwhile_elsewhere_is_refused_and_keeps_their_change()
     assert!(msg.contains("going well"), "theirs is shown: {msg}");
     let stored: MentoringPair = app.store.get(pair.id).unwrap().unwrap();
     assert_eq!(stored, theirs);
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("someone else"), "{screen}");
 }
 
 #[test]
@@ -312,6 +314,8 @@ fn editing_a_participant_changed_meanwhile_elsewhere_is_refused_and_keeps_their_
     assert!(msg.contains("Lead custodian"), "theirs is shown: {msg}");
     let stored: Participant = app.store.get(p.id).unwrap().unwrap();
     assert_eq!(stored, theirs);
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("someone else"), "{screen}");
 }
 
 #[test]
@@ -510,4 +514,39 @@ fn after_a_promotion_the_cursor_still_follows_its_entry_when_another_joins_elsew
     assert!(app.poll_changes());
     assert_eq!(app.leadership.selected_waitlist().unwrap().id, chosen.id);
     assert_eq!(app.leadership.list.selected, 1);
+}
+
+#[test]
+fn a_refused_pair_edit_under_the_privacy_screen_hides_the_notes() {
+    let (_dir, mut app) = demo_app();
+    app.update(Action::GoTab(Tab::Mentoring));
+    let pair = app.mentoring.selected(&app.data).unwrap().clone();
+    app.update(Action::Mentoring(MentoringAction::EndPair));
+    app.private = true;
+    let theirs = MentoringPair {
+        notes: "confidential: family leave".into(),
+        ..pair.clone()
+    };
+    other(&app).write(|txn| txn.update(&pair, &theirs)).unwrap();
+    app.update(Action::Submit);
+    let msg = form_message(&app);
+    assert!(msg.contains(CONFLICT), "{msg}");
+    assert!(!msg.contains("family leave"), "{msg}");
+    assert!(!screen_text(&app, 80, 24).contains("family leave"));
+}
+
+#[test]
+fn a_refused_reference_edit_under_the_privacy_screen_hides_the_counts() {
+    let (_dir, mut app) = coverage_app(CoverageView::Demographics);
+    let r = app.data.reference_populations[0].clone();
+    app.update(Action::Coverage(CoverageAction::Edit));
+    app.private = true;
+    let mut theirs = r.clone();
+    theirs.name = "Recounted".into();
+    other(&app).write(|txn| txn.update(&r, &theirs)).unwrap();
+    app.update(Action::Submit);
+    let msg = form_message(&app);
+    assert!(msg.contains(CONFLICT), "{msg}");
+    assert!(!msg.contains("people"), "{msg}");
+    assert!(!msg.contains("Recounted"), "{msg}");
 }

@@ -235,7 +235,19 @@ fn save_reference(app: &mut App, original: Option<&ReferencePopulation>, dim: Di
         return;
     }
     let result = match original {
-        Some(o) => app.save_edit("reference population saved", o, &r).map(|()| 0),
+        // Its counts by race are sensitive: under the privacy screen a refusal says only why.
+        Some(o) => app
+            .save_edit("reference population saved", o, &r)
+            .map(|()| 0)
+            .map_err(|e| {
+                if app.private && e.contains("someone else changed") {
+                    "not saved: someone else changed this record since you opened it (details \
+                     hidden by the privacy screen; p shows them)"
+                        .to_string()
+                } else {
+                    e
+                }
+            }),
         None => app
             .save("reference population added", |txn| txn.insert(&mut r))
             .map_err(|e| format!("not saved: {e}")),

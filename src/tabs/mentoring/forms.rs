@@ -320,9 +320,21 @@ fn submit_end(app: &mut App, original: &MentoringPair, form: &mut Form) -> bool 
     match app.save_edit(&done, original, &updated) {
         Ok(()) => false,
         Err(e) => {
-            form.message = Some(e);
+            form.message = Some(hide_notes(app, e));
             true
         }
+    }
+}
+
+/// A refused save lists both versions field by field; the pair's notes are sensitive, so under
+/// the privacy screen only the fact is shown.
+fn hide_notes(app: &App, message: String) -> String {
+    if app.private && message.contains("someone else changed") {
+        "not saved: someone else changed this record since you opened it (details hidden by the \
+         privacy screen; p shows them). Esc keeps theirs; reopen the form to edit the current version"
+            .into()
+    } else {
+        message
     }
 }
 
