@@ -45,7 +45,9 @@ fn a_change_saved_in_one_dashboard_appears_in_the_other() {
     a.wait_for("Mentors (8: 6 active)");
     // No key pressed in b: it notices the other process's save by itself.
     b.wait_for("Mentors (8: 6 active)");
-    // And b can save too (its selection is the top row, an active mentor); a sees it.
+    // And b can save too; a sees it. (b's cursor followed the mentor a made inactive, who now
+    // sorts below the active ones: g goes back to the top row, an active mentor.)
+    b.send("g");
     b.send("t");
     b.wait_for("Mentors (8: 5 active)");
     a.wait_for("Mentors (8: 5 active)");

@@ -41,7 +41,7 @@ pub fn open_edit(app: &mut App) {
         View::Ambassadors => i.and_then(|i| data.ambassadors.get(i)).map(|a| {
             (
                 ambassador_form("Edit ambassador", Some(a), app),
-                CoverageForm::EditAmbassador(a.id),
+                CoverageForm::EditAmbassador(a.clone()),
             )
         }),
         View::Overview | View::Locations => {
@@ -55,7 +55,7 @@ pub fn open_edit(app: &mut App) {
                 .map(|l| {
                     (
                         location_form("Edit location", Some(l)),
-                        CoverageForm::EditLocation(l.id),
+                        CoverageForm::EditLocation(l.clone()),
                     )
                 })
         }
@@ -63,7 +63,7 @@ pub fn open_edit(app: &mut App) {
         View::Sessions => i.and_then(|i| data.ambassador_sessions.get(i)).map(|s| {
             (
                 session_form("Edit PL session", Some(s), tab.date),
-                CoverageForm::EditSession(s.id),
+                CoverageForm::EditSession(s.clone()),
             )
         }),
         View::Demographics => {
@@ -73,7 +73,7 @@ pub fn open_edit(app: &mut App) {
                 .map(|r| {
                     (
                         reference_form("Edit reference population", Some(r), dim, app),
-                        CoverageForm::EditReference(r.id, dim),
+                        CoverageForm::EditReference(r.clone(), dim),
                     )
                 })
         }

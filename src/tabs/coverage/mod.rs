@@ -14,7 +14,7 @@ pub use state::{CoverageTab, DemographicRow, groups_of};
 
 use crate::action::Action;
 use crate::app::{App, FormPurpose};
-use crate::domain::{Choice, Dimension, Id};
+use crate::domain::{Choice, Dimension};
 use crate::keymap::{Binding, Key, bind};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
@@ -83,22 +83,26 @@ pub enum CoverageAction {
 #[derive(Debug, Clone, PartialEq)]
 pub enum CoverageForm {
     AddAmbassador,
-    EditAmbassador(Id),
+    /// Each edit carries the record as it was when the form opened: the save compares against
+    /// it, so a change someone else saved meanwhile is never silently overwritten.
+    EditAmbassador(crate::domain::Ambassador),
     AddLocation,
-    EditLocation(Id),
+    EditLocation(crate::domain::Location),
     AddSession,
-    EditSession(Id),
+    EditSession(crate::domain::AmbassadorSession),
     AddReference(Dimension),
-    EditReference(Id, Dimension),
+    EditReference(crate::domain::ReferencePopulation, Dimension),
     AsOf,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum CoverageConfirm {
-    DeleteAmbassador(Id),
-    DeleteLocation(Id),
-    DeleteSession(Id),
-    DeleteReference(Id),
+    /// Each carries the record as the question showed it: if someone else changed it
+    /// meanwhile, nothing is deleted.
+    DeleteAmbassador(crate::domain::Ambassador),
+    DeleteLocation(crate::domain::Location),
+    DeleteSession(crate::domain::AmbassadorSession),
+    DeleteReference(crate::domain::ReferencePopulation),
 }
 
 use Key::Char;
@@ -276,6 +280,8 @@ fn toggle_attendance_list(app: &mut App) {
         return;
     };
     tab.saved[View::Sessions.index()] = tab.list.selected;
+    // A new list starts at its top, not at a row kept from the last one.
+    tab.attendance = Default::default();
     tab.marking = Some(session.id);
     tab.list.selected = 0;
     tab.list.filter.clear();

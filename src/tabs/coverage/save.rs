@@ -5,7 +5,7 @@ use super::forms::{find_employee, find_location};
 use super::{CoverageConfirm, CoverageForm, View, set_as_of};
 use crate::app::{App, Confirmed};
 use crate::domain::{
-    Ambassador, AmbassadorSession, Choice, Dimension, Id, Location, LocationKind, ReferencePopulation,
+    Ambassador, AmbassadorSession, Choice, Dimension, Location, LocationKind, ReferencePopulation,
     ambassador_problem, overlapping_tenure, parse_date, parse_optional_date,
 };
 use crate::form::Form;
@@ -19,22 +19,21 @@ pub fn submit(app: &mut App, purpose: &CoverageForm, form: &mut Form) -> bool {
             Err(e) => form.set_error("as of", e),
         },
         CoverageForm::AddAmbassador => save_ambassador(app, None, form),
-        CoverageForm::EditAmbassador(id) => save_ambassador(app, Some(*id), form),
+        CoverageForm::EditAmbassador(o) => save_ambassador(app, Some(o), form),
         CoverageForm::AddLocation => save_location(app, None, form),
-        CoverageForm::EditLocation(id) => save_location(app, Some(*id), form),
+        CoverageForm::EditLocation(o) => save_location(app, Some(o), form),
         CoverageForm::AddSession => save_session(app, None, form),
-        CoverageForm::EditSession(id) => save_session(app, Some(*id), form),
+        CoverageForm::EditSession(o) => save_session(app, Some(o), form),
         CoverageForm::AddReference(dim) => save_reference(app, None, *dim, form),
-        CoverageForm::EditReference(id, dim) => save_reference(app, Some(*id), *dim, form),
+        CoverageForm::EditReference(o, dim) => save_reference(app, Some(o), *dim, form),
     }
     false
 }
 
-fn save_ambassador(app: &mut App, id: Option<Id>, form: &mut Form) {
+/// `original`: the record as the edit form opened (None: adding one).
+fn save_ambassador(app: &mut App, original: Option<&Ambassador>, form: &mut Form) {
     let data = &app.data;
-    let original = id
-        .and_then(|id| data.ambassadors.iter().find(|a| a.id == id))
-        .cloned();
+    let id = original.map(|o| o.id);
     let employee_id = match find_employee(data, form.value("employee")) {
         Ok(e) => Some(e),
         Err(e) => {
@@ -58,9 +57,7 @@ fn save_ambassador(app: &mut App, id: Option<Id>, form: &mut Form) {
     let employee = data.employee(employee_id);
     // The 5-year rule is checked on the tenure's first day: when added, or when the person or the
     // start changes.
-    if original
-        .as_ref()
-        .is_none_or(|o| o.employee_id != employee_id || o.tenure_start != start)
+    if original.is_none_or(|o| o.employee_id != employee_id || o.tenure_start != start)
         && let Some(why) = employee.and_then(|e| ambassador_problem(e, start))
     {
         form.set_error("employee", why);
@@ -125,17 +122,20 @@ fn save_ambassador(app: &mut App, id: Option<Id>, form: &mut Form) {
         return;
     }
     let result = match original {
-        Some(o) => app.save("ambassador saved", |txn| txn.update(&o, &a)),
-        None => app.save("ambassador added", |txn| txn.insert(&mut a).map(|_| ())),
+        Some(o) => app.save_edit("ambassador saved", o, &a),
+        None => app
+            .save("ambassador added", |txn| txn.insert(&mut a))
+            .map(|id| app.coverage.select_ambassador(id))
+            .map_err(|e| format!("not saved: {e}")),
     };
     if let Err(e) = result {
-        form.message = Some(format!("not saved: {e}"));
+        form.message = Some(e);
     }
 }
 
-fn save_location(app: &mut App, id: Option<Id>, form: &mut Form) {
+fn save_location(app: &mut App, original: Option<&Location>, form: &mut Form) {
     let data = &app.data;
-    let original = id.and_then(|id| data.location(id)).cloned();
+    let id = original.map(|o| o.id);
     let name = form.value("name").to_string();
     let kind = LocationKind::parse(form.value("type")).unwrap_or(LocationKind::Elementary);
     let employees = match form.value("employees").parse::<u32>() {
@@ -164,18 +164,19 @@ fn save_location(app: &mut App, id: Option<Id>, form: &mut Form) {
         return;
     }
     let result = match original {
-        Some(o) => app.save("location saved", |txn| txn.update(&o, &l)),
-        None => app.save("location added", |txn| txn.insert(&mut l).map(|_| ())),
+        Some(o) => app.save_edit("location saved", o, &l),
+        None => app
+            .save("location added", |txn| txn.insert(&mut l))
+            .map(|id| app.coverage.select_location(id))
+            .map_err(|e| format!("not saved: {e}")),
     };
     if let Err(e) = result {
-        form.message = Some(format!("not saved: {e}"));
+        form.message = Some(e);
     }
 }
 
-fn save_session(app: &mut App, id: Option<Id>, form: &mut Form) {
-    let original = id
-        .and_then(|id| app.data.ambassador_sessions.iter().find(|s| s.id == id))
-        .cloned();
+fn save_session(app: &mut App, original: Option<&AmbassadorSession>, form: &mut Form) {
+    let id = original.map(|o| o.id);
     let date = match parse_date(form.value("date")) {
         Ok(d) => d,
         Err(e) => {
@@ -188,25 +189,25 @@ fn save_session(app: &mut App, id: Option<Id>, form: &mut Form) {
         date,
         topic: form.value("topic").to_string(),
         presenter: form.value("presenter").to_string(),
-        attendees: original.as_ref().map(|o| o.attendees.clone()).unwrap_or_default(),
+        attendees: original.map(|o| o.attendees.clone()).unwrap_or_default(),
     };
     if let Err(e) = s.validate() {
         form.set_error(e.field, e.reason);
         return;
     }
     let result = match original {
-        Some(o) => app.save("PL session saved", |txn| txn.update(&o, &s)),
-        None => app.save("PL session added", |txn| txn.insert(&mut s).map(|_| ())),
+        Some(o) => app.save_edit("PL session saved", o, &s),
+        None => app
+            .save("PL session added", |txn| txn.insert(&mut s).map(|_| ()))
+            .map_err(|e| format!("not saved: {e}")),
     };
     if let Err(e) = result {
-        form.message = Some(format!("not saved: {e}"));
+        form.message = Some(e);
     }
 }
 
-fn save_reference(app: &mut App, id: Option<Id>, dim: Dimension, form: &mut Form) {
-    let original = id
-        .and_then(|id| app.data.reference_populations.iter().find(|r| r.id == id))
-        .cloned();
+fn save_reference(app: &mut App, original: Option<&ReferencePopulation>, dim: Dimension, form: &mut Form) {
+    let id = original.map(|o| o.id);
     let mut counts = Vec::new();
     for f in form.fields.iter().skip(1) {
         let v = f.value.trim();
@@ -220,7 +221,7 @@ fn save_reference(app: &mut App, id: Option<Id>, dim: Dimension, form: &mut Form
             }
         }
     }
-    let mut r = original.clone().unwrap_or(ReferencePopulation {
+    let mut r = original.cloned().unwrap_or(ReferencePopulation {
         id: 0,
         name: String::new(),
         groups: Vec::new(),
@@ -234,8 +235,22 @@ fn save_reference(app: &mut App, id: Option<Id>, dim: Dimension, form: &mut Form
         return;
     }
     let result = match original {
-        Some(o) => app.save("reference population saved", |txn| txn.update(&o, &r).map(|_| 0)),
-        None => app.save("reference population added", |txn| txn.insert(&mut r)),
+        // Its counts by race are sensitive: under the privacy screen a refusal says only why.
+        Some(o) => app
+            .save_edit("reference population saved", o, &r)
+            .map(|()| 0)
+            .map_err(|e| {
+                if app.private && e.contains("someone else changed") {
+                    "not saved: someone else changed this record since you opened it (details \
+                     hidden by the privacy screen; p shows them)"
+                        .to_string()
+                } else {
+                    e
+                }
+            }),
+        None => app
+            .save("reference population added", |txn| txn.insert(&mut r))
+            .map_err(|e| format!("not saved: {e}")),
     };
     match result {
         Ok(new_id) => {
@@ -244,7 +259,7 @@ fn save_reference(app: &mut App, id: Option<Id>, dim: Dimension, form: &mut Form
             app.coverage.reference = app.data.reference_populations.iter().position(|r| r.id == id);
             app.coverage.refresh(&app.data, app.today);
         }
-        Err(e) => form.message = Some(format!("not saved: {e}")),
+        Err(e) => form.message = Some(e),
     }
 }
 
@@ -299,7 +314,7 @@ pub fn ask_delete(app: &mut App) {
                     a.tenure_start,
                     a.tenure_end
                 ),
-                CoverageConfirm::DeleteAmbassador(a.id),
+                CoverageConfirm::DeleteAmbassador(a.clone()),
             )
         }),
         View::Overview | View::Locations => {
@@ -325,7 +340,7 @@ pub fn ask_delete(app: &mut App) {
             }
             Some((
                 format!("Delete location {}?", l.name),
-                CoverageConfirm::DeleteLocation(l.id),
+                CoverageConfirm::DeleteLocation(l.clone()),
             ))
         }
         View::Sessions if tab.marking.is_some() => None,
@@ -337,7 +352,7 @@ pub fn ask_delete(app: &mut App) {
                     s.topic,
                     s.attendees.len()
                 ),
-                CoverageConfirm::DeleteSession(s.id),
+                CoverageConfirm::DeleteSession(s.clone()),
             )
         }),
         View::Demographics => tab
@@ -346,7 +361,7 @@ pub fn ask_delete(app: &mut App) {
             .map(|r| {
                 (
                     format!("Delete the reference population {}?", r.name),
-                    CoverageConfirm::DeleteReference(r.id),
+                    CoverageConfirm::DeleteReference(r.clone()),
                 )
             }),
     };
@@ -359,7 +374,8 @@ pub fn ask_delete(app: &mut App) {
 /// Deletes after the confirm, in one transaction (undone with `u`).
 pub fn delete(app: &mut App, c: CoverageConfirm) {
     let result = match c {
-        CoverageConfirm::DeleteAmbassador(id) => {
+        CoverageConfirm::DeleteAmbassador(a) => {
+            let id = a.id;
             // Their attendance marks go with them, in the same transaction.
             let sessions: Vec<AmbassadorSession> = app
                 .data
@@ -374,20 +390,32 @@ pub fn delete(app: &mut App, c: CoverageConfirm) {
                     updated.attendees.retain(|a| *a != id);
                     txn.update(s, &updated)?;
                 }
-                txn.delete::<Ambassador>(id).map(|_| ())
+                delete_unchanged(txn, &a)
             })
         }
-        CoverageConfirm::DeleteLocation(id) => {
-            app.save("location deleted", |txn| txn.delete::<Location>(id).map(|_| ()))
+        CoverageConfirm::DeleteLocation(l) => app.save("location deleted", |txn| delete_unchanged(txn, &l)),
+        CoverageConfirm::DeleteSession(s) => app.save("PL session deleted", |txn| delete_unchanged(txn, &s)),
+        CoverageConfirm::DeleteReference(r) => {
+            app.save("reference population deleted", |txn| delete_unchanged(txn, &r))
         }
-        CoverageConfirm::DeleteSession(id) => app.save("PL session deleted", |txn| {
-            txn.delete::<AmbassadorSession>(id).map(|_| ())
-        }),
-        CoverageConfirm::DeleteReference(id) => app.save("reference population deleted", |txn| {
-            txn.delete::<ReferencePopulation>(id).map(|_| ())
-        }),
     };
     if result.is_ok() {
         app.coverage.refresh(&app.data, app.today);
     }
+}
+
+/// Deletes `shown` only if the stored record is still the one the question showed, so a change
+/// someone else saved meanwhile is not deleted unseen.
+fn delete_unchanged<T>(txn: &mut crate::store::Txn, shown: &T) -> crate::store::Result<()>
+where
+    T: crate::store::Record + PartialEq,
+{
+    if txn.get::<T>(shown.id())?.as_ref() != Some(shown) {
+        return Err(crate::store::StoreError::Conflict(format!(
+            "{} record {}",
+            T::TABLE,
+            shown.id()
+        )));
+    }
+    txn.delete::<T>(shown.id()).map(|_| ())
 }

@@ -64,10 +64,87 @@ pub struct CoverageTab {
     pub present: Vec<(usize, usize)>,
     /// Location id -> indexes of the active ambassadors covering it.
     pub covering: HashMap<Id, Vec<usize>>,
+    /// Ids of the dataset's ambassadors, locations and PL sessions by index as of the last
+    /// refresh, so each view's selection can follow its record when the lists reorder.
+    ids: Ids,
+    /// A selected record that disappeared (deleted) and the row the cursor fell back to: if it
+    /// comes back (undo) while the cursor has not moved, it is selected again.
+    vanished: Option<(View, Picked, usize)>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Ids {
+    ambassadors: Vec<Id>,
+    locations: Vec<Id>,
+    sessions: Vec<Id>,
+}
+
+/// What a view's selected row is, independent of where it sorts.
+#[derive(Debug, Clone, PartialEq)]
+enum Picked {
+    Ambassador(Id),
+    Location(Id),
+    Session(Id),
+    Group(Dimension, Option<String>),
 }
 
 impl CoverageTab {
     pub fn refresh(&mut self, data: &Dataset, today: NaiveDate) {
+        let keep = View::ALL.map(|v| self.picked(v, false));
+        let (view, row) = (self.view, self.list.selected);
+        let vanished = self.vanished.take().filter(|(v, _, r)| *v == view && *r == row);
+        // In an attendance list, the session list behind it keeps its session too.
+        let keep_session = self.marking.and_then(|_| self.picked(View::Sessions, true));
+        self.ids = Ids {
+            ambassadors: data.ambassadors.iter().map(|a| a.id).collect(),
+            locations: data.locations.iter().map(|l| l.id).collect(),
+            sessions: data.ambassador_sessions.iter().map(|s| s.id).collect(),
+        };
+        self.rebuild(data, today);
+        if self.marking.is_none() && keep_session.is_some() {
+            // The session was deleted meanwhile: back to the session list.
+            self.list.selected = self.saved[View::Sessions.index()];
+        }
+        // Every view is narrowed (not only the current one), so each kept row means a record.
+        let filter = self.list.filter.clone();
+        for rows in [
+            &mut self.uncovered,
+            &mut self.ambassadors,
+            &mut self.locations,
+            &mut self.sessions,
+            &mut self.demographics,
+        ] {
+            rows.narrow(&filter);
+        }
+        for (v, picked) in View::ALL.into_iter().zip(&keep) {
+            if let Some(row) = picked.as_ref().and_then(|p| self.row_of(v, false, p)) {
+                self.set_selection(v, row);
+            }
+        }
+        if let Some(row) = keep_session.and_then(|p| self.row_of(View::Sessions, true, &p)) {
+            if self.marking.is_some() {
+                self.saved[View::Sessions.index()] = row;
+            } else {
+                self.list.selected = row;
+            }
+        }
+        let len = self.current_rows().len();
+        self.list.clamp(len);
+        if let Some((v, p, _)) = vanished {
+            // Still gone: keep waiting while the cursor stays put.
+            match self.row_of(v, false, &p) {
+                Some(row) => self.list.selected = row,
+                None => self.vanished = Some((v, p, self.list.selected)),
+            }
+        } else if self.view == view
+            && let Some(p) = keep[view.index()].clone()
+            && self.row_of(view, false, &p).is_none()
+        {
+            self.vanished = Some((view, p, self.list.selected));
+        }
+    }
+
+    fn rebuild(&mut self, data: &Dataset, today: NaiveDate) {
         self.today = today;
         let on = self.as_of.unwrap_or(today);
         self.date = on;
@@ -285,6 +362,89 @@ impl CoverageTab {
             })
             .collect();
         self.demographics.set(rows);
+    }
+
+    /// Selects a record just added wherever a view lists it (a new location in the locations
+    /// list and, when it is a gap, in the overview), so the user lands on what they made.
+    fn select_everywhere(&mut self, picked: Picked) {
+        for v in View::ALL {
+            if let Some(row) = self.row_of(v, false, &picked) {
+                self.set_selection(v, row);
+            }
+        }
+    }
+
+    pub fn select_ambassador(&mut self, id: Id) {
+        self.select_everywhere(Picked::Ambassador(id));
+    }
+
+    pub fn select_location(&mut self, id: Id) {
+        self.select_everywhere(Picked::Location(id));
+    }
+
+    /// The rows of view `v`; `session_list` means the PL sessions even under an attendance list.
+    fn rows_of(&self, v: View, session_list: bool) -> &Rows {
+        match v {
+            View::Sessions if self.marking.is_some() && !session_list => &self.attendance,
+            View::Sessions => &self.sessions,
+            View::Overview => &self.uncovered,
+            View::Ambassadors => &self.ambassadors,
+            View::Locations => &self.locations,
+            View::Demographics => &self.demographics,
+        }
+    }
+
+    fn selection(&self, v: View, session_list: bool) -> usize {
+        if v == self.view && !(session_list && self.marking.is_some()) {
+            self.list.selected
+        } else {
+            self.saved[v.index()]
+        }
+    }
+
+    fn set_selection(&mut self, v: View, row: usize) {
+        if v == self.view {
+            self.list.selected = row;
+        } else {
+            self.saved[v.index()] = row;
+        }
+    }
+
+    /// The record selected in view `v` (its kept selection while another view is shown).
+    fn picked(&self, v: View, session_list: bool) -> Option<Picked> {
+        let i = self
+            .rows_of(v, session_list)
+            .get(self.selection(v, session_list))?;
+        let id = |ids: &[Id]| ids.get(i).copied();
+        match v {
+            View::Overview | View::Locations => id(&self.ids.locations).map(Picked::Location),
+            View::Ambassadors => id(&self.ids.ambassadors).map(Picked::Ambassador),
+            View::Sessions if self.marking.is_some() && !session_list => {
+                id(&self.ids.ambassadors).map(Picked::Ambassador)
+            }
+            View::Sessions => id(&self.ids.sessions).map(Picked::Session),
+            View::Demographics => self
+                .demographic_rows
+                .get(i)
+                .map(|r| Picked::Group(r.dimension, r.group.clone())),
+        }
+    }
+
+    /// The row of view `v` that shows `picked` now, if the filter shows it.
+    fn row_of(&self, v: View, session_list: bool, picked: &Picked) -> Option<usize> {
+        let attendance = v == View::Sessions && self.marking.is_some() && !session_list;
+        let is = |i: usize| match (v, picked) {
+            (View::Ambassadors, Picked::Ambassador(id)) => self.ids.ambassadors.get(i) == Some(id),
+            (View::Sessions, Picked::Ambassador(id)) if attendance => self.ids.ambassadors.get(i) == Some(id),
+            (View::Overview | View::Locations, Picked::Location(id)) => self.ids.locations.get(i) == Some(id),
+            (View::Sessions, Picked::Session(id)) if !attendance => self.ids.sessions.get(i) == Some(id),
+            (View::Demographics, Picked::Group(d, g)) => self
+                .demographic_rows
+                .get(i)
+                .is_some_and(|r| r.dimension == *d && &r.group == g),
+            _ => false,
+        };
+        self.rows_of(v, session_list).visible.iter().position(|&i| is(i))
     }
 
     /// The rows of the list the user is in.

@@ -12,7 +12,7 @@ pub use render::render;
 pub use state::{LeadershipTab, Profile};
 
 use crate::action::Action;
-use crate::app::{App, ListNav};
+use crate::app::App;
 use crate::domain::{Attendance, AttendanceMark, Choice, FiscalYear};
 
 /// The tab's views; the first letter of each key is shown in the view bar.
@@ -213,9 +213,7 @@ fn step_cohort(app: &mut App, forward: bool) {
     match next {
         Some(y) => {
             tab.year = Some(FiscalYear(y));
-            tab.list = ListNav::default();
-            tab.saved = Default::default();
-            tab.col = 0;
+            tab.forget_selection();
             app.status = Some(format!("{} cohort", FiscalYear(y).short_label()));
             app.leadership.refresh(&app.data, app.today);
         }

@@ -40,10 +40,80 @@ pub struct LeadershipTab {
     /// Fiscal years that have a cohort, ascending.
     pub years: Vec<i32>,
     pub today: Option<NaiveDate>,
+    /// The record selected in each view when it was left, so coming back (or a reload in
+    /// between) finds the same record wherever it sorts now.
+    pub(super) saved_pick: [Option<Picked>; 5],
+    /// A selected record that disappeared (removed, promoted) and the row the cursor fell back
+    /// to: if it comes back (undo) while the cursor has not moved, it is selected again.
+    vanished: Option<(Picked, usize)>,
+}
+
+/// What a view's selected row is, independent of where it sorts.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Picked {
+    Session(Id),
+    Participant(Id),
+    Waitlist(Id),
+    Role(String),
 }
 
 impl LeadershipTab {
     pub fn refresh(&mut self, data: &Dataset, today: NaiveDate) {
+        let keep = self.picked();
+        let keep_col = self.summary.sessions.get(self.col).map(|s| s.id);
+        self.rebuild(data, today);
+        if let Some(col) = keep_col.and_then(|id| self.summary.sessions.iter().position(|s| s.id == id)) {
+            self.col = col;
+        }
+        let vanished = self.vanished.take().filter(|(_, row)| *row == self.list.selected);
+        if let Some(row) = vanished.as_ref().and_then(|(v, _)| self.row_of(v)) {
+            self.list.selected = row;
+            return;
+        }
+        if let Some(p) = keep {
+            match self.row_of(&p) {
+                Some(row) => self.list.selected = row,
+                None => self.vanished = Some((p, self.list.selected)),
+            }
+        }
+        if self.vanished.is_none()
+            && let Some((v, _)) = vanished
+        {
+            // Still gone: keep waiting while the cursor stays on the row it fell back to.
+            self.vanished = Some((v, self.list.selected));
+        }
+    }
+
+    /// The record selected in the current view.
+    pub(super) fn picked(&self) -> Option<Picked> {
+        let i = self.rows.get(self.list.selected)?;
+        let s = &self.summary;
+        match self.view {
+            View::Sessions => s.sessions.get(i).map(|x| Picked::Session(x.id)),
+            View::Attendance | View::Completion => s.people.get(i).map(|p| Picked::Participant(p.id)),
+            View::Waitlist => self.waitlist.get(i).map(|w| Picked::Waitlist(w.id)),
+            View::Profile => self.profile.by_role.get(i).map(|r| Picked::Role(r.label.clone())),
+        }
+    }
+
+    /// The row of the current view that shows `picked` now, if the filter shows it.
+    pub(super) fn row_of(&self, picked: &Picked) -> Option<usize> {
+        let s = &self.summary;
+        let is = |i: usize| match (self.view, picked) {
+            (View::Sessions, Picked::Session(id)) => s.sessions.get(i).is_some_and(|x| x.id == *id),
+            (View::Attendance | View::Completion, Picked::Participant(id)) => {
+                s.people.get(i).is_some_and(|p| p.id == *id)
+            }
+            (View::Waitlist, Picked::Waitlist(id)) => self.waitlist.get(i).is_some_and(|w| w.id == *id),
+            (View::Profile, Picked::Role(label)) => {
+                self.profile.by_role.get(i).is_some_and(|r| &r.label == label)
+            }
+            _ => false,
+        };
+        self.rows.visible.iter().position(|&i| is(i))
+    }
+
+    fn rebuild(&mut self, data: &Dataset, today: NaiveDate) {
         self.today = Some(today);
         let mut years: Vec<i32> = data.cohorts.iter().map(|c| c.fiscal_year).collect();
         years.sort_unstable();
@@ -163,10 +233,17 @@ impl LeadershipTab {
         if view == self.view {
             return;
         }
+        self.saved_pick[self.view.index()] = self.picked();
         self.saved[self.view.index()] = std::mem::take(&mut self.list);
         self.list = std::mem::take(&mut self.saved[view.index()]);
         self.view = view;
         self.set_rows(data);
+        if let Some(row) = self.saved_pick[view.index()]
+            .clone()
+            .and_then(|p| self.row_of(&p))
+        {
+            self.list.selected = row;
+        }
     }
 
     /// Shows the cohort and completion row of participant `id` (a search jump); the caller then
@@ -183,14 +260,22 @@ impl LeadershipTab {
         };
         if self.year != Some(year) {
             self.year = Some(year);
-            self.saved = Default::default();
-            self.list = ListNav::default();
-            self.col = 0;
+            self.forget_selection();
         }
         self.refresh(data, today);
         if !matches!(self.view, View::Attendance | View::Completion) {
             self.show(View::Completion, data);
         }
+    }
+
+    /// Forgets every view's selection (another cohort is shown).
+    pub(super) fn forget_selection(&mut self) {
+        self.saved = Default::default();
+        self.saved_pick = Default::default();
+        self.list = ListNav::default();
+        self.rows = Rows::default();
+        self.col = 0;
+        self.summary.sessions.clear();
     }
 
     /// The selected session: the sessions view's row, or the grid's current column.

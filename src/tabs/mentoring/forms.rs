@@ -91,7 +91,7 @@ pub fn open_end_pair(app: &mut App) {
             Field::text(NOTES, p.notes.clone()).sensitive(),
         ],
     );
-    app.open_form(form, purpose(MentoringForm::EndPair { pair_id: p.id }));
+    app.open_form(form, purpose(MentoringForm::EndPair { original: p }));
 }
 
 pub fn open_add_log(app: &mut App) {
@@ -174,7 +174,7 @@ pub fn toggle_mentor(app: &mut App) {
 pub fn submit(app: &mut App, purpose: &MentoringForm, form: &mut Form) -> bool {
     match purpose {
         MentoringForm::NewPair { mentor_ids } => submit_pair(app, mentor_ids, form),
-        MentoringForm::EndPair { pair_id } => submit_end(app, *pair_id, form),
+        MentoringForm::EndPair { original } => submit_end(app, original, form),
         MentoringForm::AddLog { pair_id } => submit_log(app, *pair_id, form),
         MentoringForm::AddMentor => submit_add_mentor(app, form),
         MentoringForm::EditMentor { original } => submit_edit_mentor(app, original, form),
@@ -291,15 +291,11 @@ fn submit_pair(app: &mut App, mentor_ids: &[Id], form: &mut Form) -> bool {
     }
 }
 
-fn submit_end(app: &mut App, pair_id: Id, form: &mut Form) -> bool {
-    let Some(original) = app.data.pairs.iter().find(|p| p.id == pair_id).cloned() else {
-        form.message = Some("this pair is no longer in the database".into());
-        return true;
-    };
+fn submit_end(app: &mut App, original: &MentoringPair, form: &mut Form) -> bool {
     let Some(ended) = date_field(form, END_DATE) else {
         return true;
     };
-    if let Err(e) = check_end(&original, ended) {
+    if let Err(e) = check_end(original, ended) {
         form.set_error(END_DATE, e.reason);
         return true;
     }
@@ -319,12 +315,26 @@ fn submit_end(app: &mut App, pair_id: Id, form: &mut Form) -> bool {
     } else {
         format!("pair of {mentee} ended on {ended} ({})", reason.label())
     };
-    match app.save(&done, |txn| txn.update(&original, &updated)) {
+    // Compared with the pair as the form opened, so a change saved meanwhile by someone else
+    // (its notes, or its end) is never silently overwritten.
+    match app.save_edit(&done, original, &updated) {
         Ok(()) => false,
         Err(e) => {
-            form.message = Some(format!("not saved: {e}"));
+            form.message = Some(hide_notes(app, e));
             true
         }
+    }
+}
+
+/// A refused save lists both versions field by field; the pair's notes are sensitive, so under
+/// the privacy screen only the fact is shown.
+fn hide_notes(app: &App, message: String) -> String {
+    if app.private && message.contains("someone else changed") {
+        "not saved: someone else changed this record since you opened it (details hidden by the \
+         privacy screen; p shows them). Esc keeps theirs; reopen the form to edit the current version"
+            .into()
+    } else {
+        message
     }
 }
 

@@ -34,8 +34,9 @@ pub enum MentoringForm {
     NewPair {
         mentor_ids: Vec<Id>,
     },
+    /// The pair as it was when the form opened: a save compares against it.
     EndPair {
-        pair_id: Id,
+        original: crate::domain::MentoringPair,
     },
     AddLog {
         pair_id: Id,

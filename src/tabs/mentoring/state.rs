@@ -126,10 +126,25 @@ pub struct MentoringTab {
     /// Indexes into `data.logs` per pair id, oldest month first.
     pub logs_by_pair: HashMap<Id, Vec<usize>>,
     pub summary: Summary,
+    /// Ids of `data.pairs` and `data.mentors` by index as of the last refresh, so each view's
+    /// selection can follow its record when a save or another process reorders the lists.
+    pair_ids: Vec<Id>,
+    mentor_ids: Vec<Id>,
+}
+
+/// What a view's selected row is, independent of where it sorts.
+#[derive(Debug, Clone, PartialEq)]
+enum Picked {
+    Pair(Id),
+    Mentor(Id),
+    Chapter(String),
 }
 
 impl MentoringTab {
     pub fn refresh(&mut self, data: &Dataset, today: NaiveDate) {
+        let keep = View::ALL.map(|v| self.picked(v));
+        self.pair_ids = data.pairs.iter().map(|p| p.id).collect();
+        self.mentor_ids = data.mentors.iter().map(|m| m.id).collect();
         let mut logs_by_pair: HashMap<Id, Vec<usize>> = HashMap::new();
         for (i, l) in data.logs.iter().enumerate() {
             logs_by_pair.entry(l.pair_id).or_default().push(i);
@@ -318,6 +333,78 @@ impl MentoringTab {
         self.summary = summary;
         self.logs_by_pair = logs_by_pair;
         self.refilter();
+        for (v, picked) in View::ALL.into_iter().zip(keep) {
+            if let Some(row) = picked.and_then(|p| self.row_of(v, &p)) {
+                self.set_selection(v, row);
+            }
+        }
+    }
+
+    /// The record selected in view `v` (its own selection while another view is shown).
+    fn picked(&self, v: View) -> Option<Picked> {
+        let row = self.selection(v);
+        match v {
+            View::Pairs => self
+                .rows
+                .get(row)
+                .and_then(|i| self.pair_ids.get(i))
+                .map(|&id| Picked::Pair(id)),
+            View::Mentors => self
+                .mentor_rows
+                .get(row)
+                .and_then(|i| self.mentor_ids.get(i))
+                .map(|&id| Picked::Mentor(id)),
+            View::Logs => self
+                .grid_rows
+                .get(row)
+                .and_then(|g| self.grid.get(g))
+                .and_then(|line| self.pair_ids.get(line.pair))
+                .map(|&id| Picked::Pair(id)),
+            View::Chapters => self
+                .chapter_rows
+                .get(row)
+                .and_then(|i| self.chapters.get(i))
+                .map(|c| Picked::Chapter(c.chapter.clone())),
+        }
+    }
+
+    /// The row of view `v` that shows `picked` now, if the filter shows it.
+    fn row_of(&self, v: View, picked: &Picked) -> Option<usize> {
+        let is = |i: usize| match (v, picked) {
+            (View::Pairs, Picked::Pair(id)) => self.pair_ids.get(i) == Some(id),
+            (View::Mentors, Picked::Mentor(id)) => self.mentor_ids.get(i) == Some(id),
+            (View::Logs, Picked::Pair(id)) => self
+                .grid
+                .get(i)
+                .is_some_and(|line| self.pair_ids.get(line.pair) == Some(id)),
+            (View::Chapters, Picked::Chapter(name)) => {
+                self.chapters.get(i).is_some_and(|c| &c.chapter == name)
+            }
+            _ => false,
+        };
+        let rows = match v {
+            View::Pairs => &self.rows,
+            View::Mentors => &self.mentor_rows,
+            View::Logs => &self.grid_rows,
+            View::Chapters => &self.chapter_rows,
+        };
+        rows.visible.iter().position(|&i| is(i))
+    }
+
+    fn selection(&self, v: View) -> usize {
+        if v == self.view {
+            self.list.selected
+        } else {
+            self.selections[v.index()]
+        }
+    }
+
+    fn set_selection(&mut self, v: View, row: usize) {
+        if v == self.view {
+            self.list.selected = row;
+        } else {
+            self.selections[v.index()] = row;
+        }
     }
 
     pub fn refilter(&mut self) {

@@ -268,8 +268,10 @@ pub(super) fn submit_edit_participant(app: &mut App, p: &Participant, form: &mut
         ..p.clone()
     };
     let done = format!("participant {} saved", app.person(p.employee_id));
-    if let Err(e) = app.save(&done, |txn| txn.update(p, &updated)) {
-        store_error(form, e);
+    // Compared with the participant as the form opened: a change saved meanwhile by someone
+    // else is never silently overwritten.
+    if let Err(e) = app.save_edit(&done, p, &updated) {
+        form.message = Some(e);
     }
     false
 }
@@ -315,8 +317,8 @@ pub(super) fn submit_edit_waitlist(app: &mut App, w: &WaitlistEntry, form: &mut 
         ..w.clone()
     };
     let done = format!("waitlist entry of {} saved", app.person(w.employee_id));
-    if let Err(e) = app.save(&done, |txn| txn.update(w, &updated)) {
-        store_error(form, e);
+    if let Err(e) = app.save_edit(&done, w, &updated) {
+        form.message = Some(e);
     }
     false
 }

@@ -172,8 +172,9 @@ pub(super) fn submit_rule(app: &mut App, cohort: &Cohort, form: &mut Form) -> bo
         ..cohort.clone()
     };
     let done = format!("completion rule: {}", rule.describe());
-    if let Err(e) = app.save(&done, |txn| txn.update(cohort, &updated)) {
-        store_error(form, e);
+    // Compared with the cohort as the form opened (see `App::save_edit`).
+    if let Err(e) = app.save_edit(&done, cohort, &updated) {
+        form.message = Some(e);
     }
     false
 }
@@ -309,12 +310,15 @@ fn save_session(
         Some(o) if o.date != s.date => format!("session {} moved from {} to {}", s.number, o.date, s.date),
         Some(_) => format!("session {} saved", s.number),
     };
-    let result = app.save(&done, |txn| match &original {
-        None => txn.insert(&mut s).map(|_| ()),
-        Some(o) => txn.update(o, &s),
-    });
+    let result = match &original {
+        None => app
+            .save(&done, |txn| txn.insert(&mut s).map(|_| ()))
+            .map_err(|e| format!("not saved: {e}")),
+        // Compared with the session as the form opened (see `App::save_edit`).
+        Some(o) => app.save_edit(&done, o, &s),
+    };
     if let Err(e) = result {
-        store_error(form, e);
+        form.message = Some(e);
     }
     false
 }
