@@ -657,31 +657,69 @@ fn first_chars(text: &str, n: usize) -> String {
     }
 }
 
-/// "field: theirs X, yours Y" for each field that differs, from the records' Debug form (same
-/// struct, so the lines pair up).
+/// "field: theirs X, yours Y" for each field that differs, read from the records' Debug form.
 fn differences<T: std::fmt::Debug>(theirs: &T, yours: &T) -> String {
-    let (a, b) = (format!("{theirs:#?}"), format!("{yours:#?}"));
-    let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
-    if a.len() != b.len() {
-        return format!("Theirs: {}. Yours: {}", a.join(" "), b.join(" "));
-    }
+    let (a, b) = (fields(&format!("{theirs:#?}")), fields(&format!("{yours:#?}")));
     let diffs: Vec<String> = a
         .iter()
-        .zip(&b)
-        .filter(|(x, y)| x != y)
-        .map(|(x, y)| {
-            let (field, theirs) = x
-                .trim()
-                .trim_end_matches(',')
-                .split_once(": ")
-                .unwrap_or(("value", x));
-            let yours = y
-                .trim()
-                .trim_end_matches(',')
-                .split_once(": ")
-                .map_or(*y, |(_, v)| v);
-            format!("{field}: theirs {theirs}, yours {yours}")
+        .filter_map(|(name, theirs)| {
+            let yours = b.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v.as_str());
+            (theirs != yours).then(|| format!("{name}: theirs {theirs}, yours {yours}"))
         })
         .collect();
     diffs.join("; ")
+}
+
+/// The top-level fields of a pretty Debug form as (name, value on one line): a field starts on a
+/// line indented by four spaces; deeper lines (an `Option` or a list) continue its value.
+fn fields(debug: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for line in debug.lines() {
+        let top = line.starts_with("    ") && !line.starts_with("     ");
+        match line.trim().split_once(": ") {
+            Some((name, value)) if top => out.push((name.to_string(), value.to_string())),
+            _ => {
+                if let Some((_, value)) = out.last_mut().filter(|_| line.starts_with("    ")) {
+                    value.push_str(line.trim());
+                }
+            }
+        }
+    }
+    for (_, value) in &mut out {
+        let trimmed = value.trim_end_matches(',').replace(",)", ")").replace(",]", "]");
+        *value = trimmed;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[derive(Debug)]
+    struct Pair {
+        id: u64,
+        ended: Option<chrono::NaiveDate>,
+        notes: String,
+        tags: Vec<String>,
+    }
+
+    #[test]
+    fn differences_name_each_changed_field_even_when_an_option_fills_in() {
+        let theirs = Pair {
+            id: 7,
+            ended: chrono::NaiveDate::from_ymd_opt(2026, 11, 1),
+            notes: "met twice".into(),
+            tags: vec!["a".into()],
+        };
+        let yours = Pair {
+            id: 7,
+            ended: None,
+            notes: "met twice".into(),
+            tags: vec!["a".into(), "b".into()],
+        };
+        let d = super::differences(&theirs, &yours);
+        assert_eq!(
+            d,
+            "ended: theirs Some(2026-11-01), yours None; tags: theirs [\"a\"], yours [\"a\",\"b\"]"
+        );
+    }
 }
