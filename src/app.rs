@@ -695,6 +695,7 @@ fn fields(debug: &str) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     #[derive(Debug)]
+    #[allow(dead_code)] // read only through Debug, as the records are
     struct Pair {
         id: u64,
         ended: Option<chrono::NaiveDate>,
