@@ -123,3 +123,17 @@ fn a_pair_past_its_12_months_is_reported() {
     );
     assert!(!out.contains("private words"), "{out}");
 }
+
+#[test]
+fn private_prints_initials_not_names() {
+    let (_dir, path, _store) = common::demo_store();
+    let data = pathways::demo::build(common::today());
+    let (code, open, _) = report(&path, &[]);
+    assert_eq!(code, 0);
+    let (code, private, _) = common::run(&path, &["--private", "report", "mentoring"]);
+    assert_eq!(code, 0);
+    let mentor = data.employee(data.mentors[0].employee_id).unwrap();
+    assert!(open.contains(&mentor.full_name()));
+    assert!(!private.contains(&mentor.full_name()), "{private}");
+    assert!(private.contains(&pathways::domain::initials(&mentor.full_name())));
+}

@@ -181,7 +181,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             find::run(&path, &query.join(" "), *limit, *format, cli.private)
         }
         Command::Report { report } => match report {
-            Report::Mentoring { confidential } => report_mentoring::run(&path, today, *confidential),
+            Report::Mentoring { confidential } => {
+                report_mentoring::run(&path, today, *confidential, cli.private)
+            }
             Report::Coverage { as_of } => report_coverage::run(&path, as_of.unwrap_or(today)),
             Report::Leadership { fy } => report_leadership::run(&path, today, *fy, cli.private),
             Report::Monthly { fy, format } => report_monthly::run(&path, today, *fy, *format),

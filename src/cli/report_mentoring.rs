@@ -13,12 +13,12 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(db: &Path, today: NaiveDate, confidential: bool) -> ExitCode {
+pub fn run(db: &Path, today: NaiveDate, confidential: bool, private: bool) -> ExitCode {
     let data = match super::load(db) {
         Ok(d) => d,
         Err(code) => return code,
     };
-    let text = report(&data, today, confidential);
+    let text = report(&data, today, confidential, private);
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             super::fail(format!("cannot write the report: {e}"))
@@ -42,13 +42,17 @@ fn years(d: Option<NaiveDate>, today: NaiveDate) -> String {
         .unwrap_or_else(|| "?".into())
 }
 
-/// The whole report as text.
-pub fn report(data: &Dataset, today: NaiveDate, confidential: bool) -> String {
+/// The whole report as text; `private` (the global `--private`) prints names as initials.
+pub fn report(data: &Dataset, today: NaiveDate, confidential: bool, private: bool) -> String {
     let mut out = String::new();
-    let name = |id| data.employee_name(id);
+    let person = |id| {
+        let n = data.employee_name(id);
+        if private { crate::domain::initials(&n) } else { n }
+    };
+    let name = person;
     let mentor_name = |id| {
         data.mentor(id)
-            .map(|m| data.employee_name(m.employee_id))
+            .map(|m| person(m.employee_id))
             .unwrap_or_else(|| format!("mentor #{id}"))
     };
     let active_pairs: Vec<&MentoringPair> = {
