@@ -235,3 +235,48 @@ fn a_change_can_be_undone_unless_changed_again() {
     let mut again = sample_employee();
     assert_eq!(store.write(|tx| tx.insert(&mut again)).unwrap(), 2);
 }
+
+#[test]
+fn a_large_kind_loads_in_id_order_with_its_damage_reported() {
+    // Above 8,000 records a kind is decoded in two halves on two threads.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.redb");
+    let store = Store::create_new(&path).unwrap();
+    store
+        .write(|txn| {
+            for i in 0..9_000 {
+                let mut l = pathways::domain::Location {
+                    id: 0,
+                    name: format!("Site {i}"),
+                    kind: pathways::domain::LocationKind::Office,
+                    employees: i,
+                };
+                txn.insert(&mut l)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    drop(store);
+    {
+        let db = redb::Database::builder()
+            .set_concurrency_mode(redb::ConcurrencyMode::MultiWriter)
+            .open(&path)
+            .unwrap();
+        let tx = db.begin_write().unwrap();
+        {
+            let mut t = tx
+                .open_table(redb::TableDefinition::<u64, &[u8]>::new("locations"))
+                .unwrap();
+            t.insert(8_500u64, b"garbage".as_slice()).unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    let (data, problems) = Store::open(&path).unwrap().load().unwrap();
+    assert_eq!(data.locations.len(), 8_999);
+    assert!(
+        data.locations.windows(2).all(|w| w[0].id < w[1].id),
+        "in id order"
+    );
+    assert_eq!(problems.len(), 1);
+    assert_eq!((problems[0].table, problems[0].key), ("locations", 8_500));
+}

@@ -374,15 +374,46 @@ fn table_generation_key(table: &str) -> String {
     format!("generation:{table}")
 }
 
+/// Above this many records a kind is decoded in two halves, one per core.
+const SPLIT_FROM: u64 = 8_000;
+
 fn read_all<T: Record>(rtx: &redb::ReadTransaction) -> Result<(Vec<T>, Vec<DecodeProblem>)> {
     let t = match rtx.open_table(table(T::TABLE)) {
         Ok(t) => t,
         Err(TableError::TableDoesNotExist(_)) => return Ok((Vec::new(), Vec::new())),
         Err(e) => return Err(e.into()),
     };
-    let mut records = Vec::with_capacity(t.len()? as usize);
+    let len = t.len()?;
+    let (Some(first), Some(last)) = (t.first()?, t.last()?) else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let (first, last) = (first.0.value(), last.0.value());
+    if len < SPLIT_FROM {
+        return read_range(&t, first..=last, len as usize);
+    }
+    // Ids are handed out in order, so the middle id splits the records about in half.
+    let middle = first + (last - first) / 2;
+    let (low, high) = std::thread::scope(|scope| {
+        let t = &t;
+        let high = scope.spawn(move || read_range::<T>(t, middle + 1..=last, len as usize / 2));
+        let low = read_range::<T>(t, first..=middle, len as usize / 2);
+        (low, high.join())
+    });
+    let (mut records, mut problems) = low?;
+    let (more, more_problems) = high.map_err(|_| StoreError::Storage("a loading thread failed".into()))??;
+    records.extend(more);
+    problems.extend(more_problems);
+    Ok((records, problems))
+}
+
+fn read_range<T: Record>(
+    t: &redb::ReadOnlyTable<u64, &[u8]>,
+    range: std::ops::RangeInclusive<u64>,
+    capacity: usize,
+) -> Result<(Vec<T>, Vec<DecodeProblem>)> {
+    let mut records = Vec::with_capacity(capacity);
     let mut problems = Vec::new();
-    for row in t.iter()? {
+    for row in t.range(range)? {
         let (k, v) = row?;
         match T::decode(v.value()) {
             Ok(mut r) => {

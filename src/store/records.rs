@@ -5,7 +5,7 @@ use crate::domain::*;
 use serde::{Serialize, de::DeserializeOwned};
 
 /// A kind of record the store keeps. The table name is part of the file format: never rename it.
-pub trait Record: Serialize + DeserializeOwned + Clone {
+pub trait Record: Serialize + DeserializeOwned + Clone + Send {
     const TABLE: &'static str;
     /// The version this build writes.
     const VERSION: u8 = 1;
