@@ -589,10 +589,40 @@ impl App {
     ) -> Result<R, String> {
         match self.store.write_tracked(f) {
             Ok((r, journal)) => {
+                // The saved records go straight into the data; only if another process saved
+                // meanwhile is the database read again.
+                let patched = crate::store::apply_saved(
+                    &journal,
+                    &mut self.data,
+                    &mut self.loaded,
+                    &mut self.generation,
+                );
+                if patched {
+                    // A damaged record that was just saved over is damaged no more.
+                    for (table, key) in journal.records() {
+                        if let Some(p) = self.load_problems.get_mut(table) {
+                            p.retain(|p| p.key != key);
+                        }
+                    }
+                    self.problems = self
+                        .load_problems
+                        .values()
+                        .flatten()
+                        .map(ToString::to_string)
+                        .collect();
+                }
                 if !journal.is_empty() {
                     self.undo_stack.push((done.to_string(), journal));
                 }
-                if let Err(e) = self.reload() {
+                let refreshed = if patched {
+                    self.index = None;
+                    self.search_worker = None;
+                    self.refresh_views();
+                    Ok(())
+                } else {
+                    self.reload()
+                };
+                if let Err(e) = refreshed {
                     self.status = Some(format!("saved, but could not reload: {e}"));
                 } else {
                     self.status = Some(done.to_string());

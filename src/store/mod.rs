@@ -151,11 +151,13 @@ impl Store {
             let mut meta = txn.tx.open_table(META)?;
             let generation = meta.get(GENERATION)?.map(|g| g.value()).unwrap_or(0);
             meta.insert(GENERATION, generation + 1)?;
+            txn.journal.generation = (generation, generation + 1);
             // Each kind's own counter lets a reader reload only the kinds that changed.
             for name in &txn.touched {
                 let key = table_generation_key(name);
                 let g = meta.get(key.as_str())?.map(|g| g.value()).unwrap_or(0);
                 meta.insert(key.as_str(), g + 1)?;
+                txn.journal.kinds.push((name, g, g + 1));
             }
         }
         txn.tx.commit()?;
@@ -374,6 +376,65 @@ fn table_generation_key(table: &str) -> String {
     format!("generation:{table}")
 }
 
+/// Brings `data` up to date after this process's own save from the saved bytes in `journal`,
+/// without reading the database again. Only when nothing else was saved since `data` was loaded
+/// (the counters in `generation` and `seen` still match what the save found); otherwise it
+/// returns false and the caller reloads what changed.
+pub fn apply_saved(
+    journal: &Journal,
+    data: &mut Dataset,
+    seen: &mut std::collections::HashMap<&'static str, u64>,
+    generation: &mut u64,
+) -> bool {
+    if journal.generation.0 != *generation
+        || journal
+            .kinds
+            .iter()
+            .any(|(name, before, _)| seen.get(name) != Some(before))
+    {
+        return false;
+    }
+    for c in &journal.changes {
+        macro_rules! patch {
+            ($($field:ident: $ty:ty),+ $(,)?) => {
+                match c.table {
+                    $(name if name == <$ty as Record>::TABLE => patch_kind(&mut data.$field, c.key, c.after.as_deref()),)+
+                    _ => false,
+                }
+            };
+        }
+        if !crate::with_record_kinds!(patch) {
+            return false;
+        }
+    }
+    for (name, _, after) in &journal.kinds {
+        seen.insert(name, *after);
+    }
+    *generation = journal.generation.1;
+    data.reindex();
+    true
+}
+
+/// Puts one saved record (or its removal) into a kind's vector, which stays in id order.
+fn patch_kind<T: Record>(records: &mut Vec<T>, key: Id, after: Option<&[u8]>) -> bool {
+    let at = records.binary_search_by_key(&key, |r| r.id());
+    match (after.map(T::decode), at) {
+        (None, Ok(i)) => {
+            records.remove(i);
+        }
+        (None, Err(_)) => {}
+        (Some(Ok(mut r)), found) => {
+            r.set_id(key);
+            match found {
+                Ok(i) => records[i] = r,
+                Err(i) => records.insert(i, r),
+            }
+        }
+        (Some(Err(_)), _) => return false,
+    }
+    true
+}
+
 /// Above this many records a kind is decoded in two halves, one per core.
 const SPLIT_FROM: u64 = 8_000;
 
@@ -434,6 +495,9 @@ fn read_range<T: Record>(
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Journal {
     changes: Vec<Change>,
+    /// The change counter before and after this transaction, overall and per kind written.
+    generation: (u64, u64),
+    kinds: Vec<(&'static str, u64, u64)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -447,6 +511,11 @@ struct Change {
 impl Journal {
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
+    }
+
+    /// Each record the transaction wrote or removed, as (table, key).
+    pub fn records(&self) -> impl Iterator<Item = (&'static str, Id)> + '_ {
+        self.changes.iter().map(|c| (c.table, c.key))
     }
 
     /// How many records the transaction touched.
