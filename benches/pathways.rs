@@ -120,7 +120,7 @@ fn save(c: &mut Criterion) {
     let mut app = App::new(Store::open(&path).unwrap(), today()).unwrap();
     let mut intake = app.data.intakes[200].clone();
     g.bench_function(
-        "a save as the dashboard does it (write, reload what changed, refresh views)",
+        "a save as the dashboard does it (write, saved records into the data, refresh the tab)",
         |b| {
             b.iter(|| {
                 intake.notes.push('.');
