@@ -128,19 +128,51 @@ fn a_directory_is_refused() {
 #[test]
 fn an_unreadable_file_is_refused() {
     use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
     let dir = tempfile::tempdir().unwrap();
     let path = demo_db(dir.path());
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::File::open(&path).is_ok() {
-        // Running as root: permissions do not stop us, so there is nothing to test here.
-        eprintln!("skipped: this user can read a mode-000 file (root)");
-        return;
+    // Root reads any file, so as root the program runs as the unprivileged `nobody` (who can
+    // reach the folder but not the file); as anyone else it runs as that user.
+    let as_root = unsafe { libc::geteuid() } == 0;
+    let mut binary = common::binary();
+    if as_root {
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        // A copy beside the file, so `nobody` can run it wherever the build folder is.
+        let copy = dir.path().join("pathways");
+        std::fs::copy(&binary, &copy).unwrap();
+        std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
+        binary = copy;
+        let reachable = Command::new(&binary)
+            .arg("--version")
+            .uid(65534)
+            .gid(65534)
+            .output();
+        if !reachable.is_ok_and(|o| o.status.success()) {
+            // The temp folder's parents are closed to `nobody` on this machine.
+            eprintln!("skipped: `nobody` cannot reach {}", dir.path().display());
+            return;
+        }
     }
     for args in COMMANDS {
-        let out = run(&path, args);
+        let mut cmd = Command::new(&binary);
+        cmd.arg("--db")
+            .arg(&path)
+            .args(*args)
+            .env("PATHWAYS_TODAY", "2026-11-25");
+        if as_root {
+            cmd.uid(65534).gid(65534);
+        }
+        let out = cmd.output().unwrap();
         assert_refused(&out, &path, "an unreadable file");
-        assert!(String::from_utf8_lossy(&out.stderr).contains("permission"));
+        let err = String::from_utf8_lossy(&out.stderr).to_lowercase();
+        assert!(err.contains("permission"), "{err}");
     }
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0,
+        "the file was left as it was"
+    );
 }
 
 #[test]
