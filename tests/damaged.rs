@@ -250,3 +250,39 @@ fn a_damaged_record_is_named_by_check_and_the_rest_stays_usable() {
     let out = run(&path, &["find", "garcia"]);
     assert_eq!(out.status.code(), Some(0), "the rest is still found");
 }
+
+#[test]
+fn a_save_on_a_full_disk_says_so_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_db(dir.path());
+    // The dashboard runs with a file-size limit far below the database's size: every write
+    // past it fails as a full disk would.
+    let mut p = pty::Pty::spawn(
+        Path::new("sh"),
+        &[
+            "-c",
+            r#"trap "" XFSZ; ulimit -f 100; exec "$0" --db "$1""#,
+            common::binary().to_str().unwrap(),
+            path.to_str().unwrap(),
+        ],
+        &[("PATHWAYS_TODAY", "2026-11-25")],
+        100,
+        30,
+    );
+    p.wait_for("Intake queue (");
+    p.send("2");
+    p.wait_for("Mentoring pairs (");
+    p.send("v");
+    p.wait_for("Mentors (8: 7 active)");
+    p.send("t");
+    p.wait_for("not saved");
+    p.wait_for("the disk is full");
+    // The screen still shows what the file holds, and the dashboard keeps working.
+    p.wait_for("Mentors (8: 7 active)");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    let out = run(&path, &["check"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let (data, _) = pathways::store::Store::open(&path).unwrap().load().unwrap();
+    assert_eq!(data.mentors.iter().filter(|m| m.active).count(), 7);
+}

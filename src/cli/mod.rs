@@ -264,6 +264,8 @@ fn init(path: &Path, demo: bool, synthetic: Option<usize>, today: NaiveDate) -> 
         }
     }) {
         let _ = std::fs::remove_file(&partial);
+        // The hidden build file is an implementation detail: name the database asked for.
+        let e = e.replace(&format!("{}: ", partial.display()), "");
         return fail(format!("{}: {e}", path.display()));
     }
     let _ = std::fs::remove_file(&partial);

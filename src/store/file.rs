@@ -83,6 +83,6 @@ pub(super) fn explain_open_error(e: redb::DatabaseError) -> String {
         redb::DatabaseError::Storage(redb::StorageError::Corrupted(_)) => {
             "is damaged and could not be repaired; restore it from a backup (it was left unchanged)".into()
         }
-        other => format!("cannot be opened: {other}"),
+        other => super::explain_storage(format!("cannot be opened: {other}")),
     }
 }

@@ -45,10 +45,19 @@ pub enum StoreError {
     Storage(String),
 }
 
+/// Says what to do about the storage errors people meet: a full disk, a file that may not grow.
+fn explain_storage(message: String) -> String {
+    if message.contains("No space left") || message.contains("File too large") || message.contains("quota") {
+        format!("the disk is full or the file may not grow ({message}); free some space and try again")
+    } else {
+        message
+    }
+}
+
 macro_rules! storage_from {
     ($($t:ty),+) => {$(
         impl From<$t> for StoreError {
-            fn from(e: $t) -> Self { StoreError::Storage(e.to_string()) }
+            fn from(e: $t) -> Self { StoreError::Storage(explain_storage(e.to_string())) }
         }
     )+};
 }
