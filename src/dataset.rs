@@ -99,6 +99,25 @@ impl Dataset {
         self.cohorts.iter().find(|c| c.fiscal_year == fy.0)
     }
 
+    /// A cohort's participants in roster order (last name, first name; accents ignored).
+    pub fn cohort_participants(&self, cohort_id: Id) -> Vec<Participant> {
+        let mut people: Vec<Participant> = self
+            .participants
+            .iter()
+            .filter(|p| p.cohort_id == cohort_id)
+            .cloned()
+            .collect();
+        people.sort_by_cached_key(|p| {
+            (
+                self.employee(p.employee_id)
+                    .map(|e| crate::search::fold(&e.sort_name()))
+                    .unwrap_or_default(),
+                p.id,
+            )
+        });
+        people
+    }
+
     /// Chapters known from employees, sorted, with N/A last.
     pub fn chapters(&self) -> Vec<String> {
         let mut set: Vec<String> = self

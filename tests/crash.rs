@@ -130,13 +130,7 @@ fn a_dashboard_killed_right_after_a_save_keeps_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.redb");
     assert!(pathways(&path, &["init", "--demo"]).status().unwrap().success());
-    let mut p = pty::Pty::spawn(
-        &common::binary(),
-        &["--db", path.to_str().unwrap()],
-        &[("PATHWAYS_TODAY", "2026-11-25")],
-        100,
-        30,
-    );
+    let mut p = pty::dashboard(&path);
     p.wait_for("Intake queue (");
     p.send("2");
     p.wait_for("Mentoring pairs (");

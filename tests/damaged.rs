@@ -224,21 +224,8 @@ fn the_dashboard_refuses_a_damaged_file_and_restores_the_terminal() {
 fn a_damaged_record_is_named_by_check_and_the_rest_stays_usable() {
     let dir = tempfile::tempdir().unwrap();
     let path = demo_db(dir.path());
-    {
-        // Garbage under a real key, written through redb itself, as a damaged record would look.
-        let db = redb::Database::builder()
-            .set_concurrency_mode(redb::ConcurrencyMode::MultiWriter)
-            .open(&path)
-            .unwrap();
-        let tx = db.begin_write().unwrap();
-        {
-            let mut t = tx
-                .open_table(redb::TableDefinition::<u64, &[u8]>::new("intakes"))
-                .unwrap();
-            t.insert(7u64, b"PW\x01\xff\xff".as_slice()).unwrap();
-        }
-        tx.commit().unwrap();
-    }
+    // Garbage under a real key, as a damaged record would look.
+    common::write_raw(&path, "intakes", 7, b"PW\x01\xff\xff");
     let out = run(&path, &["check"]);
     let text = format!(
         "{}{}",

@@ -6,23 +6,6 @@ mod common;
 mod pty;
 use pty::*;
 
-fn dashboard(path: &std::path::Path) -> Pty {
-    Pty::spawn(
-        &common::binary(),
-        &["--db", path.to_str().unwrap()],
-        &[("PATHWAYS_TODAY", "2026-11-25")],
-        100,
-        30,
-    )
-}
-
-fn demo_file(dir: &std::path::Path) -> std::path::PathBuf {
-    let path = dir.join("shared.redb");
-    let (_d, demo, _store) = common::demo_store();
-    std::fs::copy(demo, &path).unwrap();
-    path
-}
-
 /// The name on the selected (▶) row of a list whose first column is a name.
 fn selected_name(p: &Pty) -> String {
     let screen = p.screen();
@@ -38,7 +21,7 @@ fn selected_name(p: &Pty) -> String {
 #[test]
 fn the_cursor_stays_on_its_mentor_when_the_other_dashboard_resorts_the_roster() {
     let dir = tempfile::tempdir().unwrap();
-    let path = demo_file(dir.path());
+    let path = common::demo_file(dir.path());
     let (mut a, mut b) = (dashboard(&path), dashboard(&path));
     for p in [&mut a, &mut b] {
         p.wait_for("Intake queue (");
@@ -80,7 +63,7 @@ fn the_cursor_stays_on_its_mentor_when_the_other_dashboard_resorts_the_roster() 
 #[test]
 fn a_location_edited_in_both_dashboards_keeps_the_first_save() {
     let dir = tempfile::tempdir().unwrap();
-    let path = demo_file(dir.path());
+    let path = common::demo_file(dir.path());
     let (mut a, mut b) = (dashboard(&path), dashboard(&path));
     for p in [&mut a, &mut b] {
         p.wait_for("Intake queue (");

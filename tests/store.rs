@@ -144,20 +144,7 @@ fn a_record_that_fails_to_decode_is_reported_and_the_rest_stays_usable() {
     let (_dir, path, store) = demo_store();
     // Write garbage under a real key through redb itself, as a damaged record would look.
     drop(store);
-    {
-        let db = redb::Database::builder()
-            .set_concurrency_mode(redb::ConcurrencyMode::MultiWriter)
-            .open(&path)
-            .unwrap();
-        let tx = db.begin_write().unwrap();
-        {
-            let mut t = tx
-                .open_table(redb::TableDefinition::<u64, &[u8]>::new("employees"))
-                .unwrap();
-            t.insert(5u64, b"PW\x01\xff\xff".as_slice()).unwrap();
-        }
-        tx.commit().unwrap();
-    }
+    write_raw(&path, "employees", 5, b"PW\x01\xff\xff");
     let store = Store::open(&path).unwrap();
     let (data, problems) = store.load().unwrap();
     assert_eq!(problems.len(), 1);
@@ -257,20 +244,7 @@ fn a_large_kind_loads_in_id_order_with_its_damage_reported() {
         })
         .unwrap();
     drop(store);
-    {
-        let db = redb::Database::builder()
-            .set_concurrency_mode(redb::ConcurrencyMode::MultiWriter)
-            .open(&path)
-            .unwrap();
-        let tx = db.begin_write().unwrap();
-        {
-            let mut t = tx
-                .open_table(redb::TableDefinition::<u64, &[u8]>::new("locations"))
-                .unwrap();
-            t.insert(8_500u64, b"garbage".as_slice()).unwrap();
-        }
-        tx.commit().unwrap();
-    }
+    write_raw(&path, "locations", 8_500, b"garbage");
     let (data, problems) = Store::open(&path).unwrap().load().unwrap();
     assert_eq!(data.locations.len(), 8_999);
     assert!(

@@ -5,23 +5,6 @@ mod common;
 mod pty;
 use pty::*;
 
-fn dashboard(path: &std::path::Path) -> Pty {
-    Pty::spawn(
-        &common::binary(),
-        &["--db", path.to_str().unwrap()],
-        &[("PATHWAYS_TODAY", "2026-11-25")],
-        100,
-        30,
-    )
-}
-
-fn demo_file(dir: &std::path::Path) -> std::path::PathBuf {
-    let path = dir.join("shared.redb");
-    let (_d, demo, _store) = common::demo_store();
-    std::fs::copy(demo, &path).unwrap();
-    path
-}
-
 /// Both open the mentors view of the same file.
 fn two_on_mentors(path: &std::path::Path) -> (Pty, Pty) {
     let mut a = dashboard(path);
@@ -39,7 +22,7 @@ fn two_on_mentors(path: &std::path::Path) -> (Pty, Pty) {
 #[test]
 fn a_change_saved_in_one_dashboard_appears_in_the_other() {
     let dir = tempfile::tempdir().unwrap();
-    let path = demo_file(dir.path());
+    let path = common::demo_file(dir.path());
     let (mut a, mut b) = two_on_mentors(&path);
     a.send("t");
     a.wait_for("Mentors (8: 6 active)");
@@ -60,7 +43,7 @@ fn a_change_saved_in_one_dashboard_appears_in_the_other() {
 #[test]
 fn two_edits_of_one_record_do_not_overwrite_each_other() {
     let dir = tempfile::tempdir().unwrap();
-    let path = demo_file(dir.path());
+    let path = common::demo_file(dir.path());
     let (mut a, mut b) = two_on_mentors(&path);
     // Both open the same mentor's form.
     a.send("e");

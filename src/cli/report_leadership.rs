@@ -76,20 +76,7 @@ pub fn report(data: &Dataset, today: NaiveDate, fy: Option<i32>, private: bool) 
         let n = data.employee_name(id);
         if private { initials(&n) } else { n }
     };
-    let mut people: Vec<_> = data
-        .participants
-        .iter()
-        .filter(|p| p.cohort_id == cohort.id)
-        .cloned()
-        .collect();
-    people.sort_by_cached_key(|p| {
-        (
-            data.employee(p.employee_id)
-                .map(|e| crate::search::fold(&e.sort_name()))
-                .unwrap_or_default(),
-            p.id,
-        )
-    });
+    let people = data.cohort_participants(cohort.id);
     let s = CohortSummary::build(cohort, people, &data.sessions, &data.attendance, today);
     let year = FiscalYear(cohort.fiscal_year);
     let mut o = String::new();

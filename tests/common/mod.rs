@@ -67,3 +67,27 @@ pub fn run(db: &std::path::Path, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// Writes raw bytes under `key` in `table` through redb itself, as a damaged record would look.
+pub fn write_raw(path: &std::path::Path, table: &str, key: u64, bytes: &[u8]) {
+    let db = redb::Database::builder()
+        .set_concurrency_mode(redb::ConcurrencyMode::MultiWriter)
+        .open(path)
+        .unwrap();
+    let tx = db.begin_write().unwrap();
+    {
+        let mut t = tx
+            .open_table(redb::TableDefinition::<u64, &[u8]>::new(table))
+            .unwrap();
+        t.insert(key, bytes).unwrap();
+    }
+    tx.commit().unwrap();
+}
+
+/// A copy of the demo database in `dir`, for tests that run processes on it.
+pub fn demo_file(dir: &std::path::Path) -> PathBuf {
+    let path = dir.join("shared.redb");
+    let (_d, demo, _store) = demo_store();
+    std::fs::copy(demo, &path).unwrap();
+    path
+}

@@ -3,7 +3,7 @@
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -175,3 +175,14 @@ pub const ENTER: &str = "\r";
 pub const DOWN: &str = "\x1b[B";
 pub const UP: &str = "\x1b[A";
 pub const BACKTAB: &str = "\x1b[Z";
+
+/// The real dashboard on `path` at 100x30, today fixed.
+pub fn dashboard(path: &Path) -> Pty {
+    Pty::spawn(
+        &PathBuf::from(env!("CARGO_BIN_EXE_pathways")),
+        &["--db", path.to_str().unwrap()],
+        &[("PATHWAYS_TODAY", "2026-11-25")],
+        100,
+        30,
+    )
+}

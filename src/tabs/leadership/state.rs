@@ -134,20 +134,7 @@ impl LeadershipTab {
         self.cohort = data.cohort_for(year).cloned();
         self.summary = match &self.cohort {
             Some(c) => {
-                let mut people: Vec<_> = data
-                    .participants
-                    .iter()
-                    .filter(|p| p.cohort_id == c.id)
-                    .cloned()
-                    .collect();
-                people.sort_by_cached_key(|p| {
-                    (
-                        data.employee(p.employee_id)
-                            .map(|e| crate::search::fold(&e.sort_name()))
-                            .unwrap_or_default(),
-                        p.id,
-                    )
-                });
+                let people = data.cohort_participants(c.id);
                 CohortSummary::build(c, people, &data.sessions, &data.attendance, today)
             }
             None => CohortSummary::default(),
