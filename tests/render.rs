@@ -48,7 +48,7 @@ fn help_overlay_lists_the_keymap() {
     let s = screen_text(&app, 80, 24);
     assert!(s.contains("Help"), "{s}");
     assert!(s.contains("quit pathways"), "{s}");
-    assert!(s.contains("narrow the list"), "{s}");
+    assert!(s.contains("filter as you type"), "{s}");
     app.update(Action::Back);
     assert!(!screen_text(&app, 80, 24).contains("quit pathways"));
 }

@@ -145,10 +145,13 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Th
     let two = col >= 34;
     let cell = |(k, h): &(String, &str), width: usize| -> Vec<Span<'static>> {
         let key = format!("{k:<12} ");
-        let text: String = h
-            .chars()
-            .take(width.saturating_sub(key.chars().count() + 1))
-            .collect();
+        let room = width.saturating_sub(key.chars().count() + 1);
+        // A description that does not fit says so with an ellipsis instead of stopping mid-word.
+        let text: String = if h.chars().count() > room {
+            h.chars().take(room.saturating_sub(1)).chain(['…']).collect()
+        } else {
+            h.to_string()
+        };
         let pad = width.saturating_sub(key.chars().count() + text.chars().count());
         vec![
             Span::styled(key, theme.important),
