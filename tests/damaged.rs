@@ -248,7 +248,7 @@ fn a_save_on_a_full_disk_says_so_and_loses_nothing() {
         Path::new("sh"),
         &[
             "-c",
-            r#"trap "" XFSZ; ulimit -f 100; exec "$0" --db "$1""#,
+            r#"trap "" XFSZ; ulimit -f 8; exec "$0" --db "$1""#,
             common::binary().to_str().unwrap(),
             path.to_str().unwrap(),
         ],
