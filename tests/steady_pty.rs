@@ -31,7 +31,7 @@ fn the_cursor_stays_on_its_mentor_when_the_other_dashboard_resorts_the_roster() 
         p.wait_for("Mentors (8: 7 active)");
     }
     let top = selected_name(&b);
-    b.send(DOWN);
+    // One key at a time: the screen shows its effect before the next is read.
     b.send(DOWN);
     b.wait_gone(&format!("▶   {top}"));
     let chosen = selected_name(&b);
