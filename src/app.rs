@@ -223,6 +223,13 @@ impl App {
             self.store
                 .load_changed(&mut self.data, &mut self.loaded, &mut self.load_problems)?;
         }
+        self.data_changed();
+        Ok(())
+    }
+
+    /// After `data` changed: the decode problems to report, a search index to rebuild when next
+    /// needed, and the views.
+    fn data_changed(&mut self) {
         self.problems = self
             .load_problems
             .values()
@@ -232,7 +239,6 @@ impl App {
         self.index = None;
         self.search_worker = None;
         self.refresh_views();
-        Ok(())
     }
 
     /// Refreshes the tab on screen now and the others when they are next shown, so a save at
@@ -604,20 +610,12 @@ impl App {
                             p.retain(|p| p.key != key);
                         }
                     }
-                    self.problems = self
-                        .load_problems
-                        .values()
-                        .flatten()
-                        .map(ToString::to_string)
-                        .collect();
                 }
                 if !journal.is_empty() {
                     self.undo_stack.push((done.to_string(), journal));
                 }
                 let refreshed = if patched {
-                    self.index = None;
-                    self.search_worker = None;
-                    self.refresh_views();
+                    self.data_changed();
                     Ok(())
                 } else {
                     self.reload()

@@ -131,11 +131,7 @@ fn a_dashboard_killed_right_after_a_save_keeps_it() {
     let path = dir.path().join("demo.redb");
     assert!(pathways(&path, &["init", "--demo"]).status().unwrap().success());
     let mut p = pty::dashboard(&path);
-    p.wait_for("Intake queue (");
-    p.send("2");
-    p.wait_for("Mentoring pairs (");
-    p.send("v");
-    p.wait_for("Mentors (8: 7 active)");
+    pty::show_mentors(&mut p);
     p.send("t");
     // The screen shows the change only after its transaction is durable.
     p.wait_for("Mentors (8: 6 active)");

@@ -256,11 +256,7 @@ fn a_save_on_a_full_disk_says_so_and_loses_nothing() {
         100,
         30,
     );
-    p.wait_for("Intake queue (");
-    p.send("2");
-    p.wait_for("Mentoring pairs (");
-    p.send("v");
-    p.wait_for("Mentors (8: 7 active)");
+    pty::show_mentors(&mut p);
     p.send("t");
     p.wait_for("not saved");
     p.wait_for("the disk is full");

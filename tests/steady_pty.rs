@@ -24,11 +24,7 @@ fn the_cursor_stays_on_its_mentor_when_the_other_dashboard_resorts_the_roster() 
     let path = common::demo_file(dir.path());
     let (mut a, mut b) = (dashboard(&path), dashboard(&path));
     for p in [&mut a, &mut b] {
-        p.wait_for("Intake queue (");
-        p.send("2");
-        p.wait_for("Mentoring pairs (");
-        p.send("v");
-        p.wait_for("Mentors (8: 7 active)");
+        show_mentors(p);
     }
     let top = selected_name(&b);
     // One key at a time: the screen shows its effect before the next is read.

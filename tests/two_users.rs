@@ -10,11 +10,7 @@ fn two_on_mentors(path: &std::path::Path) -> (Pty, Pty) {
     let mut a = dashboard(path);
     let mut b = dashboard(path);
     for p in [&mut a, &mut b] {
-        p.wait_for("Intake queue (");
-        p.send("2");
-        p.wait_for("Mentoring pairs (");
-        p.send("v");
-        p.wait_for("Mentors (8: 7 active)");
+        show_mentors(p);
     }
     (a, b)
 }

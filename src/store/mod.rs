@@ -236,8 +236,8 @@ impl Store {
     pub fn load(&self) -> Result<(Dataset, Vec<DecodeProblem>)> {
         let mut data = Dataset::default();
         let mut problems = std::collections::BTreeMap::new();
+        // With nothing seen yet every kind is read, and load_changed reindexes.
         self.load_changed(&mut data, &mut Default::default(), &mut problems)?;
-        data.reindex();
         Ok((data, problems.into_values().flatten().collect()))
     }
 
@@ -280,9 +280,7 @@ impl Store {
                     )+
                     $(
                         if let Some((g, job)) = $field {
-                            let (records, p) = job
-                                .join()
-                                .map_err(|_| StoreError::Storage("a loading thread failed".into()))??;
+                            let (records, p) = joined(job.join())?;
                             let name = <$ty as Record>::TABLE;
                             data.$field = records;
                             problems.insert(name, p);
@@ -381,6 +379,11 @@ impl Store {
     }
 }
 
+/// A loading thread's result; a panic in it is a storage error, not a crash of the caller.
+fn joined<T>(outcome: std::thread::Result<Result<T>>) -> Result<T> {
+    outcome.map_err(|_| StoreError::Storage("a loading thread failed".into()))?
+}
+
 fn table_generation_key(table: &str) -> String {
     format!("generation:{table}")
 }
@@ -470,7 +473,7 @@ fn read_all<T: Record>(rtx: &redb::ReadTransaction) -> Result<(Vec<T>, Vec<Decod
         (low, high.join())
     });
     let (mut records, mut problems) = low?;
-    let (more, more_problems) = high.map_err(|_| StoreError::Storage("a loading thread failed".into()))??;
+    let (more, more_problems) = joined(high)?;
     records.extend(more);
     problems.extend(more_problems);
     Ok((records, problems))
@@ -562,58 +565,66 @@ impl Txn {
 
     /// Notes a change for undo, keeping the first "before" of each record.
     fn record_change(&mut self, table_name: &'static str, key: Id, after: Option<Vec<u8>>) -> Result<()> {
-        if !self.track {
-            return Ok(());
-        }
         if let Some(&i) = self.seen.get(&(table_name, key)) {
             self.journal.changes[i].after = after;
             return Ok(());
         }
-        self.seen.insert((table_name, key), self.journal.changes.len());
         let before = {
             let t = self.tx.open_table(table(table_name))?;
             t.get(key)?.map(|v| v.value().to_vec())
         };
+        self.note(table_name, key, before, after);
+        Ok(())
+    }
+
+    fn note(&mut self, table: &'static str, key: Id, before: Option<Vec<u8>>, after: Option<Vec<u8>>) {
+        self.seen.insert((table, key), self.journal.changes.len());
         self.journal.changes.push(Change {
-            table: table_name,
+            table,
             key,
             before,
             after,
         });
-        Ok(())
+    }
+
+    /// Writes (or, with `None`, removes) one record's bytes, noting the change for undo when
+    /// tracking. A `fresh` id is in no table and no earlier change of this transaction, so its
+    /// journal entry needs no lookup: bulk inserts (imports) stay linear. Returns whether a
+    /// record was there before.
+    fn store_bytes(
+        &mut self,
+        table_name: &'static str,
+        key: Id,
+        after: Option<Vec<u8>>,
+        fresh: bool,
+    ) -> Result<bool> {
+        self.touched.insert(table_name);
+        if self.track {
+            if fresh {
+                self.note(table_name, key, None, after.clone());
+            } else {
+                self.record_change(table_name, key, after.clone())?;
+            }
+        }
+        let mut t = self.tx.open_table(table(table_name))?;
+        let existed = match &after {
+            Some(bytes) => t.insert(key, bytes.as_slice())?.is_some(),
+            None => t.remove(key)?.is_some(),
+        };
+        Ok(existed)
     }
 
     /// Stores a new record, giving it the next id of its kind; returns the id.
     pub fn insert<T: Record>(&mut self, record: &mut T) -> Result<Id> {
         let id = self.next_id(T::TABLE)?;
         record.set_id(id);
-        self.touched.insert(T::TABLE);
-        // A fresh id is in no table and no earlier change of this transaction, so the journal
-        // needs no lookup: bulk inserts (imports) stay linear.
-        let bytes = record.encode()?;
-        if self.track {
-            self.seen.insert((T::TABLE, id), self.journal.changes.len());
-            self.journal.changes.push(Change {
-                table: T::TABLE,
-                key: id,
-                before: None,
-                after: Some(bytes.clone()),
-            });
-        }
-        let mut t = self.tx.open_table(table(T::TABLE))?;
-        t.insert(id, bytes.as_slice())?;
+        self.store_bytes(T::TABLE, id, Some(record.encode()?), true)?;
         Ok(id)
     }
 
     /// Stores `record` under its id, replacing what was there.
     pub fn put<T: Record>(&mut self, record: &T) -> Result<()> {
-        let bytes = record.encode()?;
-        self.touched.insert(T::TABLE);
-        if self.track {
-            self.record_change(T::TABLE, record.id(), Some(bytes.clone()))?;
-        }
-        let mut t = self.tx.open_table(table(T::TABLE))?;
-        t.insert(record.id(), bytes.as_slice())?;
+        self.store_bytes(T::TABLE, record.id(), Some(record.encode()?), false)?;
         Ok(())
     }
 
@@ -645,10 +656,6 @@ impl Txn {
     }
 
     pub fn delete<T: Record>(&mut self, id: Id) -> Result<bool> {
-        self.touched.insert(T::TABLE);
-        self.record_change(T::TABLE, id, None)?;
-        let mut t = self.tx.open_table(table(T::TABLE))?;
-        let removed = t.remove(id)?.is_some();
-        Ok(removed)
+        self.store_bytes(T::TABLE, id, None, false)
     }
 }

@@ -186,3 +186,12 @@ pub fn dashboard(path: &Path) -> Pty {
         30,
     )
 }
+
+/// From the first screen of the demo data to the mentors view of the mentoring tab.
+pub fn show_mentors(p: &mut Pty) {
+    p.wait_for("Intake queue (");
+    p.send("2");
+    p.wait_for("Mentoring pairs (");
+    p.send("v");
+    p.wait_for("Mentors (8: 7 active)");
+}
