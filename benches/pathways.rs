@@ -1,13 +1,14 @@
 //! The performance targets, measured: `cargo bench` (all) or `cargo bench -- search` (a group).
 //! Every benchmark runs the real code on a real redb file written by the synthetic generator
 //! (`pathways init --synthetic N`), in a temp dir.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use pathways::app::{App, Tab};
-use pathways::domain::FiscalYear;
-use pathways::search::{Index, Narrowing};
-use pathways::store::Store;
+use pathways_core::domain::FiscalYear;
+use pathways_core::search::{Index, Narrowing};
+use pathways_core::store::Store;
+use pathways_tui::app::{App, Tab};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -23,7 +24,7 @@ fn database(n: usize) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(format!("synthetic-{n}.redb"));
     let store = Store::create_new(&path).unwrap();
-    pathways::demo::write(&store, &pathways::demo::synthetic::build(today(), n)).unwrap();
+    pathways_core::demo::write(&store, &pathways_core::demo::synthetic::build(today(), n)).unwrap();
     (dir, path)
 }
 
@@ -43,7 +44,7 @@ fn open_and_load(c: &mut Criterion) {
             b.iter(|| {
                 let app = App::new(Store::open(&path).unwrap(), today()).unwrap();
                 let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-                term.draw(|f| pathways::ui::render(f, &app)).unwrap();
+                term.draw(|f| pathways_tui::ui::render(f, &app)).unwrap();
                 black_box(app.generation)
             })
         },
@@ -56,7 +57,7 @@ fn open_and_load(c: &mut Criterion) {
 fn search(c: &mut Criterion) {
     let mut g = c.benchmark_group("search keystroke");
     for n in [10_000, 100_000] {
-        let data = pathways::demo::synthetic::build(today(), n);
+        let data = pathways_core::demo::synthetic::build(today(), n);
         let index = Index::build(&data);
         let query = "martinez";
         for k in [1, 3, 4, 8] {
@@ -93,7 +94,7 @@ fn render(c: &mut Criterion) {
                     let key = if down { 'j' } else { 'k' };
                     down = !down;
                     app.handle_key(KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
-                    term.draw(|f| pathways::ui::render(f, &app)).unwrap();
+                    term.draw(|f| pathways_tui::ui::render(f, &app)).unwrap();
                 })
             });
         }
@@ -135,10 +136,10 @@ fn save(c: &mut Criterion) {
 }
 
 fn monthly(c: &mut Criterion) {
-    let data = pathways::demo::synthetic::build(today(), 100_000);
+    let data = pathways_core::demo::synthetic::build(today(), 100_000);
     let mut g = c.benchmark_group("report");
     g.bench_function("monthly figures for a fiscal year, 100k", |b| {
-        b.iter(|| black_box(pathways::metrics::monthly(&data, FiscalYear::of(today()))))
+        b.iter(|| black_box(pathways_core::metrics::monthly(&data, FiscalYear::of(today()))))
     });
     g.finish();
 }
@@ -148,10 +149,10 @@ fn import(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let demo = dir.path().join("demo.redb");
     let store = Store::create_new(&demo).unwrap();
-    pathways::demo::write(&store, &pathways::demo::build(today())).unwrap();
+    pathways_core::demo::write(&store, &pathways_core::demo::build(today())).unwrap();
     drop(store);
     let csv = dir.path().join("export.csv");
-    std::fs::write(&csv, pathways::demo::synthetic::intake_export(10_000)).unwrap();
+    std::fs::write(&csv, pathways_core::demo::synthetic::intake_export(10_000)).unwrap();
     let mut g = c.benchmark_group("import");
     g.sample_size(10);
     g.bench_function("10k intake rows into the demo database", |b| {
@@ -163,7 +164,7 @@ fn import(c: &mut Criterion) {
                 Store::open(&db).unwrap()
             },
             |store| {
-                let s = pathways::cli::intakes::import(&store, &csv, false).unwrap();
+                let s = pathways_core::import::intakes::import(&store, &csv, false).unwrap();
                 assert_eq!(s.imported, 10_000);
             },
             BatchSize::PerIteration,

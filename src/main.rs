@@ -1,7 +1,7 @@
 use clap::Parser;
-use pathways::app::App;
 use pathways::cli::{self, Cli};
-use pathways::store::{Store, check_private};
+use pathways_core::store::{Store, check_private};
+use pathways_tui::app::App;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -40,15 +40,15 @@ fn main() -> ExitCode {
         Err(e) => return cli::fail(e),
     };
     if demo_dir.is_some()
-        && let Err(e) = pathways::demo::write(&store, &pathways::demo::build(today))
+        && let Err(e) = pathways_core::demo::write(&store, &pathways_core::demo::build(today))
     {
         return cli::fail(e);
     }
-    let mut guard = match pathways::tui::TerminalGuard::new(cli.mouse) {
+    let mut guard = match pathways_tui::tui::TerminalGuard::new(cli.mouse) {
         Ok(g) => g,
         Err(e) => return cli::fail(format!("terminal error: {e}")),
     };
-    let _ = pathways::tui::opening(&mut guard, &path);
+    let _ = pathways_tui::tui::opening(&mut guard, &path);
     let mut app = match App::new(store, today) {
         Ok(a) => a,
         Err(e) => {
@@ -62,7 +62,7 @@ fn main() -> ExitCode {
     if let Some(warning) = check_private(&path) {
         app.status = Some(warning);
     }
-    if let Err(e) = pathways::tui::run(&mut guard, &mut app) {
+    if let Err(e) = pathways_tui::tui::run(&mut guard, &mut app) {
         drop(guard);
         return cli::fail(format!("terminal error: {e}"));
     }

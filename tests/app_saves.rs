@@ -1,11 +1,12 @@
 //! After its own save the dashboard puts the saved records straight into its data instead of
 //! reading the database again; what it then holds must be exactly what the file holds.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
-use pathways::domain::*;
-use pathways::store::Store;
+use pathways_core::domain::*;
+use pathways_core::store::Store;
 
-fn same_as_file(app: &pathways::app::App, path: &std::path::Path) {
+fn same_as_file(app: &pathways_tui::app::App, path: &std::path::Path) {
     let (file, _) = Store::open(path).unwrap().load().unwrap();
     assert_eq!(app.data.record_count(), file.record_count());
     assert_eq!(app.data.locations, file.locations);
@@ -17,7 +18,7 @@ fn same_as_file(app: &pathways::app::App, path: &std::path::Path) {
 #[test]
 fn inserts_updates_and_deletes_match_the_file() {
     let (_dir, path, store) = common::demo_store();
-    let mut app = pathways::app::App::new(store, common::today()).unwrap();
+    let mut app = pathways_tui::app::App::new(store, common::today()).unwrap();
     let mut annex = Location {
         id: 0,
         name: "Annex".into(),
@@ -48,14 +49,14 @@ fn inserts_updates_and_deletes_match_the_file() {
     );
     assert!(!app.data.waitlist.iter().any(|w| w.id == gone));
     // Undo goes through the file and lands in the same place.
-    app.update(pathways::action::Action::Undo);
+    app.update(pathways_tui::action::Action::Undo);
     same_as_file(&app, &path);
 }
 
 #[test]
 fn a_save_after_someone_else_saved_also_brings_their_change() {
     let (_dir, path, store) = common::demo_store();
-    let mut app = pathways::app::App::new(store, common::today()).unwrap();
+    let mut app = pathways_tui::app::App::new(store, common::today()).unwrap();
     let other = Store::open(&path).unwrap();
     let mut theirs = Location {
         id: 0,

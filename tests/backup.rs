@@ -1,12 +1,13 @@
 //! Backups through the real binary: taken while a dashboard has the file open and while another
 //! process writes, consistent, private (0600), never over an existing file, and restorable.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 #[path = "common/pty.rs"]
 mod pty;
 
-use pathways::domain::Location;
-use pathways::store::Store;
+use pathways_core::domain::Location;
+use pathways_core::store::Store;
 use std::os::unix::fs::PermissionsExt;
 
 #[test]
@@ -65,7 +66,7 @@ fn a_backup_taken_during_writes_holds_whole_transactions_only() {
                         let mut l = Location {
                             id: 0,
                             name: format!("Annex {round}-{k}"),
-                            kind: pathways::domain::LocationKind::Office,
+                            kind: pathways_core::domain::LocationKind::Office,
                             employees: 1,
                         };
                         txn.insert(&mut l)?;

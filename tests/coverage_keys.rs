@@ -1,10 +1,11 @@
 //! Any keys in any order on the coverage tab (forms, confirms, saves, attendance marks, date
 //! changes, deletes and undos on a real database): never a panic, every frame draws.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 
-use pathways::action::Action;
-use pathways::app::{App, Tab};
+use pathways_tui::action::Action;
+use pathways_tui::app::{App, Tab};
 use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

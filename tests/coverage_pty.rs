@@ -1,5 +1,6 @@
 //! The real binary in a pseudo-terminal: add an ambassador who fails the 5-year rule and read
 //! the reason on screen, then add one who meets it.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 #[path = "common/pty.rs"]
@@ -8,7 +9,7 @@ use pty::*;
 
 #[test]
 fn an_ambassador_without_five_years_is_refused_with_the_reason() {
-    let data = pathways::demo::build(common::today());
+    let data = pathways_core::demo::build(common::today());
     let four_years_ago = common::today() - chrono::Duration::days(4 * 365);
     let junior = data
         .employees

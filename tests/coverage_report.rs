@@ -1,4 +1,5 @@
 //! `pathways report coverage` run as a real process on the demo data.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 use std::process::Command;
@@ -25,8 +26,8 @@ fn the_demo_reports_24_ambassadors_and_43_locations() {
     let (code, out, err) = report(&db, &[]);
     assert_eq!(code, 0, "{err}");
     // The covered employee count, computed independently from the same demo data.
-    let data = pathways::demo::build(common::today());
-    let c = pathways::domain::coverage(&data.ambassadors, &data.locations, common::today());
+    let data = pathways_core::demo::build(common::today());
+    let c = pathways_core::domain::coverage(&data.ambassadors, &data.locations, common::today());
     assert!(out.contains("Ambassador coverage as of 2026-11-25"), "{out}");
     assert!(
         out.contains("24 ambassadors active (4 tenures end within 60 days)"),

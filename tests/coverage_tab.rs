@@ -1,10 +1,11 @@
 //! The coverage tab on the demo data: every view drawn at 80x24, the as-of date, forms and rules.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 use common::*;
-use pathways::action::Action;
-use pathways::app::{App, Modal, Tab};
-use pathways::tabs::coverage::{CoverageAction, View};
+use pathways_tui::action::Action;
+use pathways_tui::app::{App, Modal, Tab};
+use pathways_tui::tabs::coverage::{CoverageAction, View};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn act(app: &mut App, a: CoverageAction) {

@@ -1,9 +1,10 @@
 //! kill -9 at any moment: a real child process is killed at many points of a large write, and
 //! every time the database opens afterwards and holds all of that transaction or none of it.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 
-use pathways::store::Store;
+use pathways_core::store::Store;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -88,7 +89,7 @@ fn an_import_of_ten_thousand_rows_killed_at_any_point_is_all_or_nothing() {
     assert!(pathways(&demo, &["init", "--demo"]).status().unwrap().success());
     let before = Store::open(&demo).unwrap().load().unwrap().0.intakes.len();
     let csv = dir.path().join("export.csv");
-    std::fs::write(&csv, pathways::demo::synthetic::intake_export(10_000)).unwrap();
+    std::fs::write(&csv, pathways_core::demo::synthetic::intake_export(10_000)).unwrap();
     let db = |round: u32| dir.path().join(format!("round{round}.redb"));
     let (mut none, mut all) = (0, 0);
     kill_at_many_points(

@@ -1,5 +1,6 @@
 //! Damaged and hostile files, through the real binary: each gives one clear message naming the
 //! path, exit status 2, no panic, and the file is never modified.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 #[path = "common/pty.rs"]
@@ -266,6 +267,6 @@ fn a_save_on_a_full_disk_says_so_and_loses_nothing() {
     assert_eq!(p.wait_exit(), 0);
     let out = run(&path, &["check"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
-    let (data, _) = pathways::store::Store::open(&path).unwrap().load().unwrap();
+    let (data, _) = pathways_core::store::Store::open(&path).unwrap().load().unwrap();
     assert_eq!(data.mentors.iter().filter(|m| m.active).count(), 7);
 }

@@ -1,4 +1,5 @@
 //! `find` as a real process, and search, palette, copy and terminal types in a real PTY.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 #[path = "common/pty.rs"]
@@ -43,7 +44,7 @@ fn find_prints_plain_lines_while_the_database_is_open_elsewhere() {
     let dir = tempfile::tempdir().unwrap();
     let db = init_demo(dir.path());
     // A second handle (as a dashboard would) keeps the database open the whole time.
-    let _held = pathways::store::Store::open(&db).unwrap();
+    let _held = pathways_core::store::Store::open(&db).unwrap();
 
     let (code, out, err) = find(&db, &["garcia", "--limit", "3"]);
     assert_eq!(code, 0, "{err}");

@@ -1,4 +1,5 @@
 //! The real binary in a pseudo-terminal: start the demo, visit every tab, open help, quit.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 #[path = "common/pty.rs"]

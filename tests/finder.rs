@@ -1,9 +1,10 @@
 //! Search, palette, privacy, copy, undo and idle privacy, driven through actions on a real store.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 use common::*;
-use pathways::action::Action;
-use pathways::app::{App, Modal, Tab};
+use pathways_tui::action::Action;
+use pathways_tui::app::{App, Modal, Tab};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn key(app: &mut App, code: KeyCode) {
@@ -23,7 +24,7 @@ fn global_search_jumps_to_the_record_in_its_tab() {
     let name = app.data.employee_name(intake.employee_id);
     app.handle_key(KeyEvent::new(KeyCode::Char('k'), KeyModifiers::CONTROL));
     assert!(matches!(app.modals.last(), Some(Modal::Search(_))));
-    typed(&mut app, &pathways::search::fold(&name));
+    typed(&mut app, &pathways_core::search::fold(&name));
     let s = screen_text(&app, 80, 24);
     assert!(s.contains("intake") && s.contains(&name), "{s}");
     // Move to the first intake hit of that person and open it.
@@ -35,7 +36,7 @@ fn global_search_jumps_to_the_record_in_its_tab() {
         .results
         .iter()
         .position(|&i| {
-            index.entries[i].kind == pathways::search::Kind::Intake && index.entries[i].id == intake.id
+            index.entries[i].kind == pathways_core::search::Kind::Intake && index.entries[i].id == intake.id
         })
         .expect("the intake is among the hits");
     for _ in 0..pos {
@@ -70,15 +71,15 @@ fn the_palette_runs_any_action_by_name() {
 
 #[test]
 fn every_keymap_action_is_in_the_palette() {
-    let names: Vec<&str> = pathways::finder::commands()
+    let names: Vec<&str> = pathways_tui::finder::commands()
         .iter()
         .map(|c| c.binding.name)
         .collect();
-    for b in pathways::keymap::GLOBAL {
+    for b in pathways_tui::keymap::GLOBAL {
         assert!(names.contains(&b.name), "{} missing", b.name);
     }
     for tab in Tab::ALL {
-        for b in pathways::keymap::tab_keys(tab) {
+        for b in pathways_tui::keymap::tab_keys(tab) {
             assert!(names.contains(&b.name), "{} missing", b.name);
         }
     }
@@ -124,7 +125,10 @@ fn copy_takes_what_the_screen_shows() {
     app.update(Action::Copy);
     let masked = app.clipboard.take().unwrap();
     assert!(!masked.contains(&name), "{masked}");
-    assert!(masked.contains(&pathways::domain::initials(&name)), "{masked}");
+    assert!(
+        masked.contains(&pathways_core::domain::initials(&name)),
+        "{masked}"
+    );
     for tab in Tab::ALL {
         app.update(Action::GoTab(tab));
         app.update(Action::Copy);
@@ -174,7 +178,7 @@ fn a_large_index_is_searched_off_the_input_path() {
         })
         .unwrap();
     drop(store);
-    let mut app = App::new(pathways::store::Store::open(&path).unwrap(), today()).unwrap();
+    let mut app = App::new(pathways_core::store::Store::open(&path).unwrap(), today()).unwrap();
     app.update(Action::GlobalSearch);
     assert!(
         app.search_worker.is_some(),
@@ -183,8 +187,8 @@ fn a_large_index_is_searched_off_the_input_path() {
     );
     typed(&mut app, "garcia");
     let start = std::time::Instant::now();
-    while pathways::finder::waiting(&app) {
-        pathways::finder::poll(&mut app);
+    while pathways_tui::finder::waiting(&app) {
+        pathways_tui::finder::poll(&mut app);
         assert!(
             start.elapsed() < std::time::Duration::from_secs(20),
             "no answer from the worker"
@@ -195,8 +199,11 @@ fn a_large_index_is_searched_off_the_input_path() {
         panic!()
     };
     let index = app.index.as_ref().unwrap();
-    let direct: Vec<usize> =
-        pathways::search::Narrowing::default().search(index, "garcia", pathways::finder::SEARCH_LIMIT);
+    let direct: Vec<usize> = pathways_core::search::Narrowing::default().search(
+        index,
+        "garcia",
+        pathways_tui::finder::SEARCH_LIMIT,
+    );
     assert_eq!(s.results, direct);
     assert!(screen_text(&app, 80, 24).contains("García"));
 }

@@ -1,11 +1,12 @@
 //! Hostile input, as property tests: whatever bytes or keys arrive, the answer is a clear error
 //! or a valid value, never a panic.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 
 use chrono::{Datelike, NaiveDate};
-use pathways::domain::*;
-use pathways::store::Record;
+use pathways_core::domain::*;
+use pathways_core::store::Record;
 use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -75,10 +76,10 @@ proptest! {
 /// A demo app shared by the cases of one test run (building one per case would dominate).
 fn demo() -> (
     std::sync::Arc<tempfile::TempDir>,
-    std::sync::MutexGuard<'static, pathways::app::App>,
+    std::sync::MutexGuard<'static, pathways_tui::app::App>,
 ) {
     use std::sync::{Arc, Mutex, OnceLock};
-    static APP: OnceLock<(Arc<tempfile::TempDir>, Mutex<pathways::app::App>)> = OnceLock::new();
+    static APP: OnceLock<(Arc<tempfile::TempDir>, Mutex<pathways_tui::app::App>)> = OnceLock::new();
     let (dir, app) = APP.get_or_init(|| {
         let (dir, app) = common::demo_app();
         (Arc::new(dir), Mutex::new(app))

@@ -1,8 +1,9 @@
 //! The intake importer against hostile files: random bytes, invalid UTF-8, fields of megabytes,
 //! thousands of columns. Always a summary or one clear error, never a panic, never half a file.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
-use pathways::cli::intakes::{ImportError, import};
-use pathways::store::Store;
+use pathways_core::import::intakes::{ImportError, import};
+use pathways_core::store::Store;
 use proptest::prelude::*;
 
 const HEADER: &str = "Employee ID,First Name,Last Name,Email,Services,Submitted,Notes\n";
@@ -15,7 +16,7 @@ fn store() -> (tempfile::TempDir, Store) {
 
 /// Imports `bytes` as a file; checks the outcome is a summary that adds up, or a clear error,
 /// and that the database holds exactly what the summary says.
-fn import_bytes(bytes: &[u8]) -> Result<pathways::cli::intakes::ImportSummary, ImportError> {
+fn import_bytes(bytes: &[u8]) -> Result<pathways_core::import::intakes::ImportSummary, ImportError> {
     let (dir, store) = store();
     let file = dir.path().join("export.csv");
     std::fs::write(&file, bytes).unwrap();
@@ -129,7 +130,8 @@ fn a_huge_file_is_refused_before_it_is_read() {
     let file = dir.path().join("export.csv");
     let f = std::fs::File::create(&file).unwrap();
     // A sparse file: huge on paper, no disk used.
-    f.set_len(pathways::cli::intakes::MAX_FILE_BYTES + 1).unwrap();
+    f.set_len(pathways_core::import::intakes::MAX_FILE_BYTES + 1)
+        .unwrap();
     let e = import(&store, &file, false).unwrap_err();
     assert!(e.to_string().contains("nothing was imported"), "{e}");
 }

@@ -1,11 +1,12 @@
 //! `import intakes` and `export intakes` against the real binary and the real importer, on real
 //! redb files, with one fixture per rule (tests/fixtures/import/).
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 
-use pathways::cli::intakes::{ImportError, import, write_csv};
-use pathways::domain::*;
-use pathways::store::Store;
+use pathways_core::domain::*;
+use pathways_core::import::intakes::{ImportError, import, write_csv};
+use pathways_core::store::Store;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -328,7 +329,7 @@ fn export_imports_back_into_an_empty_database_unchanged() {
 fn ten_thousand_rows_in_one_transaction() {
     let (dir, _path, store) = empty_store();
     let file = dir.path().join("big.csv");
-    std::fs::write(&file, pathways::demo::synthetic::intake_export(10_000)).unwrap();
+    std::fs::write(&file, pathways_core::demo::synthetic::intake_export(10_000)).unwrap();
     let start = std::time::Instant::now();
     let s = import(&store, &file, false).unwrap();
     let took = start.elapsed();

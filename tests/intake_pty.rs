@@ -1,5 +1,6 @@
 //! The real binary in a pseudo-terminal: add an intake through the form, quit, start again, and
 //! find it in the queue.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 #[path = "common/pty.rs"]

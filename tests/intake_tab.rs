@@ -1,11 +1,12 @@
 //! The intake queue in a real App on a real database, drawn at 80x24.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 
-use pathways::action::Action;
-use pathways::app::{App, Modal};
-use pathways::domain::*;
-use pathways::tabs::intake::{IntakeAction as A, Sort};
+use pathways_core::domain::*;
+use pathways_tui::action::Action;
+use pathways_tui::app::{App, Modal};
+use pathways_tui::tabs::intake::{IntakeAction as A, Sort};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn key(app: &mut App, code: KeyCode) {
@@ -63,7 +64,7 @@ fn no_colour_and_privacy_screen() {
     assert!(text.contains("••••"), "{text}");
 }
 
-fn top_form(app: &App) -> Option<&pathways::form::Form> {
+fn top_form(app: &App) -> Option<&pathways_tui::form::Form> {
     match app.modals.last() {
         Some(Modal::Form { form, .. }) => Some(form),
         _ => None,
@@ -78,11 +79,11 @@ fn selected(app: &App) -> Intake {
 fn reopen(app: App) -> App {
     let path = app.store.path().to_path_buf();
     drop(app);
-    App::new(pathways::store::Store::open(&path).unwrap(), common::today()).unwrap()
+    App::new(pathways_core::store::Store::open(&path).unwrap(), common::today()).unwrap()
 }
 
 fn only(app: &mut App, status: IntakeStatus) {
-    app.intake.filters.status = Some(pathways::tabs::intake::StatusFilter::Is(status));
+    app.intake.filters.status = Some(pathways_tui::tabs::intake::StatusFilter::Is(status));
     app.intake.refresh(&app.data, app.today);
     assert!(!app.intake.rows.is_empty());
 }
@@ -553,7 +554,7 @@ fn the_selection_follows_its_intake_when_another_process_adds_one() {
     }
     let chosen = selected(&app).id;
     // Another process (a second window, or an import) saves a newer intake.
-    let other = pathways::store::Store::open(app.store.path()).unwrap();
+    let other = pathways_core::store::Store::open(app.store.path()).unwrap();
     let employee = app.data.employees[0].id;
     other
         .write(|txn| {
@@ -577,7 +578,7 @@ fn opening_an_intake_from_search_clears_filters_that_hide_it() {
         .find(|i| i.status == IntakeStatus::Closed)
         .unwrap()
         .id;
-    app.intake.filters.status = Some(pathways::tabs::intake::StatusFilter::Open);
+    app.intake.filters.status = Some(pathways_tui::tabs::intake::StatusFilter::Open);
     app.intake.refresh(&app.data, app.today);
     app.select_intake(closed);
     assert!(app.intake.filters.is_empty());

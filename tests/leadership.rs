@@ -1,13 +1,14 @@
 //! The leadership tab against a real store: the FY25 schedule, forms, the attendance grid, the
 //! waitlist promotion, privacy, and the one-shot report from the real binary.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 use common::*;
-use pathways::action::Action;
-use pathways::app::{App, Modal, Tab};
-use pathways::domain::{Attendance, FiscalYear};
-use pathways::store::Store;
-use pathways::tabs::leadership::{LeadershipAction as L, View};
+use pathways_core::domain::{Attendance, FiscalYear};
+use pathways_core::store::Store;
+use pathways_tui::action::Action;
+use pathways_tui::app::{App, Modal, Tab};
+use pathways_tui::tabs::leadership::{LeadershipAction as L, View};
 
 fn lead(app: &mut App, a: L) {
     app.update(Action::Leadership(a));
@@ -387,7 +388,7 @@ fn promotion_moves_from_the_waitlist_into_a_future_cohort_in_one_transaction() {
     app.update(Action::Submit);
     assert!(app.modals.is_empty());
     assert_eq!(app.store.generation().unwrap(), before + 1, "one transaction");
-    let check = |data: &pathways::dataset::Dataset| {
+    let check = |data: &pathways_core::dataset::Dataset| {
         assert_eq!(data.waitlist.len(), 3);
         assert!(!data.waitlist.iter().any(|w| w.id == entry.id));
         let fy28 = data.cohort_for(FiscalYear(2028)).expect("FY28 cohort created");
@@ -540,7 +541,7 @@ fn completion_is_recorded_for_everyone_who_met_the_rule() {
             .summary
             .people
             .iter()
-            .all(|p| p.status == pathways::domain::ParticipantStatus::Completed)
+            .all(|p| p.status == pathways_core::domain::ParticipantStatus::Completed)
     );
 }
 
@@ -556,7 +557,7 @@ fn a_search_hit_on_a_participant_opens_their_cohort() {
         .unwrap()
         .clone();
     let name = app.data.employee_name(p.employee_id);
-    pathways::finder::open_search(&mut app, &name);
+    pathways_tui::finder::open_search(&mut app, &name);
     let Some(Modal::Search(search)) = app.modals.last_mut() else {
         panic!("no search");
     };
@@ -565,7 +566,7 @@ fn a_search_hit_on_a_participant_opens_their_cohort() {
         .results
         .iter()
         .position(|&i| {
-            index.entries[i].kind == pathways::search::Kind::Participant && index.entries[i].id == p.id
+            index.entries[i].kind == pathways_core::search::Kind::Participant && index.entries[i].id == p.id
         })
         .expect("the participant is found");
     search.selected = hit;

@@ -1,4 +1,5 @@
 //! The real binary in a pseudo-terminal: mark attendance in the grid and see the rates change.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 #[path = "common/pty.rs"]
@@ -24,7 +25,7 @@ fn wait_line(p: &Pty, who: &str, text: &str) -> String {
 fn marking_attendance_in_the_grid_changes_the_rates() {
     let (_dir, path, store) = common::demo_store();
     // The first participant of the FY27 cohort, as the grid sorts them.
-    let app = pathways::app::App::new(store, common::today()).unwrap();
+    let app = pathways_tui::app::App::new(store, common::today()).unwrap();
     let first = app.leadership.summary.people[0].clone();
     let name = app.data.employee_name(first.employee_id);
     drop(app);
@@ -59,7 +60,7 @@ fn marking_attendance_in_the_grid_changes_the_rates() {
     // The saves are durable: quit and read the file.
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
-    let (data, _) = pathways::store::Store::open(&path).unwrap().load().unwrap();
+    let (data, _) = pathways_core::store::Store::open(&path).unwrap().load().unwrap();
     let marks: Vec<_> = data
         .attendance
         .iter()
@@ -67,7 +68,7 @@ fn marking_attendance_in_the_grid_changes_the_rates() {
         .map(|m| m.mark)
         .collect();
     assert!(
-        marks.contains(&pathways::domain::Attendance::Excused),
+        marks.contains(&pathways_core::domain::Attendance::Excused),
         "{marks:?}"
     );
 }

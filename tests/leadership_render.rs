@@ -1,10 +1,11 @@
 //! The leadership tab drawn at 80x24 (and smaller): every view fits and says what it must.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 use common::*;
-use pathways::action::Action;
-use pathways::app::Tab;
-use pathways::tabs::leadership::{LeadershipAction as L, View};
+use pathways_tui::action::Action;
+use pathways_tui::app::Tab;
+use pathways_tui::tabs::leadership::{LeadershipAction as L, View};
 
 #[test]
 fn every_view_at_80x24() {

@@ -1,12 +1,13 @@
 //! The mentoring tab driven by actions and keys on the demo data, drawn at 80x24.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 use chrono::NaiveDate;
 use common::*;
-use pathways::action::Action;
-use pathways::app::{App, Modal, Tab};
-use pathways::domain::{Employee, EmploymentStatus, Id, PairEndReason};
-use pathways::tabs::mentoring::{MentoringAction, View};
+use pathways_core::domain::{Employee, EmploymentStatus, Id, PairEndReason};
+use pathways_tui::action::Action;
+use pathways_tui::app::{App, Modal, Tab};
+use pathways_tui::tabs::mentoring::{MentoringAction, View};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn type_text(app: &mut App, text: &str) {
@@ -427,7 +428,7 @@ fn help_lists_the_mentoring_keys_at_80x24() {
 #[test]
 fn a_pair_past_its_12_months_is_flagged_with_a_marker() {
     let (_dir, path, store) = demo_store();
-    let data = pathways::demo::build(today());
+    let data = pathways_core::demo::build(today());
     let mentee = data
         .employees
         .iter()
@@ -436,7 +437,7 @@ fn a_pair_past_its_12_months_is_flagged_with_a_marker() {
         .id;
     store
         .write(|txn| {
-            txn.insert(&mut pathways::domain::MentoringPair {
+            txn.insert(&mut pathways_core::domain::MentoringPair {
                 id: 0,
                 mentor_id: 2,
                 mentee_id: mentee,
@@ -449,7 +450,7 @@ fn a_pair_past_its_12_months_is_flagged_with_a_marker() {
         })
         .unwrap();
     drop(store);
-    let store = pathways::store::Store::open(&path).unwrap();
+    let store = pathways_core::store::Store::open(&path).unwrap();
     let mut app = App::new(store, today()).unwrap();
     app.update(Action::GoTab(Tab::Mentoring));
     app.color = false;

@@ -1,17 +1,18 @@
 //! The real binary in a pseudo-terminal: an ineligible pairing shows every reason on screen,
 //! then an eligible one is saved and shows in the list.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 #[path = "common/pty.rs"]
 mod pty;
-use pathways::domain::EmploymentStatus;
+use pathways_core::domain::EmploymentStatus;
 use pty::*;
 
 #[test]
 fn refused_then_accepted_pairing() {
     let (_dir, path, store) = common::demo_store();
     drop(store);
-    let data = pathways::demo::build(common::today());
+    let data = pathways_core::demo::build(common::today());
     let today = common::today();
     let in_pair = |id| data.pairs.iter().any(|p| p.mentee_id == id && p.is_active(today));
     let temp = data
@@ -72,7 +73,7 @@ fn refused_then_accepted_pairing() {
     assert_eq!(p.wait_exit(), 0);
 
     // It is in the database, starting today.
-    let store = pathways::store::Store::open(&path).unwrap();
+    let store = pathways_core::store::Store::open(&path).unwrap();
     let (saved, _) = store.load().unwrap();
     let pair = saved.pairs.iter().find(|p| p.mentee_id == mentee.id).unwrap();
     assert_eq!(pair.started, today);

@@ -1,5 +1,6 @@
 //! `pathways report mentoring` on the demo data: the sections and their content, and log topics
 //! and notes only with --confidential.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 
@@ -10,7 +11,7 @@ fn report(path: &std::path::Path, extra: &[&str]) -> (i32, String, String) {
 #[test]
 fn report_on_the_demo_data() {
     let (_dir, path, _store) = common::demo_store();
-    let data = pathways::demo::build(common::today());
+    let data = pathways_core::demo::build(common::today());
     let (code, out, err) = report(&path, &[]);
     println!("{out}");
     assert_eq!(code, 0, "{err}");
@@ -88,7 +89,7 @@ fn a_missing_database_is_an_error() {
 #[test]
 fn a_pair_past_its_12_months_is_reported() {
     let (_dir, path, store) = common::demo_store();
-    let data = pathways::demo::build(common::today());
+    let data = pathways_core::demo::build(common::today());
     let mentee = data
         .employees
         .iter()
@@ -96,7 +97,7 @@ fn a_pair_past_its_12_months_is_reported() {
         .unwrap();
     store
         .write(|txn| {
-            txn.insert(&mut pathways::domain::MentoringPair {
+            txn.insert(&mut pathways_core::domain::MentoringPair {
                 id: 0,
                 mentor_id: 1,
                 mentee_id: mentee.id,
@@ -127,7 +128,7 @@ fn a_pair_past_its_12_months_is_reported() {
 #[test]
 fn private_prints_initials_not_names() {
     let (_dir, path, _store) = common::demo_store();
-    let data = pathways::demo::build(common::today());
+    let data = pathways_core::demo::build(common::today());
     let (code, open, _) = report(&path, &[]);
     assert_eq!(code, 0);
     let (code, private, _) = common::run(&path, &["--private", "report", "mentoring"]);
@@ -135,5 +136,5 @@ fn private_prints_initials_not_names() {
     let mentor = data.employee(data.mentors[0].employee_id).unwrap();
     assert!(open.contains(&mentor.full_name()));
     assert!(!private.contains(&mentor.full_name()), "{private}");
-    assert!(private.contains(&pathways::domain::initials(&mentor.full_name())));
+    assert!(private.contains(&pathways_core::domain::initials(&mentor.full_name())));
 }

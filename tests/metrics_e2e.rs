@@ -1,4 +1,5 @@
 //! The metrics tab in the real binary, in a pseudo-terminal at 80x24 without colour.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 #[path = "common/pty.rs"]

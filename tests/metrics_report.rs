@@ -1,11 +1,12 @@
 //! `pathways report monthly` from the real binary on a small database built here, checked cell
 //! by cell.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 use chrono::{NaiveDate, NaiveTime};
-use pathways::dataset::Dataset;
-use pathways::domain::*;
-use pathways::store::Store;
+use pathways_core::dataset::Dataset;
+use pathways_core::domain::*;
+use pathways_core::store::Store;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -214,7 +215,7 @@ fn fixture_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fixture.redb");
     let store = Store::create_new(&path).unwrap();
-    pathways::demo::write(&store, &fixture()).unwrap();
+    pathways_core::demo::write(&store, &fixture()).unwrap();
     (dir, path)
 }
 

@@ -1,10 +1,11 @@
 //! The monthly metrics tab drawn into a real 80x24 frame, without colour, driven by its actions.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 use common::*;
-use pathways::action::Action;
-use pathways::app::{App, Tab};
-use pathways::tabs::metrics::{MetricsAction, View};
+use pathways_tui::action::Action;
+use pathways_tui::app::{App, Tab};
+use pathways_tui::tabs::metrics::{MetricsAction, View};
 
 fn metrics_app() -> (tempfile::TempDir, App) {
     let (dir, mut app) = demo_app();
@@ -102,7 +103,7 @@ fn charts_read_without_colour_at_80x24() {
     assert!(s.contains("PL attendance (people) per month, FY26"), "{s}");
     // Every month is named, and each bar's number is written out on the FY26 line.
     let report = &app.metrics.report;
-    let row = report.row(pathways::metrics::Metric::NewRelationships);
+    let row = report.row(pathways_core::metrics::Metric::NewRelationships);
     let expected: Vec<u64> = row.this.months.iter().map(|f| f.count).collect();
     assert_eq!(chart_values(&lines, "FY26 "), expected);
     // Wider terminals get wider bars, the numbers still over them.
@@ -203,7 +204,7 @@ fn the_table_is_counted_once_per_load_not_per_frame() {
 
 #[test]
 fn a_hundred_thousand_records_count_in_one_pass_per_kind() {
-    let mut data = pathways::demo::build(today());
+    let mut data = pathways_core::demo::build(today());
     // Grow the demo to about 100k records: intakes, consultations and PL attendance dominate.
     let (intakes, consultations, attendance) = (
         data.intakes.clone(),
@@ -229,7 +230,8 @@ fn a_hundred_thousand_records_count_in_one_pass_per_kind() {
     }
     data.reindex();
     let start = std::time::Instant::now();
-    let report = pathways::metrics::monthly_as_of(&data, pathways::domain::FiscalYear(2026), today());
+    let report =
+        pathways_core::metrics::monthly_as_of(&data, pathways_core::domain::FiscalYear(2026), today());
     let took = start.elapsed();
     println!("{} records counted in {took:?}", data.record_count());
     assert_eq!(report.elapsed, 12);

@@ -1,5 +1,6 @@
 //! What reaches the terminal: moving the selection by one row at 80x24 must send a small diff, and
 //! a tick with nothing new must not redraw (no full redraws over a slow SSH link).
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -25,9 +26,13 @@ impl std::io::Write for Wire {
 }
 
 /// The bytes one `draw` sends.
-fn drawn_bytes(term: &mut Terminal<CrosstermBackend<Wire>>, wire: &Wire, app: &pathways::app::App) -> usize {
+fn drawn_bytes(
+    term: &mut Terminal<CrosstermBackend<Wire>>,
+    wire: &Wire,
+    app: &pathways_tui::app::App,
+) -> usize {
     let before = wire.0.load(Ordering::Relaxed);
-    term.draw(|f| pathways::ui::render(f, app)).unwrap();
+    term.draw(|f| pathways_tui::ui::render(f, app)).unwrap();
     wire.0.load(Ordering::Relaxed) - before
 }
 

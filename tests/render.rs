@@ -1,9 +1,10 @@
 //! Every tab drawn into ratatui's TestBackend, at 80x24 and at a tiny size.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 use common::*;
-use pathways::action::Action;
-use pathways::app::Tab;
+use pathways_tui::action::Action;
+use pathways_tui::app::Tab;
 
 #[test]
 fn every_tab_renders_at_80x24() {

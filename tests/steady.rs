@@ -1,18 +1,19 @@
 //! Two dashboards on one file: the selection follows its record when the other one saves (or a
 //! save of one's own re-sorts the list), and an edit form never overwrites a change the other
 //! one saved after the form opened. The "other process" is a second `Store` handle on the file.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 use common::*;
-use pathways::action::Action;
-use pathways::app::{App, Modal, Tab};
-use pathways::domain::{
+use pathways_core::domain::{
     Ambassador, AmbassadorSession, LeadershipSession, Location, Mentor, MentoringPair, Participant,
 };
-use pathways::store::Store;
-use pathways::tabs::coverage::{CoverageAction, View as CoverageView};
-use pathways::tabs::leadership::{LeadershipAction, View as LeadershipView};
-use pathways::tabs::mentoring::{MentoringAction, View as MentoringView};
+use pathways_core::store::Store;
+use pathways_tui::action::Action;
+use pathways_tui::app::{App, Modal, Tab};
+use pathways_tui::tabs::coverage::{CoverageAction, View as CoverageView};
+use pathways_tui::tabs::leadership::{LeadershipAction, View as LeadershipView};
+use pathways_tui::tabs::mentoring::{MentoringAction, View as MentoringView};
 
 /// The same database file opened again, as another dashboard would.
 fn other(app: &App) -> Store {
@@ -210,7 +211,7 @@ fn participant_selection_follows_its_participant_when_someone_joins_elsewhere() 
                 cohort_id: cohort.id,
                 employee_id: newcomer.id,
                 role: newcomer.position.clone(),
-                status: pathways::domain::ParticipantStatus::Active,
+                status: pathways_core::domain::ParticipantStatus::Active,
             })
         })
         .unwrap();
@@ -239,7 +240,7 @@ fn the_grid_cursor_keeps_its_participant_and_session() {
                 .map(|m| m.id)
                 .collect();
             for id in marks {
-                txn.delete::<pathways::domain::AttendanceMark>(id)?;
+                txn.delete::<pathways_core::domain::AttendanceMark>(id)?;
             }
             txn.delete::<LeadershipSession>(gone.id).map(|_| ())
         })
@@ -331,14 +332,14 @@ fn an_edit_nobody_else_touched_still_saves() {
     assert!(!app.poll_changes());
     app.update(Action::Submit);
     assert!(app.modals.is_empty(), "{:?}", app.status);
-    let stored: pathways::domain::WaitlistEntry = app.store.get(w.id).unwrap().unwrap();
+    let stored: pathways_core::domain::WaitlistEntry = app.store.get(w.id).unwrap().unwrap();
     assert_eq!(stored.note, "asked again");
 }
 
 /// Submits the open form and checks it was refused with the other's version kept in the file.
 fn assert_refused<T>(app: &mut App, theirs: &T)
 where
-    T: pathways::store::Record + PartialEq + std::fmt::Debug,
+    T: pathways_core::store::Record + PartialEq + std::fmt::Debug,
 {
     app.update(Action::Submit);
     let msg = form_message(app);
@@ -376,7 +377,7 @@ fn every_coverage_edit_form_refuses_a_record_changed_since_it_opened() {
     let (_dir, mut app) = coverage_app(CoverageView::Demographics);
     let r = app.data.reference_populations[0].clone();
     app.update(Action::Coverage(CoverageAction::Edit));
-    let theirs = pathways::domain::ReferencePopulation {
+    let theirs = pathways_core::domain::ReferencePopulation {
         name: "District staff, October count".into(),
         ..r.clone()
     };
@@ -405,8 +406,8 @@ fn every_leadership_edit_form_refuses_a_record_changed_since_it_opened() {
     let (_dir, mut app) = leadership_app(LeadershipView::Completion);
     let c = app.leadership.cohort.clone().unwrap();
     app.update(Action::Leadership(L::Rule));
-    let theirs = pathways::domain::Cohort {
-        rule: pathways::domain::CompletionRule {
+    let theirs = pathways_core::domain::Cohort {
+        rule: pathways_core::domain::CompletionRule {
             require_final: !c.rule.require_final,
             ..c.rule
         },
@@ -418,7 +419,7 @@ fn every_leadership_edit_form_refuses_a_record_changed_since_it_opened() {
     let (_dir, mut app) = leadership_app(LeadershipView::Waitlist);
     let w = app.leadership.selected_waitlist().unwrap().clone();
     app.update(Action::Leadership(L::Edit));
-    let theirs = pathways::domain::WaitlistEntry {
+    let theirs = pathways_core::domain::WaitlistEntry {
         note: "prefers spring".into(),
         ..w.clone()
     };
@@ -503,7 +504,7 @@ fn after_a_promotion_the_cursor_still_follows_its_entry_when_another_joins_elsew
         .id;
     other(&app)
         .write(|txn| {
-            txn.insert(&mut pathways::domain::WaitlistEntry {
+            txn.insert(&mut pathways_core::domain::WaitlistEntry {
                 id: 0,
                 employee_id: employee,
                 joined: chosen.joined - chrono::Duration::days(30),

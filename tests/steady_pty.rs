@@ -1,5 +1,6 @@
 //! Two real dashboards on one file, in pseudo-terminals: the cursor stays on its record when the
 //! other one saves, and an edit never overwrites what the other one saved meanwhile.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 #[path = "common/pty.rs"]
@@ -41,7 +42,7 @@ fn the_cursor_stays_on_its_mentor_when_the_other_dashboard_resorts_the_roster() 
     b.send("t");
     b.wait_for("Mentors (8: 5 active)");
     assert_eq!(selected_name(&b), chosen);
-    let (data, _) = pathways::store::Store::open(&path).unwrap().load().unwrap();
+    let (data, _) = pathways_core::store::Store::open(&path).unwrap().load().unwrap();
     let inactive: Vec<String> = data
         .mentors
         .iter()
@@ -82,7 +83,7 @@ fn a_location_edited_in_both_dashboards_keeps_the_first_save() {
     b.send(ESC);
     b.wait_for("Discard the changes");
     b.send("y");
-    let (data, _) = pathways::store::Store::open(&path).unwrap().load().unwrap();
+    let (data, _) = pathways_core::store::Store::open(&path).unwrap().load().unwrap();
     assert_eq!(
         data.locations
             .iter()

@@ -1,9 +1,10 @@
 //! The store on real redb files in temp dirs: round trips, file modes, refusals, the record format.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 use common::*;
-use pathways::domain::*;
-use pathways::store::{Record, Store, StoreError};
+use pathways_core::domain::*;
+use pathways_core::store::{Record, Store, StoreError};
 use std::path::Path;
 
 fn sample_employee() -> Employee {
@@ -85,10 +86,10 @@ fn a_new_database_is_private() {
     let _store = Store::open(&path).unwrap();
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
-    assert!(pathways::store::check_private(&path).is_none());
+    assert!(pathways_core::store::check_private(&path).is_none());
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     assert!(
-        pathways::store::check_private(&path)
+        pathways_core::store::check_private(&path)
             .unwrap()
             .contains("chmod 600")
     );
@@ -179,13 +180,13 @@ fn the_committed_fixture_database_still_opens() {
     if std::env::var_os("PATHWAYS_WRITE_FIXTURES").is_some() {
         let _ = std::fs::remove_file(FIXTURE_DB);
         let store = Store::create_new(Path::new(FIXTURE_DB)).unwrap();
-        let full = pathways::demo::build(today());
-        let mut small = pathways::dataset::Dataset::default();
+        let full = pathways_core::demo::build(today());
+        let mut small = pathways_core::dataset::Dataset::default();
         macro_rules! take {
             ($($field:ident: $ty:ty),+ $(,)?) => {$( small.$field = full.$field.iter().take(3).cloned().collect(); )+};
         }
-        pathways::with_record_kinds!(take);
-        pathways::demo::write(&store, &small).unwrap();
+        pathways_core::with_record_kinds!(take);
+        pathways_core::demo::write(&store, &small).unwrap();
     }
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("copy.redb");
@@ -232,10 +233,10 @@ fn a_large_kind_loads_in_id_order_with_its_damage_reported() {
     store
         .write(|txn| {
             for i in 0..9_000 {
-                let mut l = pathways::domain::Location {
+                let mut l = pathways_core::domain::Location {
                     id: 0,
                     name: format!("Site {i}"),
-                    kind: pathways::domain::LocationKind::Office,
+                    kind: pathways_core::domain::LocationKind::Office,
                     employees: i,
                 };
                 txn.insert(&mut l)?;

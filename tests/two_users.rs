@@ -1,4 +1,5 @@
 //! Two people at once: two real dashboards on one database file, as two SSH sessions would run.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
 #[path = "common/pty.rs"]
@@ -62,7 +63,7 @@ fn two_edits_of_one_record_do_not_overwrite_each_other() {
     b.wait_for("Discard the changes");
     b.send("y");
     // a's edit stands.
-    let store = pathways::store::Store::open(&path).unwrap();
+    let store = pathways_core::store::Store::open(&path).unwrap();
     let (data, _) = store.load().unwrap();
     assert_eq!(
         data.mentors

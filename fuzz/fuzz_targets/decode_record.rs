@@ -2,5 +2,5 @@
 #![no_main]
 
 libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {
-    pathways::store::records::decode_every_kind(bytes);
+    pathways_core::store::records::decode_every_kind(bytes);
 });

@@ -4,9 +4,9 @@
 
 use std::sync::OnceLock;
 
-static DEMO: OnceLock<pathways::dataset::Dataset> = OnceLock::new();
+static DEMO: OnceLock<pathways_core::dataset::Dataset> = OnceLock::new();
 
 libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {
-    let data = DEMO.get_or_init(|| pathways::demo::build(chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()));
-    let _ = pathways::cli::intakes::check_file(data, bytes);
+    let data = DEMO.get_or_init(|| pathways_core::demo::build(chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()));
+    let _ = pathways_core::import::intakes::check_file(data, bytes);
 });

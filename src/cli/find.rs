@@ -13,11 +13,11 @@ pub fn run(db: &Path, query: &str, limit: usize, format: Format, private: bool) 
         Ok(d) => d,
         Err(code) => return code,
     };
-    let index = crate::search::Index::build(&data);
+    let index = pathways_core::search::Index::build(&data);
     let hits = index.search(query, limit.max(1));
-    let title = |e: &crate::search::Entry| {
+    let title = |e: &pathways_core::search::Entry| {
         if private && e.person.is_some() {
-            crate::domain::initials(&e.title)
+            pathways_core::domain::initials(&e.title)
         } else {
             e.title.clone()
         }

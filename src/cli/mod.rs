@@ -1,14 +1,14 @@
 //! The command line: global flags, and the one-shot commands that print plain lines (no TUI).
 
-use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use pathways_core::store::{Store, StoreError};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod export;
 mod find;
-pub mod intakes;
+mod intakes;
 mod report_coverage;
 mod report_leadership;
 mod report_mentoring;
@@ -214,7 +214,7 @@ pub fn open_existing(path: &Path) -> Result<Store, ExitCode> {
 }
 
 /// Loads everything for a report; damaged records are named on stderr and skipped.
-pub fn load(path: &Path) -> Result<crate::dataset::Dataset, ExitCode> {
+pub fn load(path: &Path) -> Result<pathways_core::dataset::Dataset, ExitCode> {
     let store = open_existing(path)?;
     match store.load() {
         Ok((data, problems)) => {
@@ -229,8 +229,8 @@ pub fn load(path: &Path) -> Result<crate::dataset::Dataset, ExitCode> {
 
 fn init(path: &Path, demo: bool, synthetic: Option<usize>, today: NaiveDate) -> ExitCode {
     let data = match (demo, synthetic) {
-        (true, _) => Some((crate::demo::build(today), "the demo data")),
-        (false, Some(n)) => Some((crate::demo::synthetic::build(today, n), "synthetic data")),
+        (true, _) => Some((pathways_core::demo::build(today), "the demo data")),
+        (false, Some(n)) => Some((pathways_core::demo::synthetic::build(today, n), "synthetic data")),
         (false, None) => None,
     };
     let Some((data, what)) = data else {
@@ -252,7 +252,7 @@ fn init(path: &Path, demo: bool, synthetic: Option<usize>, today: NaiveDate) -> 
     }
     let partial = partial_path(path);
     let _ = std::fs::remove_file(&partial);
-    let written = Store::create_new(&partial).and_then(|store| crate::demo::write(&store, &data));
+    let written = Store::create_new(&partial).and_then(|store| pathways_core::demo::write(&store, &data));
     if let Err(e) = written.map_err(|e| e.to_string()).and_then(|()| {
         // A hard link never replaces an existing file; filesystems without links get a rename.
         match std::fs::hard_link(&partial, path) {

@@ -1,9 +1,9 @@
 //! `pathways report coverage [--as-of DATE]`: totals, coverage by location type, and the
 //! uncovered locations biggest first. Plain text, no names of people.
 
-use crate::dataset::Dataset;
-use crate::domain::{Choice, coverage, coverage_by_kind, ending_soon, share, uncovered};
 use chrono::NaiveDate;
+use pathways_core::dataset::Dataset;
+use pathways_core::domain::{Choice, coverage, coverage_by_kind, ending_soon, share, uncovered};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;

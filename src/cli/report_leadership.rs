@@ -1,11 +1,11 @@
 //! `pathways report leadership [--fy 2025]`: the cohort's schedule, attendance rates, completion
 //! status and profile, as plain text.
 
-use crate::dataset::Dataset;
-use crate::domain::{
+use chrono::NaiveDate;
+use pathways_core::dataset::Dataset;
+use pathways_core::domain::{
     Choice, CohortSummary, FiscalYear, NO_CHAPTER, ParticipantStatus, Share, breakdown, initials, rate_label,
 };
-use chrono::NaiveDate;
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;

@@ -2,12 +2,12 @@
 //! days, missing logs and chapters without a mentor, as plain text. Log topics and pair notes are
 //! confidential by program rule: printed only with `--confidential`.
 
-use crate::dataset::Dataset;
-use crate::domain::{
+use chrono::NaiveDate;
+use pathways_core::dataset::Dataset;
+use pathways_core::domain::{
     ENDING_SOON_DAYS, Employee, MentoringPair, NO_CHAPTER, chapter_coverage, first_of_month, missing_months,
     years_months_between,
 };
-use chrono::NaiveDate;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
@@ -47,7 +47,11 @@ pub fn report(data: &Dataset, today: NaiveDate, confidential: bool, private: boo
     let mut out = String::new();
     let person = |id| {
         let n = data.employee_name(id);
-        if private { crate::domain::initials(&n) } else { n }
+        if private {
+            pathways_core::domain::initials(&n)
+        } else {
+            n
+        }
     };
     let name = person;
     let mentor_name = |id| {
@@ -80,7 +84,7 @@ pub fn report(data: &Dataset, today: NaiveDate, confidential: bool, private: boo
     let _ = writeln!(out);
 
     // Mentors.
-    let mut mentors: Vec<(&crate::domain::Mentor, Option<&Employee>)> = data
+    let mut mentors: Vec<(&pathways_core::domain::Mentor, Option<&Employee>)> = data
         .mentors
         .iter()
         .map(|m| (m, data.employee(m.employee_id)))

@@ -3,9 +3,9 @@
 //! metric. Text: the same figures turned for reading, one line per metric, as the tab shows them.
 
 use super::Format;
-use crate::domain::FiscalYear;
-use crate::metrics::{Metric, Report, monthly_as_of};
 use chrono::NaiveDate;
+use pathways_core::domain::FiscalYear;
+use pathways_core::metrics::{Metric, Report, monthly_as_of};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;

@@ -2,8 +2,8 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
-use pathways::app::App;
-use pathways::store::Store;
+use pathways_core::store::Store;
+use pathways_tui::app::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::PathBuf;
@@ -18,7 +18,7 @@ pub fn demo_store() -> (tempfile::TempDir, PathBuf, Store) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.redb");
     let store = Store::create_new(&path).unwrap();
-    pathways::demo::write(&store, &pathways::demo::build(today())).unwrap();
+    pathways_core::demo::write(&store, &pathways_core::demo::build(today())).unwrap();
     (dir, path, store)
 }
 
@@ -31,7 +31,7 @@ pub fn demo_app() -> (tempfile::TempDir, App) {
 /// Draws `app` into a TestBackend of the given size and returns the screen as lines of text.
 pub fn screen(app: &App, width: u16, height: u16) -> Vec<String> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| pathways::ui::render(f, app)).unwrap();
+    terminal.draw(|f| pathways_tui::ui::render(f, app)).unwrap();
     let buf = terminal.backend().buffer().clone();
     (0..height)
         .map(|y| {

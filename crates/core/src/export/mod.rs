@@ -1,0 +1,113 @@
+//! Every record of one kind as CSV with a header, for the
+//! team's own spreadsheets. Ids are kept (so rows can be joined) and the names they point to are
+//! written beside them. Dates are YYYY-MM-DD, lists are joined with "; ".
+//!
+//! What is left out: mentoring log topics and pair notes are confidential by program rule and are
+//! written only with `--confidential`. With `--private`, names become initials and race,
+//! evaluation, retirement and notes columns are left empty, as on the privacy screen.
+//! A file written with `--out` is new (never overwritten) and readable by its owner alone.
+
+mod kinds;
+
+use crate::dataset::Dataset;
+use crate::domain::{Id, initials};
+use std::io::Write;
+
+/// Every kind this command writes, in the order `--help` lists them. (`intakes` is written by
+/// the intake module in its import format.)
+pub const KINDS: &[&str] = &[
+    "employees",
+    "locations",
+    "intakes",
+    "consultations",
+    "mentors",
+    "pairs",
+    "logs",
+    "ambassadors",
+    "ambassador-sessions",
+    "cohorts",
+    "participants",
+    "sessions",
+    "attendance",
+    "waitlist",
+    "offerings",
+    "pl-sessions",
+    "pl-attendance",
+    "popups",
+];
+
+/// Other names people type for the same kinds.
+pub fn canonical(kind: &str) -> Option<&'static str> {
+    let k = kind.trim().to_ascii_lowercase().replace('_', "-");
+    let alias = match k.as_str() {
+        "mentoring-pairs" => "pairs",
+        "mentor-logs" => "logs",
+        "leadership-sessions" => "sessions",
+        "leadership-attendance" => "attendance",
+        "popup-events" | "pop-ups" => "popups",
+        other => other,
+    };
+    KINDS.iter().copied().find(|x| *x == alias)
+}
+
+pub struct Ctx<'a> {
+    pub data: &'a Dataset,
+    pub private: bool,
+    pub confidential: bool,
+}
+
+impl Ctx<'_> {
+    fn name(&self, employee: Id) -> String {
+        match self.data.employee(employee) {
+            Some(e) if self.private => initials(&e.full_name()),
+            Some(e) => e.full_name(),
+            None => String::new(),
+        }
+    }
+
+    /// Race, evaluation, retirement, notes: empty under `--private`.
+    fn sensitive(&self, text: String) -> String {
+        if self.private { String::new() } else { text }
+    }
+
+    fn location(&self, id: Option<Id>) -> String {
+        id.and_then(|id| self.data.location(id))
+            .map(|l| l.name.clone())
+            .unwrap_or_default()
+    }
+}
+
+fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "yes" } else { "no" }.into()
+}
+
+fn ids(list: &[Id]) -> String {
+    list.iter().map(Id::to_string).collect::<Vec<_>>().join("; ")
+}
+
+/// Writes the header and every record of `kind`; returns how many records.
+pub fn write(ctx: &Ctx, kind: &str, out: impl Write) -> Result<usize, String> {
+    let mut w = csv::Writer::from_writer(out);
+    let n = kinds::rows(ctx, kind, &mut |record: Vec<String>| {
+        w.write_record(&record).map_err(|e| e.to_string())
+    })?;
+    w.flush().map_err(|e| e.to_string())?;
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_accept_the_usual_spellings() {
+        assert_eq!(canonical("PL_sessions"), Some("pl-sessions"));
+        assert_eq!(canonical("mentor-logs"), Some("logs"));
+        assert_eq!(canonical("popup_events"), Some("popups"));
+        assert_eq!(canonical("nothing"), None);
+    }
+}

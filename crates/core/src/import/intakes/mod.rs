@@ -1,0 +1,177 @@
+//! `pathways import intakes FILE` and `pathways export intakes`: the intake form's spreadsheet
+//! export in, and the same format (plus status and dates) out, so an export imports back unchanged.
+//!
+//! The import plans every row against an in-memory copy of the database first (hash lookups, no
+//! scans per row), then stores all good rows in one transaction: a crash leaves nothing half done.
+
+mod export;
+mod plan;
+mod row;
+
+pub use export::write_csv;
+pub use row::parse_services;
+
+use crate::domain::*;
+use crate::store::{Store, StoreError};
+use std::path::Path;
+
+/// Why a file could not be imported at all (exit status 2; nothing stored).
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{path}: {reason}")]
+    Unreadable { path: String, reason: String },
+    #[error("{0}")]
+    Store(#[from] StoreError),
+}
+
+/// One rejected row: the file line it starts on and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    pub line: u64,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.reason)
+    }
+}
+
+/// What an import did (or, for a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub imported: usize,
+    pub duplicates: usize,
+    pub rejected: Vec<Rejection>,
+    /// Locations the database did not know, added for the team to review.
+    pub new_locations: Vec<String>,
+    pub new_chapters: Vec<String>,
+    pub new_employees: usize,
+    pub dry_run: bool,
+}
+
+impl ImportSummary {
+    /// The last line the command prints.
+    pub fn summary_line(&self) -> String {
+        format!(
+            "imported {}, duplicates skipped {}, rejected {}{}",
+            self.imported,
+            self.duplicates,
+            self.rejected.len(),
+            if self.dry_run {
+                " (dry run: nothing stored)"
+            } else {
+                ""
+            }
+        )
+    }
+
+    /// Every line of the report: rejections, reference-list additions, then the summary.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.rejected.iter().map(ToString::to_string).collect();
+        for l in &self.new_locations {
+            out.push(format!("new location added (please review): {l}"));
+        }
+        for c in &self.new_chapters {
+            out.push(format!("new chapter added (please review): {c}"));
+        }
+        out.push(self.summary_line());
+        out
+    }
+}
+
+/// The import's and export's column names, in export order.
+pub mod col {
+    pub const EMPLOYEE_ID: &str = "Employee ID";
+    pub const FIRST: &str = "First Name";
+    pub const LAST: &str = "Last Name";
+    pub const EMAIL: &str = "Email";
+    pub const POSITION: &str = "Position";
+    pub const LOCATION: &str = "Location";
+    pub const CHAPTER: &str = "Chapter";
+    pub const SERVICES: &str = "Services";
+    pub const SUBMITTED: &str = "Submitted";
+    pub const NOTES: &str = "Notes";
+    // Written by export (and read back when present).
+    pub const SOURCE: &str = "Source";
+    pub const OWNER: &str = "Owner";
+    pub const NEXT_STEP: &str = "Next Step";
+    pub const NEXT_STEP_DUE: &str = "Next Step Due";
+    pub const STATUS: &str = "Status";
+    pub const CLOSE_REASON: &str = "Close Reason";
+    pub const CONTACTED: &str = "Contacted";
+    pub const SCHEDULED: &str = "Consultation Scheduled";
+    pub const ESTABLISHED: &str = "Relationship Established";
+    pub const CLOSED: &str = "Closed";
+    pub const EVENT_DATE: &str = "Event Date";
+    pub const EVENT_LOCATION: &str = "Event Location";
+
+    pub const ALL: &[&str] = &[
+        EMPLOYEE_ID,
+        FIRST,
+        LAST,
+        EMAIL,
+        POSITION,
+        LOCATION,
+        CHAPTER,
+        SERVICES,
+        SUBMITTED,
+        NOTES,
+        SOURCE,
+        OWNER,
+        NEXT_STEP,
+        NEXT_STEP_DUE,
+        STATUS,
+        CLOSE_REASON,
+        CONTACTED,
+        SCHEDULED,
+        ESTABLISHED,
+        CLOSED,
+        EVENT_DATE,
+        EVENT_LOCATION,
+    ];
+}
+
+/// The status columns after Received, in status order.
+pub const STATUS_COLUMNS: [(IntakeStatus, &str); 4] = [
+    (IntakeStatus::Contacted, col::CONTACTED),
+    (IntakeStatus::ConsultationScheduled, col::SCHEDULED),
+    (IntakeStatus::RelationshipEstablished, col::ESTABLISHED),
+    (IntakeStatus::Closed, col::CLOSED),
+];
+
+/// Imports the intake form's CSV export at `path` into `store`: every good row in one transaction,
+/// bad rows reported by line, the same submission never stored twice. `dry_run` stores nothing.
+/// Larger files are refused before reading: memory stays bounded whatever the file is.
+pub const MAX_FILE_BYTES: u64 = 64_000_000;
+
+pub fn import(store: &Store, path: &Path, dry_run: bool) -> Result<ImportSummary, ImportError> {
+    let unreadable = |reason: String| ImportError::Unreadable {
+        path: path.display().to_string(),
+        reason,
+    };
+    // The whole file is read at once; a real export is a few megabytes at most.
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(unreadable(format!(
+            "is {} MB; an intake export is far smaller (at most {} MB), so nothing was imported",
+            size / 1_000_000,
+            MAX_FILE_BYTES / 1_000_000
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| unreadable(format!("cannot read it: {e}")))?;
+    let (data, _problems) = store.load()?;
+    let plan = plan::plan(&data, &bytes).map_err(unreadable)?;
+    let mut summary = plan.summary.clone();
+    summary.dry_run = dry_run;
+    if !dry_run && !plan.intakes.is_empty() {
+        store.write(|txn| plan.apply(txn))?;
+    }
+    Ok(summary)
+}
+
+/// Checks `bytes` as an intake export against `data` and stores nothing: what `--dry-run`
+/// reports, and the entry point of the import fuzz target.
+pub fn check_file(data: &crate::dataset::Dataset, bytes: &[u8]) -> Result<ImportSummary, String> {
+    plan::plan(data, bytes).map(|p| p.summary)
+}

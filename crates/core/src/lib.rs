@@ -1,0 +1,11 @@
+//! pathways-core: the Career Pathways Program's records and rules, the store that keeps them, the
+//! figures counted from them, search, and the spreadsheet formats. It knows no terminal.
+
+pub mod dataset;
+pub mod demo;
+pub mod domain;
+pub mod export;
+pub mod import;
+pub mod metrics;
+pub mod search;
+pub mod store;

@@ -1,0 +1,145 @@
+//! The person an intake links to: matched by employee id, else email, else created; and the
+//! location lookup the forms share.
+
+use crate::form::Form;
+use pathways_core::dataset::Dataset;
+use pathways_core::domain::*;
+use pathways_core::store::Txn;
+
+/// The person fields an intake links to: matched by employee id, else email, else created.
+pub struct Person {
+    pub number: String,
+    pub email: String,
+    pub first: String,
+    pub last: String,
+    pub position: String,
+    pub location: Option<Id>,
+}
+
+/// Finds a location by name: exact (any case), else the only one containing the text.
+pub fn find_location(data: &Dataset, text: &str) -> Result<Option<Id>, String> {
+    let t = text.trim().to_lowercase();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if let Some(l) = data.locations.iter().find(|l| l.name.to_lowercase() == t) {
+        return Ok(Some(l.id));
+    }
+    let matches: Vec<&Location> = data
+        .locations
+        .iter()
+        .filter(|l| l.name.to_lowercase().contains(&t))
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(Some(one.id)),
+        [] => Err(format!(
+            "no location named \"{}\"",
+            truncate_for_message(text.trim())
+        )),
+        many => Err(format!(
+            "{} locations match: {}{}; type more of the name",
+            many.len(),
+            many.iter()
+                .take(3)
+                .map(|l| l.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            if many.len() > 3 { ", …" } else { "" }
+        )),
+    }
+}
+
+/// The employee matching an employee id, else an email.
+pub fn match_employee<'a>(data: &'a Dataset, number: &str, email: &str) -> Option<&'a Employee> {
+    let by_number = (!number.is_empty())
+        .then(|| data.employees.iter().find(|e| e.employee_number.trim() == number))
+        .flatten();
+    by_number.or_else(|| {
+        (!email.is_empty())
+            .then(|| {
+                data.employees
+                    .iter()
+                    .find(|e| e.email.trim().eq_ignore_ascii_case(email))
+            })
+            .flatten()
+    })
+}
+
+/// Checks the person fields, naming the wrong one (labels as in the form).
+pub fn check_person(p: &Person, form: &mut Form, id_label: &str, email_label: &str) {
+    if p.first.is_empty() {
+        form.set_error("first name", "a first name is required");
+    }
+    if p.last.is_empty() {
+        form.set_error("last name", "a last name is required");
+    }
+    if p.number.is_empty() && p.email.is_empty() {
+        form.set_error(id_label, "an employee id or an email is required");
+    }
+    if !p.email.is_empty() && !is_plausible_email(&p.email) {
+        form.set_error(email_label, "not an email address (name@district.org)");
+    }
+}
+
+/// Links the intake to an employee in `txn`: the matched one (updated when `overwrite`, else only
+/// its blank fields filled), or a new one.
+pub fn link_employee(
+    txn: &mut Txn,
+    matched: Option<&Employee>,
+    p: &Person,
+    overwrite: bool,
+) -> pathways_core::store::Result<Id> {
+    match matched {
+        Some(e) => {
+            let mut u = e.clone();
+            let fill = |old: &mut String, new: &str| {
+                if !new.is_empty() && (overwrite || old.trim().is_empty()) {
+                    *old = new.to_string();
+                }
+            };
+            fill(&mut u.employee_number, &p.number);
+            fill(&mut u.email, &p.email);
+            fill(&mut u.first_name, &p.first);
+            fill(&mut u.last_name, &p.last);
+            fill(&mut u.position, &p.position);
+            if p.location.is_some() && (overwrite || u.location_id.is_none()) {
+                u.location_id = p.location;
+            }
+            if u != *e {
+                u.validate()?;
+                txn.update(e, &u)?;
+            }
+            Ok(e.id)
+        }
+        None => {
+            let mut e = Employee {
+                id: 0,
+                employee_number: p.number.clone(),
+                first_name: p.first.clone(),
+                last_name: p.last.clone(),
+                email: p.email.clone(),
+                position: p.position.clone(),
+                location_id: p.location,
+                chapter: NO_CHAPTER.into(),
+                race: Race::Unknown,
+                hire_date: None,
+                position_start: None,
+                status: EmploymentStatus::Permanent,
+                in_evaluation: false,
+                retirement_date: None,
+                supervisor_id: None,
+            };
+            e.validate()?;
+            txn.insert(&mut e)
+        }
+    }
+}
+
+/// Whether this employee already has an intake received on `date` (other than `except`).
+pub fn already_has(data: &Dataset, employee: Option<&Employee>, date: chrono::NaiveDate, except: Id) -> bool {
+    employee.is_some_and(|e| {
+        data.intakes
+            .iter()
+            .any(|i| i.employee_id == e.id && i.received == date && i.id != except)
+    })
+}

@@ -1,0 +1,55 @@
+//! `pathways export KIND [--out FILE]`: writes one kind through the core's CSV writers.
+
+use pathways_core::export::{Ctx, KINDS, canonical, write};
+use pathways_core::store::create_private_file;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(db: &Path, kind: &str, out: Option<&Path>, confidential: bool, private: bool) -> ExitCode {
+    let Some(kind) = canonical(kind) else {
+        return super::fail(format!(
+            "export {kind}: unknown kind; choose one of: {}",
+            KINDS.join(", ")
+        ));
+    };
+    if kind == "intakes" {
+        return super::intakes::export(db, out);
+    }
+    if let Some(path) = out
+        && path.exists()
+    {
+        return super::fail(format!(
+            "{}: already exists; an export never overwrites, choose a new file name",
+            path.display()
+        ));
+    }
+    let data = match super::load(db) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let ctx = Ctx {
+        data: &data,
+        private,
+        confidential,
+    };
+    let result = match out {
+        Some(path) => match create_private_file(path) {
+            Ok(file) => {
+                let written = write(&ctx, kind, std::io::BufWriter::new(file));
+                if written.is_err() {
+                    // Leave no half-written export behind.
+                    let _ = std::fs::remove_file(path);
+                }
+                written.map(|n| {
+                    println!("exported {n} {kind} to {}", path.display());
+                })
+            }
+            Err(e) => Err(format!("{}: cannot create it: {e}", path.display())),
+        },
+        None => write(&ctx, kind, std::io::stdout().lock()).map(|_| ()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => super::fail(format!("export {kind}: {e}")),
+    }
+}

@@ -1,0 +1,52 @@
+//! `pathways import intakes FILE` and `pathways export intakes`: the runners around the core's
+//! intake sheet format.
+
+use pathways_core::import::intakes::{import, write_csv};
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// `pathways import intakes FILE [--dry-run]`.
+pub fn run_import(db: &Path, file: &Path, dry_run: bool) -> ExitCode {
+    let store = match super::open_existing(db) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match import(&store, file, dry_run) {
+        Ok(summary) => {
+            let mut out = std::io::stdout().lock();
+            for line in summary.lines() {
+                let _ = writeln!(out, "{line}");
+            }
+            if summary.rejected.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => super::fail(format!("{e} (nothing was imported)")),
+    }
+}
+
+pub fn export(db: &Path, out: Option<&Path>) -> ExitCode {
+    let data = match super::load(db) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let result = match out {
+        Some(path) => match pathways_core::store::create_private_file(path) {
+            Ok(file) => write_csv(&data, std::io::BufWriter::new(file)),
+            Err(e) => return super::fail(format!("{}: {e}", path.display())),
+        },
+        None => write_csv(&data, std::io::stdout().lock()),
+    };
+    match result {
+        Ok(skipped) => {
+            for id in skipped {
+                eprintln!("pathways: intake #{id} skipped: its employee record is missing");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => super::fail(format!("export intakes: {e}")),
+    }
+}
