@@ -24,7 +24,7 @@ fn global_search_jumps_to_the_record_in_its_tab() {
     let name = app.data.employee_name(intake.employee_id);
     app.handle_key(KeyEvent::new(KeyCode::Char('k'), KeyModifiers::CONTROL));
     assert!(matches!(app.modals.last(), Some(Modal::Search(_))));
-    typed(&mut app, &pathways_core::search::fold(&name));
+    typed(&mut app, &pathways_core::text::fold(&name));
     let s = screen_text(&app, 80, 24);
     assert!(s.contains("intake") && s.contains(&name), "{s}");
     // Move to the first intake hit of that person and open it.

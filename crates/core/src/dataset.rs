@@ -110,7 +110,7 @@ impl Dataset {
         people.sort_by_cached_key(|p| {
             (
                 self.employee(p.employee_id)
-                    .map(|e| crate::search::fold(&e.sort_name()))
+                    .map(|e| crate::text::fold(&e.sort_name()))
                     .unwrap_or_default(),
                 p.id,
             )

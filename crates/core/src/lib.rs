@@ -9,3 +9,4 @@ pub mod import;
 pub mod metrics;
 pub mod search;
 pub mod store;
+pub mod text;

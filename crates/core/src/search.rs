@@ -4,18 +4,9 @@
 
 use crate::dataset::Dataset;
 use crate::domain::{Choice, Id};
+use crate::text::fold;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-
-/// ASCII, lower-case form of `text`: "José García" -> "jose garcia".
-pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    let mut out = deunicode::deunicode(text);
-    out.make_ascii_lowercase();
-    out
-}
 
 /// Below this many candidates one thread scores faster than two (thread start-up costs more).
 const PARALLEL_FROM: usize = 8_000;

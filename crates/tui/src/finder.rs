@@ -60,7 +60,7 @@ impl Palette {
             .iter()
             .enumerate()
             .filter_map(|(i, c)| {
-                let key = pathways_core::search::fold(&format!("{} {}", c.binding.name, c.binding.help));
+                let key = pathways_core::text::fold(&format!("{} {}", c.binding.name, c.binding.help));
                 m.score(&key).map(|s| (s, i))
             })
             .collect();

@@ -657,7 +657,7 @@ impl Builder {
 
 /// ASCII form of a name for emails and search keys ("García" -> "Garcia").
 pub fn fold(text: &str) -> String {
-    crate::search::fold(text)
+    crate::text::fold(text)
 }
 
 #[cfg(test)]

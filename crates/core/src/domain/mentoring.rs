@@ -389,7 +389,7 @@ pub fn find_employee(employees: &[Employee], text: &str) -> Result<Id, LookupErr
             .map(|e| e.id)
             .ok_or_else(|| LookupError::NoSuchId(first.to_string()));
     }
-    let q = crate::search::fold(t);
+    let q = crate::text::fold(t);
     let q: Vec<&str> = q
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
@@ -397,7 +397,7 @@ pub fn find_employee(employees: &[Employee], text: &str) -> Result<Id, LookupErr
     let names: Vec<(Id, Vec<String>)> = employees
         .iter()
         .map(|e| {
-            let n = crate::search::fold(&e.full_name());
+            let n = crate::text::fold(&e.full_name());
             (e.id, n.split_whitespace().map(str::to_string).collect())
         })
         .collect();

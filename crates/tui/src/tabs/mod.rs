@@ -6,7 +6,8 @@ pub mod leadership;
 pub mod mentoring;
 pub mod metrics;
 
-use pathways_core::search::{Matcher, fold, score_all};
+use pathways_core::search::{Matcher, score_all};
+use pathways_core::text::fold;
 
 /// The rows of a tab's main list: the base order, a search key per row (built once per load),
 /// and the rows the filter leaves visible.

@@ -8,7 +8,7 @@ use pathways_core::dataset::Dataset;
 use pathways_core::domain::{
     Ambassador, AmbassadorSession, Choice, Dimension, Id, Location, LocationKind, ReferencePopulation,
 };
-use pathways_core::search::fold;
+use pathways_core::text::fold;
 
 pub fn open_add(app: &mut App) {
     let tab = &app.coverage;

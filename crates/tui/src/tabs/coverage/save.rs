@@ -9,7 +9,7 @@ use pathways_core::domain::{
     Ambassador, AmbassadorSession, Choice, Dimension, Location, LocationKind, ReferencePopulation,
     ambassador_problem, overlapping_tenure, parse_date, parse_optional_date,
 };
-use pathways_core::search::fold;
+use pathways_core::text::fold;
 
 /// Saves a form; returns whether the form stays open.
 pub fn submit(app: &mut App, purpose: &CoverageForm, form: &mut Form) -> bool {

@@ -163,19 +163,19 @@ fn find_employee(app: &App, text: &str) -> Result<Id, String> {
     if let Some(e) = app.data.employees.iter().find(|e| e.employee_number == t) {
         return Ok(e.id);
     }
-    let want = pathways_core::search::fold(t);
+    let want = pathways_core::text::fold(t);
     let exact: Vec<Id> = app
         .data
         .employees
         .iter()
-        .filter(|e| pathways_core::search::fold(&e.full_name()) == want)
+        .filter(|e| pathways_core::text::fold(&e.full_name()) == want)
         .map(|e| e.id)
         .collect();
     let found = if exact.is_empty() {
         app.data
             .employees
             .iter()
-            .filter(|e| pathways_core::search::fold(&e.full_name()).contains(&want))
+            .filter(|e| pathways_core::text::fold(&e.full_name()).contains(&want))
             .map(|e| e.id)
             .collect()
     } else {
