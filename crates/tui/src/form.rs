@@ -1,5 +1,10 @@
 //! A form: labelled fields, Tab between them, pick lists for enumerations, errors shown in place.
-//! Each tab builds its forms and checks them; this module only edits values.
+//! Each tab builds its forms and checks them (reading values with the helpers in `form/read.rs`);
+//! this module only edits values. Text fields edit at a cursor (tui-input does the editing).
+
+mod read;
+
+use tui_input::{Input, InputRequest};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FieldKind {
@@ -22,6 +27,8 @@ pub struct Field {
     pub value: String,
     /// Highlighted option for pick lists.
     pub cursor: usize,
+    /// Where typing goes in a text field, in characters; None: at the end.
+    pub caret: Option<usize>,
     pub error: Option<String>,
     /// Hidden by the privacy screen.
     pub sensitive: bool,
@@ -34,6 +41,7 @@ impl Field {
             kind: FieldKind::Text,
             value: value.into(),
             cursor: 0,
+            caret: None,
             error: None,
             sensitive: false,
         }
@@ -88,6 +96,34 @@ impl Field {
             .filter(|s| !s.is_empty())
             .map(str::to_string)
             .collect()
+    }
+
+    /// A text, date or number field (typed at a cursor), not a pick list.
+    pub fn is_typed(&self) -> bool {
+        matches!(self.kind, FieldKind::Text | FieldKind::Date | FieldKind::Number)
+    }
+
+    /// The value split at the cursor: what is before it and what is after it.
+    pub fn at_caret(&self) -> (&str, &str) {
+        let byte = match self.caret {
+            None => self.value.len(),
+            Some(c) => self
+                .value
+                .char_indices()
+                .nth(c)
+                .map_or(self.value.len(), |(b, _)| b),
+        };
+        self.value.split_at(byte)
+    }
+
+    /// Applies one editing request at the cursor.
+    fn edit(&mut self, request: InputRequest) {
+        let end = self.value.chars().count();
+        let mut input = Input::new(std::mem::take(&mut self.value)).with_cursor(self.caret.unwrap_or(end));
+        input.handle(request);
+        let at = input.cursor();
+        self.value = input.into();
+        self.caret = (at < self.value.chars().count()).then_some(at);
     }
 
     fn options(&self) -> &[String] {
@@ -223,16 +259,55 @@ impl Form {
                 }
             }
             FieldKind::Number if !(c.is_ascii_digit() || c == '.') => {}
-            _ => f.value.push(c),
+            _ => f.edit(InputRequest::InsertChar(c)),
         }
     }
 
+    /// Deletes the character before the cursor.
     pub fn backspace(&mut self) {
+        self.edit_typed(InputRequest::DeletePrevChar);
+    }
+
+    /// Deletes the character at the cursor.
+    pub fn delete(&mut self) {
+        self.edit_typed(InputRequest::DeleteNextChar);
+    }
+
+    /// Home / End: the cursor to the start or the end of a text field.
+    pub fn home(&mut self) {
+        self.edit_typed(InputRequest::GoToStart);
+    }
+
+    pub fn end(&mut self) {
+        self.edit_typed(InputRequest::GoToEnd);
+    }
+
+    /// ←/→: the cursor in a text field, the choice in a pick list.
+    pub fn left(&mut self) {
+        if self.focused().is_some_and(|f| f.is_typed()) {
+            self.edit_typed(InputRequest::GoToPrevChar);
+        } else {
+            self.pick(-1);
+        }
+    }
+
+    pub fn right(&mut self) {
+        if self.focused().is_some_and(|f| f.is_typed()) {
+            self.edit_typed(InputRequest::GoToNextChar);
+        } else {
+            self.pick(1);
+        }
+    }
+
+    fn edit_typed(&mut self, request: InputRequest) {
         if let Some(f) = self.focused()
-            && matches!(f.kind, FieldKind::Text | FieldKind::Date | FieldKind::Number)
+            && f.is_typed()
         {
-            f.value.pop();
-            f.error = None;
+            let before = f.value.len();
+            f.edit(request);
+            if f.value.len() != before {
+                f.error = None;
+            }
         }
     }
 
@@ -299,6 +374,33 @@ mod tests {
         assert!(f.is_changed());
         f.next_field();
         assert_eq!(f.focus, 0);
+    }
+
+    #[test]
+    fn text_is_edited_at_the_cursor() {
+        let mut f = form();
+        for c in "Ana Garca".chars() {
+            f.type_char(c);
+        }
+        f.left();
+        f.type_char('i');
+        assert_eq!(f.value("name"), "Ana Garcia");
+        f.home();
+        f.delete();
+        f.type_char('E');
+        assert_eq!(f.value("name"), "Ena Garcia");
+        f.end();
+        f.backspace();
+        f.right();
+        assert_eq!(f.value("name"), "Ena Garci");
+        assert_eq!(f.fields[0].at_caret(), ("Ena Garci", ""));
+        f.home();
+        f.right();
+        assert_eq!(f.fields[0].at_caret(), ("E", "na Garci"));
+        // On a pick list ←/→ choose.
+        f.next_field();
+        f.right();
+        assert_eq!(f.value("status"), "c");
     }
 
     #[test]

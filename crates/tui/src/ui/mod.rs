@@ -7,6 +7,7 @@ pub mod widgets;
 
 use crate::app::{App, Modal, Tab};
 use crate::keymap::{self, Mode};
+use pathways_core::text::{fit, width};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -30,13 +31,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     let [top, body, footer] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
     render_tab_bar(frame, top, app, &theme);
-    match app.tab {
-        Tab::Intake => crate::tabs::intake::render(frame, body, app, &theme),
-        Tab::Mentoring => crate::tabs::mentoring::render(frame, body, app, &theme),
-        Tab::Coverage => crate::tabs::coverage::render(frame, body, app, &theme),
-        Tab::Leadership => crate::tabs::leadership::render(frame, body, app, &theme),
-        Tab::Metrics => crate::tabs::metrics::render(frame, body, app, &theme),
-    }
+    app.view(app.tab).render(frame, body, &app.ctx(), &theme);
     render_footer(frame, footer, app, &theme);
     for modal in &app.modals {
         match modal {
@@ -50,7 +45,7 @@ pub fn render(frame: &mut Frame, app: &App) {
 }
 
 fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let full: usize = Tab::ALL.iter().map(|t| t.title().len() + 4).sum::<usize>() + 10;
+    let full: usize = Tab::ALL.iter().map(|t| width(t.title()) + 4).sum::<usize>() + 10;
     let wide = (area.width as usize) >= full + if app.private { 10 } else { 0 };
     let mut spans = vec![Span::styled(" pathways ", theme.important)];
     for tab in Tab::ALL {
@@ -67,7 +62,7 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(bar, area);
     if app.private {
         let text = " PRIVATE ";
-        let w = text.len() as u16;
+        let w = width(text) as u16;
         let banner = Rect {
             x: area.right().saturating_sub(w),
             width: w.min(area.width),
@@ -80,16 +75,10 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mode = app.mode();
     let line = if mode == Mode::Filter {
-        let filter = match app.tab {
-            Tab::Intake => &app.intake.list.filter,
-            Tab::Mentoring => &app.mentoring.list.filter,
-            Tab::Coverage => &app.coverage.list.filter,
-            Tab::Leadership => &app.leadership.list.filter,
-            Tab::Metrics => &app.metrics.list.filter,
-        };
+        let filter = app.view(app.tab).filter().to_string();
         Line::from(vec![
             Span::styled(" / ", theme.important),
-            Span::raw(filter.clone()),
+            Span::raw(filter),
             Span::styled("▏", theme.important),
             Span::styled("  Enter keep · Esc clear", theme.muted),
         ])
@@ -104,7 +93,7 @@ fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// Footer hints that fit `width`, most specific first; "? help" always stays, so every key can
 /// still be found on a narrow screen.
 fn footer_spans(hints: Vec<(String, &'static str)>, width: usize, theme: &Theme) -> Vec<Span<'static>> {
-    let len = |(k, w): &(String, &str)| k.chars().count() + w.chars().count() + 3;
+    let len = |(k, w): &(String, &str)| pathways_core::text::width(k) + pathways_core::text::width(w) + 3;
     let help = hints.iter().find(|(k, _)| k == "?").cloned();
     let mut room = width.saturating_sub(help.as_ref().map(len).unwrap_or(0));
     let mut shown = Vec::new();
@@ -138,25 +127,20 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Th
     // Two columns when there is room, so the whole keymap fits on an 80x24 screen.
     let entries: Vec<(String, &str)> = keymap::tables(mode)
         .into_iter()
-        .flat_map(|t| t.iter())
-        .map(|b| (b.keys_label(), b.help))
+        .map(|c| (c.keys_label(), c.help))
         .collect();
     let col = (popup.width.saturating_sub(2) / 2) as usize;
     let two = col >= 34;
-    let cell = |(k, h): &(String, &str), width: usize| -> Vec<Span<'static>> {
-        let key = format!("{k:<12} ");
-        let room = width.saturating_sub(key.chars().count() + 1);
+    let cell = |(k, h): &(String, &str), columns: usize| -> Vec<Span<'static>> {
+        let key = format!("{} ", widgets::fill(k, 12));
+        let room = columns.saturating_sub(width(&key) + 1);
         // A description that does not fit says so with an ellipsis instead of stopping mid-word.
-        let text: String = if h.chars().count() > room {
-            h.chars().take(room.saturating_sub(1)).chain(['…']).collect()
-        } else {
-            h.to_string()
-        };
-        let pad = width.saturating_sub(key.chars().count() + text.chars().count());
+        let text = fit(h, room).into_owned();
+        let fill = columns.saturating_sub(width(&key) + width(&text));
         vec![
             Span::styled(key, theme.important),
             Span::raw(text),
-            Span::raw(" ".repeat(pad)),
+            Span::raw(" ".repeat(fill)),
         ]
     };
     let mut lines = vec![Line::from(Span::styled(

@@ -1,12 +1,28 @@
-//! Shared drawing pieces: the windowed table (only visible rows are built), detail panes, forms.
+//! Shared drawing pieces: the windowed table (only visible rows are built), detail panes, forms,
+//! and how a date reads in a table.
 
-use super::Theme;
-use crate::app::scroll_offset;
+use super::theme::Theme;
 use crate::form::{FieldKind, Form};
+use crate::list::scroll_offset;
+use pathways_core::text::width;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, TableState, Wrap};
+
+/// A date as the tables show it.
+pub fn day(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub fn opt_day(d: Option<chrono::NaiveDate>) -> String {
+    d.map(day).unwrap_or_else(|| "—".into())
+}
+
+/// `text` followed by spaces up to `columns` display columns; never cut (see `text::pad`).
+pub fn fill(text: &str, columns: usize) -> String {
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width(text))))
+}
 
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
@@ -109,7 +125,7 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
         .message
         .iter()
         .flat_map(|m| m.lines())
-        .map(|l| (l.chars().count() as u16 + 2).div_ceil(74).max(1))
+        .map(|l| (width(l) as u16 + 2).div_ceil(74).max(1))
         .sum();
     let height = (form.fields.len() as u16 * 2 + 6 + message_lines).min(area.height);
     let popup = centered(area, 76, height);
@@ -123,21 +139,28 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
     for (i, f) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let marker = if focused { "▶ " } else { "  " };
-        let shown = if private && f.sensitive {
-            "••••".to_string()
-        } else {
-            field_text(f, focused)
-        };
         let label_style = if focused { theme.important } else { theme.muted };
-        lines.push(Line::from(vec![
+        let mut spans = vec![
             Span::styled(marker, theme.important),
             Span::styled(format!("{:<15} ", f.label), label_style),
-            Span::raw(shown),
-            Span::styled(
-                if focused && is_typed(&f.kind) { "▏" } else { "" },
-                theme.important,
-            ),
-        ]));
+        ];
+        if private && f.sensitive {
+            spans.push(Span::raw("••••"));
+            if focused && f.is_typed() {
+                spans.push(Span::styled("▏", theme.important));
+            }
+        } else if focused && f.is_typed() {
+            // The cursor where typing goes.
+            let (before, after) = f.at_caret();
+            spans.extend([
+                Span::raw(before.to_string()),
+                Span::styled("▏", theme.important),
+                Span::raw(after.to_string()),
+            ]);
+        } else {
+            spans.push(Span::raw(field_text(f, focused)));
+        }
+        lines.push(Line::from(spans));
         match &f.error {
             Some(e) => lines.push(Line::from(Span::styled(
                 format!("                  ✗ {e}"),
@@ -162,10 +185,6 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
             .wrap(Wrap { trim: false }),
         popup,
     );
-}
-
-fn is_typed(kind: &FieldKind) -> bool {
-    matches!(kind, FieldKind::Text | FieldKind::Date | FieldKind::Number)
 }
 
 fn hint(kind: &FieldKind) -> &'static str {
