@@ -11,7 +11,7 @@ use crate::form::Form;
 use crate::keys::Binding;
 use crate::list::Nav;
 use crate::save::Save;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 use chrono::NaiveDate;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::{Id, initials};

@@ -9,7 +9,7 @@ use crate::form::Form;
 use crate::list::Nav;
 use crate::save::{Save, SaveError};
 use crate::tab::{Ctx, Effect, Effects, Tab, TabView};
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 use pathways_core::domain::Id;
 use pathways_core::search::Kind;
 use ratatui::Frame;

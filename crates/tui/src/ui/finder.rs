@@ -1,10 +1,10 @@
 //! Drawing the global search and the command palette.
 
-use super::widgets::fill;
-use super::{Theme, widgets};
 use crate::app::App;
 use crate::finder::{Palette, SearchBox, commands};
 use crate::list::scroll_offset;
+use crate::theme::Theme;
+use crate::widgets::{self, fill};
 use pathways_core::text::fit;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -2,17 +2,16 @@
 //! Everything here only reads `App`.
 
 pub mod finder;
-pub mod theme;
-pub mod widgets;
 
 use crate::app::{App, Modal, Tab};
 use crate::keymap::{self, Mode};
+pub use crate::theme::Theme;
+use crate::widgets;
 use pathways_core::text::{fit, width};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
-pub use theme::Theme;
 
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 15;

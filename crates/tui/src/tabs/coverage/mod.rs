@@ -16,7 +16,7 @@ use crate::form::{Field, Form};
 use crate::keys::Binding;
 use crate::list::{Nav, ViewKind};
 use crate::tab::{Ctx, Effect, Effects, Tab, TabView, facts};
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 use chrono::NaiveDate;
 use pathways_core::domain::{
     Ambassador, AmbassadorSession, Choice, Dimension, Id, Location, ReferencePopulation,

@@ -3,8 +3,8 @@
 use super::views::{ambassadors, attendance, demographics, locations, sessions};
 use super::{CoverageTab, View, percent};
 use crate::tab::Ctx;
-use crate::ui::theme::Theme;
-use crate::ui::widgets::{self, day};
+use crate::theme::Theme;
+use crate::widgets::{self, day};
 use pathways_core::domain::Choice;
 use pathways_core::text::width as text_width;
 use ratatui::Frame;

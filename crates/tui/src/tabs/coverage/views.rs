@@ -3,8 +3,8 @@
 
 use super::{CoverageTab, View};
 use crate::tab::Ctx;
-use crate::ui::theme::Theme;
-use crate::ui::widgets::{self, day};
+use crate::theme::Theme;
+use crate::widgets::{self, day};
 use pathways_core::domain::{Choice, Dimension};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};

@@ -17,7 +17,7 @@ use crate::form::Form;
 use crate::list::{Nav, Rows, Views};
 use crate::save::Save;
 use crate::tab::{Ctx, Effect, Effects, Tab, TabView, facts};
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::*;
 use pathways_core::search::Kind;

@@ -3,8 +3,8 @@
 
 use super::IntakeTab;
 use crate::tab::Ctx;
-use crate::ui::theme::Theme;
-use crate::ui::widgets::{self, day, opt_day};
+use crate::theme::Theme;
+use crate::widgets::{self, day, opt_day};
 use pathways_core::domain::*;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -15,7 +15,7 @@ use crate::keys::Binding;
 use crate::list::{Nav, ViewKind};
 use crate::save::Save;
 use crate::tab::{Ctx, Effect, Effects, Tab, TabView, facts};
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 use pathways_core::domain::{Attendance, AttendanceMark, Choice, FiscalYear, Id};
 use pathways_core::search::Kind;
 use ratatui::Frame;

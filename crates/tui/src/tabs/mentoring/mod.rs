@@ -16,7 +16,7 @@ use crate::form::Form;
 use crate::keys::Binding;
 use crate::list::{Nav, ViewKind};
 use crate::tab::{Ctx, Effects, Tab, TabView, facts};
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 use pathways_core::domain::{Id, Mentor, MentoringPair};
 use pathways_core::search::Kind;
 use ratatui::Frame;

@@ -3,8 +3,8 @@
 
 use super::{GridCell, MentoringTab, PairState, View, state_label};
 use crate::tab::Ctx;
-use crate::ui::theme::Theme;
-use crate::ui::widgets::{self, day, opt_day};
+use crate::theme::Theme;
+use crate::widgets::{self, day, opt_day};
 use pathways_core::domain::{Choice, describe_years_months, years_months_between};
 use pathways_core::text::{fit, width};
 use ratatui::Frame;

@@ -3,8 +3,8 @@
 //! the chart reads the same without colour.
 
 use super::MetricsTab;
-use crate::ui::theme::Theme;
-use crate::ui::widgets;
+use crate::theme::Theme;
+use crate::widgets;
 use pathways_core::metrics::{Metric, Report};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

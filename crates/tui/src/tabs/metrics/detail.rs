@@ -2,7 +2,7 @@
 //! before, the year to date against the same months a year before, and the counting rule.
 
 use super::MetricsTab;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 use pathways_core::metrics::{Figure, Report, Series, Total};
 use ratatui::text::{Line, Span};
 

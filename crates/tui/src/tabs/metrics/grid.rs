@@ -3,8 +3,8 @@
 //! extra column. Only the visible lines become rows.
 
 use crate::list::scroll_offset;
-use crate::ui::theme::Theme;
-use crate::ui::widgets;
+use crate::theme::Theme;
+use crate::widgets;
 use pathways_core::metrics::{MetricRow, Report, Series, Total};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Rect};

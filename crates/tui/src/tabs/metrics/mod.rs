@@ -14,7 +14,7 @@ use crate::form::Form;
 use crate::keys::Binding;
 use crate::list::{Nav, Views};
 use crate::tab::{Ctx, Effect, Effects, Tab, TabView};
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 use chrono::NaiveDate;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::FiscalYear;

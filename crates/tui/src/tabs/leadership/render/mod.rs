@@ -4,8 +4,8 @@ mod people;
 
 use super::{LeadershipTab, View};
 use crate::tab::Ctx;
-use crate::ui::theme::Theme;
-use crate::ui::widgets::{self, day};
+use crate::theme::Theme;
+use crate::widgets::{self, day};
 use pathways_core::domain::{FiscalYear, LeadershipSession, Share, rate_label};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

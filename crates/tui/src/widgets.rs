@@ -1,9 +1,9 @@
 //! Shared drawing pieces: the windowed table (only visible rows are built), detail panes, forms,
 //! and how a date reads in a table.
 
-use super::theme::Theme;
 use crate::form::{FieldKind, Form};
 use crate::list::scroll_offset;
+use crate::theme::Theme;
 use pathways_core::text::width;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
