@@ -56,7 +56,12 @@ fn intake_forms() {
 #[test]
 fn mentoring_views() {
     let (_dir, mut app) = on_tab('2');
-    for name in ["mentoring_pairs", "mentoring_mentors", "mentoring_logs", "mentoring_chapters"] {
+    for name in [
+        "mentoring_pairs",
+        "mentoring_mentors",
+        "mentoring_logs",
+        "mentoring_chapters",
+    ] {
         insta::assert_snapshot!(name, screen(&app));
         key(&mut app, KeyCode::Right);
     }
@@ -65,7 +70,12 @@ fn mentoring_views() {
 #[test]
 fn coverage_views() {
     let (_dir, mut app) = on_tab('3');
-    for name in ["coverage_overview", "coverage_ambassadors", "coverage_locations", "coverage_sessions"] {
+    for name in [
+        "coverage_overview",
+        "coverage_ambassadors",
+        "coverage_locations",
+        "coverage_sessions",
+    ] {
         insta::assert_snapshot!(name, screen(&app));
         key(&mut app, KeyCode::Right);
     }
@@ -97,7 +107,11 @@ fn metrics_views() {
     insta::assert_snapshot!("metrics_table", screen(&app));
     press(&mut app, "c");
     insta::assert_snapshot!("metrics_charts", screen(&app));
-    for name in ["metrics_by_chapter", "metrics_by_race", "metrics_by_location_type"] {
+    for name in [
+        "metrics_by_chapter",
+        "metrics_by_race",
+        "metrics_by_location_type",
+    ] {
         press(&mut app, "b");
         insta::assert_snapshot!(name, screen(&app));
     }

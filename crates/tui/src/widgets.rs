@@ -142,7 +142,7 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
         let label_style = if focused { theme.important } else { theme.muted };
         let mut spans = vec![
             Span::styled(marker, theme.important),
-            Span::styled(format!("{:<15} ", f.label), label_style),
+            Span::styled(format!("{} ", fill(f.label, 15)), label_style),
         ];
         if private && f.sensitive {
             spans.push(Span::raw("••••"));

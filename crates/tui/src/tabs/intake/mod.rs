@@ -360,3 +360,6 @@ fn search_text(data: &Dataset, it: &Intake) -> String {
         it.owner,
     )
 }
+
+#[cfg(test)]
+mod tests;
