@@ -7,6 +7,7 @@ pub mod domain;
 pub mod export;
 pub mod import;
 pub mod metrics;
+pub mod privacy;
 pub mod search;
 pub mod store;
 pub mod text;

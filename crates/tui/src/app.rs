@@ -6,7 +6,8 @@ use crate::keymap::{self, Mode};
 use crate::tabs;
 use chrono::NaiveDate;
 use pathways_core::dataset::Dataset;
-use pathways_core::domain::{Id, initials};
+use pathways_core::domain::Id;
+use pathways_core::privacy::{Mask, Sensitive};
 use pathways_core::store::Store;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -660,19 +661,27 @@ impl App {
         }
     }
 
+    /// What the screen may show: everything, or under the privacy screen what
+    /// `pathways_core::privacy` allows (the one definition of what is personal).
+    pub fn mask(&self) -> Mask {
+        Mask::screen(self.private)
+    }
+
     /// A person's name as the screen may show it: initials under the privacy screen.
     pub fn person(&self, employee_id: Id) -> String {
         let name = self.data.employee_name(employee_id);
-        if self.private { initials(&name) } else { name }
+        self.mask().name(&name).into_owned()
+    }
+
+    /// A personal value of kind `what`, as the screen may show it.
+    pub fn shown(&self, what: Sensitive, text: &str) -> String {
+        self.mask().show(what, text).into_owned()
     }
 
     /// A sensitive value (race, evaluation, retirement, mentoring notes): hidden under the privacy screen.
     pub fn sensitive(&self, text: impl Into<String>) -> String {
-        if self.private {
-            "••••".into()
-        } else {
-            text.into()
-        }
+        let text = text.into();
+        self.shown(Sensitive::Note, &text)
     }
 }
 

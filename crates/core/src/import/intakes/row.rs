@@ -99,10 +99,11 @@ pub(super) fn check_row(c: &Columns, row: &[String]) -> Result<RowValues, String
         return Err("needs an Employee ID or an Email; both are empty".into());
     }
     if !email.is_empty() && !is_plausible_email(&email) {
+        // An error never quotes a personal value (privacy::cite): the line number finds it.
         return Err(format!(
-            "{} \"{}\" is not an email address (name@district.org)",
+            "{}: {} is not an email address (name@district.org)",
             col::EMAIL,
-            truncate_for_message(&email)
+            crate::privacy::cite(Some(crate::privacy::Sensitive::Email), &email)
         ));
     }
     let received = parse_date(c.get(row, col::SUBMITTED)).map_err(|e| format!("{}: {e}", col::SUBMITTED))?;
@@ -114,9 +115,9 @@ pub(super) fn check_row(c: &Columns, row: &[String]) -> Result<RowValues, String
         "" => IntakeSource::Form,
         s => IntakeSource::parse(s).ok_or_else(|| {
             format!(
-                "{} \"{}\" is not one of: {}",
+                "{} {} is not one of: {}",
                 col::SOURCE,
-                truncate_for_message(s),
+                crate::privacy::cite(None, s),
                 labels::<IntakeSource>()
             )
         })?,
@@ -148,9 +149,9 @@ fn read_status(c: &Columns, row: &[String], intake: &mut Intake) -> Result<(), S
         "" => IntakeStatus::Received,
         s => IntakeStatus::parse(s).ok_or_else(|| {
             format!(
-                "{} \"{}\" is not one of: {}",
+                "{} {} is not one of: {}",
                 col::STATUS,
-                truncate_for_message(s),
+                crate::privacy::cite(None, s),
                 labels::<IntakeStatus>()
             )
         })?,
@@ -175,9 +176,9 @@ fn read_status(c: &Columns, row: &[String], intake: &mut Intake) -> Result<(), S
         "" => None,
         s => Some(CloseReason::parse(s).ok_or_else(|| {
             format!(
-                "{} \"{}\" is not one of: {}",
+                "{} {} is not one of: {}",
                 col::CLOSE_REASON,
-                truncate_for_message(s),
+                crate::privacy::cite(None, s),
                 labels::<CloseReason>()
             )
         })?),

@@ -262,10 +262,13 @@ fn submit_pair(app: &mut App, mentor_ids: &[Id], form: &mut Form) -> bool {
         } else {
             "rules fail"
         };
+        // A rule resting on a personal fact (an evaluation) is not named under the privacy screen.
+        let mask = app.mask();
+        let reasons: Vec<_> = problems.iter().map(|p| mask.rule(p)).collect();
         form.message = Some(format!(
             "Not paired ({mentee_name} with {mentor_name}): {} {rules}\n{}",
             problems.len(),
-            problems.join("\n")
+            reasons.join("\n")
         ));
         return true;
     }
