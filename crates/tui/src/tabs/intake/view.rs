@@ -5,6 +5,7 @@ use super::super::{day, opt_day};
 use crate::app::App;
 use crate::ui::{Theme, widgets};
 use pathways_core::domain::*;
+use pathways_core::privacy::Sensitive;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -188,7 +189,11 @@ fn detail_lines<'a>(app: &'a App, it: &'a Intake, theme: &Theme) -> Vec<Line<'a>
         ));
     }
     if !it.notes.is_empty() {
-        lines.push(widgets::fact("Notes", it.notes.clone(), theme));
+        lines.push(widgets::fact(
+            "Notes",
+            app.shown(Sensitive::Note, &it.notes),
+            theme,
+        ));
     }
     let consultations = tab.consultations.get(&it.id).map(Vec::as_slice).unwrap_or(&[]);
     let total: u32 = consultations.iter().map(|&i| data.consultations[i].minutes).sum();
@@ -211,7 +216,7 @@ fn detail_lines<'a>(app: &'a App, it: &'a Intake, theme: &Theme) -> Vec<Line<'a>
             .join("; ");
         let mut text = format!("  {} · {} min · {services}", c.date, c.minutes);
         if !c.notes.is_empty() {
-            text.push_str(&format!(" — {}", c.notes));
+            text.push_str(&format!(" — {}", app.shown(Sensitive::Note, &c.notes)));
         }
         lines.push(Line::raw(text));
     }
