@@ -284,6 +284,42 @@ use chrono::Datelike;
 #[test]
 fn export_imports_back_into_an_empty_database_unchanged() {
     let (dir, path, store) = common::demo_store();
+    // Values a spreadsheet would run as formulas, stored as a user typed them: they must come
+    // back exactly, and be written so that a spreadsheet shows them as text.
+    let hostile = Employee {
+        id: 0,
+        employee_number: "-77".into(),
+        first_name: "=HYPERLINK(\"http://x.example\",\"click\")".into(),
+        last_name: "+1".into(),
+        email: "formula.test@district.org".into(),
+        position: "-5".into(),
+        location_id: None,
+        chapter: NO_CHAPTER.into(),
+        race: Race::Unknown,
+        hire_date: None,
+        position_start: None,
+        status: EmploymentStatus::Permanent,
+        in_evaluation: false,
+        retirement_date: None,
+        supervisor_id: None,
+    };
+    store
+        .write(|txn| {
+            let mut e = hostile.clone();
+            let id = txn.insert(&mut e)?;
+            let mut it = Intake::new(
+                id,
+                chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+                IntakeSource::Form,
+            );
+            it.services = vec![Service::ResumeReview];
+            it.owner = "@x".into();
+            it.next_step = "'=x".into();
+            it.notes = "\tindented first line\n=2+2 on the second".into();
+            txn.insert(&mut it)?;
+            Ok(())
+        })
+        .unwrap();
     drop(store);
     let out = dir.path().join("intakes.csv");
     let (code, _, err) = run(&path, &["export", "intakes", "--out", out.to_str().unwrap()]);
@@ -309,7 +345,45 @@ fn export_imports_back_into_an_empty_database_unchanged() {
         original.intakes.len()
     )));
     let (_, again, _) = run(&empty, &["export", "intakes"]);
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), again);
+    let first = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(first, again);
+    // No cell of the file starts a formula; the hostile ones carry the leading apostrophe.
+    let mut cells = Vec::new();
+    for record in csv::Reader::from_reader(first.as_bytes()).records() {
+        cells.extend(record.unwrap().iter().map(String::from));
+    }
+    assert!(
+        !cells
+            .iter()
+            .any(|c| c.starts_with(['=', '+', '-', '@', '\t', '\r'])),
+        "a live formula cell"
+    );
+    for v in [
+        "'=HYPERLINK(\"http://x.example\",\"click\")",
+        "'+1",
+        "'-5",
+        "'-77",
+        "'@x",
+        "''=x",
+    ] {
+        assert!(cells.iter().any(|c| c == v), "{v} missing");
+    }
+    let (copy, _) = Store::open(&empty).unwrap().load().unwrap();
+    let back = copy.employees.iter().find(|e| e.email == hostile.email).unwrap();
+    assert_eq!(
+        (
+            &back.first_name,
+            &back.last_name,
+            &back.position,
+            &back.employee_number
+        ),
+        (
+            &hostile.first_name,
+            &hostile.last_name,
+            &hostile.position,
+            &hostile.employee_number
+        )
+    );
 
     // Field by field: every intake's own data came back.
     let (copy, _) = Store::open(&empty).unwrap().load().unwrap();

@@ -42,6 +42,16 @@ impl Columns {
             .unwrap_or("")
     }
 
+    /// A note's cell as written: not trimmed, so a leading tab or a last empty line comes back
+    /// exactly as the export wrote it.
+    pub(super) fn note<'a>(&self, row: &'a [String], name: &str) -> &'a str {
+        self.0
+            .get(name)
+            .and_then(|&i| row.get(i))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
     pub(super) fn has(&self, name: &str) -> bool {
         self.0.contains_key(name)
     }
@@ -125,7 +135,7 @@ pub(super) fn check_row(c: &Columns, row: &[String]) -> Result<RowValues, String
     let mut intake = Intake::new(0, received, source);
     intake.services = services;
     intake.other_service = other_service;
-    intake.notes = c.get(row, col::NOTES).to_string();
+    intake.notes = c.note(row, col::NOTES).to_string();
     intake.owner = c.get(row, col::OWNER).to_string();
     intake.next_step = c.get(row, col::NEXT_STEP).to_string();
     intake.next_step_due = parse_optional_date(c.get(row, col::NEXT_STEP_DUE))
