@@ -420,6 +420,11 @@ pub(super) fn rows(
                 Some(p.note.clone()),
             ]
         ),
+        "closures" => table!(["id", "date", "name"], &d.closures, |c| vec![
+            Some(s(&c.id)),
+            Some(date(Some(c.date))),
+            Some(c.name.clone())
+        ]),
         other => Err(format!("{other}: not a kind this command writes")),
     }
 }
