@@ -414,6 +414,11 @@ pub(super) fn rows(
                 Some(ctx.hide(Sensitive::Note, p.note.clone())),
             ]
         ),
+        "closures" => table!(["id", "date", "name"], &d.closures, |c| vec![
+            Some(s(&c.id)),
+            Some(date(Some(c.date))),
+            Some(c.name.clone())
+        ]),
         other => Err(format!("{other}: not a kind this command writes")),
     }
 }

@@ -37,6 +37,7 @@ pub const KINDS: &[&str] = &[
     "pl-sessions",
     "pl-attendance",
     "popups",
+    "closures",
 ];
 
 /// Other names people type for the same kinds.
@@ -48,6 +49,7 @@ pub fn canonical(kind: &str) -> Option<&'static str> {
         "leadership-sessions" => "sessions",
         "leadership-attendance" => "attendance",
         "popup-events" | "pop-ups" => "popups",
+        "holidays" | "closure-days" => "closures",
         other => other,
     };
     KINDS.iter().copied().find(|x| *x == alias)

@@ -427,6 +427,9 @@ fn save_settings(app: &mut App, form: &mut Form) -> bool {
     let mut s = IntakeSettings {
         id: original.as_ref().map(|o| o.id).unwrap_or(0),
         overdue_working_days: days,
+        stale_working_days: original
+            .as_ref()
+            .map_or(DEFAULT_STALE_WORKING_DAYS, |o| o.stale_working_days),
     };
     if let Err(e) = s.validate() {
         form.set_error(e.field, e.reason);

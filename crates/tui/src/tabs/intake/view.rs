@@ -88,7 +88,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Row::new(vec![
                 Cell::from(Span::styled(if overdue { "!" } else { " " }, theme.error)),
                 Cell::from(day(it.received)),
-                Cell::from(format!("{:>4}", it.days_waiting(today))),
+                Cell::from(
+                    it.days_waiting(today)
+                        .map_or_else(|| "   —".to_string(), |n| format!("{n:>4}")),
+                ),
                 Cell::from(app.person(it.employee_id)),
                 Cell::from(short_status(it.status)),
                 Cell::from(it.services_label()),
@@ -143,16 +146,15 @@ fn detail_lines<'a>(app: &'a App, it: &'a Intake, theme: &Theme) -> Vec<Line<'a>
             format!("{n} days")
         }
     };
-    let waiting = if overdue {
-        format!(
+    let waiting = match waited {
+        Some(n) if overdue => format!(
             "! OVERDUE {}, no contact after {} working days",
-            days(waited),
+            days(n),
             tab.overdue_limit
-        )
-    } else if it.status == IntakeStatus::Received {
-        format!("{}, not contacted yet", days(waited))
-    } else {
-        format!("{} to first contact", days(waited))
+        ),
+        Some(n) if it.status == IntakeStatus::Received => format!("{}, not contacted yet", days(n)),
+        Some(n) => format!("{} since the last step", days(n)),
+        None => "not waiting: the next step is the client's relationship or it is closed".to_string(),
     };
     let mut source = it.source.label().to_string();
     if let Some(p) = it
