@@ -18,7 +18,8 @@ use crate::tabs;
 use chrono::NaiveDate;
 use effects::{AnyTab, erase};
 use pathways_core::dataset::Dataset;
-use pathways_core::domain::{Id, initials};
+use pathways_core::domain::Id;
+use pathways_core::privacy::{Mask, Sensitive};
 use pathways_core::store::Store;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -206,6 +207,37 @@ impl App {
         }
     }
 
+    /// Text pasted into the terminal (bracketed paste: it arrives whole, so a line break in it
+    /// never submits a form). It goes where typing goes, cleaned by the same rule.
+    pub fn paste(&mut self, pasted: &str) {
+        self.last_input = std::time::Instant::now();
+        let line = pathways_core::text::clean(pasted, pathways_core::text::Field::Line);
+        let removed = match self.modals.last_mut() {
+            Some(Modal::Form { form, .. }) => form.insert(pasted),
+            Some(Modal::Search(s)) => {
+                s.insert(&line);
+                s.run(self.index.as_deref(), self.search_worker.as_ref());
+                line.len() != pasted.len()
+            }
+            Some(Modal::Palette(p)) => {
+                p.insert(&line);
+                line.len() != pasted.len()
+            }
+            None if self.filtering => {
+                let text = format!("{}{line}", self.view(self.tab).filter());
+                self.set_filter_text(&text);
+                line.len() != pasted.len()
+            }
+            _ => {
+                self.status = Some("paste goes into a form field, a filter (/) or find (Ctrl-K)".into());
+                return;
+            }
+        };
+        if removed {
+            self.status = Some("pasted text: control or invisible characters were left out".into());
+        }
+    }
+
     /// The one place where actions change state.
     pub fn update(&mut self, action: Action) {
         if !matches!(action, Action::Up | Action::Down | Action::Type(_)) {
@@ -324,9 +356,19 @@ impl App {
         }
     }
 
+    /// What the screen may show: everything, or under the privacy screen what
+    /// `pathways_core::privacy` allows (the one definition of what is personal).
+    pub fn mask(&self) -> Mask {
+        Mask::screen(self.private)
+    }
+
     /// A person's name as the screen may show it: initials under the privacy screen.
     pub fn person(&self, employee_id: Id) -> String {
-        let name = self.data.employee_name(employee_id);
-        if self.private { initials(&name) } else { name }
+        self.ctx().person(employee_id)
+    }
+
+    /// A personal value of kind `what`, as the screen may show it.
+    pub fn shown(&self, what: Sensitive, text: &str) -> String {
+        self.ctx().shown(what, text)
     }
 }

@@ -73,14 +73,20 @@ impl SearchBox {
         }
     }
 
+    /// Typed or pasted text (already one clean line).
+    pub fn insert(&mut self, typed: &str) -> Prompt {
+        self.input.push_str(typed);
+        self.selected = 0;
+        Prompt::Search
+    }
+
     pub fn update(&mut self, action: Action) -> Prompt {
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(self.results.len().saturating_sub(1)),
             Action::Type(c) => {
-                self.input.push(c);
-                self.selected = 0;
-                return Prompt::Search;
+                let mut buf = [0; 4];
+                return self.insert(c.encode_utf8(&mut buf));
             }
             Action::Backspace => {
                 self.input.pop();
@@ -152,14 +158,20 @@ impl Palette {
         self.selected = self.selected.min(self.matches.len().saturating_sub(1));
     }
 
+    /// Typed or pasted text (already one clean line).
+    pub fn insert(&mut self, typed: &str) {
+        self.input.push_str(typed);
+        self.selected = 0;
+        self.refresh();
+    }
+
     pub fn update(&mut self, action: Action) -> Prompt {
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(self.matches.len().saturating_sub(1)),
             Action::Type(c) => {
-                self.input.push(c);
-                self.selected = 0;
-                self.refresh();
+                let mut buf = [0; 4];
+                self.insert(c.encode_utf8(&mut buf));
             }
             Action::Backspace => {
                 self.input.pop();

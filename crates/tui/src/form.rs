@@ -1,9 +1,15 @@
 //! A form: labelled fields, Tab between them, pick lists for enumerations, errors shown in place.
 //! Each tab builds its forms and checks them (reading values with the helpers in `form/read.rs`);
 //! this module only edits values. Text fields edit at a cursor (tui-input does the editing).
+//!
+//! Every character typed or pasted into any form (pop-up capture included) enters through
+//! [`Form::insert`], which applies the core's rule for text coming in (`text::clean`): control,
+//! bidi and zero-width characters never reach a value, so never the database.
 
 mod read;
 
+use pathways_core::privacy::Sensitive;
+use pathways_core::text;
 use tui_input::{Input, InputRequest};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -30,8 +36,9 @@ pub struct Field {
     /// Where typing goes in a text field, in characters; None: at the end.
     pub caret: Option<usize>,
     pub error: Option<String>,
-    /// Hidden by the privacy screen.
-    pub sensitive: bool,
+    /// The personal value it holds, if any: masked under the privacy screen. A note (or topics)
+    /// keeps the line breaks pasted into it; every other text field is one line.
+    pub personal: Option<Sensitive>,
 }
 
 impl Field {
@@ -43,7 +50,7 @@ impl Field {
             cursor: 0,
             caret: None,
             error: None,
-            sensitive: false,
+            personal: None,
         }
     }
 
@@ -84,9 +91,18 @@ impl Field {
         }
     }
 
-    pub fn sensitive(mut self) -> Self {
-        self.sensitive = true;
+    /// Marks the field as holding a personal value of kind `what` (see `pathways_core::privacy`).
+    pub fn holds(mut self, what: Sensitive) -> Self {
+        self.personal = Some(what);
         self
+    }
+
+    /// How typed or pasted text is cleaned for this field.
+    fn text_rule(&self) -> text::Field {
+        match self.personal {
+            Some(Sensitive::Note | Sensitive::MentoringTopics) => text::Field::Note,
+            _ => text::Field::Line,
+        }
     }
 
     /// Chosen options of a multi field.
@@ -258,9 +274,36 @@ impl Form {
                     f.cursor = i;
                 }
             }
-            FieldKind::Number if !(c.is_ascii_digit() || c == '.') => {}
-            _ => f.edit(InputRequest::InsertChar(c)),
+            _ => {
+                let mut buf = [0; 4];
+                self.insert(c.encode_utf8(&mut buf));
+            }
         }
+    }
+
+    /// Text typed or pasted into the focused field at the cursor, cleaned by the core's rule
+    /// first. Returns whether anything had to be taken out (so a paste can say so).
+    pub fn insert(&mut self, typed: &str) -> bool {
+        let Some(f) = self.focused() else {
+            return false;
+        };
+        let rule = f.text_rule();
+        let clean = text::clean(typed, rule);
+        let removed = text::needs_cleaning(typed, rule);
+        let number = match f.kind {
+            FieldKind::Text | FieldKind::Date => false,
+            FieldKind::Number => true,
+            // A pick list is chosen with keys, not filled with text.
+            FieldKind::Choice(_) | FieldKind::Multi(_) => return false,
+        };
+        for c in clean
+            .chars()
+            .filter(|c| !number || c.is_ascii_digit() || *c == '.')
+        {
+            f.edit(InputRequest::InsertChar(c));
+        }
+        f.error = None;
+        removed
     }
 
     /// Deletes the character before the cursor.
@@ -358,6 +401,15 @@ mod tests {
         f.type_char('n');
         f.backspace();
         assert_eq!(f.value("name"), "A");
+        // Control, bidi and zero-width characters never enter a value, typed or pasted.
+        f.type_char('\u{202e}');
+        f.type_char('\u{1b}');
+        assert!(f.insert("n\u{200b}a\u{7}"));
+        assert!(!f.insert(" G."));
+        assert_eq!(f.value("name"), "Ana G.");
+        assert!(f.insert("\r\nx"));
+        assert_eq!(f.value("name"), "Ana G. x");
+        f.fields[0].value.clear();
         f.next_field();
         f.pick(1);
         assert_eq!(f.value("status"), "c");
@@ -401,6 +453,22 @@ mod tests {
         f.next_field();
         f.right();
         assert_eq!(f.value("status"), "c");
+    }
+
+    #[test]
+    fn a_note_keeps_pasted_line_breaks_and_a_number_only_digits() {
+        let mut f = Form::new(
+            "t",
+            vec![
+                Field::text("notes", "").holds(Sensitive::Note),
+                Field::number("minutes", ""),
+            ],
+        );
+        assert!(f.insert("one\r\ntwo\u{1b}[2J"));
+        assert_eq!(f.value("notes"), "one\ntwo[2J");
+        f.next_field();
+        f.insert("4\u{202e}5 min");
+        assert_eq!(f.value("minutes"), "45");
     }
 
     #[test]

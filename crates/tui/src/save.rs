@@ -174,14 +174,16 @@ impl SaveError {
                 theirs: Theirs::Changed(diffs),
                 ..
             }) => {
+                // Both versions quote the record's values (an email, a note): under the
+                // privacy screen only the fact is shown.
                 let details = if private {
-                    " (details hidden by the privacy screen; p shows them)".to_string()
+                    "(what changed is hidden by the privacy screen; p shows it)".to_string()
                 } else {
                     let each: Vec<String> = diffs.iter().map(Difference::to_string).collect();
-                    format!(". {}", each.join("; "))
+                    format!("{}.", each.join("; "))
                 };
                 format!(
-                    "someone else changed this record since you opened it{details}. Esc keeps \
+                    "someone else changed this record since you opened it. {details} Esc keeps \
                      theirs; reopen the form to edit the current version"
                 )
             }

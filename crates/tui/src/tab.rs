@@ -14,8 +14,9 @@ use crate::save::Save;
 use crate::theme::Theme;
 use chrono::NaiveDate;
 use pathways_core::dataset::Dataset;
-use pathways_core::domain::{Id, initials};
+use pathways_core::domain::Id;
 use pathways_core::lookup::{People, Places};
+use pathways_core::privacy::{Mask, Sensitive};
 use pathways_core::search::Kind;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -94,20 +95,27 @@ impl<'a> Ctx<'a> {
         Ctx { data, today, private }
     }
 
+    /// What the screen may show: everything, or under the privacy screen what
+    /// `pathways_core::privacy` allows (the one definition of what is personal).
+    pub fn mask(&self) -> Mask {
+        Mask::screen(self.private)
+    }
+
     /// A person's name as the screen may show it: initials under the privacy screen.
     pub fn person(&self, employee_id: Id) -> String {
         let name = self.data.employee_name(employee_id);
-        if self.private { initials(&name) } else { name }
+        self.mask().name(&name).into_owned()
+    }
+
+    /// A personal value of kind `what`, as the screen may show it.
+    pub fn shown(&self, what: Sensitive, text: &str) -> String {
+        self.mask().show(what, text).into_owned()
     }
 
     /// A sensitive value (race, evaluation, retirement, mentoring notes): hidden under the
     /// privacy screen.
     pub fn sensitive(&self, text: impl Into<String>) -> String {
-        if self.private {
-            "••••".into()
-        } else {
-            text.into()
-        }
+        self.shown(Sensitive::Note, &text.into())
     }
 
     /// The one lookup for people typed into a form.

@@ -4,7 +4,8 @@
 use crate::form::{FieldKind, Form};
 use crate::list::scroll_offset;
 use crate::theme::Theme;
-use pathways_core::text::width;
+use pathways_core::privacy::Mask;
+use pathways_core::text::{fill, width};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -17,11 +18,6 @@ pub fn day(d: chrono::NaiveDate) -> String {
 
 pub fn opt_day(d: Option<chrono::NaiveDate>) -> String {
     d.map(day).unwrap_or_else(|| "—".into())
-}
-
-/// `text` followed by spaces up to `columns` display columns; never cut (see `text::pad`).
-pub fn fill(text: &str, columns: usize) -> String {
-    format!("{text}{}", " ".repeat(columns.saturating_sub(width(text))))
 }
 
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -120,6 +116,7 @@ pub fn detail<'a>(
 }
 
 pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, theme: &Theme) {
+    let mask = Mask::screen(private);
     // The message (a refused pairing lists every failing rule) needs its own lines.
     let message_lines: u16 = form
         .message
@@ -144,8 +141,9 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
             Span::styled(marker, theme.important),
             Span::styled(format!("{} ", fill(f.label, 15)), label_style),
         ];
-        if private && f.sensitive {
-            spans.push(Span::raw("••••"));
+        // What the field holds is masked as `pathways_core::privacy` says (a name as initials).
+        if let Some(what) = f.personal.filter(|_| mask.is_on()) {
+            spans.push(Span::raw(mask.show(what, &field_text(f, focused)).into_owned()));
             if focused && f.is_typed() {
                 spans.push(Span::styled("▏", theme.important));
             }

@@ -7,8 +7,9 @@ use crate::app::{App, Modal, Tab};
 use crate::keymap::{self, Mode};
 pub use crate::theme::Theme;
 use crate::widgets;
-use pathways_core::text::{fit, width};
+use pathways_core::text;
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
@@ -17,6 +18,34 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 15;
 
 pub fn render(frame: &mut Frame, app: &App) {
+    draw(frame, app);
+    // Last, whatever drew what: the frame that reaches the terminal is inert.
+    inert_cells(frame.buffer_mut());
+}
+
+/// Takes control, bidi and zero-width characters (`text::is_live`) out of every cell, so none
+/// reaches the terminal, whichever widget or string put it there (an older database can hold
+/// them). They take no column, so the layout ratatui computed stays the one the terminal shows,
+/// and no stale cell is left behind. Should taking them out change a cell's width (a joined
+/// emoji falling apart), the cell keeps only its first character.
+pub fn inert_cells(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        let symbol = cell.symbol();
+        if !symbol.chars().any(text::is_live) {
+            continue;
+        }
+        let mut kept: String = symbol.chars().filter(|c| !text::is_live(*c)).collect();
+        if text::width(&kept) > text::width(symbol).max(1) {
+            kept = kept.chars().take(1).collect();
+        }
+        if kept.is_empty() {
+            kept.push(' ');
+        }
+        cell.set_symbol(&kept);
+    }
+}
+
+fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let theme = Theme::new(app.color);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -44,7 +73,7 @@ pub fn render(frame: &mut Frame, app: &App) {
 }
 
 fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let full: usize = Tab::ALL.iter().map(|t| width(t.title()) + 4).sum::<usize>() + 10;
+    let full: usize = Tab::ALL.iter().map(|t| text::width(t.title()) + 4).sum::<usize>() + 10;
     let wide = (area.width as usize) >= full + if app.private { 10 } else { 0 };
     let mut spans = vec![Span::styled(" pathways ", theme.important)];
     for tab in Tab::ALL {
@@ -61,7 +90,7 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(bar, area);
     if app.private {
         let text = " PRIVATE ";
-        let w = width(text) as u16;
+        let w = text::width(text) as u16;
         let banner = Rect {
             x: area.right().saturating_sub(w),
             width: w.min(area.width),
@@ -92,7 +121,7 @@ fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// Footer hints that fit `width`, most specific first; "? help" always stays, so every key can
 /// still be found on a narrow screen.
 fn footer_spans(hints: Vec<(String, &'static str)>, width: usize, theme: &Theme) -> Vec<Span<'static>> {
-    let len = |(k, w): &(String, &str)| pathways_core::text::width(k) + pathways_core::text::width(w) + 3;
+    let len = |(k, w): &(String, &str)| text::width(k) + text::width(w) + 3;
     let help = hints.iter().find(|(k, _)| k == "?").cloned();
     let mut room = width.saturating_sub(help.as_ref().map(len).unwrap_or(0));
     let mut shown = Vec::new();
@@ -130,16 +159,16 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Th
         .collect();
     let col = (popup.width.saturating_sub(2) / 2) as usize;
     let two = col >= 34;
-    let cell = |(k, h): &(String, &str), columns: usize| -> Vec<Span<'static>> {
-        let key = format!("{} ", widgets::fill(k, 12));
-        let room = columns.saturating_sub(width(&key) + 1);
+    let cell = |(k, h): &(String, &str), width: usize| -> Vec<Span<'static>> {
+        let key = format!("{} ", text::fill(k, 12));
+        let room = width.saturating_sub(text::width(&key) + 1);
         // A description that does not fit says so with an ellipsis instead of stopping mid-word.
-        let text = fit(h, room).into_owned();
-        let fill = columns.saturating_sub(width(&key) + width(&text));
+        let help = text::fit(h, room).into_owned();
+        let pad = width.saturating_sub(text::width(&key) + text::width(&help));
         vec![
             Span::styled(key, theme.important),
-            Span::raw(text),
-            Span::raw(" ".repeat(fill)),
+            Span::raw(help),
+            Span::raw(" ".repeat(pad)),
         ]
     };
     let mut lines = vec![Line::from(Span::styled(

@@ -7,6 +7,7 @@ use crate::tab::{Ctx, Effect};
 use pathways_core::domain::{
     Ambassador, AmbassadorSession, Choice, Dimension, Id, Location, LocationKind, ReferencePopulation,
 };
+use pathways_core::privacy::Sensitive;
 
 pub(super) fn open_add(tab: &CoverageTab, cx: &Ctx) -> Fx {
     let (form, purpose) = match tab.view() {
@@ -164,7 +165,11 @@ fn reference_form(title: &str, r: Option<&ReferencePopulation>, dim: Dimension, 
     for g in groups_of(cx.data, r, dim) {
         let n = r.and_then(|r| r.people(dim, &g)).unwrap_or(0);
         let f = Field::number(label_for(&g), n);
-        fields.push(if dim == Dimension::Race { f.sensitive() } else { f });
+        fields.push(if dim == Dimension::Race {
+            f.holds(Sensitive::Race)
+        } else {
+            f
+        });
     }
     Form::new(format!("{title}: people by {}", dim.label()), fields)
 }

@@ -8,6 +8,7 @@ use crate::form::{Field, Form};
 use crate::save::Save;
 use crate::tab::{Ctx, Effect, TabView};
 use pathways_core::domain::*;
+use pathways_core::privacy::Sensitive;
 
 const ANY: &str = "any";
 
@@ -34,9 +35,9 @@ fn intake_form(title: &str, cx: &Ctx, it: Option<&Intake>) -> Form {
         title,
         vec![
             Field::text("employee id", s(|e| &e.employee_number)),
-            Field::text("email", s(|e| &e.email)),
-            Field::text("first name", s(|e| &e.first_name)).sensitive(),
-            Field::text("last name", s(|e| &e.last_name)).sensitive(),
+            Field::text("email", s(|e| &e.email)).holds(Sensitive::Email),
+            Field::text("first name", s(|e| &e.first_name)).holds(Sensitive::Name),
+            Field::text("last name", s(|e| &e.last_name)).holds(Sensitive::Name),
             Field::text("position", s(|e| &e.position)),
             Field::text(
                 "location",
@@ -58,7 +59,7 @@ fn intake_form(title: &str, cx: &Ctx, it: Option<&Intake>) -> Form {
             Field::text("owner", it.map(|i| i.owner.as_str()).unwrap_or("")),
             Field::text("next step", it.map(|i| i.next_step.as_str()).unwrap_or("")),
             Field::date("next step due", it.and_then(|i| i.next_step_due)),
-            Field::text("notes", it.map(|i| i.notes.as_str()).unwrap_or("")),
+            Field::text("notes", it.map(|i| i.notes.as_str()).unwrap_or("")).holds(Sensitive::Note),
         ],
     )
 }
@@ -92,7 +93,7 @@ pub(super) fn open_consultation(cx: &Ctx, it: Intake) -> Fx {
             Field::date("date", Some(cx.today)),
             Field::number("minutes", 30),
             Field::multi("services", labels::<Service>(), &chosen),
-            Field::text("notes", ""),
+            Field::text("notes", "").holds(Sensitive::Note),
         ],
     );
     open(form, IntakeForm::Consultation(it))
@@ -358,6 +359,9 @@ pub(super) fn save_settings(cx: &Ctx, form: &mut Form) -> Fx {
     let mut s = IntakeSettings {
         id: original.as_ref().map(|o| o.id).unwrap_or(0),
         overdue_working_days: days,
+        stale_working_days: original
+            .as_ref()
+            .map_or(DEFAULT_STALE_WORKING_DAYS, |o| o.stale_working_days),
     };
     if let Err(e) = s.validate() {
         form.set_error(e.field, e.reason);

@@ -172,10 +172,11 @@ impl TabView for IntakeTab {
         let (data, today) = (cx.data, cx.today);
         let memory = self.list.remember();
         self.overdue_limit = overdue_limit(&data.intake_settings);
+        let closures = Closures::new(&data.closures);
         self.overdue = data
             .intakes
             .iter()
-            .map(|it| it.is_overdue(today, self.overdue_limit))
+            .map(|it| it.is_overdue(today, self.overdue_limit, &closures))
             .collect();
         self.overdue_count = self.overdue.iter().filter(|o| **o).count();
         self.consultations.clear();

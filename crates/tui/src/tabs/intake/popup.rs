@@ -8,6 +8,7 @@ use crate::form::{Field, Form};
 use crate::save::Save;
 use crate::tab::{Ctx, Effect};
 use pathways_core::domain::*;
+use pathways_core::privacy::Sensitive;
 
 pub(super) fn open_event(tab: &IntakeTab, cx: &Ctx) -> Fx {
     let data = cx.data;
@@ -38,12 +39,12 @@ fn capture_form(tab: &IntakeTab, cx: &Ctx, event: &PopUpEvent) -> Form {
             event.date, place, tab.captured
         ),
         vec![
-            Field::text("name", "").sensitive(),
-            Field::text("id or email", ""),
+            Field::text("name", "").holds(Sensitive::Name),
+            Field::text("id or email", "").holds(Sensitive::Email),
             Field::text("position", ""),
             Field::text("location", place),
             Field::multi("services", labels::<Service>(), &[]),
-            Field::text("note", ""),
+            Field::text("note", "").holds(Sensitive::Note),
         ],
     )
 }

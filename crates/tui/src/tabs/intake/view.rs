@@ -6,6 +6,7 @@ use crate::tab::Ctx;
 use crate::theme::Theme;
 use crate::widgets::{self, day, opt_day};
 use pathways_core::domain::*;
+use pathways_core::privacy::Sensitive;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -86,7 +87,10 @@ pub fn render(tab: &IntakeTab, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &
             Row::new(vec![
                 Cell::from(Span::styled(if overdue { "!" } else { " " }, theme.error)),
                 Cell::from(day(it.received)),
-                Cell::from(format!("{:>4}", it.days_waiting(today))),
+                Cell::from(
+                    it.days_waiting(today)
+                        .map_or_else(|| "   —".to_string(), |n| format!("{n:>4}")),
+                ),
                 Cell::from(cx.person(it.employee_id)),
                 Cell::from(short_status(it.status)),
                 Cell::from(it.services_label()),
@@ -140,16 +144,15 @@ fn detail_lines<'a>(tab: &IntakeTab, cx: &Ctx<'a>, it: &'a Intake, theme: &Theme
             format!("{n} days")
         }
     };
-    let waiting = if overdue {
-        format!(
+    let waiting = match waited {
+        Some(n) if overdue => format!(
             "! OVERDUE {}, no contact after {} working days",
-            days(waited),
+            days(n),
             tab.overdue_limit
-        )
-    } else if it.status == IntakeStatus::Received {
-        format!("{}, not contacted yet", days(waited))
-    } else {
-        format!("{} to first contact", days(waited))
+        ),
+        Some(n) if it.status == IntakeStatus::Received => format!("{}, not contacted yet", days(n)),
+        Some(n) => format!("{} since the last step", days(n)),
+        None => "not waiting: the next step is the client's relationship or it is closed".to_string(),
     };
     let mut source = it.source.label().to_string();
     if let Some(p) = it
@@ -186,7 +189,11 @@ fn detail_lines<'a>(tab: &IntakeTab, cx: &Ctx<'a>, it: &'a Intake, theme: &Theme
         ));
     }
     if !it.notes.is_empty() {
-        lines.push(widgets::fact("Notes", it.notes.clone(), theme));
+        lines.push(widgets::fact(
+            "Notes",
+            cx.shown(Sensitive::Note, &it.notes),
+            theme,
+        ));
     }
     let consultations = tab.consultations.get(&it.id).map(Vec::as_slice).unwrap_or(&[]);
     let total: u32 = consultations.iter().map(|&i| data.consultations[i].minutes).sum();
@@ -209,7 +216,7 @@ fn detail_lines<'a>(tab: &IntakeTab, cx: &Ctx<'a>, it: &'a Intake, theme: &Theme
             .join("; ");
         let mut text = format!("  {} · {} min · {services}", c.date, c.minutes);
         if !c.notes.is_empty() {
-            text.push_str(&format!(" — {}", c.notes));
+            text.push_str(&format!(" — {}", cx.shown(Sensitive::Note, &c.notes)));
         }
         lines.push(Line::raw(text));
     }

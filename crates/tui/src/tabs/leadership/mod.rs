@@ -17,6 +17,7 @@ use crate::save::Save;
 use crate::tab::{Ctx, Effect, Effects, Tab, TabView, facts};
 use crate::theme::Theme;
 use pathways_core::domain::{Attendance, AttendanceMark, Choice, FiscalYear, Id};
+use pathways_core::privacy::Sensitive;
 use pathways_core::search::Kind;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -300,7 +301,7 @@ fn selected_facts(tab: &LeadershipTab, cx: &Ctx) -> Option<String> {
                 "leadership waitlist".to_string(),
                 cx.person(w.employee_id),
                 format!("joined {}", w.joined),
-                w.note.clone(),
+                cx.shown(Sensitive::Note, &w.note),
             ])
         }),
         View::Profile => tab

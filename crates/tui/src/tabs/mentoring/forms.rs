@@ -9,6 +9,7 @@ use pathways_core::domain::{
     Choice, Id, Mentor, MentorLog, MentoringPair, PairEndReason, check_end, first_of_month, mentor_problems,
     pairing_problems,
 };
+use pathways_core::privacy::Sensitive;
 
 const MENTEE: &str = "mentee id/name";
 const MENTOR: &str = "mentor";
@@ -71,7 +72,7 @@ pub(super) fn open_new_pair(tab: &MentoringTab, cx: &Ctx) -> Fx {
             Field::text(MENTEE, ""),
             Field::choice(MENTOR, options, &chosen),
             Field::date(SIGNED, Some(cx.today)),
-            Field::text(NOTES, "").sensitive(),
+            Field::text(NOTES, "").holds(Sensitive::Note),
         ],
     );
     open(form, MentoringForm::NewPair { mentor_ids })
@@ -90,7 +91,7 @@ pub(super) fn open_end_pair(tab: &MentoringTab, cx: &Ctx) -> Fx {
         vec![
             Field::date(END_DATE, Some(cx.today.min(p.expires()).max(p.started))),
             Field::choice(WHY, reasons, PairEndReason::Completed.label()),
-            Field::text(NOTES, p.notes.clone()).sensitive(),
+            Field::text(NOTES, p.notes.clone()).holds(Sensitive::Note),
         ],
     );
     open(form, MentoringForm::EndPair { original: p })
@@ -112,7 +113,7 @@ pub(super) fn open_add_log(tab: &MentoringTab, cx: &Ctx) -> Fx {
         vec![
             Field::text(MONTH, month.format("%Y-%m").to_string()),
             Field::number(HOURS, ""),
-            Field::text(TOPICS, "").sensitive(),
+            Field::text(TOPICS, "").holds(Sensitive::MentoringTopics),
             Field::date(SUBMITTED, Some(cx.today)),
         ],
     );
@@ -219,10 +220,13 @@ fn submit_pair(cx: &Ctx, mentor_ids: &[Id], form: &mut Form) -> Fx {
         } else {
             "rules fail"
         };
+        // A rule resting on a personal fact (an evaluation) is not named under the privacy screen.
+        let mask = cx.mask();
+        let reasons: Vec<_> = problems.iter().map(|p| mask.rule(p)).collect();
         form.message = Some(format!(
             "Not paired ({mentee_name} with {mentor_name}): {} {rules}\n{}",
             problems.len(),
-            problems.join("\n")
+            reasons.join("\n")
         ));
         return vec![];
     }

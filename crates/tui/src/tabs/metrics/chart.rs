@@ -92,7 +92,10 @@ fn render_one(frame: &mut Frame, area: Rect, report: &Report, metric: Metric, mo
         .bar_style(theme.important);
     frame.render_widget(chart, bars);
     let value_line = |y: u16, name: String, style: Style, cell: &dyn Fn(usize) -> String| {
-        let mut spans = vec![Span::styled(widgets::fill(&name, GUTTER as usize), style)];
+        let mut spans = vec![Span::styled(
+            pathways_core::text::fill(&name, GUTTER as usize),
+            style,
+        )];
         for i in 0..12 {
             let mut text = cell(i);
             if pathways_core::text::width(&text) > bar_width as usize {

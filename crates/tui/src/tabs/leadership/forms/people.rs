@@ -2,6 +2,7 @@
 //! the promotion from the waitlist into a cohort.
 
 use super::*;
+use pathways_core::privacy::Sensitive;
 
 pub(in crate::tabs::leadership) fn open_add_participant(tab: &LeadershipTab) -> Fx {
     let cohort = match cohort(tab) {
@@ -43,7 +44,7 @@ pub(in crate::tabs::leadership) fn open_add_waitlist(cx: &Ctx) -> Fx {
         vec![
             Field::text("Employee", ""),
             Field::date("Joined", Some(cx.today)),
-            Field::text("Note", ""),
+            Field::text("Note", "").holds(Sensitive::Note),
         ],
     );
     open(form, LeadershipForm::AddWaitlist)
@@ -57,7 +58,7 @@ pub(in crate::tabs::leadership) fn open_edit_waitlist(tab: &LeadershipTab, cx: &
         format!("Waitlist: {}", cx.person(w.employee_id)),
         vec![
             Field::date("Joined", Some(w.joined)),
-            Field::text("Note", w.note.clone()),
+            Field::text("Note", w.note.clone()).holds(Sensitive::Note),
         ],
     );
     open(form, LeadershipForm::EditWaitlist(w))

@@ -7,6 +7,7 @@ use crate::tab::Ctx;
 use crate::theme::Theme;
 use crate::widgets::{self, day};
 use pathways_core::domain::{FiscalYear, LeadershipSession, Share, rate_label};
+use pathways_core::privacy::Sensitive;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -248,7 +249,7 @@ fn render_waitlist(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx,
                 Cell::from((i + 1).to_string()),
                 Cell::from(day(w.joined)),
                 Cell::from(cx.person(w.employee_id)),
-                Cell::from(w.note.clone()),
+                Cell::from(cx.shown(Sensitive::Note, &w.note)),
             ])
         },
     );
@@ -264,7 +265,11 @@ fn render_waitlist(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx,
                         .unwrap_or_default(),
                     theme,
                 ),
-                widgets::fact("Joined", format!("{} · {}", day(w.joined), w.note), theme),
+                widgets::fact(
+                    "Joined",
+                    format!("{} · {}", day(w.joined), cx.shown(Sensitive::Note, &w.note)),
+                    theme,
+                ),
                 Line::styled("m promote into a future cohort · x remove · e edit", theme.muted),
             ]
         }
