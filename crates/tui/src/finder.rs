@@ -116,19 +116,9 @@ pub struct Palette {
 
 /// Every action in the keymap, global ones first, each once.
 pub fn commands() -> Vec<Command> {
-    let mut out: Vec<Command> = keymap::GLOBAL
-        .iter()
-        .map(|b| Command {
-            keys: b.keys,
-            action: b.action,
-            name: b.name,
-            help: b.help,
-            footer: b.footer,
-            tab: None,
-        })
-        .collect();
+    let mut out = keymap::global().to_vec();
     for tab in Tab::ALL {
-        out.extend(keymap::tab_keys(tab));
+        out.extend_from_slice(keymap::tab_keys(tab));
     }
     out
 }

@@ -395,8 +395,35 @@ fn commands<A: Copy>(table: &[Binding<A>], wrap: fn(A) -> Action, tab: Option<Ta
     table.iter().map(|b| Command::of(b, wrap, tab)).collect()
 }
 
+/// Every table as commands, built once: the tabs' in `Tab::ALL` order, then the modes'.
+struct Tables {
+    tabs: Vec<Vec<Command>>,
+    global: Vec<Command>,
+    filter: Vec<Command>,
+    help: Vec<Command>,
+    form: Vec<Command>,
+    confirm: Vec<Command>,
+    prompt: Vec<Command>,
+}
+
+fn all_tables() -> &'static Tables {
+    static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let same = std::convert::identity;
+        Tables {
+            tabs: Tab::ALL.iter().map(|&t| tab_table(t)).collect(),
+            global: commands(GLOBAL, same, None),
+            filter: commands(FILTER, same, None),
+            help: commands(HELP, same, None),
+            form: commands(FORM, same, None),
+            confirm: commands(CONFIRM, same, None),
+            prompt: commands(PROMPT, same, None),
+        }
+    })
+}
+
 /// A tab's own keys (its table lives in its folder).
-pub fn tab_keys(tab: Tab) -> Vec<Command> {
+fn tab_table(tab: Tab) -> Vec<Command> {
     let t = Some(tab);
     match tab {
         Tab::Intake => commands(intake::KEYS, Action::Intake, t),
@@ -407,32 +434,42 @@ pub fn tab_keys(tab: Tab) -> Vec<Command> {
     }
 }
 
-/// The bindings in effect for `mode`, most specific first.
-pub fn tables(mode: Mode) -> Vec<Command> {
-    let same = std::convert::identity;
+/// A tab's own keys.
+pub fn tab_keys(tab: Tab) -> &'static [Command] {
+    &all_tables().tabs[tab.index()]
+}
+
+/// The keys that work on every tab.
+pub fn global() -> &'static [Command] {
+    &all_tables().global
+}
+
+/// The tables in effect for `mode`, most specific first.
+pub fn tables(mode: Mode) -> Vec<&'static [Command]> {
+    let t = all_tables();
     match mode {
-        Mode::Normal(tab) => {
-            let mut all = tab_keys(tab);
-            all.extend(commands(GLOBAL, same, None));
-            all
-        }
-        Mode::Filter => commands(FILTER, same, None),
-        Mode::Help => commands(HELP, same, None),
-        Mode::Form => commands(FORM, same, None),
-        Mode::Confirm => commands(CONFIRM, same, None),
-        Mode::Search | Mode::Palette => commands(PROMPT, same, None),
+        Mode::Normal(tab) => vec![tab_keys(tab), &t.global],
+        Mode::Filter => vec![&t.filter],
+        Mode::Help => vec![&t.help],
+        Mode::Form => vec![&t.form],
+        Mode::Confirm => vec![&t.confirm],
+        Mode::Search | Mode::Palette => vec![&t.prompt],
     }
+}
+
+/// The bindings in effect for `mode`, most specific first.
+pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Command> {
+    tables(mode).into_iter().flatten()
 }
 
 /// The action bound to `ev` in `mode`, if any.
 pub fn lookup(mode: Mode, ev: &KeyEvent) -> Option<Action> {
-    tables(mode).into_iter().find(|c| c.matches(ev)).map(|c| c.action)
+    bindings(mode).find(|c| c.matches(ev)).map(|c| c.action)
 }
 
 /// Footer hints for `mode`: "key word" pairs, most specific first.
 pub fn footer(mode: Mode) -> Vec<(String, &'static str)> {
-    tables(mode)
-        .into_iter()
+    bindings(mode)
         .filter_map(|c| c.footer.map(|f| (c.keys[0].label(), f)))
         .collect()
 }
@@ -464,7 +501,7 @@ mod tests {
         ];
         for mode in modes {
             let mut seen = Vec::new();
-            for b in tables(mode) {
+            for b in bindings(mode) {
                 for k in b.keys {
                     assert!(!seen.contains(k), "{k:?} bound twice in {mode:?}");
                     seen.push(*k);

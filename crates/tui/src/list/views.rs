@@ -112,9 +112,14 @@ impl<V: ViewKind, K: Clone + PartialEq> Views<V, K> {
             .vanished
             .take()
             .filter(|(v, _, row)| *v == memory.view && *row == memory.row);
-        for (list, picked) in self.lists.iter_mut().zip(&memory.picked) {
+        let current = self.view.index();
+        let mut found = true;
+        for (i, (list, picked)) in self.lists.iter_mut().zip(&memory.picked).enumerate() {
             if let Some(k) = picked {
-                list.select(k);
+                let shown = list.select(k);
+                if i == current {
+                    found = shown;
+                }
             }
             list.clamp();
         }
@@ -123,9 +128,7 @@ impl<V: ViewKind, K: Clone + PartialEq> Views<V, K> {
         }
         let gone = match waiting {
             Some((_, k, _)) => Some(k),
-            None => memory.picked[self.view.index()]
-                .clone()
-                .filter(|k| self.current().row_of(k).is_none()),
+            None => memory.picked[current].clone().filter(|_| !found),
         };
         if let Some(k) = gone
             && !self.current_mut().select(&k)

@@ -153,10 +153,7 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Th
     };
     let popup = widgets::centered(area, 78, area.height.saturating_sub(2));
     // Two columns when there is room, so the whole keymap fits on an 80x24 screen.
-    let entries: Vec<(String, &str)> = keymap::tables(mode)
-        .into_iter()
-        .map(|c| (c.keys_label(), c.help))
-        .collect();
+    let entries: Vec<(String, &str)> = keymap::bindings(mode).map(|c| (c.keys_label(), c.help)).collect();
     let col = (popup.width.saturating_sub(2) / 2) as usize;
     let two = col >= 34;
     let cell = |(k, h): &(String, &str), width: usize| -> Vec<Span<'static>> {
