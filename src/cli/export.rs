@@ -41,12 +41,12 @@ pub fn run(db: &Path, kind: &str, out: Option<&Path>, confidential: bool, privat
                     let _ = std::fs::remove_file(path);
                 }
                 written.map(|n| {
-                    println!("exported {n} {kind} to {}", path.display());
+                    super::out::line(format_args!("exported {n} {kind} to {}", path.display()));
                 })
             }
             Err(e) => Err(format!("{}: cannot create it: {e}", path.display())),
         },
-        None => write(&ctx, kind, std::io::stdout().lock()).map(|_| ()),
+        None => write(&ctx, kind, super::out::stdout()).map(|_| ()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

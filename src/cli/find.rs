@@ -22,8 +22,7 @@ pub fn run(db: &Path, query: &str, limit: usize, format: Format, private: bool) 
             e.title.clone()
         }
     };
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = super::out::stdout();
     let written = match format {
         Format::Text => hits
             .iter()
@@ -38,10 +37,7 @@ pub fn run(db: &Path, query: &str, limit: usize, format: Format, private: bool) 
                 .map_err(std::io::Error::other)
         }
     };
-    // A closed pipe (`| head`) is not an error worth a message.
-    if let Err(e) = written
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
+    if let Err(e) = written {
         return super::fail(format!("cannot write the results: {e}"));
     }
     if hits.is_empty() {

@@ -8,13 +8,13 @@ use std::process::ExitCode;
 
 /// `pathways import intakes FILE [--dry-run]`.
 pub fn run_import(db: &Path, file: &Path, dry_run: bool) -> ExitCode {
-    let store = match super::open_existing(db) {
+    let store = match super::open_existing(db, !dry_run) {
         Ok(s) => s,
         Err(code) => return code,
     };
     match import(&store, file, dry_run) {
         Ok(summary) => {
-            let mut out = std::io::stdout().lock();
+            let mut out = super::out::stdout();
             for line in summary.lines() {
                 let _ = writeln!(out, "{line}");
             }
@@ -38,7 +38,7 @@ pub fn export(db: &Path, out: Option<&Path>) -> ExitCode {
             Ok(file) => write_csv(&data, std::io::BufWriter::new(file)),
             Err(e) => return super::fail(format!("{}: {e}", path.display())),
         },
-        None => write_csv(&data, std::io::stdout().lock()),
+        None => write_csv(&data, super::out::stdout()),
     };
     match result {
         Ok(skipped) => {
