@@ -222,7 +222,6 @@ impl Form {
                     f.cursor = i;
                 }
             }
-            FieldKind::Number if !(c.is_ascii_digit() || c == '.') => {}
             _ => f.value.push(c),
         }
     }
