@@ -1,7 +1,8 @@
 //! `pathways import intakes FILE` and `pathways export intakes`: the runners around the core's
 //! intake sheet format.
 
-use pathways_core::import::intakes::{import, write_csv};
+use pathways_core::import::intakes::{ImportError, import, write_csv};
+use pathways_core::store::StoreError;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -23,6 +24,9 @@ pub fn run_import(db: &Path, file: &Path, dry_run: bool) -> ExitCode {
             } else {
                 ExitCode::from(1)
             }
+        }
+        Err(ImportError::Store(e @ StoreError::ReadOnly(_))) => {
+            super::fail(format!("{}: {e}; nothing was imported", db.display()))
         }
         Err(e) => super::fail(format!("{e} (nothing was imported)")),
     }

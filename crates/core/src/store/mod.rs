@@ -53,7 +53,8 @@ pub enum StoreError {
     Invalid(#[from] crate::domain::FieldError),
     #[error("database error: {0}")]
     Storage(String),
-    #[error("{0}: you may read this database but not change it (it is read-only for you); nothing was saved")]
+    /// The file may be read but not written by this user (the path is for callers to name).
+    #[error("read-only for you: you may read this database but not change it")]
     ReadOnly(PathBuf),
 }
 
