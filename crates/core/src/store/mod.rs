@@ -53,6 +53,9 @@ pub enum StoreError {
     Invalid(#[from] crate::domain::FieldError),
     #[error("database error: {0}")]
     Storage(String),
+    /// redb found the file damaged; `Store` turns this into an error naming the file.
+    #[error("the database file is damaged")]
+    Corrupted,
     /// The file may be read but not written by this user (the path is for callers to name).
     #[error("read-only for you: you may read this database but not change it")]
     ReadOnly(PathBuf),
@@ -77,21 +80,34 @@ fn explain_storage(message: String) -> String {
     }
 }
 
+/// Whether a redb error says the file is damaged (its message is not shown: `Store` names the
+/// file instead).
+fn corrupted(e: &redb::StorageError) -> bool {
+    matches!(e, redb::StorageError::Corrupted(_))
+}
+
 macro_rules! storage_from {
-    ($($t:ty),+) => {$(
+    ($($t:ty => $is_corrupted:expr),+ $(,)?) => {$(
         impl From<$t> for StoreError {
-            fn from(e: $t) -> Self { StoreError::Storage(explain_storage(e.to_string())) }
+            fn from(e: $t) -> Self {
+                let is_corrupted: fn(&$t) -> bool = $is_corrupted;
+                if is_corrupted(&e) {
+                    StoreError::Corrupted
+                } else {
+                    StoreError::Storage(explain_storage(e.to_string()))
+                }
+            }
         }
     )+};
 }
 storage_from!(
-    redb::Error,
-    redb::TransactionError,
-    redb::TableError,
-    redb::StorageError,
-    redb::CommitError,
-    redb::DatabaseError,
-    CodecError
+    redb::Error => |e| matches!(e, redb::Error::Corrupted(_)),
+    redb::TransactionError => |e| matches!(e, redb::TransactionError::Storage(s) if corrupted(s)),
+    redb::TableError => |e| matches!(e, redb::TableError::Storage(s) if corrupted(s)),
+    redb::StorageError => corrupted,
+    redb::CommitError => |e| matches!(e, redb::CommitError::Storage(s) if corrupted(s)),
+    redb::DatabaseError => |e| matches!(e, redb::DatabaseError::Storage(s) if corrupted(s)),
+    CodecError => |_| false,
 );
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -173,7 +189,12 @@ impl Store {
     /// Runs `f` against redb with the store's shield: a panic inside redb (a damaged file)
     /// becomes an error naming the file.
     fn shielded<R>(&self, f: impl FnOnce() -> Result<R>) -> Result<R> {
-        shielded(f).unwrap_or_else(|| Err(StoreError::file(&self.path, open::damaged())))
+        match shielded(f) {
+            Some(Err(StoreError::Corrupted)) | None => {
+                Err(StoreError::file(&self.path, open::failed_inside()))
+            }
+            Some(done) => done,
+        }
     }
 
     /// Runs `f` in one durable write transaction: all of it is committed, or none of it. A

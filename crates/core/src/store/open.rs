@@ -136,10 +136,11 @@ fn open_read_only(path: &Path) -> Result<Option<ReadOnlyDatabase>, String> {
     }
 }
 
-/// The refusal of a file whose pages do not verify, or that made the database engine fail.
+/// The refusal of a file whose pages do not verify, or that made the database engine fail while
+/// it was being opened.
 pub(super) fn damaged() -> String {
     "is damaged (its pages do not match their checksums); nothing was read from it and it was left \
-     unchanged: restore it from a backup, or run `pathways --db PATH check` for details"
+     unchanged: restore it from a backup"
         .into()
 }
 
@@ -225,4 +226,12 @@ fn recognise(db: &Database) -> Result<bool, String> {
         }
     }
     Ok(false)
+}
+
+/// The error for a file that made the database engine fail after it was opened (damage its
+/// verification could not see, or done since): the operation changed nothing.
+pub(super) fn failed_inside() -> String {
+    "is damaged (the database engine failed while reading it); nothing was changed: restore it \
+     from a backup"
+        .into()
 }
