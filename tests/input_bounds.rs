@@ -1,6 +1,6 @@
 //! What an import reads is bounded and exact, through the real binary: a device or a pipe is cut
 //! at 64 MB like a file, a pipe no one writes to ends at once, a quote left open rejects what it
-//! swallowed naming its line, and a NUL character is refused naming the column.
+//! swallowed naming its line, and a NUL byte is refused naming the column.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
@@ -176,7 +176,7 @@ fn a_nul_character_rejects_its_row_naming_the_column() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(
-        stdout.contains("line 2: \"First Name\" contains a NUL character"),
+        stdout.contains("line 2: First Name: holds a NUL byte"),
         "{stdout}"
     );
     assert!(

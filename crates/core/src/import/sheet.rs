@@ -1,14 +1,23 @@
-//! Reading a spreadsheet export (CSV), for every kind of import: the file read with a bound on
-//! what is read (whatever its size claims), and split into rows that carry their line numbers,
-//! with the checks that do not depend on the kind of sheet. Each importer maps the columns.
+//! Reading a spreadsheet export (CSV), the same for every import. Each importer maps the columns
+//! of its kind; everything else is here.
 //!
-//! - at most [`MAX_FILE_BYTES`] are read from a file, a pipe, `/dev/stdin` or a device alike;
-//!   a named pipe that no program writes to ends at once instead of waiting;
-//! - a quote that is never closed (it would swallow every following row into one field) rejects
-//!   what it swallowed, naming the line where it opened;
-//! - a row with text that is not UTF-8, a NUL character, or a field over [`MAX_FIELD_BYTES`] is
-//!   rejected naming the column; blank rows (spreadsheets end with some) are skipped.
+//! **The file** ([`read`]): at most [`MAX_FILE_BYTES`] are read from a file, a pipe,
+//! `/dev/stdin` or a device alike (what is read is bounded, not what the size claims); a named
+//! pipe that no program writes to ends at once instead of waiting.
+//!
+//! **Rows** ([`Sheet`]): split with the file line each starts on. A quote that is never closed
+//! (it would swallow every following row into one field) rejects what it swallowed, naming the
+//! line where it opened; a row whose text is not UTF-8 or with a field over [`MAX_FIELD_BYTES`]
+//! is rejected naming the column; blank rows (spreadsheets end with some) are skipped.
+//!
+//! **Cells** ([`read_row`]): the export's formula guard is undone ([`text::from_sheet`]), then
+//! what must never be stored ([`text::clean`]: control, bidi and zero-width characters) is taken
+//! out. Cleaned, not refused: such characters come from copying out of other programs, and the
+//! rest of the row is good; the summary names the line and the column, so the team can look. One
+//! exception is refused: a NUL byte, which no typed text holds (a UTF-16 file read as bytes has
+//! one in every other byte, and cleaning would store garbage that looks like data).
 
+use crate::text::{self, Field};
 use std::io::Read;
 use std::path::Path;
 
@@ -146,11 +155,11 @@ impl<'a> Sheet<'a> {
         })
     }
 
-    /// The column's name for messages: its header, or its position when the header is blank.
-    pub fn column_name(&self, i: usize) -> String {
+    /// The column's name in quotes, for the row checks' messages.
+    fn quoted_column(&self, i: usize) -> String {
         match self.header.get(i).map(|h| h.trim()).filter(|h| !h.is_empty()) {
-            Some(h) => format!("{h:?}"),
-            None => format!("column {}", i + 1),
+            Some(_) => format!("{:?}", column_name(&self.header, i)),
+            None => column_name(&self.header, i),
         }
     }
 
@@ -174,15 +183,11 @@ impl<'a> Sheet<'a> {
         }
         let mut fields = Vec::with_capacity(record.len());
         for (i, field) in record.iter().enumerate() {
-            let reason = if field.contains(&0) {
-                format!(
-                    "{} contains a NUL character (a zero byte), which no field may hold",
-                    self.column_name(i)
-                )
-            } else if field.len() > MAX_FIELD_BYTES {
+            // A NUL is refused cell by cell (`read_row`), naming the column.
+            let reason = if field.len() > MAX_FIELD_BYTES {
                 format!(
                     "{} is {} characters long; at most {MAX_FIELD_BYTES} are kept",
-                    self.column_name(i),
+                    self.quoted_column(i),
                     String::from_utf8_lossy(field).chars().count()
                 )
             } else {
@@ -314,12 +319,75 @@ impl<'a> LineCounter<'a> {
     }
 }
 
+// Cells.
+
+/// A row some of whose cells were cleaned: the file line and the columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    pub line: u64,
+    pub columns: Vec<String>,
+}
+
+impl std::fmt::Display for Cleaned {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "line {}: {}: removed control or invisible characters (the rest was kept)",
+            self.line,
+            self.columns.join(", ")
+        )
+    }
+}
+
+/// A column's name for messages: its header, or its number when the header is blank.
+pub fn column_name(header: &[String], i: usize) -> String {
+    header
+        .get(i)
+        .map(|h| h.trim_start_matches('\u{feff}').trim())
+        .filter(|h| !h.is_empty())
+        .map(|h| text::inert(h).into_owned())
+        .unwrap_or_else(|| format!("column {}", i + 1))
+}
+
+/// Turns one row's cells into stored text in place. `field` says which columns hold notes (tabs
+/// and line breaks kept) rather than one line. Returns the names of the columns that were
+/// cleaned, or why the row is refused.
+pub fn read_row(
+    header: &[String],
+    row: &mut [String],
+    field: impl Fn(&str) -> Field,
+) -> Result<Vec<String>, String> {
+    let mut cleaned = Vec::new();
+    for (i, cell) in row.iter_mut().enumerate() {
+        let name = column_name(header, i);
+        if cell.contains('\0') {
+            return Err(format!(
+                "{name}: holds a NUL byte, which no text has; if the file is UTF-16, save it as \
+                 CSV UTF-8"
+            ));
+        }
+        let kind = field(&name);
+        if kind == Field::Note && cell.contains("\r\n") {
+            // Windows line ends inside a note are how the file was saved, not something to report.
+            *cell = cell.replace("\r\n", "\n");
+        }
+        let value = text::from_sheet(cell);
+        if text::needs_cleaning(value, kind) {
+            *cell = text::clean(value, kind).into_owned();
+            cleaned.push(name);
+        } else if value.len() != cell.len() {
+            *cell = value.to_string();
+        }
+    }
+    Ok(cleaned)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn items(text: &str) -> Vec<String> {
-        Sheet::new(text.as_bytes())
+    fn items(bytes: &[u8]) -> Vec<String> {
+        Sheet::new(bytes)
             .unwrap()
             .map(|item| match item {
                 Item::Row(r) => format!("{}: {}", r.line, r.fields.join("|")),
@@ -338,7 +406,7 @@ mod tests {
 
     #[test]
     fn an_unclosed_quote_rejects_what_it_swallowed_naming_where_it_opened() {
-        let got = items("h1,h2\nfirst,row\nsecond,\"open\nthird,row\nfourth,row\n");
+        let got = items(b"h1,h2\nfirst,row\nsecond,\"open\nthird,row\nfourth,row\n");
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[0], "2: first|row");
         assert!(got[1].starts_with("rejected line 3: a quote"), "{got:?}");
@@ -346,13 +414,10 @@ mod tests {
     }
 
     #[test]
-    fn nul_and_bad_text_reject_the_row_naming_the_column() {
-        let got = items("name,email\nA\0na,a@b.org\nok,x@y.org\n\"\",\n");
+    fn bad_text_rejects_the_row_and_blank_rows_are_skipped() {
+        let got = items(b"name,email\nA\xffna,a@b.org\nok,x@y.org\n\"\",\n");
         assert_eq!(got.len(), 2, "{got:?}");
-        assert!(
-            got[0].starts_with("rejected line 2: \"name\" contains a NUL"),
-            "{got:?}"
-        );
+        assert!(got[0].starts_with("rejected line 2: not UTF-8"), "{got:?}");
         assert_eq!(got[1], "3: ok|x@y.org");
     }
 
@@ -367,5 +432,43 @@ mod tests {
         assert!(e.contains("no program is writing"), "{e}");
         let e = read(Path::new("/dev/zero")).unwrap_err();
         assert!(e.contains("larger than 64 MB"), "{e}");
+    }
+
+    fn header() -> Vec<String> {
+        ["First Name", "Notes", ""].map(String::from).to_vec()
+    }
+
+    fn notes(name: &str) -> Field {
+        if name == "Notes" { Field::Note } else { Field::Line }
+    }
+
+    #[test]
+    fn cells_are_cleaned_and_the_columns_named() {
+        let mut row = [
+            "T\u{1b}]0;x\u{7}".to_string(),
+            "a\r\n\tb\u{202e}".into(),
+            "'=1+1".into(),
+        ];
+        let cleaned = read_row(&header(), &mut row, notes).unwrap();
+        assert_eq!(cleaned, ["First Name", "Notes"]);
+        assert_eq!(row, ["T]0;x", "a\n\tb", "=1+1"]);
+        let mut windows = ["Ana".to_string(), "two\r\nlines".into(), "".into()];
+        assert!(read_row(&header(), &mut windows, notes).unwrap().is_empty());
+        assert_eq!(windows[1], "two\nlines");
+        let c = Cleaned {
+            line: 4,
+            columns: cleaned,
+        };
+        assert_eq!(
+            c.to_string(),
+            "line 4: First Name, Notes: removed control or invisible characters (the rest was kept)"
+        );
+    }
+
+    #[test]
+    fn a_nul_byte_refuses_the_row_naming_the_column() {
+        let mut row = ["Ana".to_string(), "".into(), "x\0y".into()];
+        let why = read_row(&header(), &mut row, notes).unwrap_err();
+        assert!(why.starts_with("column 3: holds a NUL byte"), "{why}");
     }
 }

@@ -139,11 +139,12 @@ impl Lookups {
 
 pub(super) fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
     let sheet = Sheet::new(bytes)?;
-    let columns = Columns::find(&sheet.header)?;
+    let header = sheet.header.clone();
+    let columns = Columns::find(&header)?;
     let mut lookups = Lookups::new(data);
     let mut plan = Plan::default();
     for item in sheet {
-        let row = match item {
+        let mut row = match item {
             Item::Row(row) => row,
             Item::Rejected(rejection) => {
                 plan.summary.rejected.push(rejection);
@@ -152,8 +153,32 @@ pub(super) fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
             // Nothing after a row the reader cannot get past can be trusted.
             Item::Unreadable(reason) => return Err(reason),
         };
+        let cleaned = match crate::import::sheet::read_row(&header, &mut row.fields, |name| {
+            if name.eq_ignore_ascii_case(col::NOTES) {
+                crate::text::Field::Note
+            } else {
+                crate::text::Field::Line
+            }
+        }) {
+            Ok(cleaned) => cleaned,
+            Err(reason) => {
+                plan.summary.rejected.push(Rejection {
+                    line: row.line,
+                    reason,
+                });
+                continue;
+            }
+        };
         match plan_row(&columns, &row.fields, &mut lookups, &mut plan) {
-            Ok(true) => plan.summary.imported += 1,
+            Ok(true) => {
+                plan.summary.imported += 1;
+                if !cleaned.is_empty() {
+                    plan.summary.cleaned.push(crate::import::sheet::Cleaned {
+                        line: row.line,
+                        columns: cleaned,
+                    });
+                }
+            }
             Ok(false) => plan.summary.duplicates += 1,
             Err(reason) => plan.summary.rejected.push(Rejection {
                 line: row.line,
