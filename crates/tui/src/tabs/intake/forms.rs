@@ -270,7 +270,13 @@ pub(super) fn save_consultation(cx: &Ctx, it: &Intake, form: &mut Form) -> Fx {
             form.set_error("date", "in the future; log a consultation after it happens");
         }
     }
-    let minutes = form.number::<u32>("minutes", "a whole number of minutes");
+    let minutes = match Consultation::parse_minutes(form.value("minutes")) {
+        Ok(m) => Some(m),
+        Err(e) => {
+            form.set_error("minutes", e.reason);
+            None
+        }
+    };
     let services = parse_services(form, "services");
     let (Some(date), Some(minutes)) = (date, minutes) else {
         return vec![];
