@@ -49,7 +49,7 @@ pub struct App {
     loaded: std::collections::HashMap<&'static str, u64>,
     load_problems: std::collections::BTreeMap<&'static str, Vec<pathways_core::store::DecodeProblem>>,
     /// Tabs whose view was built from older data (refreshed when shown).
-    stale: [bool; 5],
+    stale: [bool; Tab::ALL.len()],
     /// The global search index, built when first needed after each load.
     pub index: Option<std::sync::Arc<pathways_core::search::Index>>,
     /// Runs searches off the input path when the index is large.
@@ -85,7 +85,7 @@ impl App {
             generation: 0,
             problems: Vec::new(),
             loaded: Default::default(),
-            stale: [false; 5],
+            stale: [false; Tab::ALL.len()],
             load_problems: Default::default(),
             color: true,
             undo_stack: Vec::new(),
