@@ -130,3 +130,72 @@ fn a_stale_edit_is_refused_by_its_type_naming_each_field_theirs_and_yours() {
         "{refused:?}"
     );
 }
+
+/// The intake queue as a rebuild from the data makes it, to compare with what a save left.
+fn rebuilt(app: &pathways_tui::app::App) -> pathways_tui::tabs::intake::IntakeTab {
+    use pathways_tui::tab::TabView;
+    let mut fresh = app.intake.clone();
+    fresh.refresh(&app.ctx());
+    fresh
+}
+
+fn assert_same_queue(app: &pathways_tui::app::App, what: &str) {
+    let fresh = rebuilt(app);
+    let tab = &app.intake;
+    assert_eq!(tab.rows().visible, fresh.rows().visible, "{what}: the rows");
+    assert_eq!(tab.overdue, fresh.overdue, "{what}: overdue flags");
+    assert_eq!(tab.overdue_count, fresh.overdue_count, "{what}: overdue count");
+    assert_eq!(tab.owners, fresh.owners, "{what}: owners");
+    assert_eq!(tab.consultations, fresh.consultations, "{what}: consultations");
+    assert_eq!(
+        tab.list.picked(),
+        fresh.list.picked(),
+        "{what}: the selected intake"
+    );
+}
+
+/// A save on the intake tab takes the saved records into the queue instead of rebuilding it
+/// (work proportional to the change); the queue it leaves must be the one a rebuild makes, in
+/// every sort order, reversed or not, for a status step, a new intake and a logged consultation.
+#[test]
+fn the_queue_after_a_save_is_the_queue_a_rebuild_makes() {
+    use pathways_tui::action::Action;
+    use pathways_tui::tabs::intake::IntakeAction;
+    let (_dir, mut app) = common::demo_app();
+    for round in 0..6 {
+        if round % 2 == 1 {
+            app.update(Action::Intake(IntakeAction::ReverseSort));
+        } else if round > 0 {
+            app.update(Action::Intake(IntakeAction::ReverseSort));
+            app.update(Action::Intake(IntakeAction::CycleSort));
+        }
+        for step in 0..3 {
+            app.update(Action::Down);
+            let before = app.intake.list.picked();
+            app.update(Action::Intake(IntakeAction::Advance));
+            assert_eq!(
+                app.intake.list.picked(),
+                before,
+                "the selection stays on the intake"
+            );
+            assert_same_queue(&app, &format!("round {round}, status step {step}"));
+        }
+        let employee = app.data.employees[round].id;
+        let mut added = Intake::new(employee, common::today(), IntakeSource::Form);
+        added.owner = format!("Owner {round}");
+        app.save("added", |w| w.insert(&mut added).map(|_| ())).unwrap();
+        assert_same_queue(&app, &format!("round {round}, new intake"));
+        let intake_id = app.data.intakes[round * 3].id;
+        let mut consultation = Consultation {
+            id: 0,
+            intake_id,
+            date: common::today(),
+            minutes: 30,
+            services: Vec::new(),
+            notes: String::new(),
+        };
+        app.save("logged", |w| w.insert(&mut consultation).map(|_| ()))
+            .unwrap();
+        assert_same_queue(&app, &format!("round {round}, consultation"));
+    }
+}

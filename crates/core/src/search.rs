@@ -120,6 +120,30 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order the index lists them (and ties rank them).
+    pub const ALL: [Kind; 7] = [
+        Kind::Employee,
+        Kind::Location,
+        Kind::Intake,
+        Kind::Mentor,
+        Kind::Ambassador,
+        Kind::Participant,
+        Kind::Offering,
+    ];
+
+    /// How many records of this kind `data` holds.
+    fn count(self, data: &Dataset) -> usize {
+        match self {
+            Kind::Employee => data.employees.len(),
+            Kind::Location => data.locations.len(),
+            Kind::Intake => data.intakes.len(),
+            Kind::Mentor => data.mentors.len(),
+            Kind::Ambassador => data.ambassadors.len(),
+            Kind::Participant => data.participants.len(),
+            Kind::Offering => data.offerings.len(),
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Kind::Employee => "employee",
@@ -154,121 +178,134 @@ pub struct Index {
 
 impl Index {
     pub fn build(data: &Dataset) -> Index {
-        let mut entries =
-            Vec::with_capacity(data.employees.len() + data.intakes.len() + data.locations.len());
-        let mut keys = Vec::with_capacity(entries.capacity());
-        let mut push = |kind, id, person: Option<Id>, title: String, facts: String, extra: &str| {
-            keys.push(fold(&format!("{title} {extra}")));
-            entries.push(Entry {
-                kind,
-                id,
-                person,
-                title,
-                facts,
-            });
-        };
-        for e in &data.employees {
-            let facts = format!(
-                "{} · {} · {}",
-                e.position,
-                data.location_name(e.location_id),
-                e.chapter
-            );
-            // The email's local part only: the shared domain would match every short query.
-            let mailbox = e.email.split('@').next().unwrap_or("");
-            let extra = format!("{} {} {}", e.employee_number, mailbox, e.position);
-            push(Kind::Employee, e.id, Some(e.id), e.full_name(), facts, &extra);
+        let mut builder = Builder::default();
+        builder.step(data, None);
+        builder.finish()
+    }
+
+    fn push(&mut self, kind: Kind, id: Id, person: Option<Id>, title: String, facts: String, extra: &str) {
+        self.keys.push(fold(&format!("{title} {extra}")));
+        self.entries.push(Entry {
+            kind,
+            id,
+            person,
+            title,
+            facts,
+        });
+    }
+
+    /// Adds the entry of record `i` of `kind` (in the order of `Kind::ALL`).
+    fn add(&mut self, data: &Dataset, kind: Kind, i: usize) {
+        match kind {
+            Kind::Employee => {
+                let e = &data.employees[i];
+                let facts = format!(
+                    "{} · {} · {}",
+                    e.position,
+                    data.location_name(e.location_id),
+                    e.chapter
+                );
+                // The email's local part only: the shared domain would match every short query.
+                let mailbox = e.email.split('@').next().unwrap_or("");
+                let extra = format!("{} {} {}", e.employee_number, mailbox, e.position);
+                self.push(Kind::Employee, e.id, Some(e.id), e.full_name(), facts, &extra);
+            }
+            Kind::Location => {
+                let l = &data.locations[i];
+                self.push(
+                    Kind::Location,
+                    l.id,
+                    None,
+                    l.name.clone(),
+                    format!("{} · {} employees", l.kind.label(), l.employees),
+                    "",
+                );
+            }
+            Kind::Intake => {
+                let it = &data.intakes[i];
+                let facts = format!(
+                    "received {} · {} · {}",
+                    it.received,
+                    it.status.label(),
+                    it.services_label()
+                );
+                self.push(
+                    Kind::Intake,
+                    it.id,
+                    Some(it.employee_id),
+                    data.employee_name(it.employee_id),
+                    facts,
+                    "",
+                );
+            }
+            Kind::Mentor => {
+                let m = &data.mentors[i];
+                let chapter = data
+                    .employee(m.employee_id)
+                    .map(|e| e.chapter.as_str())
+                    .unwrap_or("");
+                let state = if m.active { "active" } else { "inactive" };
+                let facts = format!("mentor · {chapter} · {} · {state}", m.expertise);
+                self.push(
+                    Kind::Mentor,
+                    m.id,
+                    Some(m.employee_id),
+                    data.employee_name(m.employee_id),
+                    facts,
+                    "",
+                );
+            }
+            Kind::Ambassador => {
+                let a = &data.ambassadors[i];
+                let facts = format!(
+                    "{} · tenure to {}",
+                    data.location_name(Some(a.primary_location)),
+                    a.tenure_end
+                );
+                self.push(
+                    Kind::Ambassador,
+                    a.id,
+                    Some(a.employee_id),
+                    data.employee_name(a.employee_id),
+                    facts,
+                    "",
+                );
+            }
+            Kind::Participant => {
+                let p = &data.participants[i];
+                let fy = data
+                    .cohorts
+                    .iter()
+                    .find(|c| c.id == p.cohort_id)
+                    .map(|c| c.fiscal_year)
+                    .unwrap_or(0);
+                let facts = format!("leadership FY{:02} · {} · {}", fy % 100, p.role, p.status.label());
+                self.push(
+                    Kind::Participant,
+                    p.id,
+                    Some(p.employee_id),
+                    data.employee_name(p.employee_id),
+                    facts,
+                    "",
+                );
+            }
+            Kind::Offering => {
+                let o = &data.offerings[i];
+                let facts = if o.course_number.is_empty() {
+                    "PL offering".to_string()
+                } else {
+                    format!("course #{}", o.course_number)
+                };
+                self.push(
+                    Kind::Offering,
+                    o.id,
+                    None,
+                    o.title.clone(),
+                    facts,
+                    &o.course_number,
+                );
+            }
         }
-        for l in &data.locations {
-            push(
-                Kind::Location,
-                l.id,
-                None,
-                l.name.clone(),
-                format!("{} · {} employees", l.kind.label(), l.employees),
-                "",
-            );
-        }
-        for i in &data.intakes {
-            let facts = format!(
-                "received {} · {} · {}",
-                i.received,
-                i.status.label(),
-                i.services_label()
-            );
-            push(
-                Kind::Intake,
-                i.id,
-                Some(i.employee_id),
-                data.employee_name(i.employee_id),
-                facts,
-                "",
-            );
-        }
-        for m in &data.mentors {
-            let chapter = data
-                .employee(m.employee_id)
-                .map(|e| e.chapter.as_str())
-                .unwrap_or("");
-            let state = if m.active { "active" } else { "inactive" };
-            let facts = format!("mentor · {chapter} · {} · {state}", m.expertise);
-            push(
-                Kind::Mentor,
-                m.id,
-                Some(m.employee_id),
-                data.employee_name(m.employee_id),
-                facts,
-                "",
-            );
-        }
-        for a in &data.ambassadors {
-            let facts = format!(
-                "{} · tenure to {}",
-                data.location_name(Some(a.primary_location)),
-                a.tenure_end
-            );
-            push(
-                Kind::Ambassador,
-                a.id,
-                Some(a.employee_id),
-                data.employee_name(a.employee_id),
-                facts,
-                "",
-            );
-        }
-        for p in &data.participants {
-            let fy = data
-                .cohorts
-                .iter()
-                .find(|c| c.id == p.cohort_id)
-                .map(|c| c.fiscal_year)
-                .unwrap_or(0);
-            let facts = format!("leadership FY{:02} · {} · {}", fy % 100, p.role, p.status.label());
-            push(
-                Kind::Participant,
-                p.id,
-                Some(p.employee_id),
-                data.employee_name(p.employee_id),
-                facts,
-                "",
-            );
-        }
-        for o in &data.offerings {
-            let facts = if o.course_number.is_empty() {
-                "PL offering".to_string()
-            } else {
-                format!("course #{}", o.course_number)
-            };
-            push(
-                Kind::Offering,
-                o.id,
-                None,
-                o.title.clone(),
-                facts,
-                &o.course_number,
-            );
-        }
-        Index { entries, keys }
     }
 
     pub fn len(&self) -> usize {
@@ -286,6 +323,50 @@ impl Index {
             .into_iter()
             .map(|i| &self.entries[i])
             .collect()
+    }
+}
+
+/// Builds an `Index` in steps (a large dataset's index is built between key presses, so the
+/// search opens at once): each `step` adds entries until its deadline.
+#[derive(Debug, Clone, Default)]
+pub struct Builder {
+    index: Index,
+    /// The kind being added (a position in `Kind::ALL`) and the next record of it.
+    kind: usize,
+    next: usize,
+}
+
+impl Builder {
+    /// Adds entries from `data` until `until` (or all of them); returns whether the index is
+    /// complete. `data` must be the same in every step.
+    pub fn step(&mut self, data: &Dataset, until: Option<std::time::Instant>) -> bool {
+        let mut added = 0;
+        while let Some(&kind) = Kind::ALL.get(self.kind) {
+            let count = kind.count(data);
+            while self.next < count {
+                // Each step adds some entries; the clock is read every 256.
+                if added % 256 == 255 && until.is_some_and(|t| std::time::Instant::now() >= t) {
+                    return false;
+                }
+                self.index.add(data, kind, self.next);
+                self.next += 1;
+                added += 1;
+            }
+            self.kind += 1;
+            self.next = 0;
+        }
+        true
+    }
+
+    /// Entries added so far, of how many.
+    pub fn progress(&self, data: &Dataset) -> (usize, usize) {
+        let total = Kind::ALL.iter().map(|k| k.count(data)).sum();
+        (self.index.len(), total)
+    }
+
+    /// The index built.
+    pub fn finish(self) -> Index {
+        self.index
     }
 }
 
@@ -421,6 +502,21 @@ mod tests {
         let mentor = data.employee_name(data.mentors[0].employee_id);
         assert!(index.search(&mentor, 20).iter().any(|e| e.kind == Kind::Mentor));
         assert!(index.search("zzzzqqq", 5).is_empty());
+    }
+
+    #[test]
+    fn an_index_built_in_steps_is_the_index_built_at_once() {
+        let (data, index) = demo_index();
+        let mut builder = Builder::default();
+        let past = std::time::Instant::now();
+        let mut steps = 1;
+        while !builder.step(&data, Some(past)) {
+            steps += 1;
+        }
+        assert!(steps > 1, "a deadline already past still ends, in steps");
+        let stepped = builder.finish();
+        assert_eq!(stepped.entries, index.entries);
+        assert_eq!(stepped.keys, index.keys);
     }
 
     #[test]

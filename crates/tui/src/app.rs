@@ -52,6 +52,8 @@ pub struct App {
     stale: [bool; Tab::ALL.len()],
     /// The global search index, built when first needed after each load.
     pub index: Option<std::sync::Arc<pathways_core::search::Index>>,
+    /// The search index being built between key presses (see `work`).
+    index_builder: Option<pathways_core::search::Builder>,
     /// Runs searches off the input path when the index is large.
     pub search_worker: Option<pathways_core::search::Worker>,
     /// Text waiting to be put on the clipboard (the terminal loop sends it as OSC 52).
@@ -90,6 +92,7 @@ impl App {
             color: true,
             undo_stack: Vec::new(),
             index: None,
+            index_builder: None,
             search_worker: None,
             clipboard: None,
             privacy_after: None,
@@ -177,6 +180,29 @@ impl App {
             return true;
         }
         self.poll_changes()
+    }
+
+    /// Work between key presses (see `TabView::work`) until `until`. Returns whether the screen
+    /// must be redrawn.
+    /// The tab on screen comes first, then the search index (so Ctrl-K finds it ready).
+    pub fn work(&mut self, until: std::time::Instant) -> bool {
+        if self.view(self.tab).busy(&self.ctx()) {
+            let (tab, cx) = self.split(self.tab);
+            return tab.work(&cx, until);
+        }
+        self.build_index(Some(until))
+    }
+
+    /// Whether there is work for `work`: the event loop then does it in steps between key presses.
+    pub fn busy(&self) -> bool {
+        self.index.is_none() || self.view(self.tab).busy(&self.ctx())
+    }
+
+    /// Does all waiting work now (tests and benchmarks, which look at the result at once).
+    pub fn settle(&mut self) {
+        while self.busy() {
+            self.work(std::time::Instant::now() + std::time::Duration::from_secs(1));
+        }
     }
 
     pub fn mode(&self) -> Mode {

@@ -193,6 +193,25 @@ pub trait TabView {
     /// The `/` filter changed: narrow the lists.
     fn set_filter(&mut self, cx: &Ctx, text: &str);
 
+    /// Work done between key presses, in steps that end by `until` (a large list's search keys,
+    /// a narrowing of many rows), so typing never waits for it. Returns whether what the tab
+    /// shows changed.
+    fn work(&mut self, _cx: &Ctx, _until: std::time::Instant) -> bool {
+        false
+    }
+
+    /// After this app's own save changed only `changes` (table, id) in the data: takes them in
+    /// with work proportional to them and returns true, or returns false and `refresh` rebuilds
+    /// the view.
+    fn patched(&mut self, _cx: &Ctx, _changes: &[(&'static str, Id)]) -> bool {
+        false
+    }
+
+    /// Whether the tab has work waiting for `work`.
+    fn busy(&self, _cx: &Ctx) -> bool {
+        false
+    }
+
     /// A form it opened was submitted. Errors go on the form (it stays open); a save that
     /// fails puts its reason on the form too.
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &Self::Form) -> Effects<Self>;

@@ -42,6 +42,8 @@ impl Drop for TerminalGuard {
 const POLL_CHANGES: Duration = Duration::from_millis(1000);
 /// How often to look for a search answer while one is due.
 const SEARCH_POLL: Duration = Duration::from_millis(5);
+/// The longest step of work between key presses: a key pressed meanwhile waits at most this.
+const WORK_STEP: Duration = Duration::from_millis(4);
 
 /// The first frame, drawn before the data is loaded, so the screen answers at once at any size
 /// of database.
@@ -73,7 +75,16 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
         if app.search_waiting() {
             wait = wait.min(SEARCH_POLL);
         }
-        if event::poll(wait)? {
+        let busy = app.busy();
+        if busy {
+            // Work waits for nothing: it runs in steps while no key is waiting.
+            wait = Duration::ZERO;
+        }
+        if !event::poll(wait)? {
+            if busy {
+                dirty |= app.work(Instant::now() + WORK_STEP);
+            }
+        } else {
             match event::read()? {
                 // Releases and repeats are reported on some platforms; act on presses only.
                 Event::Key(key) if key.kind == KeyEventKind::Press => {

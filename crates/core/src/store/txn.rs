@@ -41,7 +41,8 @@ pub fn apply_saved(
         seen.insert(name, *after);
     }
     *generation = journal.generation.1;
-    data.reindex();
+    let kinds: Vec<&str> = journal.kinds.iter().map(|(name, _, _)| *name).collect();
+    data.changed(&kinds);
     true
 }
 

@@ -32,9 +32,29 @@ impl App {
             .flatten()
             .map(ToString::to_string)
             .collect();
-        self.index = None;
-        self.search_worker = None;
+        self.drop_index();
         self.refresh_views();
+    }
+
+    /// After this app's own save changed only `changes` in the data: the tab on screen takes
+    /// them in (or is rebuilt if it cannot), the others are rebuilt when next shown.
+    fn data_patched(&mut self, changes: &[(&'static str, pathways_core::domain::Id)]) {
+        self.problems = self
+            .load_problems
+            .values()
+            .flatten()
+            .map(ToString::to_string)
+            .collect();
+        self.drop_index();
+        for tab in super::Tab::ALL {
+            self.stale[tab.index()] = true;
+        }
+        let (tab, cx) = self.split(self.tab);
+        if tab.patched(&cx, changes) {
+            self.stale[self.tab.index()] = false;
+        } else {
+            self.refresh_tab(self.tab);
+        }
     }
 
     /// Picks up changes another process saved. Returns whether anything changed.
@@ -78,11 +98,12 @@ impl App {
                         }
                     }
                 }
+                let changes: Vec<_> = journal.records().collect();
                 if !journal.is_empty() {
                     self.undo_stack.push((done.to_string(), journal));
                 }
                 let refreshed = if patched {
-                    self.data_changed();
+                    self.data_patched(&changes);
                     Ok(())
                 } else {
                     self.reload()

@@ -66,6 +66,9 @@ pub(crate) trait AnyTab {
     fn back(&mut self, cx: &Ctx) -> bool;
     fn filter(&self) -> &str;
     fn set_filter(&mut self, cx: &Ctx, text: &str);
+    fn work(&mut self, cx: &Ctx, until: std::time::Instant) -> bool;
+    fn busy(&self, cx: &Ctx) -> bool;
+    fn patched(&mut self, cx: &Ctx, changes: &[(&'static str, Id)]) -> bool;
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &Purpose) -> Vec<Erased>;
     fn confirmed(&mut self, cx: &Ctx, answer: Purpose) -> Vec<Erased>;
     fn saved(&mut self, cx: &Ctx, then: Purpose, id: Option<Id>) -> Vec<Erased>;
@@ -89,6 +92,15 @@ impl<T: TabView> AnyTab for T {
     }
     fn set_filter(&mut self, cx: &Ctx, text: &str) {
         TabView::set_filter(self, cx, text)
+    }
+    fn work(&mut self, cx: &Ctx, until: std::time::Instant) -> bool {
+        TabView::work(self, cx, until)
+    }
+    fn busy(&self, cx: &Ctx) -> bool {
+        TabView::busy(self, cx)
+    }
+    fn patched(&mut self, cx: &Ctx, changes: &[(&'static str, Id)]) -> bool {
+        TabView::patched(self, cx, changes)
     }
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &Purpose) -> Vec<Erased> {
         match purpose.value.downcast_ref::<T::Form>() {

@@ -6,20 +6,54 @@ use crate::action::Action;
 use crate::finder::{ASYNC_FROM, Prompt, SEARCH_LIMIT, SearchBox};
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::Id;
-use pathways_core::search::{Entry, Index, Kind, Worker};
+use pathways_core::search::{Entry, Kind, Worker};
 
 impl App {
-    /// Opens the global search with `query` typed in.
+    /// Opens the global search with `query` typed in. It opens at once: an index still being
+    /// built is finished between key presses, and the query runs when it is ready.
     pub fn open_search(&mut self, query: &str) {
-        if self.index.is_none() {
-            let index = std::sync::Arc::new(Index::build(&self.data));
-            self.search_worker =
-                (index.len() >= ASYNC_FROM).then(|| Worker::start(index.clone(), SEARCH_LIMIT));
-            self.index = Some(index);
+        if self.data.record_count() < ASYNC_FROM {
+            // Small: built in the key press (as fast as a frame).
+            self.build_index(None);
         }
         let mut search = SearchBox::new(query);
         search.run(self.index.as_deref(), self.search_worker.as_ref());
         self.modals.push(Modal::Search(search));
+    }
+
+    /// Forgets the search index (the data changed); it is built again between key presses.
+    pub(super) fn drop_index(&mut self) {
+        self.index = None;
+        self.index_builder = None;
+        self.search_worker = None;
+    }
+
+    /// Builds the search index until `until` (or all of it). When it is complete, a search
+    /// waiting for it runs. Returns whether the screen changed.
+    pub(super) fn build_index(&mut self, until: Option<std::time::Instant>) -> bool {
+        if self.index.is_some() {
+            return false;
+        }
+        let builder = self.index_builder.get_or_insert_with(Default::default);
+        if !builder.step(&self.data, until) {
+            return matches!(self.modals.last(), Some(Modal::Search(_)));
+        }
+        let index = std::sync::Arc::new(self.index_builder.take().unwrap_or_default().finish());
+        self.search_worker = (index.len() >= ASYNC_FROM).then(|| Worker::start(index.clone(), SEARCH_LIMIT));
+        self.index = Some(index);
+        if let Some(Modal::Search(s)) = self.modals.last_mut() {
+            s.run(self.index.as_deref(), self.search_worker.as_ref());
+        }
+        true
+    }
+
+    /// How far the search index is built: (entries, of how many).
+    pub fn index_progress(&self) -> (usize, usize) {
+        match (&self.index, &self.index_builder) {
+            (Some(index), _) => (index.len(), index.len()),
+            (None, Some(b)) => b.progress(&self.data),
+            (None, None) => (0, 0),
+        }
     }
 
     /// Takes the worker's answer to the newest query, if it has come. Returns whether to redraw.

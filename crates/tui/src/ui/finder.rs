@@ -48,7 +48,12 @@ pub fn render_search(frame: &mut Frame, area: Rect, app: &App, s: &SearchBox, th
         &s.input,
         theme,
     );
-    let Some(index) = &app.index else { return };
+    let Some(index) = &app.index else {
+        let (done, total) = app.index_progress();
+        let msg = format!("indexing {done} of {total} records… (keep typing)");
+        frame.render_widget(Paragraph::new(Line::styled(msg, theme.muted)), list);
+        return;
+    };
     let width = list.width as usize;
     let mut lines = window(
         s.results.len(),

@@ -5,6 +5,7 @@
 
 mod forms;
 mod keys;
+mod patch;
 mod person;
 mod popup;
 mod queue;
@@ -14,7 +15,7 @@ pub use keys::{IntakeAction, KEYS};
 pub use queue::{Filters, OverdueFilter, Sort, StatusFilter};
 
 use crate::form::Form;
-use crate::list::{Nav, Rows, Views};
+use crate::list::{NARROW_AT_ONCE, Nav, Rows, Views};
 use crate::save::Save;
 use crate::tab::{Ctx, Effect, Effects, Tab, TabView, facts};
 use crate::theme::Theme;
@@ -77,6 +78,8 @@ pub struct IntakeTab {
     pub consultations: HashMap<Id, Vec<usize>>,
     /// Owners seen in the data, for the filter's pick list.
     pub owners: Vec<String>,
+    /// The data the queue's search keys were built from (`Dataset::version`).
+    keys_version: Option<u64>,
     /// The pop-up event chosen for capture in this session.
     pub popup_event: Option<Id>,
     pub captured: usize,
@@ -110,12 +113,24 @@ impl IntakeTab {
         }
     }
 
-    /// Builds the search text of every row if the filter needs it (first filter after a load).
-    fn fill_keys(&mut self, data: &Dataset) {
-        let filter = self.list.filter.clone();
-        self.list
-            .current_mut()
-            .fill_keys_for(&filter, |i| search_text(data, &data.intakes[i]));
+    /// Builds the search text of every row if the filter needs it (first filter after a load)
+    /// and the queue is small enough to do it in the key press; a larger queue builds it in
+    /// `work`, between key presses.
+    fn fill_keys(&mut self, data: &Dataset, refreshed: bool) {
+        let small = data.intakes.len() <= NARROW_AT_ONCE;
+        // A small queue's keys are built again with every refresh (cheap, and always current);
+        // a large one's are kept while the data is the same.
+        if (refreshed && small) || self.keys_version != Some(data.version()) {
+            self.list.current_mut().rows.forget_keys();
+            self.keys_version = Some(data.version());
+        }
+        let count = data.intakes.len();
+        if small {
+            let filter = self.list.filter.clone();
+            self.list
+                .current_mut()
+                .fill_keys_for(&filter, count, |i| search_text(data, &data.intakes[i]));
+        }
     }
 
     fn selected_or_say(&self, cx: &Ctx) -> Result<Intake, Fx> {
@@ -204,7 +219,7 @@ impl TabView for IntakeTab {
             &self.overdue,
         );
         self.list.current_mut().set_order(order, |i| data.intakes[i].id);
-        self.fill_keys(data);
+        self.fill_keys(data, true);
         self.list.restore(memory);
     }
 
@@ -275,9 +290,24 @@ impl TabView for IntakeTab {
         &self.list.filter
     }
 
+    fn work(&mut self, cx: &Ctx, until: std::time::Instant) -> bool {
+        let data = cx.data;
+        self.fill_keys(data, false);
+        self.list
+            .work(data.intakes.len(), |i| search_text(data, &data.intakes[i]), until)
+    }
+
+    fn busy(&self, cx: &Ctx) -> bool {
+        self.list.busy(cx.data.intakes.len())
+    }
+
+    fn patched(&mut self, cx: &Ctx, changes: &[(&'static str, Id)]) -> bool {
+        patch::patch(self, cx, changes)
+    }
+
     fn set_filter(&mut self, cx: &Ctx, text: &str) {
         text.clone_into(&mut self.list.filter);
-        self.fill_keys(cx.data);
+        self.fill_keys(cx.data, false);
         self.list.narrow_all();
     }
 

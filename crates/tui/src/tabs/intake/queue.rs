@@ -14,32 +14,67 @@ pub(super) fn order(
     overdue: &[bool],
 ) -> Vec<usize> {
     let mut order: Vec<usize> = (0..data.intakes.len())
-        .filter(|&i| {
-            let it = &data.intakes[i];
-            filters.keeps(it, data.employee(it.employee_id), overdue[i])
-        })
+        .filter(|&i| keeps(data, filters, overdue, i))
         .collect();
-    let name = |i: usize| {
-        data.employee(data.intakes[i].employee_id)
-            .map(|e| e.sort_name().to_lowercase())
-            .unwrap_or_default()
-    };
-    match sort {
-        Sort::Waiting => order.sort_by_cached_key(|&i| {
-            let it = &data.intakes[i];
-            (
-                it.status == IntakeStatus::Closed,
-                std::cmp::Reverse(it.days_waiting(today)),
-                it.received,
-            )
-        }),
-        Sort::Name => order.sort_by_cached_key(|&i| (name(i), data.intakes[i].received)),
-        Sort::Received => order.sort_by_key(|&i| std::cmp::Reverse(data.intakes[i].received)),
-    }
+    // A stable sort: equal keys keep data order, so the order is by (key, index).
+    order.sort_by_cached_key(|&i| sort_key(data, today, sort, i));
     if reversed {
         order.reverse();
     }
     order
+}
+
+/// Whether the filters keep intake `i` in the queue.
+pub(super) fn keeps(data: &Dataset, filters: &Filters, overdue: &[bool], i: usize) -> bool {
+    let it = &data.intakes[i];
+    filters.keeps(
+        it,
+        data.employee(it.employee_id),
+        overdue.get(i).copied().unwrap_or(false),
+    )
+}
+
+/// Where intake `i` goes in the queue sorted by `sort` (before `reversed`), ties by index.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum SortKey {
+    Waiting(bool, std::cmp::Reverse<Option<i64>>, NaiveDate),
+    Name(String, NaiveDate),
+    Received(std::cmp::Reverse<NaiveDate>),
+}
+
+pub(super) fn sort_key(data: &Dataset, today: NaiveDate, sort: Sort, i: usize) -> SortKey {
+    let it = &data.intakes[i];
+    match sort {
+        Sort::Waiting => SortKey::Waiting(
+            it.status == IntakeStatus::Closed,
+            std::cmp::Reverse(it.days_waiting(today)),
+            it.received,
+        ),
+        Sort::Name => SortKey::Name(
+            data.employee(it.employee_id)
+                .map(|e| e.sort_name().to_lowercase())
+                .unwrap_or_default(),
+            it.received,
+        ),
+        Sort::Received => SortKey::Received(std::cmp::Reverse(it.received)),
+    }
+}
+
+/// Where intake `i` goes in `order` (a queue built by `order` with the same sort): the
+/// position that keeps it sorted.
+pub(super) fn position(
+    data: &Dataset,
+    today: NaiveDate,
+    sort: Sort,
+    reversed: bool,
+    order: &[usize],
+    i: usize,
+) -> usize {
+    let key = (sort_key(data, today, sort, i), i);
+    order.partition_point(|&j| {
+        let other = (sort_key(data, today, sort, j), j);
+        if reversed { other > key } else { other < key }
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -58,7 +58,9 @@ pub fn render(tab: &IntakeTab, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &
     };
     frame.render_widget(Paragraph::new(Span::styled(filter_bar(tab, cx), bar_style)), bar);
     let (list_area, detail_area) = widgets::list_and_detail(rest, 10);
-    let title = if tab.rows().len() == data.intakes.len() {
+    let title = if tab.list.current().busy() {
+        format!(" Intake queue (filtering {} records…) ", data.intakes.len())
+    } else if tab.rows().len() == data.intakes.len() {
         format!(" Intake queue ({}) ", tab.rows().len())
     } else {
         format!(" Intake queue ({} of {}) ", tab.rows().len(), data.intakes.len())
