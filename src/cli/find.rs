@@ -11,12 +11,25 @@ pub fn run(db: &Path, query: &str, limit: usize, format: Format, private: bool) 
     if query.trim().is_empty() {
         return super::fail("find: give something to look for, e.g. `pathways find garcia`");
     }
-    let data = match super::load(db) {
-        Ok(d) => d,
+    let store = match super::open_existing(db, false) {
+        Ok(s) => s,
         Err(code) => return code,
     };
-    let index = pathways_core::search::Index::build(&data);
-    let hits = index.search(query, limit.max(1));
+    // The search index kept in the file: only it and the hits' own records are read.
+    let hits = match store.find(query, limit.max(1)) {
+        Ok(Some((hits, _))) => hits,
+        // A database of an earlier build, whose index its next save builds: load it all.
+        Ok(None) => {
+            drop(store);
+            let data = match super::load(db) {
+                Ok(d) => d,
+                Err(code) => return code,
+            };
+            let index = pathways_core::search::Index::build(&data);
+            index.search(query, limit.max(1)).into_iter().cloned().collect()
+        }
+        Err(e) => return super::fail(e),
+    };
     let mask = Mask::file(private);
     let title = |e: &pathways_core::search::Entry| match e.person {
         Some(_) => mask.name(&e.title).into_owned(),

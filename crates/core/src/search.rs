@@ -3,7 +3,7 @@
 //! display strings.
 
 use crate::dataset::Dataset;
-use crate::domain::{Choice, Id};
+use crate::domain::{Employee, Id};
 use crate::text::fold;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -168,6 +168,61 @@ pub struct Entry {
     pub facts: String,
 }
 
+/// What an employee is found by besides the name: number, mailbox and position. The email's
+/// local part only: the shared domain would match every short query.
+pub fn employee_extra(e: &Employee) -> String {
+    let mailbox = e.email.split('@').next().unwrap_or("");
+    format!("{} {} {}", e.employee_number, mailbox, e.position)
+}
+
+/// The few facts a hit shows for each kind (one rule for the dashboard's search and `find`).
+pub mod facts {
+    use crate::domain::*;
+
+    pub fn employee(e: &Employee, location: &str) -> String {
+        format!("{} · {} · {}", e.position, location, e.chapter)
+    }
+
+    pub fn location(l: &Location) -> String {
+        format!("{} · {} employees", l.kind.label(), l.employees)
+    }
+
+    pub fn intake(it: &Intake) -> String {
+        format!(
+            "received {} · {} · {}",
+            it.received,
+            it.status.label(),
+            it.services_label()
+        )
+    }
+
+    pub fn mentor(m: &Mentor, chapter: &str) -> String {
+        let state = if m.active { "active" } else { "inactive" };
+        format!("mentor · {chapter} · {} · {state}", m.expertise)
+    }
+
+    pub fn ambassador(a: &Ambassador, location: &str) -> String {
+        format!("{location} · tenure to {}", a.tenure_end)
+    }
+
+    pub fn participant(p: &Participant, fiscal_year: i32) -> String {
+        format!(
+            "leadership FY{:02} · {} · {}",
+            fiscal_year % 100,
+            p.role,
+            p.status.label()
+        )
+    }
+
+    pub fn offering(o: &Offering) -> String {
+        if o.course_number.is_empty() {
+            "PL offering".to_string()
+        } else {
+            format!("course #{}", o.course_number)
+        }
+    }
+}
+
 /// Every searchable record of the dataset, with its search key built once.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
@@ -196,112 +251,47 @@ impl Index {
 
     /// Adds the entry of record `i` of `kind` (in the order of `Kind::ALL`).
     fn add(&mut self, data: &Dataset, kind: Kind, i: usize) {
+        let name = |id| data.employee_name(id);
         match kind {
             Kind::Employee => {
                 let e = &data.employees[i];
-                let facts = format!(
-                    "{} · {} · {}",
-                    e.position,
-                    data.location_name(e.location_id),
-                    e.chapter
-                );
-                // The email's local part only: the shared domain would match every short query.
-                let mailbox = e.email.split('@').next().unwrap_or("");
-                let extra = format!("{} {} {}", e.employee_number, mailbox, e.position);
-                self.push(Kind::Employee, e.id, Some(e.id), e.full_name(), facts, &extra);
+                let facts = facts::employee(e, data.location_name(e.location_id));
+                self.push(kind, e.id, Some(e.id), e.full_name(), facts, &employee_extra(e));
             }
             Kind::Location => {
                 let l = &data.locations[i];
-                self.push(
-                    Kind::Location,
-                    l.id,
-                    None,
-                    l.name.clone(),
-                    format!("{} · {} employees", l.kind.label(), l.employees),
-                    "",
-                );
+                self.push(kind, l.id, None, l.name.clone(), facts::location(l), "");
             }
             Kind::Intake => {
                 let it = &data.intakes[i];
-                let facts = format!(
-                    "received {} · {} · {}",
-                    it.received,
-                    it.status.label(),
-                    it.services_label()
-                );
-                self.push(
-                    Kind::Intake,
-                    it.id,
-                    Some(it.employee_id),
-                    data.employee_name(it.employee_id),
-                    facts,
-                    "",
-                );
+                let (id, who) = (it.id, it.employee_id);
+                self.push(kind, id, Some(who), name(who), facts::intake(it), "");
             }
             Kind::Mentor => {
                 let m = &data.mentors[i];
-                let chapter = data
-                    .employee(m.employee_id)
-                    .map(|e| e.chapter.as_str())
-                    .unwrap_or("");
-                let state = if m.active { "active" } else { "inactive" };
-                let facts = format!("mentor · {chapter} · {} · {state}", m.expertise);
-                self.push(
-                    Kind::Mentor,
-                    m.id,
-                    Some(m.employee_id),
-                    data.employee_name(m.employee_id),
-                    facts,
-                    "",
-                );
+                let chapter = data.employee(m.employee_id).map(|e| e.chapter.as_str());
+                let facts = facts::mentor(m, chapter.unwrap_or(""));
+                self.push(kind, m.id, Some(m.employee_id), name(m.employee_id), facts, "");
             }
             Kind::Ambassador => {
                 let a = &data.ambassadors[i];
-                let facts = format!(
-                    "{} · tenure to {}",
-                    data.location_name(Some(a.primary_location)),
-                    a.tenure_end
-                );
-                self.push(
-                    Kind::Ambassador,
-                    a.id,
-                    Some(a.employee_id),
-                    data.employee_name(a.employee_id),
-                    facts,
-                    "",
-                );
+                let facts = facts::ambassador(a, data.location_name(Some(a.primary_location)));
+                self.push(kind, a.id, Some(a.employee_id), name(a.employee_id), facts, "");
             }
             Kind::Participant => {
                 let p = &data.participants[i];
-                let fy = data
-                    .cohorts
-                    .iter()
-                    .find(|c| c.id == p.cohort_id)
-                    .map(|c| c.fiscal_year)
-                    .unwrap_or(0);
-                let facts = format!("leadership FY{:02} · {} · {}", fy % 100, p.role, p.status.label());
-                self.push(
-                    Kind::Participant,
-                    p.id,
-                    Some(p.employee_id),
-                    data.employee_name(p.employee_id),
-                    facts,
-                    "",
-                );
+                let cohort = data.cohorts.iter().find(|c| c.id == p.cohort_id);
+                let facts = facts::participant(p, cohort.map(|c| c.fiscal_year).unwrap_or(0));
+                self.push(kind, p.id, Some(p.employee_id), name(p.employee_id), facts, "");
             }
             Kind::Offering => {
                 let o = &data.offerings[i];
-                let facts = if o.course_number.is_empty() {
-                    "PL offering".to_string()
-                } else {
-                    format!("course #{}", o.course_number)
-                };
                 self.push(
-                    Kind::Offering,
+                    kind,
                     o.id,
                     None,
                     o.title.clone(),
-                    facts,
+                    facts::offering(o),
                     &o.course_number,
                 );
             }

@@ -53,6 +53,20 @@ pub fn scroll_offset(selected: usize, height: usize) -> usize {
 /// Lists up to this many candidate rows narrow at once, in the key press; larger ones narrow in
 /// slices between key presses (see `Rows::work`), so typing never waits for them.
 pub const NARROW_AT_ONCE: usize = 20_000;
+
+static AT_ONCE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(NARROW_AT_ONCE);
+
+/// How many rows a list narrows (and builds search keys for) in the key press itself. The
+/// dashboard's event loop lowers it (`set_narrow_at_once`) so that a typed letter is drawn
+/// before any narrowing that takes longer than a fraction of a frame; tests and benchmarks
+/// keep `NARROW_AT_ONCE`, so a filter typed through `App::update` is narrowed when it returns.
+pub fn narrow_at_once() -> usize {
+    AT_ONCE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+pub fn set_narrow_at_once(rows: usize) {
+    AT_ONCE.store(rows, std::sync::atomic::Ordering::Relaxed);
+}
 /// Rows scored per slice of a narrowing done in steps (a few milliseconds, on both cores).
 const SLICE: usize = 16_384;
 
@@ -73,6 +87,8 @@ pub struct Rows {
     job: Option<Job>,
     /// The visible rows are narrowed by a filter (not the whole base).
     filtered: bool,
+    /// Its owner calls `work` between key presses, so a large narrowing may go on there.
+    in_steps: bool,
 }
 
 /// A narrowing done in slices: the candidates still to score and what matched so far.
@@ -106,6 +122,12 @@ impl Rows {
     pub fn set_order(&mut self, order: Vec<usize>) {
         self.base = order;
         self.reset();
+    }
+
+    /// Lets a large narrowing go on in steps (the owner calls `work` between key presses, as
+    /// `TabView::work` does); otherwise every narrowing is done in the key press.
+    pub fn narrow_in_steps(&mut self) {
+        self.in_steps = true;
     }
 
     fn reset(&mut self) {
@@ -177,7 +199,7 @@ impl Rows {
             self.last = None;
             return;
         }
-        if self.base.iter().any(|&i| i >= self.keys.len()) {
+        if self.in_steps && self.base.iter().any(|&i| i >= self.keys.len()) {
             self.pending = Some(filter.to_string());
             if self.visible.is_empty() {
                 self.visible.clone_from(&self.base);
@@ -188,7 +210,7 @@ impl Rows {
             Some((prev, matched)) if m.query().starts_with(&prev) => matched,
             _ => self.base.iter().map(|&i| i as u32).collect(),
         };
-        let at_once = candidates.len() <= NARROW_AT_ONCE;
+        let at_once = !self.in_steps || candidates.len() <= narrow_at_once();
         self.job = Some(Job {
             filter: filter.to_string(),
             candidates,
@@ -522,6 +544,7 @@ mod tests {
         let n = NARROW_AT_ONCE * 3;
         let name = |i: usize| format!("person {i} {}", ["garcia", "kofi", "ines", "ana"][i % 4]);
         let mut stepped: ViewList<usize> = ViewList::default();
+        stepped.rows.narrow_in_steps();
         stepped.set_order((0..n).rev().collect(), |i| i);
         stepped.narrow("");
         stepped.narrow("garc");

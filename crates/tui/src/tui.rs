@@ -44,6 +44,9 @@ const POLL_CHANGES: Duration = Duration::from_millis(1000);
 const SEARCH_POLL: Duration = Duration::from_millis(5);
 /// The longest step of work between key presses: a key pressed meanwhile waits at most this.
 const WORK_STEP: Duration = Duration::from_millis(4);
+/// Lists up to this many rows narrow in the key press (well under a millisecond); larger ones
+/// narrow after the typed letter is drawn.
+const NARROW_AT_ONCE: usize = 2_000;
 
 /// The first frame, drawn before the data is loaded, so the screen answers at once at any size
 /// of database.
@@ -61,6 +64,7 @@ pub fn opening(guard: &mut TerminalGuard, path: &std::path::Path) -> io::Result<
 }
 
 pub fn run(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
+    crate::list::set_narrow_at_once(NARROW_AT_ONCE);
     let mut dirty = true;
     let mut last_poll = Instant::now();
     while app.running {

@@ -1,6 +1,7 @@
 //! One write transaction in domain terms (`Txn`), what it changed (`Journal`, for undo), and how
 //! a save's own changes go straight into the dashboard's data.
 
+use super::records::{Unreadable, read_stored, stored_bytes};
 use super::{DecodeProblem, META, Record, Result, StoreError, open::GENERATION, read::read_range, table};
 use crate::dataset::Dataset;
 use crate::domain::*;
@@ -49,18 +50,18 @@ pub fn apply_saved(
 /// Puts one saved record (or its removal) into a kind's vector, which stays in id order.
 fn patch_kind<T: Record>(records: &mut Vec<T>, key: Id, after: Option<&[u8]>) -> bool {
     let at = records.binary_search_by_key(&key, |r| r.id());
-    match (after.map(T::decode), at) {
+    match (
+        after.map(|bytes| super::records::read_stored::<T>(key, bytes)),
+        at,
+    ) {
         (None, Ok(i)) => {
             records.remove(i);
         }
         (None, Err(_)) => {}
-        (Some(Ok(mut r)), found) => {
-            r.set_id(key);
-            match found {
-                Ok(i) => records[i] = r,
-                Err(i) => records.insert(i, r),
-            }
-        }
+        (Some(Ok((r, _))), found) => match found {
+            Ok(i) => records[i] = r,
+            Err(i) => records.insert(i, r),
+        },
         (Some(Err(_)), _) => return false,
     }
     true
@@ -109,6 +110,8 @@ pub struct Txn {
     pub(super) seen: std::collections::HashMap<(&'static str, Id), usize>,
     /// The tables this transaction wrote to.
     pub(super) touched: std::collections::BTreeSet<&'static str>,
+    /// What its writes change in the search index (written with them, before the commit).
+    pub(super) search: super::search_index::Pending,
 }
 
 impl Txn {
@@ -119,6 +122,7 @@ impl Txn {
             journal: Journal::default(),
             seen: std::collections::HashMap::new(),
             touched: std::collections::BTreeSet::new(),
+            search: Default::default(),
         }
     }
 
@@ -139,9 +143,9 @@ impl Txn {
         macro_rules! read_each {
             ($($field:ident: $ty:ty),+ $(,)?) => {$(
                 let t = self.tx.open_table(table(<$ty as Record>::TABLE))?;
-                let (records, p) = read_range::<$ty>(&t, .., t.len()?)?;
-                data.$field = records;
-                problems.extend(p);
+                let read = read_range::<$ty>(&t, .., t.len()?)?;
+                data.$field = read.records;
+                problems.extend(read.problems);
             )+};
         }
         crate::with_record_kinds!(read_each);
@@ -207,10 +211,15 @@ impl Txn {
             }
         }
         let mut t = self.tx.open_table(table(table_name))?;
-        let existed = match &after {
-            Some(bytes) => t.insert(key, bytes.as_slice())?.is_some(),
-            None => t.remove(key)?.is_some(),
+        let before = match &after {
+            Some(bytes) => t.insert(key, bytes.as_slice())?,
+            None => t.remove(key)?,
         };
+        let existed = before.is_some();
+        // The search index changes in this same transaction.
+        let before = before.map(|b| b.value().to_vec());
+        self.search
+            .note(table_name, key, before.as_deref(), after.as_deref());
         Ok(existed)
     }
 
@@ -218,13 +227,13 @@ impl Txn {
     pub fn insert<T: Record>(&mut self, record: &mut T) -> Result<Id> {
         let id = self.next_id(T::TABLE)?;
         record.set_id(id);
-        self.store_bytes(T::TABLE, id, Some(record.encode()?), true)?;
+        self.store_bytes(T::TABLE, id, Some(stored_bytes(record)?), true)?;
         Ok(id)
     }
 
     /// Stores `record` under its id, replacing what was there.
     pub fn put<T: Record>(&mut self, record: &T) -> Result<()> {
-        self.store_bytes(T::TABLE, record.id(), Some(record.encode()?), false)?;
+        self.store_bytes(T::TABLE, record.id(), Some(stored_bytes(record)?), false)?;
         Ok(())
     }
 
@@ -247,11 +256,15 @@ impl Txn {
         let found = t.get(id)?;
         match found {
             None => Ok(None),
-            Some(v) => T::decode(v.value()).map(Some).map_err(|e| StoreError::Damaged {
-                table: T::TABLE,
-                key: id,
-                reason: e.to_string(),
-            }),
+            Some(v) => match read_stored::<T>(id, v.value()) {
+                Ok((record, _)) => Ok(Some(record)),
+                Err(Unreadable::Broken) => Err(StoreError::Corrupted),
+                Err(Unreadable::Codec(e)) => Err(StoreError::Damaged {
+                    table: T::TABLE,
+                    key: id,
+                    reason: e.to_string(),
+                }),
+            },
         }
     }
 

@@ -15,7 +15,7 @@ pub use keys::{IntakeAction, KEYS};
 pub use queue::{Filters, OverdueFilter, Sort, StatusFilter};
 
 use crate::form::Form;
-use crate::list::{NARROW_AT_ONCE, Nav, Rows, Views};
+use crate::list::{Nav, Rows, Views, narrow_at_once};
 use crate::save::Save;
 use crate::tab::{Ctx, Effect, Effects, Tab, TabView, facts};
 use crate::theme::Theme;
@@ -117,7 +117,7 @@ impl IntakeTab {
     /// and the queue is small enough to do it in the key press; a larger queue builds it in
     /// `work`, between key presses.
     fn fill_keys(&mut self, data: &Dataset, refreshed: bool) {
-        let small = data.intakes.len() <= NARROW_AT_ONCE;
+        let small = data.intakes.len() <= narrow_at_once();
         // A small queue's keys are built again with every refresh (cheap, and always current);
         // a large one's are kept while the data is the same.
         if (refreshed && small) || self.keys_version != Some(data.version()) {
@@ -218,7 +218,9 @@ impl TabView for IntakeTab {
             self.reversed,
             &self.overdue,
         );
-        self.list.current_mut().set_order(order, |i| data.intakes[i].id);
+        let list = self.list.current_mut();
+        list.rows.narrow_in_steps();
+        list.set_order(order, |i| data.intakes[i].id);
         self.fill_keys(data, true);
         self.list.restore(memory);
     }
