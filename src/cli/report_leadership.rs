@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::{
-    Choice, CohortSummary, FiscalYear, NO_CHAPTER, ParticipantStatus, Share, breakdown, initials, rate_label,
+    Choice, CohortSummary, FiscalYear, ParticipantStatus, Share, UNKNOWN_CHAPTER, breakdown, initials,
+    rate_label,
 };
 use std::fmt::Write as _;
 use std::io::Write;
@@ -187,8 +188,8 @@ pub fn report(data: &Dataset, today: NaiveDate, fy: Option<i32>, private: bool) 
         "chapter",
         &breakdown(s.people.iter().map(|p| {
             data.employee(p.employee_id)
-                .map(|e| e.chapter.clone())
-                .unwrap_or_else(|| NO_CHAPTER.into())
+                .map(|e| e.chapter_group().to_string())
+                .unwrap_or_else(|| UNKNOWN_CHAPTER.into())
         })),
     );
     if private {

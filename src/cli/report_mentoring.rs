@@ -70,7 +70,7 @@ pub fn report(data: &Dataset, today: NaiveDate, confidential: bool, private: boo
         .iter()
         .filter(|m| m.active)
         .filter_map(|m| data.employee(m.employee_id))
-        .map(|e| e.chapter.as_str())
+        .map(|e| e.chapter_label())
         .collect();
     let coverage = chapter_coverage(&chapters, active_chapters.iter().copied());
     let union = coverage.iter().filter(|c| c.chapter != NO_CHAPTER).count();
@@ -108,7 +108,7 @@ pub fn report(data: &Dataset, today: NaiveDate, confidential: bool, private: boo
             out,
             "  {:<24} {:<20} {:<26} {:<18} {:<18} {:>7} {:>6} {:<8} {:>7}",
             cut(&name(m.employee_id), 24),
-            cut(e.map(|e| e.chapter.as_str()).unwrap_or(""), 20),
+            cut(e.map(|e| e.chapter_label()).unwrap_or(""), 20),
             cut(e.map(|e| e.position.as_str()).unwrap_or(""), 26),
             cut(data.location_name(e.and_then(|e| e.location_id)), 18),
             cut(&m.expertise, 18),

@@ -57,6 +57,7 @@ pub fn build(today: NaiveDate) -> Dataset {
     b.intakes();
     b.mentoring();
     b.ambassadors();
+    b.reference_lists();
     b.data.reindex();
     b.data
 }
@@ -159,12 +160,12 @@ impl Builder {
                 email,
                 position,
                 location_id,
-                chapter,
+                chapter: Some(chapter),
                 race,
                 hire_date: Some(hire),
                 position_start: Some(position_start),
-                status,
-                in_evaluation: self.rng.chance(3),
+                status: Some(status),
+                in_evaluation: Some(self.rng.chance(3)),
                 retirement_date,
                 supervisor_id: (id > 20 && self.rng.chance(50)).then(|| self.rng.range(1, 20) as Id),
             });
@@ -199,11 +200,11 @@ impl Builder {
         if location.is_some() {
             e.location_id = location;
         }
-        e.status = EmploymentStatus::Permanent;
-        if e.chapter == NO_CHAPTER {
-            e.chapter = "Office Professionals".into();
+        e.status = Some(EmploymentStatus::Permanent);
+        if e.chapter.as_deref() == Some(NO_CHAPTER) {
+            e.chapter = Some("Office Professionals".into());
         }
-        e.in_evaluation = false;
+        e.in_evaluation = Some(false);
         let hire = self.today - Duration::days(self.rng.range(min_years * 366 + 30, 28 * 365));
         e.hire_date = Some(hire);
         e.position_start = Some(hire + Duration::days((self.today - hire).num_days() / 3));
@@ -501,7 +502,7 @@ impl Builder {
                 .unwrap_or_default();
             let employee_id = self.employee_like(&position, None, None, 6);
             if let Some(e) = self.data.employees.last_mut() {
-                e.chapter = chapter.to_string();
+                e.chapter = Some(chapter.to_string());
             }
             self.data.mentors.push(Mentor {
                 id: i as Id + 1,
@@ -560,12 +561,37 @@ impl Builder {
         }
     }
 
+    /// The chapter list (every chapter a person carries) and the team's two owners.
+    fn reference_lists(&mut self) {
+        let names: std::collections::BTreeSet<String> = self
+            .data
+            .employees
+            .iter()
+            .filter_map(|e| e.chapter.clone())
+            .filter(|c| c != NO_CHAPTER)
+            .collect();
+        for (i, name) in names.into_iter().enumerate() {
+            self.data.chapters.push(Chapter {
+                id: i as Id + 1,
+                name,
+            });
+        }
+        for (i, name) in OWNERS.iter().enumerate() {
+            self.data.owners.push(Owner {
+                id: i as Id + 1,
+                name: name.to_string(),
+            });
+        }
+    }
+
     fn permanent_mentee(&self, skip: usize) -> Id {
         self.data
             .employees
             .iter()
             .filter(|e| {
-                e.status == EmploymentStatus::Permanent && !e.in_evaluation && e.supervisor_id.is_none()
+                e.status == Some(EmploymentStatus::Permanent)
+                    && e.in_evaluation == Some(false)
+                    && e.supervisor_id.is_none()
             })
             .nth(40 + skip * 9)
             .map(|e| e.id)
@@ -711,7 +737,20 @@ mod tests {
         assert!(d.employees.len() > 400 && d.locations.len() >= 60);
         for e in &d.employees {
             assert!(e.validate().is_ok(), "{e:?}");
+            // The demo fills every fact a real roster would.
+            assert!(
+                e.chapter.is_some()
+                    && e.status.is_some()
+                    && e.in_evaluation.is_some()
+                    && e.hire_date.is_some(),
+                "{e:?}"
+            );
         }
+        assert_eq!(
+            d.union_chapters().len(),
+            d.chapters.len(),
+            "every chapter is on the list"
+        );
         for i in &d.intakes {
             assert!(i.validate().is_ok(), "{i:?}");
         }

@@ -4,8 +4,15 @@ use super::{FieldError, Id, full_years_between, is_plausible_email};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The chapter value for staff outside the union (substitutes, temporary part-time).
+/// The chapter value for staff outside the union (substitutes, temporary part-time). A real
+/// value, not a stand-in for "not known": that is `None`.
 pub const NO_CHAPTER: &str = "N/A";
+
+/// How every screen, report and message shows a value nobody has entered yet.
+pub const UNKNOWN: &str = "unknown";
+
+/// The group breakdowns count people without a known chapter in (apart from N/A).
+pub const UNKNOWN_CHAPTER: &str = "Unknown";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Race {
@@ -51,14 +58,17 @@ pub struct Employee {
     pub email: String,
     pub position: String,
     pub location_id: Option<Id>,
-    /// Union chapter, or `NO_CHAPTER`.
-    pub chapter: String,
+    /// Union chapter (a name from the chapter list), `NO_CHAPTER` for staff outside the union,
+    /// `None` while nobody knows.
+    pub chapter: Option<String>,
+    /// Self-reported; `Race::Unknown` while nobody knows.
     pub race: Race,
     pub hire_date: Option<NaiveDate>,
     pub position_start: Option<NaiveDate>,
-    pub status: EmploymentStatus,
-    /// In PAR (peer assistance and review) or special evaluation.
-    pub in_evaluation: bool,
+    /// `None` while nobody knows (a person created from an intake).
+    pub status: Option<EmploymentStatus>,
+    /// In PAR (peer assistance and review) or special evaluation; `None` while nobody knows.
+    pub in_evaluation: Option<bool>,
     pub retirement_date: Option<NaiveDate>,
     pub supervisor_id: Option<Id>,
 }
@@ -71,6 +81,51 @@ impl Employee {
     /// "Garcia, Ana" sorts the way the team reads rosters.
     pub fn sort_name(&self) -> String {
         format!("{}, {}", self.last_name, self.first_name)
+    }
+
+    /// A person as an intake or a pop-up knows them: every HR fact unknown.
+    pub fn unknown(employee_number: String, first_name: String, last_name: String, email: String) -> Self {
+        Employee {
+            id: 0,
+            employee_number,
+            first_name,
+            last_name,
+            email,
+            position: String::new(),
+            location_id: None,
+            chapter: None,
+            race: Race::Unknown,
+            hire_date: None,
+            position_start: None,
+            status: None,
+            in_evaluation: None,
+            retirement_date: None,
+            supervisor_id: None,
+        }
+    }
+
+    /// The chapter as shown: its name, "N/A", or "unknown".
+    pub fn chapter_label(&self) -> &str {
+        self.chapter.as_deref().unwrap_or(UNKNOWN)
+    }
+
+    /// The chapter group a breakdown counts this person in: the chapter, N/A, or "Unknown".
+    pub fn chapter_group(&self) -> &str {
+        self.chapter.as_deref().unwrap_or(UNKNOWN_CHAPTER)
+    }
+
+    /// The employment status as shown: "permanent", "temporary", "substitute" or "unknown".
+    pub fn status_label(&self) -> &'static str {
+        self.status.map_or(UNKNOWN, super::Choice::label)
+    }
+
+    /// Whether in PAR or special evaluation, as shown: "yes", "no" or "unknown".
+    pub fn evaluation_label(&self) -> &'static str {
+        match self.in_evaluation {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => UNKNOWN,
+        }
     }
 
     pub fn years_of_service(&self, on: NaiveDate) -> Option<u32> {
@@ -102,6 +157,20 @@ impl Employee {
             return Err(FieldError::new(
                 "position start",
                 "started in the position before being hired",
+            ));
+        }
+        if let Some(chapter) = &self.chapter
+            && chapter.trim().is_empty()
+        {
+            return Err(FieldError::new(
+                "chapter",
+                "a chapter name, N/A (outside the union), or unknown",
+            ));
+        }
+        if self.supervisor_id.is_some() && self.supervisor_id == Some(self.id) && self.id != 0 {
+            return Err(FieldError::new(
+                "supervisor",
+                "a person cannot be their own supervisor",
             ));
         }
         Ok(())
@@ -182,12 +251,12 @@ mod tests {
             email: "ana_garcia@district.org".into(),
             position: "Paraeducator".into(),
             location_id: None,
-            chapter: NO_CHAPTER.into(),
+            chapter: Some(NO_CHAPTER.into()),
             race: Race::Hispanic,
             hire_date: NaiveDate::from_ymd_opt(2015, 3, 1),
             position_start: NaiveDate::from_ymd_opt(2019, 3, 1),
-            status: EmploymentStatus::Permanent,
-            in_evaluation: false,
+            status: Some(EmploymentStatus::Permanent),
+            in_evaluation: Some(false),
             retirement_date: None,
             supervisor_id: None,
         }
@@ -205,6 +274,31 @@ mod tests {
         let mut e = employee();
         e.position_start = NaiveDate::from_ymd_opt(2010, 1, 1);
         assert_eq!(e.validate().unwrap_err().field, "position start");
+        let mut e = employee();
+        e.chapter = Some(" ".into());
+        assert_eq!(e.validate().unwrap_err().field, "chapter");
+        let mut e = employee();
+        e.supervisor_id = Some(e.id);
+        assert_eq!(e.validate().unwrap_err().field, "supervisor");
+    }
+
+    #[test]
+    fn unknown_is_shown_as_unknown_and_na_as_na() {
+        let e = Employee::unknown("1".into(), "Ana".into(), "Garcia".into(), String::new());
+        assert_eq!(
+            (e.chapter_label(), e.status_label(), e.evaluation_label()),
+            ("unknown", "unknown", "unknown")
+        );
+        assert_eq!(e.race, Race::Unknown);
+        let known = employee();
+        assert_eq!(
+            (
+                known.chapter_label(),
+                known.status_label(),
+                known.evaluation_label()
+            ),
+            ("N/A", "permanent", "no")
+        );
     }
 
     #[test]

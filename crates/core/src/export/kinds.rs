@@ -47,7 +47,8 @@ pub(super) fn rows(
                 "status",
                 "in_par_or_evaluation",
                 "retirement_date",
-                "supervisor_id"
+                "supervisor_id",
+                "supervisor_employee_number"
             ],
             &d.employees,
             |e| {
@@ -69,14 +70,21 @@ pub(super) fn rows(
                     Some(e.position.clone()),
                     Some(e.location_id.map(|l| l.to_string()).unwrap_or_default()),
                     Some(ctx.location(e.location_id)),
-                    Some(e.chapter.clone()),
+                    // Unknown is an empty cell: never a value that looks like data.
+                    Some(e.chapter.clone().unwrap_or_default()),
                     Some(ctx.sensitive(e.race.label().into())),
                     Some(date(e.hire_date)),
                     Some(date(e.position_start)),
-                    Some(e.status.label().into()),
-                    Some(ctx.sensitive(yes_no(e.in_evaluation))),
+                    Some(e.status.map(|x| x.label().to_string()).unwrap_or_default()),
+                    Some(ctx.sensitive(e.in_evaluation.map(yes_no).unwrap_or_default())),
                     Some(ctx.sensitive(date(e.retirement_date))),
                     Some(e.supervisor_id.map(|x| x.to_string()).unwrap_or_default()),
+                    Some(
+                        e.supervisor_id
+                            .and_then(|x| d.employee(x))
+                            .map(|x| x.employee_number.clone())
+                            .unwrap_or_default(),
+                    ),
                 ]
             }
         ),

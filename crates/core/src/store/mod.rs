@@ -4,6 +4,7 @@
 pub mod codec;
 mod file;
 pub mod records;
+mod upgrade;
 
 pub use codec::CodecError;
 pub use file::{check_private, create_private_file};

@@ -37,10 +37,18 @@ pub trait Record: Serialize + DeserializeOwned + Clone + Send {
     }
 }
 
+/// `Kind => "table"`, or `Kind => "table" @ version via upgrade_fn` for a kind whose format
+/// moved on: `upgrade_fn(version, body)` reads each older version (see `super::upgrade`).
 macro_rules! record {
-    ($($ty:ty => $table:literal),+ $(,)?) => {
+    ($($ty:ty => $table:literal $(@ $version:literal via $upgrade:path)?),+ $(,)?) => {
         $(impl Record for $ty {
             const TABLE: &'static str = $table;
+            $(
+                const VERSION: u8 = $version;
+                fn upgrade(version: u8, body: &[u8]) -> Result<Self, CodecError> {
+                    $upgrade(version, body)
+                }
+            )?
             fn id(&self) -> Id { self.id }
             fn set_id(&mut self, id: Id) { self.id = id }
         })+
@@ -50,7 +58,7 @@ macro_rules! record {
 }
 
 record! {
-    Employee => "employees",
+    Employee => "employees" @ 2 via super::upgrade::employee,
     Location => "locations",
     Intake => "intakes",
     Consultation => "consultations",
@@ -70,6 +78,8 @@ record! {
     PlAttendance => "pl_attendance",
     PopUpEvent => "popup_events",
     ReferencePopulation => "reference_populations",
+    Chapter => "chapters",
+    Owner => "owners",
 }
 
 /// Decodes `bytes` as every kind of record and drops the results: the entry point of the

@@ -46,7 +46,7 @@ pub fn write_csv(data: &Dataset, out: impl Write) -> Result<Vec<Id>, csv::Error>
             e.email.clone(),
             e.position.clone(),
             location.to_string(),
-            e.chapter.clone(),
+            e.chapter.clone().unwrap_or_default(),
             services,
             i.received.to_string(),
             i.notes.clone(),

@@ -46,7 +46,7 @@ pub fn open_new_pair(app: &mut App) {
         .map(|m| {
             let chapter = data
                 .employee(m.employee_id)
-                .map(|e| e.chapter.as_str())
+                .map(|e| e.chapter_label())
                 .unwrap_or("");
             let state = if m.active { "" } else { " (inactive)" };
             format!("{} · {chapter}{state}", app.person(m.employee_id))

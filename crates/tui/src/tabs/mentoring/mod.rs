@@ -145,7 +145,7 @@ pub fn selected_facts(app: &App) -> Option<String> {
             format!(
                 "mentor {} · {} · {} · {} · {}",
                 app.person(m.employee_id),
-                e.map(|e| e.chapter.as_str()).unwrap_or(""),
+                e.map(|e| e.chapter_label()).unwrap_or(""),
                 e.map(|e| e.position.as_str()).unwrap_or(""),
                 m.expertise,
                 if m.active { "active" } else { "inactive" }
