@@ -374,72 +374,6 @@ pub fn chapter_coverage<'a>(
     rows
 }
 
-/// Why a typed employee id or name found no single employee.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LookupError {
-    Empty,
-    NoSuchId(String),
-    NoSuchName(String),
-    /// Several employees match; up to a few of them, and how many in all.
-    Ambiguous {
-        ids: Vec<Id>,
-        count: usize,
-    },
-}
-
-/// Finds one employee from what was typed: the employee id (digits, optionally followed by
-/// anything, so "100037 Ana Garcia" works), or a name ("Ana Garcia", "Garcia, Ana", or a part of
-/// the name that only one person has). Accents and case do not matter.
-pub fn find_employee(employees: &[Employee], text: &str) -> Result<Id, LookupError> {
-    let t = text.trim();
-    let Some(first) = t.split_whitespace().next() else {
-        return Err(LookupError::Empty);
-    };
-    if first.chars().all(|c| c.is_ascii_digit()) {
-        let wanted = first.trim_start_matches('0');
-        return employees
-            .iter()
-            .find(|e| e.employee_number.trim().trim_start_matches('0') == wanted)
-            .map(|e| e.id)
-            .ok_or_else(|| LookupError::NoSuchId(first.to_string()));
-    }
-    let q = crate::text::fold(t);
-    let q: Vec<&str> = q
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let names: Vec<(Id, Vec<String>)> = employees
-        .iter()
-        .map(|e| {
-            let n = crate::text::fold(&e.full_name());
-            (e.id, n.split_whitespace().map(str::to_string).collect())
-        })
-        .collect();
-    // Whole words first ("Ana Garcia" is not "Ana Garcias"), then the start of words.
-    let exact: Vec<Id> = names
-        .iter()
-        .filter(|(_, words)| q.iter().all(|w| words.iter().any(|n| n == w)))
-        .map(|(id, _)| *id)
-        .collect();
-    let found = if exact.is_empty() {
-        names
-            .iter()
-            .filter(|(_, words)| q.iter().all(|w| words.iter().any(|n| n.starts_with(w))))
-            .map(|(id, _)| *id)
-            .collect()
-    } else {
-        exact
-    };
-    match found.len() {
-        0 => Err(LookupError::NoSuchName(crate::domain::truncate_for_message(t))),
-        1 => Ok(found[0]),
-        count => Err(LookupError::Ambiguous {
-            ids: found.into_iter().take(4).collect(),
-            count,
-        }),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -839,41 +773,5 @@ mod tests {
         );
         assert!(rows[0].is_gap());
         assert!(!rows[3].is_gap(), "N/A is not a union chapter");
-    }
-
-    #[test]
-    fn employees_are_found_by_id_or_name() {
-        let mut a = person(1, d(2010, 1, 1), d(2010, 1, 1));
-        a.first_name = "Ana".into();
-        a.last_name = "García".into();
-        a.employee_number = "000123".into();
-        let mut b = person(2, d(2010, 1, 1), d(2010, 1, 1));
-        b.first_name = "Ana".into();
-        b.last_name = "Garcias".into();
-        let mut c = person(3, d(2010, 1, 1), d(2010, 1, 1));
-        c.first_name = "Bo".into();
-        c.last_name = "Lee".into();
-        let all = [a, b, c];
-        assert_eq!(find_employee(&all, "123"), Ok(1));
-        assert_eq!(find_employee(&all, "000123 Ana García"), Ok(1));
-        assert_eq!(
-            find_employee(&all, "999"),
-            Err(LookupError::NoSuchId("999".into()))
-        );
-        assert_eq!(find_employee(&all, "ana garcia"), Ok(1));
-        assert_eq!(find_employee(&all, "Garcia, Ana"), Ok(1));
-        assert_eq!(find_employee(&all, "lee"), Ok(3));
-        assert_eq!(
-            find_employee(&all, "ana"),
-            Err(LookupError::Ambiguous {
-                ids: vec![1, 2],
-                count: 2
-            })
-        );
-        assert_eq!(find_employee(&all, "  "), Err(LookupError::Empty));
-        assert!(matches!(
-            find_employee(&all, "zed"),
-            Err(LookupError::NoSuchName(_))
-        ));
     }
 }

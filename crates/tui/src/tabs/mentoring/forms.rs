@@ -5,8 +5,8 @@ use super::{MentoringForm, View};
 use crate::app::{App, FormPurpose};
 use crate::form::{Field, Form};
 use pathways_core::domain::{
-    Choice, Id, LookupError, Mentor, MentorLog, MentoringPair, PairEndReason, check_end, find_employee,
-    first_of_month, mentor_problems, pairing_problems, parse_date, parse_month,
+    Choice, Id, Mentor, MentorLog, MentoringPair, PairEndReason, check_end, first_of_month, mentor_problems,
+    pairing_problems, parse_date, parse_month,
 };
 
 const MENTEE: &str = "mentee id/name";
@@ -183,29 +183,11 @@ pub fn submit(app: &mut App, purpose: &MentoringForm, form: &mut Form) -> bool {
 
 /// Finds the employee typed into `label`, or puts the reason on the field.
 fn employee_field(app: &App, form: &mut Form, label: &str) -> Option<Id> {
-    match find_employee(&app.data.employees, form.value(label)) {
-        Ok(id) => Some(id),
+    let people = pathways_core::lookup::People::new(&app.data.employees);
+    match people.find(form.value(label)) {
+        Ok(e) => Some(e.id),
         Err(e) => {
-            let reason = match e {
-                LookupError::Empty => "type an employee id (e.g. 100037) or a name".to_string(),
-                LookupError::NoSuchId(id) => format!("no employee has the id {id}"),
-                LookupError::NoSuchName(name) => {
-                    format!("no employee is named \"{name}\"; type the employee id or the full name")
-                }
-                LookupError::Ambiguous { ids, count } => {
-                    let some: Vec<String> = ids
-                        .iter()
-                        .filter_map(|&id| app.data.employee(id))
-                        .map(|e| format!("{} {}", e.employee_number, app.person(e.id)))
-                        .collect();
-                    let more = if count > ids.len() { ", …" } else { "" };
-                    format!(
-                        "{count} employees match: {}{more}; type the employee id",
-                        some.join(", ")
-                    )
-                }
-            };
-            form.set_error(label, reason);
+            form.set_error(label, people.explain(&e, app.private));
             None
         }
     }
