@@ -9,6 +9,7 @@ use std::process::ExitCode;
 mod export;
 mod find;
 mod intakes;
+mod lists;
 mod report_coverage;
 mod report_leadership;
 mod report_mentoring;
@@ -83,10 +84,20 @@ pub enum Command {
         #[command(subcommand)]
         import: Import,
     },
+    /// The union chapters: list, add, rename, merge a typo into the right one, remove.
+    Chapters {
+        #[command(subcommand)]
+        action: Option<ListAction>,
+    },
+    /// The team members a queue item can belong to: list, add, rename, merge, remove.
+    Owners {
+        #[command(subcommand)]
+        action: Option<ListAction>,
+    },
     /// Write every record of one kind as CSV with a header (to stdout, or --out FILE, mode 0600).
     Export {
         /// employees, locations, intakes, consultations, mentors, pairs, logs, ambassadors,
-        /// sessions, attendance, waitlist, offerings
+        /// sessions, attendance, waitlist, offerings, reference-populations, audit
         kind: String,
         /// Write to this new file instead of stdout.
         #[arg(long)]
@@ -134,6 +145,29 @@ pub enum Import {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Head counts per group to compare the ambassador cohort with (columns population,
+    /// dimension, group, people: what `export reference-populations` writes).
+    ReferencePopulations {
+        file: PathBuf,
+        /// Check and report, store nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// What to do with a reference list (chapters, owners). Names match in any case.
+#[derive(Subcommand, Debug)]
+pub enum ListAction {
+    /// Every entry, with how many records carry it (the default).
+    List,
+    /// Add an entry.
+    Add { name: String },
+    /// Rename an entry and every record carrying it.
+    Rename { old: String, new: String },
+    /// Fold an entry (a typo, a duplicate) into another: its records move, it leaves the list.
+    Merge { from: String, into: String },
+    /// Remove an entry no record carries.
+    Remove { name: String },
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -190,7 +224,12 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         },
         Command::Import { import } => match import {
             Import::Intakes { file, dry_run } => intakes::run_import(&path, file, *dry_run),
+            Import::ReferencePopulations { file, dry_run } => report_upsert(&path, |store| {
+                pathways_core::import::reference_populations::import(store, file, *dry_run)
+            }),
         },
+        Command::Chapters { action } => lists::run::<pathways_core::domain::Chapter>(&path, action.as_ref()),
+        Command::Owners { action } => lists::run::<pathways_core::domain::Owner>(&path, action.as_ref()),
         // Intakes export in the import's own format, so an export imports back unchanged.
         Command::Export { kind, out, .. } if kind == "intakes" => intakes::export(&path, out.as_deref()),
         Command::Export {
@@ -198,6 +237,35 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             out,
             confidential,
         } => export::run(&path, kind, out.as_deref(), *confidential, cli.private),
+    }
+}
+
+/// Runs an import that updates in place and prints its report: exit 0 when every row was good,
+/// 1 when some were rejected, 2 when the file could not be imported at all.
+pub fn report_upsert(
+    db: &Path,
+    import: impl FnOnce(
+        &Store,
+    ) -> Result<pathways_core::import::UpsertSummary, pathways_core::import::ImportError>,
+) -> ExitCode {
+    let store = match open_existing(db) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match import(&store) {
+        Ok(summary) => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            for line in summary.lines() {
+                let _ = writeln!(out, "{}", pathways_core::text::inert(&line));
+            }
+            if summary.rejected.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => fail(format!("{e} (nothing was imported)")),
     }
 }
 

@@ -36,6 +36,40 @@ crate::choice!(Race {
     Unknown => "Unknown",
 });
 
+impl Race {
+    /// A race as HR systems and forms write it: the label, or a common other wording
+    /// ("Black", "Hispanic/Latino", "Two or More Races", "Not specified"...). Case and
+    /// punctuation do not matter.
+    pub fn from_text(text: &str) -> Option<Race> {
+        use super::Choice;
+        if let Some(r) = Race::parse(text) {
+            return Some(r);
+        }
+        let key: String = text
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .flat_map(char::to_lowercase)
+            .collect();
+        Some(match key.as_str() {
+            "white" | "caucasian" => Race::White,
+            "black" | "africanamerican" | "blackafricanamerican" => Race::Black,
+            "hispanic" | "latino" | "latina" | "latinx" | "hispaniclatino" | "hispanicorlatino"
+            | "hispaniclatinx" => Race::Hispanic,
+            "asian" | "asianamerican" => Race::Asian,
+            "twoormore" | "twoormoreraces" | "multiracial" | "multiple" | "multipleraces" => Race::TwoOrMore,
+            "americanindian" | "alaskanative" | "americanindianalaskanative" | "nativeamerican" => {
+                Race::AmericanIndian
+            }
+            "pacificislander"
+            | "nativehawaiian"
+            | "nativehawaiianpacificislander"
+            | "nativehawaiianorotherpacificislander" => Race::PacificIslander,
+            "unknown" | "notspecified" | "declined" | "declinedtostate" | "prefernottosay" => Race::Unknown,
+            _ => return None,
+        })
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum EmploymentStatus {
     Permanent,
@@ -306,6 +340,22 @@ mod tests {
         assert_eq!(Race::parse("black or african american"), Some(Race::Black));
         assert_eq!(LocationKind::parse(" Depot "), Some(LocationKind::Depot));
         assert_eq!(Race::parse("martian"), None);
+    }
+
+    #[test]
+    fn races_as_hr_systems_write_them() {
+        assert_eq!(Race::from_text("Hispanic/Latino"), Some(Race::Hispanic));
+        assert_eq!(Race::from_text("BLACK"), Some(Race::Black));
+        assert_eq!(Race::from_text("Two or More Races"), Some(Race::TwoOrMore));
+        assert_eq!(
+            Race::from_text("Native Hawaiian or Other Pacific Islander"),
+            Some(Race::PacificIslander)
+        );
+        assert_eq!(Race::from_text("Declined to state"), Some(Race::Unknown));
+        assert_eq!(Race::from_text("Martian"), None);
+        for r in Race::ALL {
+            assert_eq!(Race::from_text(r.label()), Some(*r));
+        }
     }
 
     #[test]

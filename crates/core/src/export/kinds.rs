@@ -428,6 +428,19 @@ pub(super) fn rows(
                 Some(p.note.clone()),
             ]
         ),
+        // One row per group, in the columns `import reference-populations` reads.
+        "reference-populations" => table!(
+            crate::import::reference_populations::COLUMNS,
+            d.reference_populations
+                .iter()
+                .flat_map(|p| p.groups.iter().map(move |g| (p, g))),
+            |x| vec![
+                Some(x.0.name.clone()),
+                Some(x.1.dimension.label().into()),
+                Some(x.1.group.clone()),
+                Some(s(&x.1.people)),
+            ]
+        ),
         other => Err(format!("{other}: not a kind this command writes")),
     }
 }

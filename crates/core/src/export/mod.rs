@@ -34,6 +34,7 @@ pub const KINDS: &[&str] = &[
     "pl-sessions",
     "pl-attendance",
     "popups",
+    "reference-populations",
 ];
 
 /// Other names people type for the same kinds.
@@ -45,6 +46,7 @@ pub fn canonical(kind: &str) -> Option<&'static str> {
         "leadership-sessions" => "sessions",
         "leadership-attendance" => "attendance",
         "popup-events" | "pop-ups" => "popups",
+        "reference-population" | "references" => "reference-populations",
         other => other,
     };
     KINDS.iter().copied().find(|x| *x == alias)

@@ -3,11 +3,14 @@
 
 pub mod codec;
 mod file;
+mod lists;
 pub mod records;
+mod scan;
 mod upgrade;
 
 pub use codec::CodecError;
 pub use file::{check_private, create_private_file};
+pub use lists::NamedEntry;
 pub use records::{Record, TABLES};
 
 use crate::dataset::Dataset;

@@ -1,6 +1,7 @@
 //! Checking every row against an in-memory copy of the database (hash lookups only), and the
 //! plan of what to add, applied in one transaction.
 
+use super::super::sheet::{LineCounter, MAX_FIELD_BYTES};
 use super::row::{Columns, check_row, column_of};
 use super::{ImportSummary, Rejection, col};
 use crate::dataset::Dataset;
@@ -348,45 +349,6 @@ fn guess_location_kind(name: &str) -> LocationKind {
         LocationKind::Special
     } else {
         LocationKind::Office
-    }
-}
-
-/// A field longer than this is not a note someone typed: the row is refused, not stored.
-pub(super) const MAX_FIELD_BYTES: usize = 10_000;
-
-/// The file line a byte offset is on, counted once through the file as the rows go by (the rows
-/// come in order), so memory stays flat however many lines the file has.
-struct LineCounter<'a> {
-    bytes: &'a [u8],
-    counted_to: usize,
-    newlines: u64,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        LineCounter {
-            bytes,
-            counted_to: 0,
-            newlines: 0,
-        }
-    }
-
-    fn line_of(&mut self, byte: u64) -> u64 {
-        let mut at = (byte as usize).min(self.bytes.len());
-        // With CRLF a record's position can be the "\n" that ends the line before it.
-        while matches!(self.bytes.get(at), Some(b'\r' | b'\n')) {
-            at += 1;
-        }
-        if at < self.counted_to {
-            self.counted_to = 0;
-            self.newlines = 0;
-        }
-        self.newlines += self.bytes[self.counted_to..at]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u64;
-        self.counted_to = at;
-        1 + self.newlines
     }
 }
 
