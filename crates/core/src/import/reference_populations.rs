@@ -324,6 +324,14 @@ mod tests {
              Students,race,Martian,1\n\
              Students,race,White,-4\n",
         );
+        let good = plan_of(
+            &data,
+            "population,dimension,group,people\nStudents,race,hispanic/latino,\"56,200\"\n",
+        );
+        assert_eq!(
+            good.populations[0].people(Dimension::Race, "Hispanic"),
+            Some(56_200)
+        );
         let lines: Vec<String> = p.summary.rejected.iter().map(ToString::to_string).collect();
         assert_eq!(lines.len(), 4, "{lines:?}");
         assert!(
@@ -335,7 +343,9 @@ mod tests {
         assert!(lines[3].starts_with("line 8: people \"-4\""), "{lines:?}");
         assert_eq!(p.summary.new, 1);
         let students = &p.populations[0];
-        assert_eq!(students.people(Dimension::Race, "Hispanic"), Some(56_200));
+        // Race had bad rows: left as it was (here: absent), said for review.
+        assert_eq!(students.people(Dimension::Race, "Hispanic"), None);
+        assert!(p.summary.review[0].starts_with("Students, race: left unchanged"));
         assert_eq!(students.people(Dimension::Service, "5-9 years"), Some(3));
     }
 
