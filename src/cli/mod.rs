@@ -145,6 +145,17 @@ pub enum Import {
         #[arg(long)]
         dry_run: bool,
     },
+    /// The district's HR roster (CSV): people added, completed and updated by employee id.
+    /// Columns by header name in any order and case (see README, "The HR roster").
+    Employees {
+        file: PathBuf,
+        /// Check and report, store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Read a column under another header: --map "Hire Date=Service Date" (repeatable).
+        #[arg(long, value_name = "COLUMN=HEADER")]
+        map: Vec<String>,
+    },
     /// Head counts per group to compare the ambassador cohort with (columns population,
     /// dimension, group, people: what `export reference-populations` writes).
     ReferencePopulations {
@@ -224,6 +235,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         },
         Command::Import { import } => match import {
             Import::Intakes { file, dry_run } => intakes::run_import(&path, file, *dry_run),
+            Import::Employees { file, dry_run, map } => report_upsert(&path, |store| {
+                pathways_core::import::employees::import(store, file, *dry_run, map, cli.private)
+            }),
             Import::ReferencePopulations { file, dry_run } => report_upsert(&path, |store| {
                 pathways_core::import::reference_populations::import(store, file, *dry_run)
             }),

@@ -235,6 +235,28 @@ impl LocationKind {
     pub fn is_school(self) -> bool {
         matches!(self, Self::Elementary | Self::Middle | Self::High | Self::Special)
     }
+
+    /// A new location's kind from its name (an import met it); the team corrects it when
+    /// reviewing.
+    pub fn guess(name: &str) -> LocationKind {
+        let n = name.to_lowercase();
+        let has = |w: &str| n.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
+        if n.contains("elementary") || has("es") {
+            LocationKind::Elementary
+        } else if n.contains("middle") || has("ms") {
+            LocationKind::Middle
+        } else if n.contains("high") || has("hs") {
+            LocationKind::High
+        } else if n.contains("depot") || n.contains("transportation") {
+            LocationKind::Depot
+        } else if n.contains("service center") {
+            LocationKind::ServiceCenter
+        } else if n.contains("school") || n.contains("academy") {
+            LocationKind::Special
+        } else {
+            LocationKind::Office
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -356,6 +378,17 @@ mod tests {
         for r in Race::ALL {
             assert_eq!(Race::from_text(r.label()), Some(*r));
         }
+    }
+
+    #[test]
+    fn location_kinds_are_guessed_from_names() {
+        assert_eq!(
+            LocationKind::guess("Lincoln Elementary"),
+            LocationKind::Elementary
+        );
+        assert_eq!(LocationKind::guess("Sherwood HS"), LocationKind::High);
+        assert_eq!(LocationKind::guess("North Depot"), LocationKind::Depot);
+        assert_eq!(LocationKind::guess("Payroll"), LocationKind::Office);
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! Spreadsheet imports: each kind's sheet read, checked row by row and stored in one transaction.
 
+pub mod csv_file;
 pub mod employees;
 pub mod intakes;
 pub mod reference_populations;
-pub mod sheet;
 
 pub use intakes::{ImportError, Rejection};
 
@@ -15,6 +15,8 @@ pub struct UpsertSummary {
     pub updated: usize,
     pub unchanged: usize,
     pub rejected: Vec<Rejection>,
+    /// Rows whose cells had control or invisible characters taken out, one line each.
+    pub cleaned: Vec<String>,
     /// Changes to review (whose eligibility moved), one line each.
     pub review: Vec<String>,
     /// Reference-list entries the import added (new locations, chapters), one line each.
@@ -39,9 +41,11 @@ impl UpsertSummary {
         )
     }
 
-    /// Every line of the report: rejections, changes to review, additions, then the summary.
+    /// Every line of the report: rejections, cleaned rows, changes to review, additions, then
+    /// the summary.
     pub fn lines(&self) -> Vec<String> {
         let mut out: Vec<String> = self.rejected.iter().map(ToString::to_string).collect();
+        out.extend(self.cleaned.iter().cloned());
         out.extend(self.review.iter().cloned());
         out.extend(self.added.iter().cloned());
         out.push(self.summary_line());

@@ -6,7 +6,7 @@
 //! dimensions and populations stay as they are. If any row of a population's dimension is bad,
 //! that dimension is left unchanged (a partial set would silently drop a group's count).
 
-use super::sheet::{self, header_key};
+use super::csv_file::{self, header_key};
 use super::{ImportError, Rejection, UpsertSummary, labels};
 use crate::dataset::Dataset;
 use crate::domain::*;
@@ -47,7 +47,7 @@ struct Good {
 
 /// Checks `bytes` against `data` and plans the change; stores nothing.
 pub fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
-    let sheet = sheet::read(bytes)?;
+    let sheet = csv_file::read(bytes)?;
     let mut at: HashMap<&'static str, usize> = HashMap::new();
     for (i, h) in sheet.header.iter().enumerate() {
         let key = header_key(h);
@@ -77,13 +77,16 @@ pub fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
         };
         let cells = Cells(&at, &row.cells);
         match check_row(data, &cells) {
-            Ok((population, dimension, group, people)) => good.push(Good {
-                line: row.line,
-                population,
-                dimension,
-                group,
-                people,
-            }),
+            Ok((population, dimension, group, people)) => {
+                summary.cleaned.extend(row.cleaned_note());
+                good.push(Good {
+                    line: row.line,
+                    population,
+                    dimension,
+                    group,
+                    people,
+                })
+            }
             Err(reason) => {
                 if let Some(dimension) = parse_dimension(cells.get("dimension")) {
                     spoilt.push((cells.get("population").to_lowercase(), dimension));
@@ -282,7 +285,7 @@ pub fn import(store: &Store, path: &Path, dry_run: bool) -> Result<UpsertSummary
         reason,
     };
     let bytes =
-        sheet::read_bounded(path, MAX_FILE_BYTES, "a reference population file").map_err(unreadable)?;
+        csv_file::read_bounded(path, MAX_FILE_BYTES, "a reference population file").map_err(unreadable)?;
     let (data, _) = store.load()?;
     let plan = plan(&data, &bytes).map_err(unreadable)?;
     let mut summary = plan.summary;

@@ -1,7 +1,7 @@
 //! Checking every row against an in-memory copy of the database (hash lookups only), and the
 //! plan of what to add, applied in one transaction.
 
-use super::super::sheet::{LineCounter, MAX_FIELD_BYTES};
+use super::super::csv_file::{LineCounter, MAX_FIELD_BYTES};
 use super::row::{Columns, check_row, column_of};
 use super::{ImportSummary, Rejection, col};
 use crate::dataset::Dataset;
@@ -310,7 +310,7 @@ fn add_location(lk: &mut Lookups, plan: &mut Plan, name: &str) -> Option<Ref> {
     plan.locations.push(Location {
         id: 0,
         name: name.to_string(),
-        kind: guess_location_kind(name),
+        kind: LocationKind::guess(name),
         employees: 0,
     });
     lk.locations.insert(key, r);
@@ -330,39 +330,4 @@ fn add_chapter(lk: &mut Lookups, plan: &mut Plan, name: &str) -> Option<String> 
     lk.chapters.insert(key, name.to_string());
     plan.summary.new_chapters.push(name.to_string());
     Some(name.to_string())
-}
-
-/// A new location's kind from its name; the team corrects it when reviewing.
-fn guess_location_kind(name: &str) -> LocationKind {
-    let n = name.to_lowercase();
-    if n.contains("elementary") {
-        LocationKind::Elementary
-    } else if n.contains("middle") {
-        LocationKind::Middle
-    } else if n.contains("high") {
-        LocationKind::High
-    } else if n.contains("depot") || n.contains("transportation") {
-        LocationKind::Depot
-    } else if n.contains("service center") {
-        LocationKind::ServiceCenter
-    } else if n.contains("school") || n.contains("academy") {
-        LocationKind::Special
-    } else {
-        LocationKind::Office
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn location_kinds_are_guessed_from_names() {
-        assert_eq!(
-            guess_location_kind("Lincoln Elementary"),
-            LocationKind::Elementary
-        );
-        assert_eq!(guess_location_kind("North Depot"), LocationKind::Depot);
-        assert_eq!(guess_location_kind("Payroll"), LocationKind::Office);
-    }
 }

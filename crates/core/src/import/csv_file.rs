@@ -3,7 +3,13 @@
 //! never be stored (and of the formula guard the program's own exports add).
 
 use super::Rejection;
-use crate::text::{Field, clean, from_sheet};
+use crate::text::{Field, clean, from_sheet, is_invisible};
+
+/// A character cleaning takes out that someone would not have meant to type (a line break in a
+/// one-line cell is only made a space, and not reported).
+fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\r' && c != '\t') || is_invisible(c)
+}
 use std::io::Read;
 use std::path::Path;
 
@@ -40,11 +46,26 @@ pub fn header_key(header: &str) -> String {
         .collect()
 }
 
-/// One data row: the line it starts on and its cells, cleaned (one-line cells).
+/// One data row: the line it starts on and its cells, cleaned (one-line cells), with the names
+/// of the columns whose control or invisible characters were taken out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub line: u64,
     pub cells: Vec<String>,
+    pub cleaned: Vec<String>,
+}
+
+impl Row {
+    /// The note an import prints for a row it cleaned, naming the line and columns.
+    pub fn cleaned_note(&self) -> Option<String> {
+        (!self.cleaned.is_empty()).then(|| {
+            format!(
+                "line {}: {}: removed control or invisible characters (the rest was kept)",
+                self.line,
+                self.cleaned.join(", ")
+            )
+        })
+    }
 }
 
 /// A whole sheet: the header and every row, or a row's rejection (not UTF-8, an overlong cell).
@@ -105,11 +126,37 @@ pub fn read(bytes: &[u8]) -> Result<Sheet, String> {
             }));
             continue;
         }
+        let name = |i: usize| {
+            header
+                .get(i)
+                .filter(|h| !h.is_empty())
+                .cloned()
+                .unwrap_or_else(|| format!("column {}", i + 1))
+        };
+        // No typed text holds a NUL: a UTF-16 file read as bytes has one in every other byte.
+        if let Some(i) = texts.iter().position(|f| f.contains('\0')) {
+            rows.push(Err(Rejection {
+                line,
+                reason: format!(
+                    "{}: holds a NUL byte, which no text has; if the file is UTF-16, save it as CSV UTF-8",
+                    name(i)
+                ),
+            }));
+            continue;
+        }
+        let mut cleaned = Vec::new();
         let cells = texts
             .iter()
-            .map(|f| clean(from_sheet(f.trim()), Field::Line).trim().to_string())
+            .enumerate()
+            .map(|(i, f)| {
+                let value = from_sheet(f.trim());
+                if value.chars().any(is_hidden) {
+                    cleaned.push(name(i));
+                }
+                clean(value, Field::Line).trim().to_string()
+            })
             .collect();
-        rows.push(Ok(Row { line, cells }));
+        rows.push(Ok(Row { line, cells, cleaned }));
     }
     Ok(Sheet { header, rows })
 }
@@ -170,6 +217,17 @@ mod tests {
         assert_eq!(rows[0].cells, vec!["1", "x y"]);
         assert_eq!(rows[1].line, 6);
         assert_eq!(rows[1].cells, vec!["=2", "T]0;x"]);
+        assert_eq!(
+            rows[0].cleaned_note(),
+            None,
+            "a line break in a cell is only made a space"
+        );
+        assert_eq!(
+            rows[1].cleaned_note().unwrap(),
+            "line 6: b: removed control or invisible characters (the rest was kept)"
+        );
+        let nul = read(b"a\nx\0y\n").unwrap().rows.remove(0).unwrap_err();
+        assert!(nul.reason.starts_with("a: holds a NUL byte"), "{}", nul.reason);
         assert!(read(b"").is_err());
     }
 }
