@@ -32,6 +32,7 @@ macro_rules! with_record_kinds {
             reference_populations: ReferencePopulation,
             chapters: Chapter,
             owners: Owner,
+            closures: Closure,
         }
     };
 }

@@ -8,6 +8,7 @@ pub mod export;
 pub mod import;
 pub mod lookup;
 pub mod metrics;
+pub mod privacy;
 pub mod search;
 pub mod store;
 pub mod text;

@@ -4,6 +4,7 @@ use super::{
     Employee, EmploymentStatus, FieldError, Id, NO_CHAPTER, add_months, describe_years_months,
     years_months_between,
 };
+use crate::privacy::{Rule, Sensitive};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -171,32 +172,40 @@ pub fn mentor_problems(mentor: &Mentor, mentor_employee: &Employee, on: NaiveDat
     problems
 }
 
-/// Why this employee cannot be a mentee on `on`: status, evaluation, a pair still running.
-pub fn mentee_problems(mentee: &Employee, pairs: &[MentoringPair], on: NaiveDate) -> Vec<String> {
+/// Why this employee cannot be a mentee on `on`: status, evaluation, a pair still running. The
+/// evaluation rule rests on a personal fact, so a masked output does not name it.
+pub fn mentee_problems(mentee: &Employee, pairs: &[MentoringPair], on: NaiveDate) -> Vec<Rule> {
     let mut problems = Vec::new();
     match mentee.status {
         Some(EmploymentStatus::Permanent) => {}
-        Some(other) => problems.push(format!(
+        Some(other) => problems.push(Rule::new(format!(
             "mentee is a {} employee; mentees must be permanent",
             crate::domain::Choice::label(other)
-        )),
-        None => problems.push(format!(
+        ))),
+        None => problems.push(Rule::new(format!(
             "mentee's employment status unknown: {WHERE_TO_FILL} (mentees must be permanent)"
-        )),
+        ))),
     }
     match mentee.in_evaluation {
         Some(false) => {}
-        Some(true) => problems.push("mentee is in PAR or special evaluation".into()),
-        None => problems.push(format!(
-            "mentee's PAR or special evaluation unknown: {WHERE_TO_FILL} \
-             (mentees may not be in PAR or special evaluation)"
+        Some(true) => problems.push(Rule::about(
+            Sensitive::Evaluation,
+            "mentee is in PAR or special evaluation",
+        )),
+        // Whether someone is in PAR is itself personal: even "unknown" rests on it.
+        None => problems.push(Rule::about(
+            Sensitive::Evaluation,
+            format!(
+                "mentee's PAR or special evaluation unknown: {WHERE_TO_FILL} \
+                 (mentees may not be in PAR or special evaluation)"
+            ),
         )),
     }
     for p in pairs
         .iter()
         .filter(|p| p.mentee_id == mentee.id && p.is_active(on))
     {
-        problems.push(if p.is_overdue(on) {
+        problems.push(Rule::new(if p.is_overdue(on) {
             format!(
                 "mentee is already in an active pair (signed {}) that is past its 12 months; end that pair first",
                 p.started
@@ -207,7 +216,7 @@ pub fn mentee_problems(mentee: &Employee, pairs: &[MentoringPair], on: NaiveDate
                 p.started,
                 p.expires()
             )
-        });
+        }));
     }
     problems
 }
@@ -220,13 +229,16 @@ pub fn pairing_problems(
     mentee: &Employee,
     pairs: &[MentoringPair],
     on: NaiveDate,
-) -> Vec<String> {
-    let mut problems = mentor_problems(mentor, mentor_employee, on);
+) -> Vec<Rule> {
+    let mut problems: Vec<Rule> = mentor_problems(mentor, mentor_employee, on)
+        .into_iter()
+        .map(Rule::new)
+        .collect();
     if mentee.supervisor_id == Some(mentor_employee.id) {
-        problems.push("mentor is the mentee's supervisor".into());
+        problems.push(Rule::new("mentor is the mentee's supervisor"));
     }
     if mentor_employee.id == mentee.id {
-        problems.push("a mentor cannot mentor themselves".into());
+        problems.push(Rule::new("a mentor cannot mentor themselves"));
     }
     problems.extend(mentee_problems(mentee, pairs, on));
     problems
@@ -462,11 +474,11 @@ mod tests {
         }];
         let p = pairing_problems(&mentor, &m, &mentee, &pairs, on);
         assert_eq!(p.len(), 7, "{p:?}");
-        assert!(p[0].contains("3 years 4 months of service"));
-        assert!(p.iter().any(|s| s.contains("supervisor")));
-        assert!(p.iter().any(|s| s.contains("temporary")));
-        assert!(p.iter().any(|s| s.contains("PAR")));
-        assert!(p.iter().any(|s| s.contains("already in an active pair")));
+        assert!(p[0].text.contains("3 years 4 months of service"));
+        assert!(p.iter().any(|s| s.text.contains("supervisor")));
+        assert!(p.iter().any(|s| s.text.contains("temporary")));
+        assert!(p.iter().any(|s| s.text.contains("PAR") && s.rests_on.is_some()));
+        assert!(p.iter().any(|s| s.text.contains("already in an active pair")));
     }
 
     #[test]
@@ -589,11 +601,15 @@ mod tests {
             "mentee is already in an active pair (signed 2025-01-10, runs to 2026-01-10)"
         );
         let old = pair(d(2023, 1, 10));
-        assert!(only(&mentor(1), &ok_mentor, &ok_mentee, &[old]).contains("past its 12 months"));
+        assert!(
+            only(&mentor(1), &ok_mentor, &ok_mentee, &[old])
+                .text
+                .contains("past its 12 months")
+        );
         let mut unknown = ok_mentor.clone();
         unknown.hire_date = None;
         assert_eq!(
-            only(&mentor(1), &unknown, &ok_mentee, &[]),
+            only(&mentor(1), &unknown, &ok_mentee, &[]).text,
             "mentor's hire date unknown: add it on the person card (or import the HR roster) \
              (5 years of service are required)"
         );
@@ -619,12 +635,18 @@ mod tests {
         let p = pairing_problems(&mentor(1), &m, &mentee, &[], on);
         assert_eq!(p.len(), 3, "{p:?}");
         assert!(
-            p[0].starts_with(
+            p[0].text.starts_with(
                 "mentor's start date in the current position unknown: add it on the person card"
             )
         );
-        assert!(p[1].starts_with("mentee's employment status unknown: add it on the person card"));
-        assert!(p[2].starts_with("mentee's PAR or special evaluation unknown: add it on the person card"));
+        assert!(
+            p[1].text
+                .starts_with("mentee's employment status unknown: add it on the person card")
+        );
+        assert!(
+            p[2].text
+                .starts_with("mentee's PAR or special evaluation unknown: add it on the person card")
+        );
         // Known and fine: nothing to say.
         mentee.status = Some(EmploymentStatus::Permanent);
         mentee.in_evaluation = Some(false);

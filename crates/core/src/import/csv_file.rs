@@ -3,13 +3,8 @@
 //! never be stored (and of the formula guard the program's own exports add).
 
 use super::Rejection;
-use crate::text::{Field, clean, from_sheet, is_invisible};
+use crate::text::{Field, clean};
 
-/// A character cleaning takes out that someone would not have meant to type (a line break in a
-/// one-line cell is only made a space, and not reported).
-fn is_hidden(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\r' && c != '\t') || is_invisible(c)
-}
 use std::io::Read;
 use std::path::Path;
 
@@ -59,11 +54,11 @@ impl Row {
     /// The note an import prints for a row it cleaned, naming the line and columns.
     pub fn cleaned_note(&self) -> Option<String> {
         (!self.cleaned.is_empty()).then(|| {
-            format!(
-                "line {}: {}: removed control or invisible characters (the rest was kept)",
-                self.line,
-                self.cleaned.join(", ")
-            )
+            super::sheet::Cleaned {
+                line: self.line,
+                columns: self.cleaned.clone(),
+            }
+            .to_string()
         })
     }
 }
@@ -126,36 +121,22 @@ pub fn read(bytes: &[u8]) -> Result<Sheet, String> {
             }));
             continue;
         }
-        let name = |i: usize| {
-            header
-                .get(i)
-                .filter(|h| !h.is_empty())
-                .cloned()
-                .unwrap_or_else(|| format!("column {}", i + 1))
+        // One rule for text entering the database: the export's formula guard undone, control
+        // and invisible characters taken out (noted), a NUL refusing the row.
+        let mut cells: Vec<String> = texts.iter().map(|f| f.to_string()).collect();
+        let cleaned = match super::sheet::read_row(&header, &mut cells, |_| Field::Line) {
+            Ok(cleaned) => cleaned,
+            Err(reason) => {
+                rows.push(Err(Rejection { line, reason }));
+                continue;
+            }
         };
-        // No typed text holds a NUL: a UTF-16 file read as bytes has one in every other byte.
-        if let Some(i) = texts.iter().position(|f| f.contains('\0')) {
-            rows.push(Err(Rejection {
-                line,
-                reason: format!(
-                    "{}: holds a NUL byte, which no text has; if the file is UTF-16, save it as CSV UTF-8",
-                    name(i)
-                ),
-            }));
-            continue;
+        for cell in &mut cells {
+            let trimmed = cell.trim();
+            if trimmed.len() != cell.len() {
+                *cell = trimmed.to_string();
+            }
         }
-        let mut cleaned = Vec::new();
-        let cells = texts
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                let value = from_sheet(f.trim());
-                if value.chars().any(is_hidden) {
-                    cleaned.push(name(i));
-                }
-                clean(value, Field::Line).trim().to_string()
-            })
-            .collect();
         rows.push(Ok(Row { line, cells, cleaned }));
     }
     Ok(Sheet { header, rows })
@@ -217,11 +198,6 @@ mod tests {
         assert_eq!(rows[0].cells, vec!["1", "x y"]);
         assert_eq!(rows[1].line, 6);
         assert_eq!(rows[1].cells, vec!["=2", "T]0;x"]);
-        assert_eq!(
-            rows[0].cleaned_note(),
-            None,
-            "a line break in a cell is only made a space"
-        );
         assert_eq!(
             rows[1].cleaned_note().unwrap(),
             "line 6: b: removed control or invisible characters (the rest was kept)"

@@ -1,9 +1,12 @@
 //! Spreadsheet imports: each kind's sheet read, checked row by row and stored in one transaction.
+//! Every importer reads its cells through [`sheet::read_row`], so text enters the database by
+//! one rule.
 
 pub mod csv_file;
 pub mod employees;
 pub mod intakes;
 pub mod reference_populations;
+pub mod sheet;
 
 pub use intakes::{ImportError, Rejection};
 
