@@ -6,7 +6,6 @@ use super::ListAction;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::*;
 use pathways_core::store::NamedEntry;
-use pathways_core::text::inert;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -24,7 +23,7 @@ pub fn run<L: NamedEntry>(db: &Path, action: Option<&ListAction>) -> ExitCode {
                 Err(code) => return code,
             };
             for line in list_lines(&data, what) {
-                println!("{}", inert(&line));
+                super::out::line(line);
             }
             return ExitCode::SUCCESS;
         }
@@ -53,7 +52,7 @@ pub fn run<L: NamedEntry>(db: &Path, action: Option<&ListAction>) -> ExitCode {
     };
     match done {
         Ok(line) => {
-            println!("{}", inert(&line));
+            super::out::line(line);
             ExitCode::SUCCESS
         }
         Err(e) => super::fail(format!("{what}s: {e} (nothing was changed)")),

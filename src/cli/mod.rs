@@ -11,6 +11,7 @@ mod find;
 mod intakes;
 mod lists;
 pub mod out;
+mod people;
 mod report_coverage;
 mod report_leadership;
 mod report_mentoring;
@@ -85,6 +86,11 @@ pub enum Command {
     Import {
         #[command(subcommand)]
         import: Import,
+    },
+    /// Merge two records of one person, or delete a person nothing points at.
+    People {
+        #[command(subcommand)]
+        action: PeopleAction,
     },
     /// The union chapters: list, add, rename, merge a typo into the right one, remove.
     Chapters {
@@ -168,6 +174,26 @@ pub enum Import {
     },
 }
 
+/// Merge or delete people. A person is named by employee id, email, name, or #N (the record
+/// number in `export employees`' id column).
+#[derive(Subcommand, Debug)]
+pub enum PeopleAction {
+    /// Merge OTHER into KEEP: every record pointing at OTHER moves to KEEP, in one transaction.
+    /// Each field keeps KEEP's value unless it is unknown there (then OTHER's) or named by --take.
+    Merge {
+        keep: String,
+        other: String,
+        /// Take this field's value from OTHER (repeatable): e.g. --take "last name".
+        #[arg(long, value_name = "FIELD")]
+        take: Vec<String>,
+        /// Show what the merge would do, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Delete a person; refused while records point at them (naming which).
+    Delete { who: String },
+}
+
 /// What to do with a reference list (chapters, owners). Names match in any case.
 #[derive(Subcommand, Debug)]
 pub enum ListAction {
@@ -244,6 +270,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 pathways_core::import::reference_populations::import(store, file, *dry_run)
             }),
         },
+        Command::People { action } => people::run(&path, action, cli.private),
         Command::Chapters { action } => lists::run::<pathways_core::domain::Chapter>(&path, action.as_ref()),
         Command::Owners { action } => lists::run::<pathways_core::domain::Owner>(&path, action.as_ref()),
         // Intakes export in the import's own format, so an export imports back unchanged.
@@ -272,10 +299,8 @@ pub fn report_upsert(
     };
     match import(&store) {
         Ok(summary) => {
-            use std::io::Write;
-            let mut out = std::io::stdout().lock();
             for line in summary.lines() {
-                let _ = writeln!(out, "{}", pathways_core::text::inert(&line));
+                out::line(line);
             }
             if summary.rejected.is_empty() {
                 ExitCode::SUCCESS

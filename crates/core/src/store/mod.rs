@@ -4,6 +4,7 @@
 pub mod codec;
 mod file;
 mod lists;
+mod people;
 pub mod records;
 mod scan;
 mod upgrade;
@@ -11,6 +12,7 @@ mod upgrade;
 pub use codec::CodecError;
 pub use file::{check_private, create_private_file};
 pub use lists::NamedEntry;
+pub use people::{MergeReport, References};
 pub use records::{Record, TABLES};
 
 use crate::dataset::Dataset;

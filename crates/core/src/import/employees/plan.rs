@@ -7,6 +7,7 @@ use crate::dataset::Dataset;
 use crate::domain::*;
 use crate::import::{Rejection, UpsertSummary, csv_file};
 use crate::lookup::{LookupError, People, Places};
+use crate::privacy::{Mask, Sensitive};
 use crate::store::{Result as StoreResult, StoreError, Txn};
 use std::collections::{BTreeMap, HashMap};
 
@@ -255,11 +256,8 @@ pub fn plan(data: &Dataset, bytes: &[u8], maps: &[(Column, String)], private: bo
                 plan.summary.updated += 1;
                 let changes = review(old, &p, supervisor_row, &rows, data, private);
                 if !changes.is_empty() {
-                    let name = if private {
-                        initials(&p.employee.full_name())
-                    } else {
-                        p.employee.full_name()
-                    };
+                    let full_name = p.employee.full_name();
+                    let name = Mask::file(private).name(&full_name);
                     plan.summary.review.push(format!(
                         "changed {} {name} (line {line}): {}",
                         p.employee.employee_number,
@@ -473,7 +471,7 @@ fn review(
         out.push(format!("status {} -> {}", old.status_label(), e.status_label()));
     }
     if old.in_evaluation != e.in_evaluation {
-        out.push(if private {
+        out.push(if Mask::file(private).hides(Sensitive::Evaluation) {
             "PAR or special evaluation changed".to_string()
         } else {
             format!(
