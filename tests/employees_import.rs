@@ -190,7 +190,7 @@ fn every_bad_row_is_named_by_line_and_nothing_of_it_is_stored() {
             "line 7: Employee ID 000205 is also on line 9 with different facts",
             "line 9: Employee ID 000205 is also on line 7 with different facts",
             "line 10: Supervisor ID 000207 is the employee's own id",
-            "line 11: PAR \"maybe\" is not Y or N (Yes or No)",
+            "line 11: PAR: the evaluation status given is not Y or N (Yes or No)",
             "line 12: Supervisor ID 000208 is on line 11, which was rejected",
             "line 13: Supervisor ID 000209 is on line 12, which was rejected",
             "new 1, updated 0, unchanged 1, rejected 11",

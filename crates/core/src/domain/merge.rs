@@ -140,7 +140,7 @@ pub fn merged_person(kept: &Employee, other: &Employee, choose: impl Fn(PersonFi
         }
     }
     // Whoever supervised either, the kept person cannot supervise themselves.
-    if merged.supervisor_id == Some(other.id) {
+    if merged.supervisor_id == Some(other.id) || merged.supervisor_id == Some(kept.id) {
         merged.supervisor_id = None;
     }
     merged

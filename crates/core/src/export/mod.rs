@@ -9,6 +9,7 @@
 //! Every cell goes through [`crate::text::sheet_cell`]: no live terminal sequence, no formula.
 //! A file written with `--out` is new (never overwritten) and readable by its owner alone.
 
+pub mod audit;
 mod kinds;
 
 use crate::dataset::Dataset;
@@ -39,6 +40,7 @@ pub const KINDS: &[&str] = &[
     "popups",
     "reference-populations",
     "closures",
+    "audit",
 ];
 
 /// Other names people type for the same kinds.

@@ -1,6 +1,7 @@
 //! The one module that owns redb. Everything above it sees plain domain structs, `Dataset`,
 //! `Txn` methods and `StoreError`; no redb or codec type leaves this module.
 
+mod audit;
 pub mod codec;
 mod file;
 mod lists;
@@ -9,6 +10,7 @@ pub mod records;
 mod scan;
 mod upgrade;
 
+pub use audit::{FieldChange, HistoryAction, HistoryEntry, os_user, story};
 pub use codec::CodecError;
 pub use file::{check_private, create_private_file};
 pub use lists::NamedEntry;
@@ -160,8 +162,11 @@ impl Store {
             journal: Journal::default(),
             seen: std::collections::HashMap::new(),
             touched: std::collections::BTreeSet::new(),
+            history: Default::default(),
         };
         let out = f(&mut txn)?;
+        // Who changed what goes in with the change: one commit, one fdatasync.
+        audit::write(&mut txn)?;
         {
             let mut meta = txn.tx.open_table(META)?;
             let generation = meta.get(GENERATION)?.map(|g| g.value()).unwrap_or(0);
@@ -190,6 +195,8 @@ impl Store {
                 if current != c.after {
                     return Err(StoreError::Conflict(format!("{} record {}", c.table, c.key)));
                 }
+                txn.history
+                    .note(c.table, c.key, current.as_deref(), c.before.as_deref());
                 match &c.before {
                     Some(bytes) => {
                         t.insert(c.key, bytes.as_slice())?;
@@ -339,6 +346,7 @@ impl Store {
                 Err(TableError::TableDoesNotExist(_)) => None,
                 Err(e) => return Err(e.into()),
             };
+            audit::copy(&rtx, txn)?;
             if let Some(src_meta) = src_meta {
                 let mut dst = txn.tx.open_table(META)?;
                 for row in src_meta.iter()? {
@@ -552,6 +560,8 @@ pub struct Txn {
     seen: std::collections::HashMap<(&'static str, Id), usize>,
     /// The tables this transaction wrote to.
     touched: std::collections::BTreeSet<&'static str>,
+    /// Each record's bytes before and after, for the history written at commit.
+    history: audit::Pending,
 }
 
 impl Txn {
@@ -613,10 +623,13 @@ impl Txn {
             }
         }
         let mut t = self.tx.open_table(table(table_name))?;
-        let existed = match &after {
-            Some(bytes) => t.insert(key, bytes.as_slice())?.is_some(),
-            None => t.remove(key)?.is_some(),
+        let old = match &after {
+            Some(bytes) => t.insert(key, bytes.as_slice())?,
+            None => t.remove(key)?,
         };
+        let existed = old.is_some();
+        self.history
+            .note(table_name, key, old.as_ref().map(|v| v.value()), after.as_deref());
         Ok(existed)
     }
 

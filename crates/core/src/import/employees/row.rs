@@ -4,6 +4,7 @@
 use super::columns::{Column, Columns};
 use crate::domain::*;
 use crate::import::labels;
+use crate::privacy::{Sensitive, cite};
 use chrono::NaiveDate;
 
 /// A fact the row leaves alone (no such column, or an empty cell), clears, or sets.
@@ -50,6 +51,14 @@ fn date(c: &Columns, cells: &[String], column: Column) -> Result<Option<NaiveDat
     match c.get(cells, column) {
         None => Ok(None),
         Some(t) if silent(t) => Ok(None),
+        // A retirement plan is personal: the message names the value, never quotes it.
+        Some(t) if column == Column::Retirement => parse_date(t).map(Some).map_err(|_| {
+            format!(
+                "{}: {} is not a date; type YYYY-MM-DD or M/D/YYYY",
+                column.name(),
+                cite(Some(Sensitive::Retirement), t)
+            )
+        }),
         Some(t) => parse_date(t)
             .map(Some)
             .map_err(|e| format!("{}: {e}", column.name())),
@@ -99,9 +108,9 @@ pub fn parse_row(c: &Columns, cells: &[String]) -> Result<RosterRow, String> {
     let race = match c.get(cells, Column::Race) {
         Some(t) if !t.is_empty() => Some(Race::from_text(t).ok_or_else(|| {
             format!(
-                "{} \"{}\" is not one of: {}",
+                "{}: {} is not one of: {}",
                 Column::Race.name(),
-                truncate_for_message(t),
+                cite(Some(Sensitive::Race), t),
                 labels::<Race>()
             )
         })?),
@@ -123,9 +132,9 @@ pub fn parse_row(c: &Columns, cells: &[String]) -> Result<RosterRow, String> {
     let in_evaluation = match c.get(cells, Column::Par) {
         Some(t) if !silent(t) => Some(yes_no(t).ok_or_else(|| {
             format!(
-                "{} \"{}\" is not Y or N (Yes or No)",
+                "{}: {} is not Y or N (Yes or No)",
                 Column::Par.name(),
-                truncate_for_message(t)
+                cite(Some(Sensitive::Evaluation), t)
             )
         })?),
         _ => None,
@@ -268,7 +277,7 @@ mod tests {
             ),
             (
                 ["1", "A", "B", "", "", "maybe", "", "", "", "", "", ""],
-                "PAR \"maybe\" is not Y or N",
+                "PAR: the evaluation status given is not Y or N",
             ),
             (
                 ["1", "A", "B", "", "", "", "13/45/2020", "", "", "", "", ""],
@@ -293,11 +302,11 @@ mod tests {
             ),
             (
                 ["1", "A", "B", "", "", "", "", "", "soon", "", "", ""],
-                "Retirement Date: \"soon\"",
+                "Retirement Date: the retirement date given is not a date",
             ),
             (
                 ["1", "A", "B", "", "", "", "", "", "", "", "", "Martian"],
-                "Race \"Martian\"",
+                "Race: the race given is not one of",
             ),
             (
                 ["1 2", "A", "B", "", "", "", "", "", "", "", "", ""],
