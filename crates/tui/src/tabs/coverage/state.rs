@@ -528,7 +528,8 @@ pub fn groups_of(
     dimension: Dimension,
 ) -> Vec<String> {
     let mut groups = match dimension {
-        Dimension::Chapter => data.chapters(),
+        // The chapters, N/A, and "Unknown" for people whose chapter nobody has entered.
+        Dimension::Chapter => data.chapter_groups(),
         _ => fixed_groups(dimension),
     };
     for g in reference.iter().flat_map(|r| &r.groups) {
