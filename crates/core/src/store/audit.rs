@@ -10,12 +10,23 @@ use redb::{ReadableDatabase, ReadableTable, TableDefinition, TableError};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// The history, one entry per changed record per transaction, by sequence number.
-const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
-/// (table, record, sequence) for each entry: a record's history without a scan.
-const BY_RECORD: TableDefinition<(&str, u64, u64), ()> = TableDefinition::new("audit_by_record");
+/// The history: for each change of a record, keyed (table, record, sequence), who, when, and the
+/// record's stored bytes before and after. Field changes are worked out when the history is read
+/// (rarely), so a save pays only one small insert per record it changes.
+const AUDIT: TableDefinition<(&str, u64, u64), &[u8]> = TableDefinition::new("audit");
+/// The next sequence number, in the meta table.
+const NEXT_SEQ: &str = "next_id:audit";
 /// The version of the entry format.
 const VERSION: u8 = 1;
+
+/// One change as stored.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    at: i64,
+    who: String,
+    before: Option<Vec<u8>>,
+    after: Option<Vec<u8>>,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum HistoryAction {
@@ -180,41 +191,36 @@ pub(super) fn write(txn: &mut Txn) -> Result<()> {
     let who = os_user();
     let at = chrono::Utc::now().timestamp();
     let pending = std::mem::take(&mut txn.history);
+    let mut meta = txn.tx.open_table(super::META)?;
+    let mut seq = meta.get(NEXT_SEQ)?.map(|v| v.value()).unwrap_or(1);
     let mut audit = txn.tx.open_table(AUDIT)?;
-    let mut index = txn.tx.open_table(BY_RECORD)?;
-    let mut seq = audit.last()?.map(|(k, _)| k.value() + 1).unwrap_or(1);
     for key in &pending.order {
         let Some((before, after)) = pending.changes.get(key) else {
             continue;
         };
-        let action = match (before, after) {
-            (None, None) => continue,
-            (None, Some(_)) => HistoryAction::Created,
-            (Some(_), None) => HistoryAction::Deleted,
-            (Some(b), Some(a)) if a == b => continue,
-            (Some(_), Some(_)) => HistoryAction::Changed,
-        };
-        let fields = diff(key.0, before.as_deref(), after.as_deref());
-        if action == HistoryAction::Changed && fields.is_empty() {
+        if before == after {
             continue;
         }
-        let entry = HistoryEntry {
-            seq,
+        let stored = Stored {
             at,
             who: who.clone(),
-            table: key.0.to_string(),
-            key: key.1,
-            action,
-            fields,
+            before: before.clone(),
+            after: after.clone(),
         };
-        audit.insert(seq, codec::encode(&entry, VERSION)?.as_slice())?;
-        index.insert((key.0, key.1, seq), ())?;
+        audit.insert((key.0, key.1, seq), codec::encode(&stored, VERSION)?.as_slice())?;
         seq += 1;
     }
+    meta.insert(NEXT_SEQ, seq)?;
     Ok(())
 }
 
-fn decode(bytes: &[u8]) -> std::result::Result<HistoryEntry, codec::CodecError> {
+/// An entry as the history shows it, from its stored form.
+fn entry(
+    table: &str,
+    key: Id,
+    seq: u64,
+    bytes: &[u8],
+) -> std::result::Result<Option<HistoryEntry>, codec::CodecError> {
     let (version, body) = codec::open_envelope(bytes)?;
     if version != VERSION {
         return Err(codec::CodecError::TooNew {
@@ -222,27 +228,70 @@ fn decode(bytes: &[u8]) -> std::result::Result<HistoryEntry, codec::CodecError> 
             known: VERSION,
         });
     }
-    codec::decode_body(body)
+    let stored: Stored = codec::decode_body(body)?;
+    let action = match (&stored.before, &stored.after) {
+        (None, None) => return Ok(None),
+        (None, Some(_)) => HistoryAction::Created,
+        (Some(_), None) => HistoryAction::Deleted,
+        (Some(_), Some(_)) => HistoryAction::Changed,
+    };
+    let fields = diff(table, stored.before.as_deref(), stored.after.as_deref());
+    if action == HistoryAction::Changed && fields.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(HistoryEntry {
+        seq,
+        at: stored.at,
+        who: stored.who,
+        table: table.to_string(),
+        key,
+        action,
+        fields,
+    }))
 }
 
-/// Copies the history into a backup being written.
-pub(super) fn copy(rtx: &redb::ReadTransaction, txn: &mut Txn) -> Result<()> {
-    match rtx.open_table(AUDIT) {
-        Ok(src) => {
-            let mut dst = txn.tx.open_table(AUDIT)?;
-            for row in src.iter()? {
-                let (k, v) = row?;
-                dst.insert(k.value(), v.value())?;
-            }
+/// Reads `rows` of the history table into entries; those that do not decode are reported apart.
+fn entries<'a>(
+    rows: impl Iterator<
+        Item = std::result::Result<
+            (
+                redb::AccessGuard<'a, (&'static str, u64, u64)>,
+                redb::AccessGuard<'a, &'static [u8]>,
+            ),
+            redb::StorageError,
+        >,
+    >,
+    out: &mut Vec<HistoryEntry>,
+    problems: &mut Vec<DecodeProblem>,
+) -> Result<()> {
+    for row in rows {
+        let (k, v) = row?;
+        let (table, key, seq) = k.value();
+        match entry(table, key, seq, v.value()) {
+            Ok(Some(e)) => out.push(e),
+            Ok(None) => {}
+            Err(e) => problems.push(DecodeProblem {
+                table: "audit",
+                key: seq,
+                reason: e.to_string(),
+            }),
         }
+    }
+    Ok(())
+}
+
+/// Copies the history into a backup being written (the sequence counter is in the meta table,
+/// which the backup copies too).
+pub(super) fn copy(rtx: &redb::ReadTransaction, txn: &mut Txn) -> Result<()> {
+    let src = match rtx.open_table(AUDIT) {
+        Ok(t) => t,
         Err(TableError::TableDoesNotExist(_)) => return Ok(()),
         Err(e) => return Err(e.into()),
-    }
-    let src = rtx.open_table(BY_RECORD)?;
-    let mut dst = txn.tx.open_table(BY_RECORD)?;
+    };
+    let mut dst = txn.tx.open_table(AUDIT)?;
     for row in src.iter()? {
-        let (k, _) = row?;
-        dst.insert(k.value(), ())?;
+        let (k, v) = row?;
+        dst.insert(k.value(), v.value())?;
     }
     Ok(())
 }
@@ -251,23 +300,24 @@ impl Store {
     /// The history of one record (its table name and id), oldest first.
     pub fn history(&self, table: &str, key: Id) -> Result<Vec<HistoryEntry>> {
         let rtx = self.db.begin_read()?;
-        let (audit, index) = match (rtx.open_table(AUDIT), rtx.open_table(BY_RECORD)) {
-            (Ok(a), Ok(i)) => (a, i),
-            (Err(TableError::TableDoesNotExist(_)), _) | (_, Err(TableError::TableDoesNotExist(_))) => {
-                return Ok(Vec::new());
-            }
-            (Err(e), _) | (_, Err(e)) => return Err(e.into()),
+        let audit = match rtx.open_table(AUDIT) {
+            Ok(t) => t,
+            Err(TableError::TableDoesNotExist(_)) => return Ok(Vec::new()),
+            Err(e) => return Err(e.into()),
         };
         let mut out = Vec::new();
-        for row in index.range((table, key, 0)..=(table, key, u64::MAX))? {
-            let seq = row?.0.value().2;
-            if let Some(bytes) = audit.get(seq)? {
-                out.push(decode(bytes.value()).map_err(|e| StoreError::Damaged {
-                    table: "audit",
-                    key: seq,
-                    reason: e.to_string(),
-                })?);
-            }
+        let mut problems = Vec::new();
+        entries(
+            audit.range((table, key, 0)..=(table, key, u64::MAX))?,
+            &mut out,
+            &mut problems,
+        )?;
+        if let Some(p) = problems.first() {
+            return Err(StoreError::Damaged {
+                table: "audit",
+                key: p.key,
+                reason: p.reason.clone(),
+            });
         }
         Ok(out)
     }
@@ -280,20 +330,11 @@ impl Store {
             Err(TableError::TableDoesNotExist(_)) => return Ok((Vec::new(), Vec::new())),
             Err(e) => return Err(e.into()),
         };
-        let mut entries = Vec::new();
+        let mut out = Vec::new();
         let mut problems = Vec::new();
-        for row in audit.iter()? {
-            let (k, v) = row?;
-            match decode(v.value()) {
-                Ok(e) => entries.push(e),
-                Err(e) => problems.push(DecodeProblem {
-                    table: "audit",
-                    key: k.value(),
-                    reason: e.to_string(),
-                }),
-            }
-        }
-        Ok((entries, problems))
+        entries(audit.iter()?, &mut out, &mut problems)?;
+        out.sort_by_key(|e| e.seq);
+        Ok((out, problems))
     }
 
     /// A person's history: their own record and every record of their story (intakes and
