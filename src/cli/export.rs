@@ -35,7 +35,7 @@ pub fn run(db: &Path, kind: &str, out: Option<&Path>, confidential: bool, privat
     };
     // The change history is kept apart from the records: read only for this export.
     let history = if kind == "audit" {
-        match super::open_existing(db).map(|s| s.all_history()) {
+        match super::open_existing(db, false).map(|s| s.all_history()) {
             Ok(Ok((entries, problems))) => {
                 for p in &problems {
                     out::warn(format!("{}: skipped damaged history entry: {p}", db.display()));

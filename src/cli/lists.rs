@@ -11,7 +11,8 @@ use std::process::ExitCode;
 
 /// Runs one action on list `L`; `count` says how many records carry a name, for `list`.
 pub fn run<L: NamedEntry>(db: &Path, action: Option<&ListAction>) -> ExitCode {
-    let store = match super::open_existing(db) {
+    let writes = !matches!(action, None | Some(ListAction::List));
+    let store = match super::open_existing(db, writes) {
         Ok(s) => s,
         Err(code) => return code,
     };

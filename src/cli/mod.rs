@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use pathways_core::store::{Store, StoreError};
+use pathways_core::store::Store;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -235,10 +235,6 @@ pub fn fail(message: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(2)
 }
 
-pub fn open_store(path: &Path) -> Result<Store, StoreError> {
-    Store::open(path)
-}
-
 /// Runs a one-shot command.
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     let path = match db_path(cli) {
@@ -263,10 +259,10 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         },
         Command::Import { import } => match import {
             Import::Intakes { file, dry_run } => intakes::run_import(&path, file, *dry_run),
-            Import::Employees { file, dry_run, map } => report_upsert(&path, |store| {
+            Import::Employees { file, dry_run, map } => report_upsert(&path, *dry_run, |store| {
                 pathways_core::import::employees::import(store, file, *dry_run, map, cli.private)
             }),
-            Import::ReferencePopulations { file, dry_run } => report_upsert(&path, |store| {
+            Import::ReferencePopulations { file, dry_run } => report_upsert(&path, *dry_run, |store| {
                 pathways_core::import::reference_populations::import(store, file, *dry_run)
             }),
         },
@@ -289,11 +285,12 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
 /// 1 when some were rejected, 2 when the file could not be imported at all.
 pub fn report_upsert(
     db: &Path,
+    dry_run: bool,
     import: impl FnOnce(
         &Store,
     ) -> Result<pathways_core::import::UpsertSummary, pathways_core::import::ImportError>,
 ) -> ExitCode {
-    let store = match open_existing(db) {
+    let store = match open_existing(db, !dry_run) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -313,7 +310,9 @@ pub fn report_upsert(
 }
 
 /// Opens an existing database for a one-shot command, or explains why not (exit status 2).
-pub fn open_existing(path: &Path) -> Result<Store, ExitCode> {
+/// `write`: for a command that saves; every other command opens it read-only and leaves the file
+/// byte-identical.
+pub fn open_existing(path: &Path, write: bool) -> Result<Store, ExitCode> {
     if !path.exists() {
         return Err(fail(format!(
             "{}: no such database; create one with `pathways --db {} init`",
@@ -321,12 +320,17 @@ pub fn open_existing(path: &Path) -> Result<Store, ExitCode> {
             path.display()
         )));
     }
-    Store::open(path).map_err(fail)
+    let store = if write {
+        Store::open(path)
+    } else {
+        Store::open_read_only(path)
+    };
+    store.map_err(fail)
 }
 
-/// Loads everything for a report; damaged records are named on stderr and skipped.
+/// Loads everything for a report (read-only); damaged records are named on stderr and skipped.
 pub fn load(path: &Path) -> Result<pathways_core::dataset::Dataset, ExitCode> {
-    let store = open_existing(path)?;
+    let store = open_existing(path, false)?;
     match store.load() {
         Ok((data, problems)) => {
             for p in &problems {
@@ -398,7 +402,8 @@ fn check(path: &Path) -> ExitCode {
     if !path.exists() {
         return fail(format!("{}: no such file", path.display()));
     }
-    let store = match Store::open(path) {
+    // Read-only: checking a database (or a backup) never changes it.
+    let store = match Store::open_read_only(path) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
@@ -427,18 +432,39 @@ fn check(path: &Path) -> ExitCode {
     }
 }
 
-fn backup(path: &Path, out: &Path) -> ExitCode {
+fn backup(path: &Path, target: &Path) -> ExitCode {
     if !path.exists() {
         return fail(format!("{}: no such file", path.display()));
     }
-    let store = match Store::open(path) {
+    let store = match Store::open_read_only(path) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
-    match store.backup(out) {
-        Ok(n) => {
-            out::line(format!("backed up {n} records to {}", out.display()));
+    match store.backup(target) {
+        Ok(done) if done.problems.is_empty() => {
+            out::line(format!(
+                "backed up {} records to {}",
+                done.records,
+                target.display()
+            ));
             ExitCode::SUCCESS
+        }
+        Ok(done) => {
+            for p in &done.problems {
+                out::warn(format!(
+                    "{}: damaged record copied as it is (it does not read back in the backup \
+                     either): {p}",
+                    path.display()
+                ));
+            }
+            out::line(format!(
+                "backed up {} records to {}; {} of them damaged (see above): `check` reports them \
+                 on the backup too",
+                done.records,
+                target.display(),
+                done.problems.len()
+            ));
+            ExitCode::from(1)
         }
         Err(e) => fail(e),
     }

@@ -46,7 +46,8 @@ fn who(e: &Employee, mask: Mask) -> String {
 }
 
 pub fn run(db: &Path, action: &PeopleAction, private: bool) -> ExitCode {
-    let store = match super::open_existing(db) {
+    let writes = !matches!(action, PeopleAction::Merge { dry_run: true, .. });
+    let store = match super::open_existing(db, writes) {
         Ok(s) => s,
         Err(code) => return code,
     };

@@ -8,7 +8,8 @@ pub mod intakes;
 pub mod reference_populations;
 pub mod sheet;
 
-pub use intakes::{ImportError, Rejection};
+pub use intakes::ImportError;
+pub use sheet::Rejection;
 
 /// What an import that updates records in place did (or, for a dry run, would do): records new,
 /// updated and unchanged, rows rejected, and what the team should look at.

@@ -25,9 +25,6 @@ const SYNONYMS: [(&str, &[&str]); 4] = [
     ("people", &["people", "count", "headcount", "number"]),
 ];
 
-/// A reference file is a few hundred rows; anything near this is not one.
-pub const MAX_FILE_BYTES: u64 = 16_000_000;
-
 /// At most this many people in one group (the district's students are ~160,000).
 const MAX_PEOPLE: u64 = 10_000_000;
 
@@ -284,8 +281,7 @@ pub fn import(store: &Store, path: &Path, dry_run: bool) -> Result<UpsertSummary
         path: path.display().to_string(),
         reason,
     };
-    let bytes =
-        csv_file::read_bounded(path, MAX_FILE_BYTES, "a reference population file").map_err(unreadable)?;
+    let bytes = crate::import::sheet::read(path).map_err(unreadable)?;
     let (data, _) = store.load()?;
     let plan = plan(&data, &bytes).map_err(unreadable)?;
     let mut summary = plan.summary;

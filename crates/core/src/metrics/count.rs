@@ -401,11 +401,16 @@ fn finish(w: &Window, labels: [Vec<String>; 3], accs: Vec<Acc>) -> Report {
                 if !metric.breaks_down_by(Dimension::ALL[d]) {
                     return Vec::new();
                 }
+                // "not recorded", and a chapter nobody entered, are listed only when they count
+                // someone.
                 let last = labels[d].len() - 1;
+                let unknown = (Dimension::ALL[d] == Dimension::Chapter).then(|| last - 1);
                 acc.groups[d]
                     .iter()
                     .enumerate()
-                    .filter(|(g, cells)| *g != last || cells.iter().any(|f| *f != Figure::default()))
+                    .filter(|(g, cells)| {
+                        (*g != last && Some(*g) != unknown) || cells.iter().any(|f| *f != Figure::default())
+                    })
                     .map(|(g, cells)| {
                         let (this, previous) = series(cells);
                         (g, this, previous)

@@ -6,7 +6,7 @@
 use super::{DecodeProblem, Record, Result, Store, StoreError, Txn, codec};
 use crate::dataset::Dataset;
 use crate::domain::*;
-use redb::{ReadableDatabase, ReadableTable, TableDefinition, TableError};
+use redb::{ReadableTable, TableDefinition, TableError};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -299,7 +299,11 @@ pub(super) fn copy(rtx: &redb::ReadTransaction, txn: &mut Txn) -> Result<()> {
 impl Store {
     /// The history of one record (its table name and id), oldest first.
     pub fn history(&self, table: &str, key: Id) -> Result<Vec<HistoryEntry>> {
-        let rtx = self.db.begin_read()?;
+        self.shielded(|| self.read_history(table, key))
+    }
+
+    fn read_history(&self, table: &str, key: Id) -> Result<Vec<HistoryEntry>> {
+        let rtx = self.handle.begin_read()?;
         let audit = match rtx.open_table(AUDIT) {
             Ok(t) => t,
             Err(TableError::TableDoesNotExist(_)) => return Ok(Vec::new()),
@@ -324,7 +328,11 @@ impl Store {
 
     /// The whole history, oldest first; entries that do not decode are reported apart.
     pub fn all_history(&self) -> Result<(Vec<HistoryEntry>, Vec<DecodeProblem>)> {
-        let rtx = self.db.begin_read()?;
+        self.shielded(|| self.read_all_history())
+    }
+
+    fn read_all_history(&self) -> Result<(Vec<HistoryEntry>, Vec<DecodeProblem>)> {
+        let rtx = self.handle.begin_read()?;
         let audit = match rtx.open_table(AUDIT) {
             Ok(t) => t,
             Err(TableError::TableDoesNotExist(_)) => return Ok((Vec::new(), Vec::new())),

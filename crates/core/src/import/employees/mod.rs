@@ -12,12 +12,10 @@ pub use columns::{Column, Columns, parse_maps};
 pub use plan::{Plan, plan};
 pub use row::{Cell, RosterRow, parse_row};
 
-use super::{ImportError, UpsertSummary, csv_file};
+use super::{ImportError, UpsertSummary};
 use crate::store::Store;
+use crate::store::StoreError;
 use std::path::Path;
-
-/// A district roster (~10,000 rows) is a few megabytes; far larger is not a roster.
-pub const MAX_FILE_BYTES: u64 = 64_000_000;
 
 /// Imports the roster at `path` into `store`; `dry_run` stores nothing. `maps` are `--map`
 /// values ("Hire Date=Service Date"); `private` masks names and evaluation in the review lines.
@@ -33,13 +31,26 @@ pub fn import(
         reason,
     };
     let maps = parse_maps(maps).map_err(unreadable)?;
-    let bytes = csv_file::read_bounded(path, MAX_FILE_BYTES, "a district roster").map_err(unreadable)?;
+    let bytes = crate::import::sheet::read(path).map_err(unreadable)?;
+    // The counter first: if anything is saved between it and the load, the plan is made again
+    // inside the transaction that writes, from what that transaction sees.
+    let planned_at = store.generation()?;
     let (data, _) = store.load()?;
     let plan = plan(&data, &bytes, &maps, private).map_err(unreadable)?;
-    let mut summary = plan.summary.clone();
-    summary.dry_run = dry_run;
-    if !dry_run && !plan.is_empty() {
-        store.write(|txn| plan.apply(txn))?;
+    if dry_run || plan.is_empty() {
+        let mut summary = plan.summary;
+        summary.dry_run = dry_run;
+        return Ok(summary);
     }
+    let summary = store.write(|txn| {
+        let plan = if txn.generation()? == planned_at {
+            plan
+        } else {
+            let (now, _) = txn.load()?;
+            self::plan(&now, &bytes, &maps, private).map_err(StoreError::Storage)?
+        };
+        plan.apply(txn)?;
+        Ok(plan.summary)
+    })?;
     Ok(summary)
 }
