@@ -105,7 +105,8 @@ pub enum Command {
     /// Write every record of one kind as CSV with a header (to stdout, or --out FILE, mode 0600).
     Export {
         /// employees, locations, intakes, consultations, mentors, pairs, logs, ambassadors,
-        /// sessions, attendance, waitlist, offerings, reference-populations, audit
+        /// sessions, attendance, waitlist, offerings, reference-populations, chapters, owners,
+        /// closures, audit (the change history)
         kind: String,
         /// Write to this new file instead of stdout.
         #[arg(long)]

@@ -430,6 +430,14 @@ pub(super) fn rows(
             Some(date(Some(c.date))),
             Some(c.name.clone())
         ]),
+        "chapters" => table!(["id", "name"], &d.chapters, |c| vec![
+            Some(s(&c.id)),
+            Some(c.name.clone()),
+        ]),
+        "owners" => table!(["id", "name"], &d.owners, |o| vec![
+            Some(s(&o.id)),
+            Some(o.name.clone()),
+        ]),
         // One row per group, in the columns `import reference-populations` reads.
         "reference-populations" => table!(
             crate::import::reference_populations::COLUMNS,

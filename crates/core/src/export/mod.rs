@@ -40,6 +40,8 @@ pub const KINDS: &[&str] = &[
     "popups",
     "reference-populations",
     "closures",
+    "chapters",
+    "owners",
     "audit",
 ];
 
