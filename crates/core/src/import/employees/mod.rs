@@ -6,6 +6,7 @@
 
 mod columns;
 mod plan;
+mod review;
 mod row;
 
 pub use columns::{Column, Columns, parse_maps};

@@ -2,26 +2,27 @@
 //! change, applied in one transaction.
 
 use super::columns::{Column, Columns};
+use super::review::review;
 use super::row::{Cell, RosterRow, parse_row};
 use crate::dataset::Dataset;
 use crate::domain::*;
 use crate::import::{Rejection, UpsertSummary, csv_file};
 use crate::lookup::{LookupError, People, Places};
-use crate::privacy::{Mask, Sensitive};
+use crate::privacy::Mask;
 use crate::store::{Result as StoreResult, StoreError, Txn};
 use std::collections::{BTreeMap, HashMap};
 
 /// A record that exists, or one this import adds (by its place in the plan).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Ref {
+pub(super) enum Ref {
     Existing(Id),
     New(usize),
 }
 
 /// One employee as the import leaves them; refs resolved when the plan is applied.
 #[derive(Debug, Clone)]
-struct Planned {
-    employee: Employee,
+pub(super) struct Planned {
+    pub(super) employee: Employee,
     location: Option<Ref>,
     supervisor: Option<Ref>,
 }
@@ -439,85 +440,6 @@ fn chapter(name: &str, known: &mut HashMap<String, String>, plan: &mut Plan) -> 
         .added
         .push(format!("new chapter added (please review): {name}"));
     name.to_string()
-}
-
-/// The changes to an existing person that move their eligibility, in words.
-fn review(
-    old: &Employee,
-    new: &Planned,
-    supervisor_row: Option<Ref>,
-    rows: &[(u64, RosterRow)],
-    data: &Dataset,
-    private: bool,
-) -> Vec<String> {
-    let e = &new.employee;
-    let mut out = Vec::new();
-    let date = |d: Option<chrono::NaiveDate>| d.map_or(UNKNOWN.to_string(), |d| d.to_string());
-    if old.position != e.position {
-        let shown = |p: &str| {
-            if p.is_empty() {
-                UNKNOWN.to_string()
-            } else {
-                p.to_string()
-            }
-        };
-        out.push(format!(
-            "position {} -> {}",
-            shown(&old.position),
-            shown(&e.position)
-        ));
-    }
-    if old.status != e.status {
-        out.push(format!("status {} -> {}", old.status_label(), e.status_label()));
-    }
-    if old.in_evaluation != e.in_evaluation {
-        out.push(if Mask::file(private).hides(Sensitive::Evaluation) {
-            "PAR or special evaluation changed".to_string()
-        } else {
-            format!(
-                "PAR or special evaluation {} -> {}",
-                old.evaluation_label(),
-                e.evaluation_label()
-            )
-        });
-    }
-    if old.hire_date != e.hire_date {
-        out.push(format!(
-            "hire date {} -> {}",
-            date(old.hire_date),
-            date(e.hire_date)
-        ));
-    }
-    if old.position_start != e.position_start {
-        out.push(format!(
-            "position start {} -> {}",
-            date(old.position_start),
-            date(e.position_start)
-        ));
-    }
-    if old.chapter != e.chapter {
-        out.push(format!(
-            "chapter {} -> {}",
-            old.chapter_label(),
-            e.chapter_label()
-        ));
-    }
-    let supervisor_number = |r: Option<Ref>| match r {
-        None => "none".to_string(),
-        Some(Ref::Existing(id)) => data
-            .employee(id)
-            .map_or(format!("#{id}"), |s| s.employee_number.clone()),
-        Some(Ref::New(row)) => rows[row].1.number.clone(),
-    };
-    let old_supervisor = old.supervisor_id.map(Ref::Existing);
-    if old_supervisor != supervisor_row {
-        out.push(format!(
-            "supervisor {} -> {}",
-            supervisor_number(old_supervisor),
-            supervisor_number(supervisor_row)
-        ));
-    }
-    out
 }
 
 impl Plan {
