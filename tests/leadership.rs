@@ -484,7 +484,7 @@ fn the_report_prints_schedule_rates_completion_and_profile() {
             .arg("--db")
             .arg(&path)
             .args(args)
-            .env("PATHWAYS_TODAY", "2026-11-25")
+            .args(["--as-of", "2026-11-25"])
             .env_remove("PATHWAYS_DB")
             .output()
             .unwrap()

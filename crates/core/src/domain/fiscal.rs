@@ -43,6 +43,27 @@ impl FiscalYear {
         FiscalYear(self.0 + 1)
     }
 
+    /// A fiscal year as people write it: `2025`, `25`, `FY25`, `FY2025` (any case), all FY25.
+    pub fn parse(text: &str) -> Result<FiscalYear, String> {
+        let t = text.trim();
+        let digits = t
+            .strip_prefix("FY")
+            .or_else(|| t.strip_prefix("fy"))
+            .or_else(|| t.strip_prefix("Fy"))
+            .unwrap_or(t);
+        let year = match digits.parse::<i32>() {
+            Ok(y) if digits.len() == 2 => 2000 + y,
+            Ok(y) if digits.len() == 4 && (1950..=2200).contains(&y) => y,
+            _ => {
+                return Err(format!(
+                    "\"{}\" is not a fiscal year; name it by the year it ends in: 2025 (or 25, FY25) is July 2024 to June 2025",
+                    super::truncate_for_message(t)
+                ));
+            }
+        };
+        Ok(FiscalYear(year))
+    }
+
     /// "FY25"
     pub fn short_label(self) -> String {
         format!("FY{:02}", self.0.rem_euclid(100))
@@ -199,6 +220,17 @@ mod tests {
         assert!(FiscalYear(2025).contains(d(2025, 6, 30)));
         assert!(!FiscalYear(2025).contains(d(2025, 7, 1)));
         assert_eq!(FiscalYear(2025).short_label(), "FY25");
+    }
+
+    #[test]
+    fn fiscal_years_as_people_write_them() {
+        for text in ["2025", "25", "FY25", "fy2025", " FY25 "] {
+            assert_eq!(FiscalYear::parse(text), Ok(FiscalYear(2025)), "{text}");
+        }
+        for text in ["", "2025-26", "1234", "125", "FY", "next"] {
+            let e = FiscalYear::parse(text).unwrap_err();
+            assert!(e.contains("year it ends in"), "{text}: {e}");
+        }
     }
 
     #[test]
