@@ -41,7 +41,8 @@ proptest! {
         let _ = is_plausible_email(&text);
         let _ = parse_month(&text);
         let (_dir, app) = demo();
-        let _ = find_employee(&app.data.employees, &text);
+        let _ = pathways_core::lookup::People::new(&app.data.employees).find(&text);
+        let _ = pathways_core::lookup::Places::new(&app.data.locations).find(&text);
     }
 
     #[test]

@@ -177,9 +177,11 @@ pub fn run(db: &Path, report: &Report, private: bool) -> ExitCode {
     }
 }
 
-/// Writes a finished report to stdout; a closed pipe (`| head`) is not worth a message.
+/// Writes a finished report through the program's one inert stdout; a closed pipe (`| head`) is
+/// not worth a message.
 fn print(text: &str) -> ExitCode {
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
+    let mut out = super::out::stdout();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             super::fail(format!("cannot write the report: {e}"))
         }

@@ -104,7 +104,10 @@ impl Builder {
         while month <= planned_to {
             let day = NaiveDate::from_weekday_of_month_opt(month.year(), month.month(), Weekday::Tue, 3);
             month = add_months(month, 1);
-            let Some(day) = day.filter(|d| d.month() != 7 && *d <= planned_to) else {
+            let Some(day) = day
+                .map(|d| self.open_on_or_after(d))
+                .filter(|d| d.month() != 7 && *d <= planned_to)
+            else {
                 continue;
             };
             let serving: Vec<&Ambassador> = self

@@ -16,6 +16,7 @@
 //! every record obeys the program's rules (checked by the tests below).
 
 mod ambassadors;
+mod calendar;
 mod learning;
 mod people;
 mod programs;
@@ -77,8 +78,12 @@ pub fn build(today: NaiveDate) -> Dataset {
         today,
         taken: Default::default(),
         by_hire: Vec::new(),
+        closed: Default::default(),
     };
     b.locations();
+    // The district's closures from the first year of the history to the next one.
+    b.data.closures = calendar::closures(FiscalYear(2023), FiscalYear::of(today).next());
+    b.closed = b.data.closures.iter().map(|c| c.date).collect();
     b.employees();
     b.data.reindex();
     // Roles first: they choose (and may place) the people they need.
@@ -111,6 +116,23 @@ struct Builder {
     taken: std::collections::HashSet<Id>,
     /// Every employee by hire date, earliest first.
     by_hire: Vec<(NaiveDate, Id)>,
+    /// Days the district is closed: nothing is scheduled then.
+    closed: std::collections::HashSet<NaiveDate>,
+}
+
+impl Builder {
+    /// Whether the district is open on `d`: a weekday that is not a closure.
+    fn is_open(&self, d: NaiveDate) -> bool {
+        is_weekday(d) && !self.closed.contains(&d)
+    }
+
+    /// `d`, or the next day the district is open.
+    fn open_on_or_after(&self, mut d: NaiveDate) -> NaiveDate {
+        while !self.is_open(d) {
+            d += chrono::Duration::days(1);
+        }
+        d
+    }
 }
 
 /// ASCII form of a name for emails and search keys ("García" -> "Garcia").

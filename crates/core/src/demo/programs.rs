@@ -297,11 +297,11 @@ impl Builder {
                     // the mentee may choose again) or ends for another reason.
                     let (ended, reason) = match k % 10 {
                         3 => (
-                            weekday_on_or_after(start + Duration::days(rng.range(55, 100))),
+                            self.open_on_or_after(start + Duration::days(rng.range(55, 100))),
                             PairEndReason::NotAGoodFit,
                         ),
                         7 if k % 20 == 7 => (
-                            weekday_on_or_after(start + Duration::days(rng.range(150, 250))),
+                            self.open_on_or_after(start + Duration::days(rng.range(150, 250))),
                             PairEndReason::Other,
                         ),
                         _ => (pair.expires(), PairEndReason::Completed),
@@ -311,7 +311,7 @@ impl Builder {
                     course.push(pair);
                 }
             }
-            start = weekday_on_or_after(start + Duration::days(rng.range(32, 58)));
+            start = self.open_on_or_after(start + Duration::days(rng.range(32, 58)));
             k += 1;
         }
         for mut pair in course {
@@ -323,7 +323,7 @@ impl Builder {
                 if rng.chance(7) {
                     continue;
                 }
-                let submitted = weekday_on_or_after(add_months(month, 1) + Duration::days(rng.range(0, 9)));
+                let submitted = self.open_on_or_after(add_months(month, 1) + Duration::days(rng.range(0, 9)));
                 if submitted > self.today {
                     continue;
                 }

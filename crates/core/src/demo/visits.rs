@@ -30,10 +30,10 @@ impl Builder {
                 location_id: *rng.pick(&schools),
                 note: "lobby table, morning arrival".into(),
             });
-            d = weekday_on_or_after(d + Duration::days(rng.range(12, 24)));
+            d = self.open_on_or_after(d + Duration::days(rng.range(12, 24)));
             // No pop-ups while school is out: the next one after the summer is in September.
             if matches!(d.month(), 7 | 8) {
-                d = weekday_on_or_after(date(d.year(), 9, 10));
+                d = self.open_on_or_after(date(d.year(), 9, 10));
             }
             k += 1;
         }
@@ -44,7 +44,7 @@ impl Builder {
         let mut d = first;
         while d <= self.today {
             let day = (d - first).num_days() as u64;
-            if is_weekday(d) {
+            if self.is_open(d) {
                 let mut rng = stream(STREAM_DAY, day);
                 let popup = self.data.popups.iter().find(|p| p.date == d).map(|p| p.id);
                 let walk_ups = if popup.is_some() { rng.range(3, 6) } else { 0 };
@@ -95,9 +95,9 @@ impl Builder {
         }
         intake.owner = OWNERS[rng.below(2)].to_string();
         // The whole course, decided now; only the steps taken by today are recorded.
-        let contacted = weekday_on_or_after(received + Duration::days(rng.range(1, 5)));
-        let scheduled = weekday_on_or_after(contacted + Duration::days(rng.range(2, 10)));
-        let established = weekday_on_or_after(scheduled + Duration::days(rng.range(3, 14)));
+        let contacted = self.open_on_or_after(received + Duration::days(rng.range(1, 5)));
+        let scheduled = self.open_on_or_after(contacted + Duration::days(rng.range(2, 10)));
+        let established = self.open_on_or_after(scheduled + Duration::days(rng.range(3, 14)));
         let roll = rng.below(100);
         let reach = match roll {
             0..4 => 0,
@@ -124,7 +124,7 @@ impl Builder {
                 },
             )),
             3 if rng.chance(85) => Some((
-                weekday_on_or_after(established + Duration::days(rng.range(30, 150))),
+                self.open_on_or_after(established + Duration::days(rng.range(30, 150))),
                 CloseReason::Served,
             )),
             _ => None,
@@ -137,7 +137,7 @@ impl Builder {
         if let Some((when, reason)) = close
             && when <= self.today
         {
-            intake.move_to(IntakeStatus::Closed, weekday_on_or_after(when), Some(reason));
+            intake.move_to(IntakeStatus::Closed, self.open_on_or_after(when), Some(reason));
         }
         let (step, due_in) = match intake.status {
             IntakeStatus::Received => ("first contact by email", 3),
@@ -170,7 +170,7 @@ impl Builder {
                         notes: "talked through next steps and a timeline".into(),
                     });
                 }
-                when = weekday_on_or_after(when + Duration::days(rng.range(14, 40)));
+                when = self.open_on_or_after(when + Duration::days(rng.range(14, 40)));
             }
         }
         self.data.intakes.push(intake);

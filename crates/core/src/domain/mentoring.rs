@@ -4,6 +4,7 @@ use super::{
     Employee, EmploymentStatus, FieldError, Id, NO_CHAPTER, add_months, describe_years_months,
     years_months_between,
 };
+use crate::privacy::{Rule, Sensitive};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -166,23 +167,27 @@ pub fn mentor_problems(mentor: &Mentor, mentor_employee: &Employee, on: NaiveDat
     problems
 }
 
-/// Why this employee cannot be a mentee on `on`: status, evaluation, a pair still running.
-pub fn mentee_problems(mentee: &Employee, pairs: &[MentoringPair], on: NaiveDate) -> Vec<String> {
+/// Why this employee cannot be a mentee on `on`: status, evaluation, a pair still running. The
+/// evaluation rule rests on a personal fact, so a masked output does not name it.
+pub fn mentee_problems(mentee: &Employee, pairs: &[MentoringPair], on: NaiveDate) -> Vec<Rule> {
     let mut problems = Vec::new();
     if mentee.status != EmploymentStatus::Permanent {
-        problems.push(format!(
+        problems.push(Rule::new(format!(
             "mentee is a {} employee; mentees must be permanent",
             crate::domain::Choice::label(mentee.status)
-        ));
+        )));
     }
     if mentee.in_evaluation {
-        problems.push("mentee is in PAR or special evaluation".into());
+        problems.push(Rule::about(
+            Sensitive::Evaluation,
+            "mentee is in PAR or special evaluation",
+        ));
     }
     for p in pairs
         .iter()
         .filter(|p| p.mentee_id == mentee.id && p.is_active(on))
     {
-        problems.push(if p.is_overdue(on) {
+        problems.push(Rule::new(if p.is_overdue(on) {
             format!(
                 "mentee is already in an active pair (signed {}) that is past its 12 months; end that pair first",
                 p.started
@@ -193,7 +198,7 @@ pub fn mentee_problems(mentee: &Employee, pairs: &[MentoringPair], on: NaiveDate
                 p.started,
                 p.expires()
             )
-        });
+        }));
     }
     problems
 }
@@ -206,13 +211,16 @@ pub fn pairing_problems(
     mentee: &Employee,
     pairs: &[MentoringPair],
     on: NaiveDate,
-) -> Vec<String> {
-    let mut problems = mentor_problems(mentor, mentor_employee, on);
+) -> Vec<Rule> {
+    let mut problems: Vec<Rule> = mentor_problems(mentor, mentor_employee, on)
+        .into_iter()
+        .map(Rule::new)
+        .collect();
     if mentee.supervisor_id == Some(mentor_employee.id) {
-        problems.push("mentor is the mentee's supervisor".into());
+        problems.push(Rule::new("mentor is the mentee's supervisor"));
     }
     if mentor_employee.id == mentee.id {
-        problems.push("a mentor cannot mentor themselves".into());
+        problems.push(Rule::new("a mentor cannot mentor themselves"));
     }
     problems.extend(mentee_problems(mentee, pairs, on));
     problems
@@ -360,72 +368,6 @@ pub fn chapter_coverage<'a>(
     rows
 }
 
-/// Why a typed employee id or name found no single employee.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LookupError {
-    Empty,
-    NoSuchId(String),
-    NoSuchName(String),
-    /// Several employees match; up to a few of them, and how many in all.
-    Ambiguous {
-        ids: Vec<Id>,
-        count: usize,
-    },
-}
-
-/// Finds one employee from what was typed: the employee id (digits, optionally followed by
-/// anything, so "100037 Ana Garcia" works), or a name ("Ana Garcia", "Garcia, Ana", or a part of
-/// the name that only one person has). Accents and case do not matter.
-pub fn find_employee(employees: &[Employee], text: &str) -> Result<Id, LookupError> {
-    let t = text.trim();
-    let Some(first) = t.split_whitespace().next() else {
-        return Err(LookupError::Empty);
-    };
-    if first.chars().all(|c| c.is_ascii_digit()) {
-        let wanted = first.trim_start_matches('0');
-        return employees
-            .iter()
-            .find(|e| e.employee_number.trim().trim_start_matches('0') == wanted)
-            .map(|e| e.id)
-            .ok_or_else(|| LookupError::NoSuchId(first.to_string()));
-    }
-    let q = crate::text::fold(t);
-    let q: Vec<&str> = q
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let names: Vec<(Id, Vec<String>)> = employees
-        .iter()
-        .map(|e| {
-            let n = crate::text::fold(&e.full_name());
-            (e.id, n.split_whitespace().map(str::to_string).collect())
-        })
-        .collect();
-    // Whole words first ("Ana Garcia" is not "Ana Garcias"), then the start of words.
-    let exact: Vec<Id> = names
-        .iter()
-        .filter(|(_, words)| q.iter().all(|w| words.iter().any(|n| n == w)))
-        .map(|(id, _)| *id)
-        .collect();
-    let found = if exact.is_empty() {
-        names
-            .iter()
-            .filter(|(_, words)| q.iter().all(|w| words.iter().any(|n| n.starts_with(w))))
-            .map(|(id, _)| *id)
-            .collect()
-    } else {
-        exact
-    };
-    match found.len() {
-        0 => Err(LookupError::NoSuchName(crate::domain::truncate_for_message(t))),
-        1 => Ok(found[0]),
-        count => Err(LookupError::Ambiguous {
-            ids: found.into_iter().take(4).collect(),
-            count,
-        }),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -514,11 +456,11 @@ mod tests {
         }];
         let p = pairing_problems(&mentor, &m, &mentee, &pairs, on);
         assert_eq!(p.len(), 7, "{p:?}");
-        assert!(p[0].contains("3 years 4 months of service"));
-        assert!(p.iter().any(|s| s.contains("supervisor")));
-        assert!(p.iter().any(|s| s.contains("temporary")));
-        assert!(p.iter().any(|s| s.contains("PAR")));
-        assert!(p.iter().any(|s| s.contains("already in an active pair")));
+        assert!(p[0].text.contains("3 years 4 months of service"));
+        assert!(p.iter().any(|s| s.text.contains("supervisor")));
+        assert!(p.iter().any(|s| s.text.contains("temporary")));
+        assert!(p.iter().any(|s| s.text.contains("PAR") && s.rests_on.is_some()));
+        assert!(p.iter().any(|s| s.text.contains("already in an active pair")));
     }
 
     #[test]
@@ -641,10 +583,18 @@ mod tests {
             "mentee is already in an active pair (signed 2025-01-10, runs to 2026-01-10)"
         );
         let old = pair(d(2023, 1, 10));
-        assert!(only(&mentor(1), &ok_mentor, &ok_mentee, &[old]).contains("past its 12 months"));
+        assert!(
+            only(&mentor(1), &ok_mentor, &ok_mentee, &[old])
+                .text
+                .contains("past its 12 months")
+        );
         let mut unknown = ok_mentor.clone();
         unknown.hire_date = None;
-        assert!(only(&mentor(1), &unknown, &ok_mentee, &[]).contains("hire date is unknown"));
+        assert!(
+            only(&mentor(1), &unknown, &ok_mentee, &[])
+                .text
+                .contains("hire date is unknown")
+        );
         let self_pair = person(1, d(2010, 1, 1), d(2020, 1, 1));
         assert_eq!(
             only(&mentor(1), &ok_mentor, &self_pair, &[]),
@@ -798,41 +748,5 @@ mod tests {
         );
         assert!(rows[0].is_gap());
         assert!(!rows[3].is_gap(), "N/A is not a union chapter");
-    }
-
-    #[test]
-    fn employees_are_found_by_id_or_name() {
-        let mut a = person(1, d(2010, 1, 1), d(2010, 1, 1));
-        a.first_name = "Ana".into();
-        a.last_name = "García".into();
-        a.employee_number = "000123".into();
-        let mut b = person(2, d(2010, 1, 1), d(2010, 1, 1));
-        b.first_name = "Ana".into();
-        b.last_name = "Garcias".into();
-        let mut c = person(3, d(2010, 1, 1), d(2010, 1, 1));
-        c.first_name = "Bo".into();
-        c.last_name = "Lee".into();
-        let all = [a, b, c];
-        assert_eq!(find_employee(&all, "123"), Ok(1));
-        assert_eq!(find_employee(&all, "000123 Ana García"), Ok(1));
-        assert_eq!(
-            find_employee(&all, "999"),
-            Err(LookupError::NoSuchId("999".into()))
-        );
-        assert_eq!(find_employee(&all, "ana garcia"), Ok(1));
-        assert_eq!(find_employee(&all, "Garcia, Ana"), Ok(1));
-        assert_eq!(find_employee(&all, "lee"), Ok(3));
-        assert_eq!(
-            find_employee(&all, "ana"),
-            Err(LookupError::Ambiguous {
-                ids: vec![1, 2],
-                count: 2
-            })
-        );
-        assert_eq!(find_employee(&all, "  "), Err(LookupError::Empty));
-        assert!(matches!(
-            find_employee(&all, "zed"),
-            Err(LookupError::NoSuchName(_))
-        ));
     }
 }

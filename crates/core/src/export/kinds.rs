@@ -2,7 +2,8 @@
 
 use super::{Ctx, date, ids, yes_no};
 use crate::dataset::Dataset;
-use crate::domain::{Choice, Id, initials};
+use crate::domain::{Choice, Id};
+use crate::privacy::Sensitive;
 
 /// Sends the header then one record per row to `emit`; returns the number of records.
 pub(super) fn rows(
@@ -51,31 +52,24 @@ pub(super) fn rows(
             ],
             &d.employees,
             |e| {
-                let (first, last) = if ctx.private {
-                    (initials(&e.first_name), initials(&e.last_name))
-                } else {
-                    (e.first_name.clone(), e.last_name.clone())
-                };
+                let first = ctx.mask().name(&e.first_name).into_owned();
+                let last = ctx.mask().name(&e.last_name).into_owned();
                 vec![
                     Some(s(&e.id)),
                     Some(e.employee_number.clone()),
                     Some(first),
                     Some(last),
-                    Some(if ctx.private {
-                        String::new()
-                    } else {
-                        e.email.clone()
-                    }),
+                    Some(ctx.hide(Sensitive::Email, e.email.clone())),
                     Some(e.position.clone()),
                     Some(e.location_id.map(|l| l.to_string()).unwrap_or_default()),
                     Some(ctx.location(e.location_id)),
                     Some(e.chapter.clone()),
-                    Some(ctx.sensitive(e.race.label().into())),
+                    Some(ctx.hide(Sensitive::Race, e.race.label().into())),
                     Some(date(e.hire_date)),
                     Some(date(e.position_start)),
                     Some(e.status.label().into()),
-                    Some(ctx.sensitive(yes_no(e.in_evaluation))),
-                    Some(ctx.sensitive(date(e.retirement_date))),
+                    Some(ctx.hide(Sensitive::Evaluation, yes_no(e.in_evaluation))),
+                    Some(ctx.hide(Sensitive::Retirement, date(e.retirement_date))),
                     Some(e.supervisor_id.map(|x| x.to_string()).unwrap_or_default()),
                 ]
             }
@@ -117,7 +111,7 @@ pub(super) fn rows(
                                 .collect::<Vec<_>>()
                                 .join("; "),
                         ),
-                        Some(ctx.sensitive(c.notes.clone())),
+                        Some(ctx.hide(Sensitive::Note, c.notes.clone())),
                     ]
                 }
             )
@@ -160,7 +154,7 @@ pub(super) fn rows(
                     Some(date(Some(p.expires()))),
                     Some(date(p.ended)),
                     Some(p.end_reason.map(|r| r.label().to_string()).unwrap_or_default()),
-                    conf.then(|| ctx.sensitive(p.notes.clone())),
+                    conf.then(|| ctx.hide(Sensitive::Note, p.notes.clone())),
                 ]
             }
         ),
@@ -192,7 +186,7 @@ pub(super) fn rows(
                         Some(l.month.format("%Y-%m").to_string()),
                         Some(format!("{:.1}", l.hours)),
                         Some(date(Some(l.submitted))),
-                        conf.then(|| ctx.sensitive(l.topics.clone())),
+                        conf.then(|| ctx.hide(Sensitive::MentoringTopics, l.topics.clone())),
                     ]
                 }
             )
@@ -354,7 +348,7 @@ pub(super) fn rows(
                 Some(s(&x.employee_id)),
                 Some(ctx.name(x.employee_id)),
                 Some(date(Some(x.joined))),
-                Some(ctx.sensitive(x.note.clone())),
+                Some(ctx.hide(Sensitive::Note, x.note.clone())),
             ]
         ),
         "offerings" => table!(["id", "course_number", "title"], &d.offerings, |o| vec![
@@ -417,9 +411,14 @@ pub(super) fn rows(
                 Some(date(Some(p.date))),
                 Some(s(&p.location_id)),
                 Some(ctx.location(Some(p.location_id))),
-                Some(p.note.clone()),
+                Some(ctx.hide(Sensitive::Note, p.note.clone())),
             ]
         ),
+        "closures" => table!(["id", "date", "name"], &d.closures, |c| vec![
+            Some(s(&c.id)),
+            Some(date(Some(c.date))),
+            Some(c.name.clone())
+        ]),
         other => Err(format!("{other}: not a kind this command writes")),
     }
 }

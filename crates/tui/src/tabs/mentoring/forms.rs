@@ -5,9 +5,10 @@ use super::{MentoringForm, View};
 use crate::app::{App, FormPurpose};
 use crate::form::{Field, Form};
 use pathways_core::domain::{
-    Choice, Id, LookupError, Mentor, MentorLog, MentoringPair, PairEndReason, check_end, find_employee,
-    first_of_month, mentor_problems, pairing_problems, parse_date, parse_month,
+    Choice, Id, Mentor, MentorLog, MentoringPair, PairEndReason, check_end, first_of_month, mentor_problems,
+    pairing_problems, parse_date, parse_month,
 };
+use pathways_core::privacy::Sensitive;
 
 const MENTEE: &str = "mentee id/name";
 const MENTOR: &str = "mentor";
@@ -67,7 +68,7 @@ pub fn open_new_pair(app: &mut App) {
             Field::text(MENTEE, ""),
             Field::choice(MENTOR, options, &chosen),
             Field::date(SIGNED, Some(app.today)),
-            Field::text(NOTES, "").sensitive(),
+            Field::text(NOTES, "").holds(Sensitive::Note),
         ],
     );
     app.open_form(form, purpose(MentoringForm::NewPair { mentor_ids }));
@@ -88,7 +89,7 @@ pub fn open_end_pair(app: &mut App) {
         vec![
             Field::date(END_DATE, Some(app.today.min(p.expires()).max(p.started))),
             Field::choice(WHY, reasons, PairEndReason::Completed.label()),
-            Field::text(NOTES, p.notes.clone()).sensitive(),
+            Field::text(NOTES, p.notes.clone()).holds(Sensitive::Note),
         ],
     );
     app.open_form(form, purpose(MentoringForm::EndPair { original: p }));
@@ -112,7 +113,7 @@ pub fn open_add_log(app: &mut App) {
         vec![
             Field::text(MONTH, month.format("%Y-%m").to_string()),
             Field::number(HOURS, ""),
-            Field::text(TOPICS, "").sensitive(),
+            Field::text(TOPICS, "").holds(Sensitive::MentoringTopics),
             Field::date(SUBMITTED, Some(app.today)),
         ],
     );
@@ -183,29 +184,11 @@ pub fn submit(app: &mut App, purpose: &MentoringForm, form: &mut Form) -> bool {
 
 /// Finds the employee typed into `label`, or puts the reason on the field.
 fn employee_field(app: &App, form: &mut Form, label: &str) -> Option<Id> {
-    match find_employee(&app.data.employees, form.value(label)) {
-        Ok(id) => Some(id),
+    let people = pathways_core::lookup::People::new(&app.data.employees);
+    match people.find(form.value(label)) {
+        Ok(e) => Some(e.id),
         Err(e) => {
-            let reason = match e {
-                LookupError::Empty => "type an employee id (e.g. 100037) or a name".to_string(),
-                LookupError::NoSuchId(id) => format!("no employee has the id {id}"),
-                LookupError::NoSuchName(name) => {
-                    format!("no employee is named \"{name}\"; type the employee id or the full name")
-                }
-                LookupError::Ambiguous { ids, count } => {
-                    let some: Vec<String> = ids
-                        .iter()
-                        .filter_map(|&id| app.data.employee(id))
-                        .map(|e| format!("{} {}", e.employee_number, app.person(e.id)))
-                        .collect();
-                    let more = if count > ids.len() { ", …" } else { "" };
-                    format!(
-                        "{count} employees match: {}{more}; type the employee id",
-                        some.join(", ")
-                    )
-                }
-            };
-            form.set_error(label, reason);
+            form.set_error(label, people.explain(&e, app.private));
             None
         }
     }
@@ -262,10 +245,13 @@ fn submit_pair(app: &mut App, mentor_ids: &[Id], form: &mut Form) -> bool {
         } else {
             "rules fail"
         };
+        // A rule resting on a personal fact (an evaluation) is not named under the privacy screen.
+        let mask = app.mask();
+        let reasons: Vec<_> = problems.iter().map(|p| mask.rule(p)).collect();
         form.message = Some(format!(
             "Not paired ({mentee_name} with {mentor_name}): {} {rules}\n{}",
             problems.len(),
-            problems.join("\n")
+            reasons.join("\n")
         ));
         return true;
     }
