@@ -151,6 +151,23 @@ fn private_leaves_out_names_and_race_in_every_report() {
         out.contains(&pathways_core::domain::initials(&mentor.full_name())),
         "{out}"
     );
+    // Notes and log topics are personal: --private wins over --confidential.
+    let (_, out, _) = run(
+        &db,
+        &[
+            "--private",
+            "report",
+            "mentoring",
+            "--confidential",
+            "--as-of",
+            AS_OF,
+        ],
+    );
+    assert!(out.contains("left out under --private"), "{out}");
+    assert!(
+        !out.contains("goal setting") && !out.contains("agreement signed"),
+        "{out}"
+    );
     // A breakdown that is all race is refused, not printed empty.
     let (code, out, err) = run(
         &db,

@@ -19,7 +19,7 @@ pub fn report(
     format: Format,
     private: bool,
 ) -> Result<String, String> {
-    if private && by.is_sensitive() {
+    if by.is_sensitive() && super::hides_race(private) {
         return Err(format!(
             "breakdown by {}: race is left out under --private",
             by.label()

@@ -78,7 +78,7 @@ pub fn profile(data: &Dataset, s: &CohortSummary, private: bool) -> Vec<(&'stati
             })),
         ),
     ];
-    if !private {
+    if !super::hides_race(private) {
         out.push((
             "race",
             breakdown(s.people.iter().map(|p| {
@@ -290,7 +290,7 @@ fn text(data: &Dataset, cohort: &Cohort, s: &CohortSummary, on: NaiveDate, priva
             );
         }
     }
-    if private {
+    if super::hides_race(private) {
         let _ = writeln!(o, "By race: hidden (--private)");
     }
     o

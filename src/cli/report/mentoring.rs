@@ -316,7 +316,12 @@ fn text(m: &AsOf, confidential: bool) -> String {
     }
     out.push('\n');
 
-    if confidential {
+    if confidential && m.private {
+        let _ = writeln!(
+            out,
+            "Pair notes and log topics are personal: left out under --private even with --confidential."
+        );
+    } else if confidential {
         let _ = writeln!(out, "CONFIDENTIAL: pair notes and log topics of the active pairs");
         for p in &active {
             let notes = if p.notes.is_empty() {

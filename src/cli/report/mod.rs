@@ -3,6 +3,7 @@
 //! global `--private` leaves out names (initials instead) and race. Figures come from the core;
 //! this module only lays them out.
 
+mod booklet;
 mod breakdown;
 mod coverage;
 mod leadership;
@@ -16,7 +17,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use pathways_core::domain::{FiscalYear, parse_date};
 use pathways_core::metrics::{Dimension, Metric};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Reports are laid out for a terminal this wide (an SSH session, a narrow window).
@@ -73,6 +74,19 @@ pub enum Report {
         fy: Option<FiscalYear>,
         #[command(flatten)]
         common: Common,
+    },
+    /// Write the year's stakeholder booklet: one self-contained HTML file with charts (never
+    /// overwrites; readable by you alone). --private leaves out names and race.
+    Booklet {
+        /// Fiscal year by the year it ends in (2025, 25 or FY25).
+        #[arg(long, value_parser = fiscal_year)]
+        fy: FiscalYear,
+        /// Count as of this date (YYYY-MM-DD or M/D/YYYY); default today.
+        #[arg(long, value_parser = date, value_name = "DATE")]
+        as_of: Option<NaiveDate>,
+        /// The new HTML file.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
     },
 }
 
@@ -142,6 +156,10 @@ fn dimension(text: &str) -> Result<Dimension, String> {
 }
 
 pub fn run(db: &Path, report: &Report, private: bool) -> ExitCode {
+    if let Report::Booklet { fy, as_of, out } = report {
+        let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+        return booklet::run(db, *fy, as_of, out, private);
+    }
     let data = match super::load(db) {
         Ok(d) => d,
         Err(code) => return code,
@@ -170,6 +188,7 @@ pub fn run(db: &Path, report: &Report, private: bool) -> ExitCode {
             fy,
             common,
         } => breakdown::report(&data, *metric, *by, *fy, common.as_of(), common.format, private),
+        Report::Booklet { .. } => Err("the booklet is written to a file by its own path".into()),
     };
     match out {
         Ok(text) => print(&text),
@@ -203,13 +222,17 @@ pub fn csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Stri
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-/// A name as a report may print it: initials under `--private`, and inert either way.
+/// A name as a report may print it (the one privacy rule: initials under `--private`), inert.
 pub fn name(full: &str, private: bool) -> String {
-    if private {
-        pathways_core::domain::initials(full)
-    } else {
-        pathways_core::text::inert(full).into_owned()
-    }
+    let shown = pathways_core::privacy::Mask::file(private)
+        .name(full)
+        .into_owned();
+    pathways_core::text::inert(&shown).into_owned()
+}
+
+/// Whether a report leaves race out: the one privacy rule, as `--private` sets it.
+pub fn hides_race(private: bool) -> bool {
+    pathways_core::privacy::Mask::file(private).hides(pathways_core::privacy::Sensitive::Race)
 }
 
 /// Flowing text wrapped to the report width, each line indented.

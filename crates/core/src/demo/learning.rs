@@ -86,7 +86,7 @@ impl Builder {
                 let (y, m) = month.calendar();
                 let slots = match m {
                     7 | 8 => 2,
-                    12 => 3,
+                    12 => 2,
                     _ => 5,
                 };
                 for j in 0..slots {

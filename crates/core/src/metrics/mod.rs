@@ -4,6 +4,7 @@
 //! one before it, every metric's monthly figures, its fiscal-year-to-date total and its breakdowns
 //! by chapter, race and location type. The tab and the one-shot report only read the result.
 
+pub mod booklet;
 mod breakdown;
 mod count;
 
