@@ -75,8 +75,7 @@ pub enum Report {
         #[command(flatten)]
         common: Common,
     },
-    /// Write the year's stakeholder booklet: one self-contained HTML file with charts (never
-    /// overwrites; readable by you alone). --private leaves out names and race.
+    /// Write the year's stakeholder booklet as one self-contained HTML file with charts.
     Booklet {
         /// Fiscal year by the year it ends in (2025, 25 or FY25).
         #[arg(long, value_parser = fiscal_year)]
