@@ -203,14 +203,17 @@ fn text(data: &Dataset, cohort: &Cohort, s: &CohortSummary, on: NaiveDate, priva
     for (i, x) in s.sessions.iter().enumerate() {
         let _ = writeln!(
             o,
-            "{:>3}  {}  {}-{} {:>4}  {}, room {}",
+            "{:>3}  {}  {}-{} {:>4}  {}",
             x.number,
             x.date,
             x.start.format("%H:%M"),
             x.end.format("%H:%M"),
             rate_label(s.session_rate[i]),
-            inert(&x.location),
-            inert(&x.room),
+            // The place takes what is left of the report's width.
+            pathways_core::text::fit(
+                &inert(&format!("{}, room {}", x.location, x.room)),
+                super::WIDTH - 35
+            ),
         );
         o.push_str(&super::wrap(&format!("{} · {}", x.topic, x.facilitator), 5));
     }
