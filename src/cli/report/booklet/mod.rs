@@ -38,17 +38,12 @@ pub fn render(
         .flat_map(|s| &s.blocks)
         .filter(|b| matches!(b, Block::Figure { .. }))
         .count();
-    let end = as_of.min(year.end());
     let page = Page {
         title: format!("Career Pathways Program · {}", year.short_label()),
         year: format!("Fiscal Year {}", year.0),
         as_of: sections::long_date(as_of),
         as_of_iso: as_of.to_string(),
-        span: format!(
-            "{} to {}",
-            sections::long_date(year.start()),
-            sections::long_date(end)
-        ),
+        span: sections::span(year, as_of),
         private,
         sections,
         small_groups: SMALL_GROUPS.into(),

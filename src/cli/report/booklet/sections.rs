@@ -15,6 +15,19 @@ pub fn long_date(d: NaiveDate) -> String {
     d.format("%B %-d, %Y").to_string()
 }
 
+/// The days a fiscal year is counted over as of a date: "July 1, 2024 to December 19, 2024".
+pub fn span(year: pathways_core::domain::FiscalYear, as_of: NaiveDate) -> String {
+    if as_of < year.start() {
+        format!("{} has not begun by {}", year.short_label(), long_date(as_of))
+    } else {
+        format!(
+            "{} to {}",
+            long_date(year.start()),
+            long_date(as_of.min(year.end()))
+        )
+    }
+}
+
 /// Text from the records, safe for any output (no control or bidi characters).
 fn clean(s: &str) -> String {
     inert(s).into_owned()
@@ -60,11 +73,7 @@ impl Sections<'_> {
     }
 
     fn span(&self) -> String {
-        format!(
-            "{} to {}",
-            long_date(self.b.year.start()),
-            long_date(self.b.as_of.min(self.b.year.end()))
-        )
+        span(self.b.year, self.b.as_of)
     }
 
     fn glance(&self) -> Section {
