@@ -103,7 +103,7 @@ fn every_view_renders_at_80x24() {
     );
 
     app.update(Action::Right);
-    assert_eq!(app.mentoring.view, View::Mentors);
+    assert_eq!(app.mentoring.view(), View::Mentors);
     let s = screen_text(&app, 80, 24);
     println!("{s}");
     assert!(s.contains("Mentors (10: 9 active)"), "{s}");
@@ -113,7 +113,7 @@ fn every_view_renders_at_80x24() {
     assert!(s.contains("Expertise"), "{s}");
 
     app.update(Action::Mentoring(MentoringAction::NextView));
-    assert_eq!(app.mentoring.view, View::Logs);
+    assert_eq!(app.mentoring.view(), View::Logs);
     let s = screen_text(&app, 80, 24);
     println!("{s}");
     assert!(s.contains("Monthly logs of 8 running pairs"), "{s}");
@@ -141,7 +141,7 @@ fn every_view_renders_at_80x24() {
     assert!(s.contains("recruit a mentor"), "{s}");
 
     app.update(Action::Right);
-    assert_eq!(app.mentoring.view, View::Pairs);
+    assert_eq!(app.mentoring.view(), View::Pairs);
     for view in 0..4 {
         for (w, h) in [(60, 15), (200, 50)] {
             let s = screen_text(&app, w, h);
@@ -280,11 +280,11 @@ fn logs_over_4_hours_a_month_are_refused_with_the_reason() {
     let (_dir, mut app) = mentoring_app();
     app.update(Action::Right);
     app.update(Action::Right);
-    assert_eq!(app.mentoring.view, View::Logs);
+    assert_eq!(app.mentoring.view(), View::Logs);
     // A running pair with a month still to log.
     let with_gap = app
         .mentoring
-        .grid_rows
+        .rows(View::Logs)
         .visible
         .iter()
         .position(|&g| {
@@ -293,7 +293,7 @@ fn logs_over_4_hours_a_month_are_refused_with_the_reason() {
                 .is_empty()
         })
         .expect("the demo has a running pair with a missing log");
-    app.mentoring.list.selected = with_gap;
+    app.mentoring.list.select_row(with_gap);
     let pair = app.mentoring.selected(&app.data).cloned().unwrap();
     let missing = app.mentoring.pair_info[app.mentoring.selected_pair_index().unwrap()]
         .missing
@@ -330,12 +330,12 @@ fn logs_over_4_hours_a_month_are_refused_with_the_reason() {
     // Another log for the same month would make 4.5 hours.
     let row = app
         .mentoring
-        .grid_rows
+        .rows(View::Logs)
         .visible
         .iter()
         .position(|&g| app.data.pairs[app.mentoring.grid[g].pair].id == pair.id)
         .unwrap();
-    app.mentoring.list.selected = row;
+    app.mentoring.list.select_row(row);
     app.update(Action::Mentoring(MentoringAction::AddLog));
     for _ in 0..7 {
         key(&mut app, KeyCode::Backspace);
@@ -421,9 +421,9 @@ fn the_filter_narrows_every_view() {
     let mentor = app.data.mentors[0].clone();
     let name = app.data.employee_name(mentor.employee_id);
     app.set_filter(&name);
-    assert!(!app.mentoring.rows.is_empty());
+    assert!(!app.mentoring.rows(View::Pairs).is_empty());
     app.update(Action::Right);
-    assert_eq!(app.mentoring.mentor_rows.len(), 1);
+    assert_eq!(app.mentoring.rows(View::Mentors).len(), 1);
     assert_eq!(
         app.mentoring.selected_mentor(&app.data).map(|m| m.id),
         Some(mentor.id)

@@ -2,18 +2,19 @@
 //! fiscal month, with each group's share of the year to date. Small groups follow the core's one
 //! rule (`<5`, and `*` where a sum would give one away). Race is hidden under the privacy screen.
 
+use super::MetricsTab;
 use super::detail::{self, Figures};
 use super::grid::{self, Grid, GridLine};
-use crate::app::App;
-use crate::ui::{Theme, widgets};
+use crate::tab::Ctx;
+use crate::theme::Theme;
+use crate::widgets;
 use pathways_core::metrics::{Breakdown, Dimension, GroupLine, Total};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, dim: Dimension, theme: &Theme) {
-    let tab = &app.metrics;
+pub fn render(tab: &MetricsTab, frame: &mut Frame, area: Rect, cx: &Ctx, dim: Dimension, theme: &Theme) {
     let report = &tab.report;
     let Some(row) = tab.selected() else {
         return message(frame, area, " Breakdown ", "no metric matches the filter", theme);
@@ -32,7 +33,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, dim: Dimension, theme: &
         );
         return message(frame, area, &title, &why, theme);
     }
-    if dim.is_sensitive() && app.private {
+    if dim.is_sensitive() && cx.private {
         return message(
             frame,
             area,
@@ -54,7 +55,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, dim: Dimension, theme: &
     };
     let line_of = |line: &GroupLine, style| {
         let label = if dim.is_sensitive() {
-            app.sensitive(line.label.clone())
+            cx.sensitive(line.label.clone())
         } else {
             line.label.clone()
         };
