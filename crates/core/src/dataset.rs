@@ -148,6 +148,16 @@ impl Dataset {
         groups
     }
 
+    /// The chapter groups a table lists: the chapters, N/A, and "Unknown" while someone's chapter
+    /// is not entered yet (an empty Unknown row would only be noise).
+    pub fn listed_chapter_groups(&self) -> Vec<String> {
+        if self.employees.iter().any(|e| e.chapter.is_none()) {
+            self.chapter_groups()
+        } else {
+            self.chapters()
+        }
+    }
+
     /// The owners a queue item can belong to: the list, and any owner an intake names that is
     /// not on it yet (intakes written before the list existed), sorted.
     pub fn owners(&self) -> Vec<String> {

@@ -10,6 +10,7 @@ pub mod mentoring;
 pub mod merge;
 pub mod people;
 pub mod reference;
+pub mod small_groups;
 pub mod validate;
 
 pub use ambassador::*;
@@ -22,6 +23,7 @@ pub use mentoring::*;
 pub use merge::*;
 pub use people::*;
 pub use reference::*;
+pub use small_groups::*;
 pub use validate::*;
 
 /// Every stored record has a numeric id, unique within its kind.

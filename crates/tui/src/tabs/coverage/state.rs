@@ -418,8 +418,7 @@ pub fn groups_of(
 ) -> Vec<String> {
     let mut groups = match dimension {
         // The chapters, N/A, and "Unknown" while someone's chapter is not entered yet.
-        Dimension::Chapter if data.employees.iter().any(|e| e.chapter.is_none()) => data.chapter_groups(),
-        Dimension::Chapter => data.chapters(),
+        Dimension::Chapter => data.listed_chapter_groups(),
         _ => fixed_groups(dimension),
     };
     for g in reference.iter().flat_map(|r| &r.groups) {
