@@ -9,11 +9,10 @@ use std::process::ExitCode;
 mod export;
 mod find;
 mod intakes;
+mod lists;
 pub mod out;
-mod report_coverage;
-mod report_leadership;
-mod report_mentoring;
-mod report_monthly;
+mod people;
+mod report;
 
 #[derive(Parser, Debug)]
 #[command(name = "pathways", version, about = "Career Pathways Program dashboard", long_about = None)]
@@ -34,14 +33,8 @@ pub struct Cli {
     /// Capture the mouse (off by default so text selection keeps working over SSH).
     #[arg(long)]
     pub mouse: bool,
-    /// Treat this date as today (for demos and tests).
-    #[arg(
-        long,
-        global = true,
-        env = "PATHWAYS_TODAY",
-        value_name = "YYYY-MM-DD",
-        hide = true
-    )]
+    /// Treat this date as today in the dashboard and `init --demo` (for tests; reports take --as-of).
+    #[arg(long, env = "PATHWAYS_TODAY", value_name = "YYYY-MM-DD", hide = true)]
     pub today: Option<NaiveDate>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -75,20 +68,36 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Print a report: plain text (or CSV where offered), no TUI.
+    /// Print a report (text or CSV), or write the stakeholder booklet (HTML); no TUI.
     Report {
         #[command(subcommand)]
-        report: Report,
+        report: report::Report,
     },
     /// Import records from a spreadsheet export.
     Import {
         #[command(subcommand)]
         import: Import,
     },
+    /// Merge two records of one person, or delete a person nothing points at.
+    People {
+        #[command(subcommand)]
+        action: PeopleAction,
+    },
+    /// The union chapters: list, add, rename, merge a typo into the right one, remove.
+    Chapters {
+        #[command(subcommand)]
+        action: Option<ListAction>,
+    },
+    /// The team members a queue item can belong to: list, add, rename, merge, remove.
+    Owners {
+        #[command(subcommand)]
+        action: Option<ListAction>,
+    },
     /// Write every record of one kind as CSV with a header (to stdout, or --out FILE, mode 0600).
     Export {
         /// employees, locations, intakes, consultations, mentors, pairs, logs, ambassadors,
-        /// sessions, attendance, waitlist, offerings
+        /// sessions, attendance, waitlist, offerings, reference-populations, chapters, owners,
+        /// closures, audit (the change history)
         kind: String,
         /// Write to this new file instead of stdout.
         #[arg(long)]
@@ -96,34 +105,6 @@ pub enum Command {
         /// Include confidential fields (mentoring log topics, pair notes); left out by default.
         #[arg(long)]
         confidential: bool,
-    },
-}
-
-#[derive(Subcommand, Debug)]
-pub enum Report {
-    /// Mentors, active pairs, pairs ending within 30 days, missing logs, chapters without a mentor.
-    Mentoring {
-        /// Also print log topics and notes (confidential; hidden by default).
-        #[arg(long)]
-        confidential: bool,
-    },
-    /// Ambassador coverage totals and the uncovered locations.
-    Coverage {
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        as_of: Option<NaiveDate>,
-    },
-    /// The leadership cohort: schedule, attendance rates, completion, profile.
-    Leadership {
-        /// Fiscal year, named by the year it ends in (2025 = FY25). Default: the current one.
-        #[arg(long)]
-        fy: Option<i32>,
-    },
-    /// The monthly metrics of a fiscal year.
-    Monthly {
-        #[arg(long)]
-        fy: Option<i32>,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
     },
 }
 
@@ -136,6 +117,60 @@ pub enum Import {
         #[arg(long)]
         dry_run: bool,
     },
+    /// The district's HR roster (CSV): people added, completed and updated by employee id.
+    /// Columns by header name in any order and case (see README, "The HR roster").
+    Employees {
+        file: PathBuf,
+        /// Check and report, store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Read a column under another header: --map "Hire Date=Service Date" (repeatable).
+        #[arg(long, value_name = "COLUMN=HEADER")]
+        map: Vec<String>,
+    },
+    /// Head counts per group to compare the ambassador cohort with (columns population,
+    /// dimension, group, people: what `export reference-populations` writes).
+    ReferencePopulations {
+        file: PathBuf,
+        /// Check and report, store nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// Merge or delete people. A person is named by employee id, email, name, or #N (the record
+/// number in `export employees`' id column).
+#[derive(Subcommand, Debug)]
+pub enum PeopleAction {
+    /// Merge OTHER into KEEP: every record pointing at OTHER moves to KEEP, in one transaction.
+    /// Each field keeps KEEP's value unless it is unknown there (then OTHER's) or named by --take.
+    Merge {
+        keep: String,
+        other: String,
+        /// Take this field's value from OTHER (repeatable): e.g. --take "last name".
+        #[arg(long, value_name = "FIELD")]
+        take: Vec<String>,
+        /// Show what the merge would do, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Delete a person; refused while records point at them (naming which).
+    Delete { who: String },
+}
+
+/// What to do with a reference list (chapters, owners). Names match in any case.
+#[derive(Subcommand, Debug)]
+pub enum ListAction {
+    /// Every entry, with how many records carry it (the default).
+    List,
+    /// Add an entry.
+    Add { name: String },
+    /// Rename an entry and every record carrying it.
+    Rename { old: String, new: String },
+    /// Fold an entry (a typo, a duplicate) into another: its records move, it leaves the list.
+    Merge { from: String, into: String },
+    /// Remove an entry no record carries.
+    Remove { name: String },
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -178,17 +213,19 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Find { query, limit, format } => {
             find::run(&path, &query.join(" "), *limit, *format, cli.private)
         }
-        Command::Report { report } => match report {
-            Report::Mentoring { confidential } => {
-                report_mentoring::run(&path, today, *confidential, cli.private)
-            }
-            Report::Coverage { as_of } => report_coverage::run(&path, as_of.unwrap_or(today)),
-            Report::Leadership { fy } => report_leadership::run(&path, today, *fy, cli.private),
-            Report::Monthly { fy, format } => report_monthly::run(&path, today, *fy, *format),
-        },
+        Command::Report { report } => report::run(&path, report, cli.private),
         Command::Import { import } => match import {
             Import::Intakes { file, dry_run } => intakes::run_import(&path, file, *dry_run),
+            Import::Employees { file, dry_run, map } => report_upsert(&path, *dry_run, |store| {
+                pathways_core::import::employees::import(store, file, *dry_run, map, cli.private)
+            }),
+            Import::ReferencePopulations { file, dry_run } => report_upsert(&path, *dry_run, |store| {
+                pathways_core::import::reference_populations::import(store, file, *dry_run)
+            }),
         },
+        Command::People { action } => people::run(&path, action, cli.private),
+        Command::Chapters { action } => lists::run::<pathways_core::domain::Chapter>(&path, action.as_ref()),
+        Command::Owners { action } => lists::run::<pathways_core::domain::Owner>(&path, action.as_ref()),
         // Intakes export in the import's own format, so an export imports back unchanged.
         Command::Export { kind, out, .. } if kind == "intakes" => {
             intakes::export(&path, out.as_deref(), cli.private)
@@ -198,6 +235,34 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             out,
             confidential,
         } => export::run(&path, kind, out.as_deref(), *confidential, cli.private),
+    }
+}
+
+/// Runs an import that updates in place and prints its report: exit 0 when every row was good,
+/// 1 when some were rejected, 2 when the file could not be imported at all.
+pub fn report_upsert(
+    db: &Path,
+    dry_run: bool,
+    import: impl FnOnce(
+        &Store,
+    ) -> Result<pathways_core::import::UpsertSummary, pathways_core::import::ImportError>,
+) -> ExitCode {
+    let store = match open_existing(db, !dry_run) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match import(&store) {
+        Ok(summary) => {
+            for line in summary.lines() {
+                out::line(line);
+            }
+            if summary.rejected.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => fail(format!("{e} (nothing was imported)")),
     }
 }
 

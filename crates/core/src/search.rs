@@ -3,7 +3,7 @@
 //! display strings.
 
 use crate::dataset::Dataset;
-use crate::domain::{Employee, Id};
+use crate::domain::{Employee, Id, UNKNOWN};
 use crate::text::fold;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -180,7 +180,7 @@ pub mod facts {
     use crate::domain::*;
 
     pub fn employee(e: &Employee, location: &str) -> String {
-        format!("{} · {} · {}", e.position, location, e.chapter)
+        format!("{} · {} · {}", e.position, location, super::chapter_fact(e))
     }
 
     pub fn location(l: &Location) -> String {
@@ -269,8 +269,8 @@ impl Index {
             }
             Kind::Mentor => {
                 let m = &data.mentors[i];
-                let chapter = data.employee(m.employee_id).map(|e| e.chapter.as_str());
-                let facts = facts::mentor(m, chapter.unwrap_or(""));
+                let chapter = data.employee(m.employee_id).map(chapter_fact);
+                let facts = facts::mentor(m, &chapter.unwrap_or_default());
                 self.push(kind, m.id, Some(m.employee_id), name(m.employee_id), facts, "");
             }
             Kind::Ambassador => {
@@ -432,6 +432,14 @@ impl Worker {
             latest = Some(r);
         }
         latest
+    }
+}
+
+/// A person's chapter among other facts: its name, N/A, or "chapter unknown".
+pub fn chapter_fact(e: &Employee) -> String {
+    match &e.chapter {
+        Some(c) => c.clone(),
+        None => format!("chapter {UNKNOWN}"),
     }
 }
 

@@ -48,7 +48,8 @@ fn rows(
     Ok(findings)
 }
 
-/// Every record of every kind, and the search index's entries (their seals).
+/// Every record of every kind, the history's entries, and the search index's entries (their
+/// seals).
 pub(super) fn records(rtx: &redb::ReadTransaction) -> Result<Vec<String>> {
     let mut findings = Vec::new();
     macro_rules! each {
@@ -57,6 +58,7 @@ pub(super) fn records(rtx: &redb::ReadTransaction) -> Result<Vec<String>> {
         )+};
     }
     crate::with_record_kinds!(each);
+    findings.extend(super::audit::check(rtx)?);
     findings.extend(rows(rtx, search_index::TABLE, |key, stored| {
         unseal(search_index::TABLE, key, stored)
             .err()

@@ -10,7 +10,7 @@
 use super::records::{Unreadable, read_stored};
 use super::{META, Record, Result, StoreError, table};
 use crate::domain::*;
-use crate::search::{Entry, Kind, Matcher, employee_extra, facts, top};
+use crate::search::{Entry, Kind, Matcher, chapter_fact, employee_extra, facts, top};
 use crate::text::fold;
 use redb::{ReadableTable, ReadableTableMetadata, TableError};
 use serde::{Deserialize, Serialize};
@@ -388,8 +388,8 @@ fn entry(r: &Reader, kind: Kind, id: Id, person: Option<Id>) -> Result<Entry> {
         Kind::Intake => (name, facts::intake(&present(get::<Intake>(r, id)?)?)),
         Kind::Mentor => {
             let m = present(get::<Mentor>(r, id)?)?;
-            let chapter = employee.as_ref().map(|e| e.chapter.as_str()).unwrap_or("");
-            (name, facts::mentor(&m, chapter))
+            let chapter = employee.as_ref().map(chapter_fact).unwrap_or_default();
+            (name, facts::mentor(&m, &chapter))
         }
         Kind::Ambassador => {
             let a = present(get::<Ambassador>(r, id)?)?;

@@ -112,6 +112,8 @@ pub struct Txn {
     pub(super) touched: std::collections::BTreeSet<&'static str>,
     /// What its writes change in the search index (written with them, before the commit).
     pub(super) search: super::search_index::Pending,
+    /// Each record's bytes before and after, for the history written at commit.
+    pub(super) history: super::audit::Pending,
 }
 
 impl Txn {
@@ -123,6 +125,7 @@ impl Txn {
             seen: std::collections::HashMap::new(),
             touched: std::collections::BTreeSet::new(),
             search: Default::default(),
+            history: Default::default(),
         }
     }
 
@@ -216,8 +219,10 @@ impl Txn {
             None => t.remove(key)?,
         };
         let existed = before.is_some();
-        // The search index changes in this same transaction.
         let before = before.map(|b| b.value().to_vec());
+        // The history and the search index change in this same transaction.
+        self.history
+            .note(table_name, key, before.as_deref(), after.as_deref());
         self.search
             .note(table_name, key, before.as_deref(), after.as_deref());
         Ok(existed)
