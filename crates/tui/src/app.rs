@@ -5,11 +5,12 @@
 mod data;
 mod effects;
 mod modals;
+mod people;
 mod search;
 
 pub use crate::tab::Tab;
 pub use effects::Purpose;
-pub use modals::{Answer, Modal};
+pub use modals::{Answer, History, Modal};
 
 use crate::action::Action;
 use crate::keymap::{self, Mode};
@@ -33,6 +34,10 @@ pub struct App {
     pub coverage: tabs::coverage::CoverageTab,
     pub leadership: tabs::leadership::LeadershipTab,
     pub metrics: tabs::metrics::MetricsTab,
+    pub people: tabs::people::PeopleTab,
+    /// The tab a person card was opened from (`O`, a search hit, `:person`): Esc on the card
+    /// goes back there.
+    pub card_from: Option<Tab>,
     pub modals: Vec<Modal>,
     /// Typing goes into the current tab's filter.
     pub filtering: bool,
@@ -77,6 +82,8 @@ impl App {
             coverage: Default::default(),
             leadership: Default::default(),
             metrics: tabs::metrics::MetricsTab::new(today),
+            people: Default::default(),
+            card_from: None,
             modals: Vec::new(),
             filtering: false,
             status: None,
@@ -120,6 +127,7 @@ impl App {
             Tab::Coverage => &mut self.coverage,
             Tab::Leadership => &mut self.leadership,
             Tab::Metrics => &mut self.metrics,
+            Tab::People => &mut self.people,
         };
         (tab, cx)
     }
@@ -132,6 +140,7 @@ impl App {
             Tab::Coverage => &self.coverage,
             Tab::Leadership => &self.leadership,
             Tab::Metrics => &self.metrics,
+            Tab::People => &self.people,
         }
     }
 
@@ -160,6 +169,7 @@ impl App {
 
     /// Puts `tab` on screen, bringing its view up to date first if the data changed meanwhile.
     pub fn show_tab(&mut self, tab: Tab) {
+        self.card_from = None;
         self.tab = tab;
         if self.stale[tab.index()] {
             self.refresh_tab(tab);
@@ -182,6 +192,7 @@ impl App {
     pub fn mode(&self) -> Mode {
         match self.modals.last() {
             Some(Modal::Help { .. }) => Mode::Help,
+            Some(Modal::History(_)) => Mode::History,
             Some(Modal::Form { .. }) => Mode::Form,
             Some(Modal::Confirm { .. }) => Mode::Confirm,
             Some(Modal::Search(_)) => Mode::Search,
@@ -261,7 +272,15 @@ impl App {
             }
             Action::Back => {
                 let (tab, cx) = self.split(self.tab);
-                tab.back(&cx);
+                let used = tab.back(&cx);
+                // A card opened from another tab: closing it goes back there.
+                if used
+                    && self.tab == Tab::People
+                    && self.people.card.is_none()
+                    && let Some(from) = self.card_from.take()
+                {
+                    self.show_tab(from);
+                }
                 return;
             }
             Action::NextTab => return self.show_tab(self.tab.step(1)),
@@ -290,6 +309,9 @@ impl App {
             Action::Coverage(a) => erase::<tabs::coverage::CoverageTab>(self.coverage.update(&cx, a)),
             Action::Leadership(a) => erase::<tabs::leadership::LeadershipTab>(self.leadership.update(&cx, a)),
             Action::Metrics(a) => erase::<tabs::metrics::MetricsTab>(self.metrics.update(&cx, a)),
+            Action::People(a) => erase::<tabs::people::PeopleTab>(self.people.update(&cx, a)),
+            Action::PersonCard => return self.card_of_selected(),
+            Action::History => return self.open_history(),
             other => {
                 if let Some(nav) = other.nav() {
                     let (tab, cx) = self.split(self.tab);

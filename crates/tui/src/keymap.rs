@@ -5,7 +5,7 @@
 use crate::action::Action;
 use crate::keys::{Binding, Key, bind};
 use crate::tab::Tab;
-use crate::tabs::{coverage, intake, leadership, mentoring, metrics};
+use crate::tabs::{coverage, intake, leadership, mentoring, metrics, people};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use Key::{Char, Code, Ctrl};
@@ -74,6 +74,13 @@ pub const GLOBAL: &[Binding<Action>] = &[
         Action::GoTab(Tab::Metrics),
         "metrics-tab",
         "monthly metrics",
+        None,
+    ),
+    bind(
+        &[Char('6')],
+        Action::GoTab(Tab::People),
+        "people-tab",
+        "people (cards)",
         None,
     ),
     bind(&[Code(KeyCode::Up), Char('k')], Action::Up, "up", "move up", None),
@@ -160,6 +167,66 @@ pub const GLOBAL: &[Binding<Action>] = &[
         Action::Copy,
         "copy",
         "copy the record (OSC 52)",
+        None,
+    ),
+    bind(
+        &[Char('O')],
+        Action::PersonCard,
+        "person-card",
+        "open the person's card",
+        Some("person"),
+    ),
+    bind(
+        &[Char('L')],
+        Action::History,
+        "history",
+        "who changed the record",
+        None,
+    ),
+];
+
+/// Reading a record's history: scroll, close.
+pub const HISTORY: &[Binding<Action>] = &[
+    bind(
+        &[Code(KeyCode::Esc), Char('q'), Char('L')],
+        Action::Back,
+        "close",
+        "close the history",
+        Some("close"),
+    ),
+    bind(
+        &[Char('p')],
+        Action::TogglePrivacy,
+        "privacy",
+        "privacy screen on/off",
+        Some("privacy"),
+    ),
+    bind(
+        &[Code(KeyCode::Up), Char('k')],
+        Action::Up,
+        "up",
+        "scroll up",
+        None,
+    ),
+    bind(
+        &[Code(KeyCode::Down), Char('j')],
+        Action::Down,
+        "down",
+        "scroll down",
+        None,
+    ),
+    bind(
+        &[Code(KeyCode::PageUp), Ctrl('b')],
+        Action::PageUp,
+        "page-up",
+        "page up",
+        None,
+    ),
+    bind(
+        &[Code(KeyCode::PageDown), Ctrl('f'), Char(' ')],
+        Action::PageDown,
+        "page-down",
+        "page down",
         None,
     ),
 ];
@@ -351,6 +418,7 @@ pub enum Mode {
     Normal(Tab),
     Filter,
     Help,
+    History,
     Form,
     Confirm,
     Search,
@@ -401,6 +469,7 @@ struct Tables {
     global: Vec<Command>,
     filter: Vec<Command>,
     help: Vec<Command>,
+    history: Vec<Command>,
     form: Vec<Command>,
     confirm: Vec<Command>,
     prompt: Vec<Command>,
@@ -415,6 +484,7 @@ fn all_tables() -> &'static Tables {
             global: commands(GLOBAL, same, None),
             filter: commands(FILTER, same, None),
             help: commands(HELP, same, None),
+            history: commands(HISTORY, same, None),
             form: commands(FORM, same, None),
             confirm: commands(CONFIRM, same, None),
             prompt: commands(PROMPT, same, None),
@@ -431,6 +501,7 @@ fn tab_table(tab: Tab) -> Vec<Command> {
         Tab::Coverage => commands(coverage::KEYS, Action::Coverage, t),
         Tab::Leadership => commands(leadership::KEYS, Action::Leadership, t),
         Tab::Metrics => commands(metrics::KEYS, Action::Metrics, t),
+        Tab::People => commands(people::KEYS, Action::People, t),
     }
 }
 
@@ -451,6 +522,7 @@ pub fn tables(mode: Mode) -> Vec<&'static [Command]> {
         Mode::Normal(tab) => vec![tab_keys(tab), &t.global],
         Mode::Filter => vec![&t.filter],
         Mode::Help => vec![&t.help],
+        Mode::History => vec![&t.history],
         Mode::Form => vec![&t.form],
         Mode::Confirm => vec![&t.confirm],
         Mode::Search | Mode::Palette => vec![&t.prompt],
@@ -492,8 +564,10 @@ mod tests {
             Mode::Normal(Tab::Coverage),
             Mode::Normal(Tab::Leadership),
             Mode::Normal(Tab::Metrics),
+            Mode::Normal(Tab::People),
             Mode::Filter,
             Mode::Help,
+            Mode::History,
             Mode::Form,
             Mode::Confirm,
             Mode::Search,

@@ -2,6 +2,7 @@
 //! Everything here only reads `App`.
 
 pub mod finder;
+mod history;
 
 use crate::app::{App, Modal, Tab};
 use crate::keymap::{self, Mode};
@@ -64,6 +65,7 @@ fn draw(frame: &mut Frame, app: &App) {
     for modal in &app.modals {
         match modal {
             Modal::Help { scroll } => render_help(frame, area, app, *scroll, &theme),
+            Modal::History(h) => history::render(frame, area, app, h, &theme),
             Modal::Form { form, .. } => widgets::render_form(frame, area, form, app.private, &theme),
             Modal::Confirm { message, .. } => render_confirm(frame, area, message, &theme),
             Modal::Search(s) => finder::render_search(frame, area, app, s, &theme),
@@ -76,7 +78,13 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let full: usize = Tab::ALL.iter().map(|t| text::width(t.title()) + 4).sum::<usize>() + 10;
     let banners = usize::from(app.private) * 10 + usize::from(app.store.is_read_only()) * 12;
     let wide = (area.width as usize) >= full + banners;
-    let mut spans = vec![Span::styled(" pathways ", theme.important)];
+    let short: usize = Tab::ALL.iter().map(|t| text::width(t.short_title()) + 4).sum::<usize>();
+    // The name gives way first, so every tab and banner keeps its place on a narrow screen.
+    let mut spans = if wide || (area.width as usize) >= short + 10 + banners {
+        vec![Span::styled(" pathways ", theme.important)]
+    } else {
+        Vec::new()
+    };
     for tab in Tab::ALL {
         let title = if wide { tab.title() } else { tab.short_title() };
         let label = format!(" {} {} ", tab.index() + 1, title);

@@ -56,12 +56,27 @@ fn intake_form(title: &str, cx: &Ctx, it: Option<&Intake>) -> Form {
                 "other service",
                 it.map(|i| i.other_service.as_str()).unwrap_or(""),
             ),
-            Field::text("owner", it.map(|i| i.owner.as_str()).unwrap_or("")),
+            owner_field(cx, it),
             Field::text("next step", it.map(|i| i.next_step.as_str()).unwrap_or("")),
             Field::date("next step due", it.and_then(|i| i.next_step_due)),
             Field::text("notes", it.map(|i| i.notes.as_str()).unwrap_or("")).holds(Sensitive::Note),
         ],
     )
+}
+
+/// An intake's owner when nobody has it yet.
+const UNASSIGNED: &str = "unassigned";
+
+/// The owner, picked from the owners list (a new owner is added on the people tab).
+fn owner_field(cx: &Ctx, it: Option<&Intake>) -> Field {
+    let owners = std::iter::once(UNASSIGNED.to_string()).chain(cx.data.owners());
+    let current = it
+        .map(|i| i.owner.trim())
+        .filter(|o| !o.is_empty())
+        .and_then(|o| cx.data.owners().into_iter().find(|n| same_name(n, o)))
+        .unwrap_or_else(|| UNASSIGNED.to_string());
+    Field::choice("owner", owners.collect(), &current)
+        .hint("←/→ or type; a new owner: :owners (the people tab's owners list)")
 }
 
 pub(super) fn open_add(cx: &Ctx) -> Fx {
@@ -224,7 +239,10 @@ pub(super) fn save_intake(cx: &Ctx, original: Option<&Intake>, form: &mut Form) 
     if !it.other_service.is_empty() && !it.services.contains(&Service::Other) {
         it.services.push(Service::Other);
     }
-    it.owner = form.value("owner").to_string();
+    it.owner = match form.value("owner") {
+        UNASSIGNED => String::new(),
+        owner => owner.to_string(),
+    };
     it.next_step = form.value("next step").to_string();
     it.next_step_due = due;
     it.notes = form.value("notes").to_string();

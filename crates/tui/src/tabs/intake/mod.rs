@@ -16,14 +16,14 @@ pub use queue::{Filters, OverdueFilter, Sort, StatusFilter};
 use crate::form::Form;
 use crate::list::{Nav, Rows, Views};
 use crate::save::Save;
-use crate::tab::{Ctx, Effect, Effects, Tab, TabView, facts};
+use crate::tab::{Ctx, Effect, Effects, RecordRef, Tab, TabView, facts};
 use crate::theme::Theme;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::*;
 use pathways_core::search::Kind;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// What each of the tab's forms is for. Edits carry the intake as it was when the form opened:
 /// the save is refused if someone else saved it meanwhile.
@@ -75,7 +75,7 @@ pub struct IntakeTab {
     pub overdue_count: usize,
     /// Consultations per intake id, newest first, as indexes into `data.consultations`.
     pub consultations: HashMap<Id, Vec<usize>>,
-    /// Owners seen in the data, for the filter's pick list.
+    /// The owners list, for the filter's pick list.
     pub owners: Vec<String>,
     /// The pop-up event chosen for capture in this session.
     pub popup_event: Option<Id>,
@@ -186,15 +186,8 @@ impl TabView for IntakeTab {
         for list in self.consultations.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(data.consultations[i].date));
         }
-        self.owners = data
-            .intakes
-            .iter()
-            .map(|i| i.owner.trim())
-            .filter(|o| !o.is_empty())
-            .map(str::to_string)
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        // The owners list (and any owner an intake names that is not on it yet).
+        self.owners = data.owners();
         let order = queue::order(
             data,
             today,
@@ -333,6 +326,16 @@ impl TabView for IntakeTab {
                 i.status.label().to_string(),
                 i.services_label(),
             ])
+        })
+    }
+
+    fn person(&self, cx: &Ctx) -> Option<Id> {
+        self.selected(cx.data).map(|i| i.employee_id)
+    }
+
+    fn record(&self, cx: &Ctx) -> Option<RecordRef> {
+        self.selected(cx.data).map(|i| {
+            RecordRef::new::<Intake>(i.id, format!("intake received {}", i.received), Some(i.employee_id))
         })
     }
 
