@@ -90,12 +90,21 @@ fn a_person_is_added_edited_and_undone_from_an_empty_database() {
     assert_eq!(ana.hire_date, Some(date(2019, 8, 20)), "a date in M/D/YYYY");
     assert_eq!(ana.status, Some(EmploymentStatus::Permanent));
     // What nobody entered is unknown, not a default that looks like data.
-    assert_eq!((ana.chapter.clone(), ana.in_evaluation, ana.race), (None, None, Race::Unknown));
+    assert_eq!(
+        (ana.chapter.clone(), ana.in_evaluation, ana.race),
+        (None, None, Race::Unknown)
+    );
     // The card opens on the new person, unknown shown as unknown.
     let s = screen(&app);
     assert_eq!(app.people.card.as_ref().map(|c| c.person), Some(ana.id));
-    assert!(s.contains("chapter     unknown") && s.contains("PAR/special unknown"), "{s}");
-    assert!(s.contains("race        unknown") && s.contains("in position unknown"), "{s}");
+    assert!(
+        s.contains("chapter     unknown") && s.contains("PAR/special unknown"),
+        "{s}"
+    );
+    assert!(
+        s.contains("race        unknown") && s.contains("in position unknown"),
+        "{s}"
+    );
     // An edit: the chapter picked, N/A is a value of its own.
     act(&mut app, PeopleAction::Edit);
     fill(&mut app, &[("chapter", "N/A"), ("position", "Paraeducator")]);
@@ -130,7 +139,11 @@ fn the_form_names_the_field_and_the_person_an_id_belongs_to() {
     );
     app.update(Action::Submit);
     assert!(form_open(&app));
-    assert!(error_on(&app, "employee id").unwrap().contains(&taken.full_name()));
+    assert!(
+        error_on(&app, "employee id")
+            .unwrap()
+            .contains(&taken.full_name())
+    );
     assert!(error_on(&app, "position start").is_some());
     let ambiguous = error_on(&app, "supervisor").unwrap();
     assert!(ambiguous.contains("employees match"), "{ambiguous}");
@@ -202,7 +215,11 @@ fn search_and_the_palette_open_a_card() {
         press(&mut app, ":");
         press(&mut app, &format!("person {who}"));
         key(&mut app, KeyCode::Enter);
-        assert_eq!(app.people.card.as_ref().map(|c| c.person), Some(someone.id), "{who}");
+        assert_eq!(
+            app.people.card.as_ref().map(|c| c.person),
+            Some(someone.id),
+            "{who}"
+        );
         key(&mut app, KeyCode::Esc);
     }
     // A name several people have lists them, masked under the privacy screen.
@@ -210,7 +227,10 @@ fn search_and_the_palette_open_a_card() {
     press(&mut app, "person garcia");
     key(&mut app, KeyCode::Enter);
     let status = app.status.clone().unwrap();
-    assert!(status.starts_with("person: ") && status.contains("employees match"), "{status}");
+    assert!(
+        status.starts_with("person: ") && status.contains("employees match"),
+        "{status}"
+    );
     assert!(!status.contains("García"), "{status}");
 }
 
@@ -223,10 +243,23 @@ fn the_card_shows_the_whole_story_and_masks_what_is_personal() {
     app.open_card(mentee.id);
     let s = screen_text(&app, 120, 40);
     let mentor = app.data.mentor(pair.mentor_id).unwrap().employee_id;
-    assert!(s.contains(&mentee.full_name()) && s.contains(&mentee.email), "{s}");
-    assert!(s.contains("Mentee (") && s.contains(&app.data.employee_name(mentor)), "{s}");
+    assert!(
+        s.contains(&mentee.full_name()) && s.contains(&mentee.email),
+        "{s}"
+    );
+    assert!(
+        s.contains("Mentee (") && s.contains(&app.data.employee_name(mentor)),
+        "{s}"
+    );
     assert!(s.contains(&format!("signed {}", pair.started)), "{s}");
-    for part in ["Intakes", "Mentor", "Ambassador", "Leadership cohorts", "PL attendance", "Waitlist"] {
+    for part in [
+        "Intakes",
+        "Mentor",
+        "Ambassador",
+        "Leadership cohorts",
+        "PL attendance",
+        "Waitlist",
+    ] {
         assert!(s.contains(part), "{part} missing:\n{s}");
     }
     app.update(Action::TogglePrivacy);
@@ -253,7 +286,10 @@ fn delete_is_refused_while_records_point_at_the_person_and_undone_with_u() {
     app.open_card(intake.employee_id);
     act(&mut app, PeopleAction::Delete);
     let status = app.status.clone().unwrap();
-    assert!(status.contains("cannot delete") && status.contains("1 intakes"), "{status}");
+    assert!(
+        status.contains("cannot delete") && status.contains("1 intakes"),
+        "{status}"
+    );
     assert!(app.modals.is_empty(), "nothing asked, nothing deleted");
     // Someone nothing points at: asked, deleted, and back with u.
     let free = app
@@ -332,7 +368,11 @@ fn merge_chooses_per_field_moves_every_record_in_one_transaction_and_is_undone()
     assert_eq!(app.data.employee(popup.id), Some(&popup));
     assert_eq!(app.data.employee(hr.id), Some(&hr));
     assert_eq!(
-        app.data.intakes.iter().filter(|i| i.employee_id == popup.id).count(),
+        app.data
+            .intakes
+            .iter()
+            .filter(|i| i.employee_id == popup.id)
+            .count(),
         1
     );
 }
@@ -361,18 +401,30 @@ fn history_shows_who_changed_each_field_and_masks_it_under_the_privacy_screen() 
     let e = app.data.employees[3].clone();
     app.open_card(e.id);
     act(&mut app, PeopleAction::Edit);
-    fill(&mut app, &[("position", "Lead Custodian"), ("email", "new.address@district.org")]);
+    fill(
+        &mut app,
+        &[
+            ("position", "Lead Custodian"),
+            ("email", "new.address@district.org"),
+        ],
+    );
     app.update(Action::Submit);
     press(&mut app, "L");
     assert!(matches!(app.modals.last(), Some(Modal::History(_))));
     let s = screen_text(&app, 100, 30);
     let who = pathways_core::store::os_user();
     assert!(s.contains(&format!("{who}  changed employee #{}", e.id)), "{s}");
-    assert!(s.contains(&format!("position: {} → Lead Custodian", e.position)), "{s}");
+    assert!(
+        s.contains(&format!("position: {} → Lead Custodian", e.position)),
+        "{s}"
+    );
     assert!(s.contains("new.address@district.org"), "{s}");
     press(&mut app, "p");
     let s = screen_text(&app, 100, 30);
-    assert!(!s.contains("new.address@district.org") && !s.contains(&e.email), "{s}");
+    assert!(
+        !s.contains("new.address@district.org") && !s.contains(&e.email),
+        "{s}"
+    );
     assert!(s.contains("email: •••• → ••••"), "{s}");
     assert!(!s.contains(&e.full_name()), "{s}");
     key(&mut app, KeyCode::Esc);
@@ -406,7 +458,11 @@ fn chapters_are_added_renamed_merged_and_removed_by_the_lists_rules() {
     typo.chapter = Some("Paraeducatros".into());
     app.save("typo", move |w| w.update(&e, &typo)).unwrap();
     act(&mut app, PeopleAction::Delete);
-    assert!(app.status.clone().unwrap().contains("1 person carry it"), "{:?}", app.status);
+    assert!(
+        app.status.clone().unwrap().contains("1 person carry it"),
+        "{:?}",
+        app.status
+    );
     act(&mut app, PeopleAction::Merge);
     fill(&mut app, &[("into", "Paraeducators")]);
     app.update(Action::Submit);
@@ -420,7 +476,12 @@ fn chapters_are_added_renamed_merged_and_removed_by_the_lists_rules() {
         .iter()
         .filter(|e| e.chapter.as_deref() == Some("Fiscal"))
         .count();
-    let row = app.people.chapters.iter().position(|c| c.name == "Fiscal").unwrap();
+    let row = app
+        .people
+        .chapters
+        .iter()
+        .position(|c| c.name == "Fiscal")
+        .unwrap();
     app.update(Action::Top);
     for _ in 0..row {
         app.update(Action::Down);
@@ -495,7 +556,9 @@ fn the_coverage_ambassador_form_takes_an_email() {
         .unwrap()
         .clone();
     app.update(Action::GoTab(Tab::Coverage));
-    app.update(Action::Coverage(pathways_tui::tabs::coverage::CoverageAction::Add));
+    app.update(Action::Coverage(
+        pathways_tui::tabs::coverage::CoverageAction::Add,
+    ));
     fill(&mut app, &[("employee", &senior.email.to_uppercase())]);
     app.update(Action::Submit);
     assert!(!form_open(&app), "{}", screen(&app));

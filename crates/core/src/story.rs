@@ -223,8 +223,7 @@ pub fn story(data: &Dataset, person: Id, today: NaiveDate) -> Story {
         .filter(|w| w.employee_id == person)
         .cloned()
         .collect();
-    s.waitlist
-        .sort_by_key(|w| std::cmp::Reverse((w.joined, w.id)));
+    s.waitlist.sort_by_key(|w| std::cmp::Reverse((w.joined, w.id)));
     s.supervises = data
         .employees
         .iter()
@@ -252,7 +251,11 @@ mod tests {
             let mentee = data.pairs.iter().filter(|p| p.mentee_id == e.id).count();
             let tenures = data.ambassadors.iter().filter(|a| a.employee_id == e.id).count();
             let places = data.participants.iter().filter(|p| p.employee_id == e.id).count();
-            let pl = data.pl_attendance.iter().filter(|a| a.employee_id == e.id).count();
+            let pl = data
+                .pl_attendance
+                .iter()
+                .filter(|a| a.employee_id == e.id)
+                .count();
             let waiting = data.waitlist.iter().filter(|w| w.employee_id == e.id).count();
             assert_eq!(
                 (
@@ -266,7 +269,10 @@ mod tests {
                 ),
                 (intakes, mentors, mentee, tenures, places, pl, waiting)
             );
-            assert_eq!(s.len(), intakes + mentors + mentee + tenures + places + pl + waiting);
+            assert_eq!(
+                s.len(),
+                intakes + mentors + mentee + tenures + places + pl + waiting
+            );
         }
     }
 
@@ -274,7 +280,10 @@ mod tests {
     fn a_mentor_sees_their_mentees_and_a_mentee_their_mentor_newest_first() {
         let data = crate::demo::build(today());
         let pair = data.pairs.iter().max_by_key(|p| p.started).cloned().unwrap();
-        let mentor = data.mentor(pair.mentor_id).map(|m| m.employee_id).unwrap_or_default();
+        let mentor = data
+            .mentor(pair.mentor_id)
+            .map(|m| m.employee_id)
+            .unwrap_or_default();
         let s = story(&data, mentor, today());
         let pairs = &s.as_mentor[0].pairs;
         assert!(pairs.iter().any(|p| p.with == Some(pair.mentee_id)));
@@ -289,15 +298,15 @@ mod tests {
         let place = &data.participants[0];
         let s = story(&data, place.employee_id, today());
         let c = s.cohorts.iter().find(|c| c.place.id == place.id).unwrap();
-        let marks = data.attendance.iter().filter(|m| m.participant_id == place.id).count();
+        let marks = data
+            .attendance
+            .iter()
+            .filter(|m| m.participant_id == place.id)
+            .count();
         assert_eq!(c.present + c.absent + c.excused, marks);
         assert!(c.fiscal_year.is_some());
         let consulted = &data.consultations[0];
-        let intake = data
-            .intakes
-            .iter()
-            .find(|i| i.id == consulted.intake_id)
-            .unwrap();
+        let intake = data.intakes.iter().find(|i| i.id == consulted.intake_id).unwrap();
         let s = story(&data, intake.employee_id, today());
         let i = s.intakes.iter().find(|x| x.intake.id == intake.id).unwrap();
         assert!(i.consultations.iter().any(|c| c.id == consulted.id));

@@ -180,7 +180,11 @@ impl Palette {
                 {
                     return Prompt::Find(query.trim().to_string());
                 }
-                if let Some(who) = text.strip_prefix("person ").map(str::trim).filter(|w| !w.is_empty()) {
+                if let Some(who) = text
+                    .strip_prefix("person ")
+                    .map(str::trim)
+                    .filter(|w| !w.is_empty())
+                {
                     return Prompt::Person(who.to_string());
                 }
                 let all = commands();

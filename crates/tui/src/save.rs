@@ -8,8 +8,8 @@ mod diff;
 
 pub use diff::{Difference, differences, fields};
 
-use pathways_core::domain::Id;
 use pathways_core::domain::Employee;
+use pathways_core::domain::Id;
 use pathways_core::store::{MergeReport, NamedEntry, Record, StoreError, Txn};
 
 type Result<T> = pathways_core::store::Result<T>;
@@ -121,7 +121,12 @@ impl<'t> Writer<'t> {
 
     /// Merges `other` into `kept` (both as the merge screen read them) as `merged`, moving every
     /// record that points at `other` (see `Txn::merge_people`); refused if either changed.
-    pub fn merge_people(&mut self, kept: &Employee, other: &Employee, merged: &Employee) -> Result<MergeReport> {
+    pub fn merge_people(
+        &mut self,
+        kept: &Employee,
+        other: &Employee,
+        merged: &Employee,
+    ) -> Result<MergeReport> {
         self.unchanged(kept, kept)?;
         self.unchanged(other, other)?;
         self.txn.merge_people(kept, other, merged)

@@ -26,7 +26,10 @@ impl App {
         let from = self.tab;
         self.show_tab(Tab::People);
         self.filtering = false;
-        let (tab, cx) = (&mut self.people, super::Ctx::new(&self.data, self.today, self.private));
+        let (tab, cx) = (
+            &mut self.people,
+            super::Ctx::new(&self.data, self.today, self.private),
+        );
         tab.open_card(&cx, person);
         self.card_from = (from != Tab::People).then_some(from);
     }

@@ -59,12 +59,7 @@ fn entry_lines<'a>(app: &App, e: &HistoryEntry, theme: &Theme) -> Vec<Line<'a>> 
     let mut out = vec![Line::from(vec![
         Span::styled(format!("{when}  "), theme.muted),
         Span::styled(format!("{}  ", e.who), theme.important),
-        Span::raw(format!(
-            "{} {} #{}",
-            e.action.label(),
-            kind(&e.table),
-            e.key
-        )),
+        Span::raw(format!("{} {} #{}", e.action.label(), kind(&e.table), e.key)),
     ])];
     for f in &e.fields {
         let show = |v: &str| value(app, &e.table, &f.field, v);

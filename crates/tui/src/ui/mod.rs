@@ -78,7 +78,10 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let full: usize = Tab::ALL.iter().map(|t| text::width(t.title()) + 4).sum::<usize>() + 10;
     let banners = usize::from(app.private) * 10 + usize::from(app.store.is_read_only()) * 12;
     let wide = (area.width as usize) >= full + banners;
-    let short: usize = Tab::ALL.iter().map(|t| text::width(t.short_title()) + 4).sum::<usize>();
+    let short: usize = Tab::ALL
+        .iter()
+        .map(|t| text::width(t.short_title()) + 4)
+        .sum::<usize>();
     // The name gives way first, so every tab and banner keeps its place on a narrow screen.
     let mut spans = if wide || (area.width as usize) >= short + 10 + banners {
         vec![Span::styled(" pathways ", theme.important)]

@@ -15,9 +15,9 @@ pub use state::{CoverageTab, DemographicRow, Picked, groups_of};
 use crate::form::{Field, Form};
 use crate::keys::Binding;
 use crate::list::{Nav, ViewKind};
+use crate::tab::RecordRef;
 use crate::tab::{Ctx, Effect, Effects, Tab, TabView, facts};
 use crate::theme::Theme;
-use crate::tab::RecordRef;
 use chrono::NaiveDate;
 use pathways_core::domain::{
     Ambassador, AmbassadorSession, Choice, Dimension, Id, Location, ReferencePopulation,
@@ -258,7 +258,9 @@ impl CoverageTab {
     fn selected_ambassador<'a>(&self, data: &'a pathways_core::dataset::Dataset) -> Option<&'a Ambassador> {
         match self.view() {
             View::Ambassadors => self.selected_index().and_then(|i| data.ambassadors.get(i)),
-            View::Sessions if self.marking.is_some() => self.selected_index().and_then(|i| data.ambassadors.get(i)),
+            View::Sessions if self.marking.is_some() => {
+                self.selected_index().and_then(|i| data.ambassadors.get(i))
+            }
             _ => None,
         }
     }

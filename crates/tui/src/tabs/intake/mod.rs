@@ -335,7 +335,11 @@ impl TabView for IntakeTab {
 
     fn record(&self, cx: &Ctx) -> Option<RecordRef> {
         self.selected(cx.data).map(|i| {
-            RecordRef::new::<Intake>(i.id, format!("intake received {}", i.received), Some(i.employee_id))
+            RecordRef::new::<Intake>(
+                i.id,
+                format!("intake received {}", i.received),
+                Some(i.employee_id),
+            )
         })
     }
 

@@ -156,10 +156,18 @@ impl TabView for MentoringTab {
     fn record(&self, cx: &Ctx) -> Option<RecordRef> {
         match self.view() {
             View::Pairs | View::Logs => self.selected(cx.data).map(|p| {
-                RecordRef::new::<MentoringPair>(p.id, format!("mentoring pair signed {}", p.started), Some(p.mentee_id))
+                RecordRef::new::<MentoringPair>(
+                    p.id,
+                    format!("mentoring pair signed {}", p.started),
+                    Some(p.mentee_id),
+                )
             }),
             View::Mentors => self.selected_mentor(cx.data).map(|m| {
-                RecordRef::new::<Mentor>(m.id, format!("mentor record, joined {}", m.joined), Some(m.employee_id))
+                RecordRef::new::<Mentor>(
+                    m.id,
+                    format!("mentor record, joined {}", m.joined),
+                    Some(m.employee_id),
+                )
             }),
             View::Chapters => None,
         }

@@ -88,13 +88,16 @@ fn fact_lines<'a>(e: &Employee, cx: &Ctx, theme: &Theme) -> Vec<Line<'a>> {
     let supervisor = e.supervisor_id.map_or_else(
         || "none".to_string(),
         |s| match data.employee(s) {
-            Some(sup) => format!("{} {}", sup.employee_number, cx.person(s)).trim().to_string(),
+            Some(sup) => format!("{} {}", sup.employee_number, cx.person(s))
+                .trim()
+                .to_string(),
             None => format!("record #{s} (not found)"),
         },
     );
-    let location = e
-        .location_id
-        .map_or_else(|| UNKNOWN.to_string(), |l| data.location_name(Some(l)).to_string());
+    let location = e.location_id.map_or_else(
+        || UNKNOWN.to_string(),
+        |l| data.location_name(Some(l)).to_string(),
+    );
     vec![
         label("name", cx.person(e.id), theme),
         label("employee id", or_unknown(&e.employee_number), theme),
@@ -106,11 +109,7 @@ fn fact_lines<'a>(e: &Employee, cx: &Ctx, theme: &Theme) -> Vec<Line<'a>> {
         label("position", or_unknown(&e.position), theme),
         label("location", location, theme),
         label("chapter", e.chapter_label().to_string(), theme),
-        label(
-            "race",
-            cx.shown(Sensitive::Race, &race_label(e.race)),
-            theme,
-        ),
+        label("race", cx.shown(Sensitive::Race, &race_label(e.race)), theme),
         label("hire date", hire, theme),
         label("in position", date(e.position_start), theme),
         label("status", e.status_label(), theme),
@@ -210,7 +209,10 @@ fn story_lines<'a>(s: &Story, cx: &Ctx, theme: &Theme) -> Vec<Line<'a>> {
             out.push(sub(steps.join(" → "), theme));
         }
         if !it.notes.trim().is_empty() {
-            out.push(sub(format!("notes: {}", cx.shown(Sensitive::Note, &it.notes)), theme));
+            out.push(sub(
+                format!("notes: {}", cx.shown(Sensitive::Note, &it.notes)),
+                theme,
+            ));
         }
         for c in &i.consultations {
             out.push(sub(
@@ -218,7 +220,11 @@ fn story_lines<'a>(s: &Story, cx: &Ctx, theme: &Theme) -> Vec<Line<'a>> {
                     "consultation {} · {} min · {}",
                     c.date,
                     c.minutes,
-                    c.services.iter().map(|s| s.label()).collect::<Vec<_>>().join(", ")
+                    c.services
+                        .iter()
+                        .map(|s| s.label())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
                 theme,
             ));
@@ -276,7 +282,8 @@ fn story_lines<'a>(s: &Story, cx: &Ctx, theme: &Theme) -> Vec<Line<'a>> {
         };
         out.push(item(format!(
             "{} · {} · role {} · {completion}",
-            c.fiscal_year.map_or_else(|| "cohort".to_string(), |f| f.short_label()),
+            c.fiscal_year
+                .map_or_else(|| "cohort".to_string(), |f| f.short_label()),
             c.place.status.label(),
             or_unknown(&c.place.role)
         )));

@@ -69,21 +69,12 @@ fn person_form(title: String, cx: &Ctx, e: Option<&Employee>) -> Form {
                 e.and_then(|e| e.chapter.as_deref()).unwrap_or(UNKNOWN),
             )
             .hint("←/→ or type; a new chapter: c (chapters) on the people tab, or :chapters"),
-            Field::choice(
-                "race",
-                races,
-                &super::card::race_label(race),
-            )
-            .holds(Sensitive::Race),
+            Field::choice("race", races, &super::card::race_label(race)).holds(Sensitive::Race),
             Field::date("hire date", e.and_then(|e| e.hire_date))
                 .hint("YYYY-MM-DD or M/D/YYYY; empty: unknown"),
             Field::date("position start", e.and_then(|e| e.position_start))
                 .hint("started in the current position; empty: unknown"),
-            Field::choice(
-                "status",
-                statuses,
-                e.map_or(UNKNOWN, |e| e.status_label()),
-            ),
+            Field::choice("status", statuses, e.map_or(UNKNOWN, |e| e.status_label())),
             Field::choice(
                 "evaluation",
                 vec![UNKNOWN.to_string(), NOT_IN.to_string(), IN.to_string()],
@@ -123,9 +114,9 @@ pub(super) fn open_edit(cx: &Ctx, e: Employee) -> Fx {
 /// Reads the form into a person (`original`'s id and record when editing); every wrong field
 /// gets its reason, and None comes back while any is wrong.
 pub(super) fn read(cx: &Ctx, original: Option<&Employee>, form: &mut Form) -> Option<Employee> {
-    let mut e = original.cloned().unwrap_or_else(|| {
-        Employee::unknown(String::new(), String::new(), String::new(), String::new())
-    });
+    let mut e = original
+        .cloned()
+        .unwrap_or_else(|| Employee::unknown(String::new(), String::new(), String::new(), String::new()));
     e.employee_number = form.value("employee id").to_string();
     e.first_name = form.value("first name").to_string();
     e.last_name = form.value("last name").to_string();
@@ -155,15 +146,24 @@ pub(super) fn read(cx: &Ctx, original: Option<&Employee>, form: &mut Form) -> Op
         form.set_error("supervisor", "a person cannot be their own supervisor");
     }
     let people = cx.people();
-    if let Some(other) = people.by_number(&e.employee_number).filter(|o| Some(o.id) != original.map(|x| x.id))
+    if let Some(other) = people
+        .by_number(&e.employee_number)
+        .filter(|o| Some(o.id) != original.map(|x| x.id))
         && other.employee_number.trim() == e.employee_number.trim()
     {
         form.set_error(
             "employee id",
-            format!("already {}'s employee id (record #{})", cx.person(other.id), other.id),
+            format!(
+                "already {}'s employee id (record #{})",
+                cx.person(other.id),
+                other.id
+            ),
         );
     }
-    if let Some(other) = people.by_email(&e.email).filter(|o| Some(o.id) != original.map(|x| x.id)) {
+    if let Some(other) = people
+        .by_email(&e.email)
+        .filter(|o| Some(o.id) != original.map(|x| x.id))
+    {
         form.set_error(
             "email",
             format!("already {}'s email (record #{})", cx.person(other.id), other.id),

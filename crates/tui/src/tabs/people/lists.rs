@@ -45,13 +45,17 @@ fn entries(tab: &PeopleTab, v: View) -> &[Entry] {
 }
 
 pub(super) fn rebuild(tab: &mut PeopleTab, data: &Dataset) {
-    let carried_by = |names: &mut dyn Iterator<Item = &str>, name: &str| names.filter(|n| same_name(n, name)).count();
+    let carried_by =
+        |names: &mut dyn Iterator<Item = &str>, name: &str| names.filter(|n| same_name(n, name)).count();
     let stored_chapter = |n: &str| data.chapters.iter().any(|c| same_name(&c.name, n));
     tab.chapters = data
         .union_chapters()
         .into_iter()
         .map(|name| Entry {
-            carried: carried_by(&mut data.employees.iter().filter_map(|e| e.chapter.as_deref()), &name),
+            carried: carried_by(
+                &mut data.employees.iter().filter_map(|e| e.chapter.as_deref()),
+                &name,
+            ),
             stored: stored_chapter(&name),
             entry: true,
             name,
@@ -65,7 +69,10 @@ pub(super) fn rebuild(tab: &mut PeopleTab, data: &Dataset) {
                 .filter(|e| e.chapter.as_deref().is_some_and(|c| same_name(c, NO_CHAPTER)))
                 .count(),
         ),
-        (UNKNOWN, data.employees.iter().filter(|e| e.chapter.is_none()).count()),
+        (
+            UNKNOWN,
+            data.employees.iter().filter(|e| e.chapter.is_none()).count(),
+        ),
     ] {
         tab.chapters.push(Entry {
             name: name.to_string(),
@@ -218,7 +225,12 @@ fn checked_name(cx: &Ctx, v: View, form: &mut Form, except: Option<&str>) -> Opt
 }
 
 /// Runs `f` with the list type of view `v`.
-fn on_list<R>(v: View, w: &mut Writer, chapters: impl FnOnce(&mut Writer) -> R, owners: impl FnOnce(&mut Writer) -> R) -> R {
+fn on_list<R>(
+    v: View,
+    w: &mut Writer,
+    chapters: impl FnOnce(&mut Writer) -> R,
+    owners: impl FnOnce(&mut Writer) -> R,
+) -> R {
     match v {
         View::Owners => owners(w),
         _ => chapters(w),
@@ -300,7 +312,14 @@ pub(super) fn remove(v: View, name: String) -> Fx {
 }
 
 pub(super) fn copy_facts(tab: &PeopleTab) -> Option<String> {
-    selected(tab).map(|e| format!("{} {} · {}", what(tab.view()), e.name, carriers(tab.view(), e.carried)))
+    selected(tab).map(|e| {
+        format!(
+            "{} {} · {}",
+            what(tab.view()),
+            e.name,
+            carriers(tab.view(), e.carried)
+        )
+    })
 }
 
 pub(super) fn render(tab: &PeopleTab, v: View, frame: &mut Frame, area: Rect, theme: &Theme) {

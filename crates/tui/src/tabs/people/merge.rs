@@ -39,7 +39,10 @@ impl Merge {
             .collect();
         let take = {
             let usual = fill_unknowns(&kept, &other);
-            rows.iter().copied().filter(|f| usual(*f) == Side::Other).collect()
+            rows.iter()
+                .copied()
+                .filter(|f| usual(*f) == Side::Other)
+                .collect()
         };
         Merge {
             kept,
@@ -99,10 +102,7 @@ impl Merge {
 
 pub(super) fn open_pick(cx: &Ctx, kept: Employee) -> Fx {
     let form = Form::new(
-        format!(
-            "Merge another record of {} into this one",
-            cx.person(kept.id)
-        ),
+        format!("Merge another record of {} into this one", cx.person(kept.id)),
         vec![
             Field::text("other record", "")
                 .hint("its employee id, email, name, or #N (the record number on its card)"),
@@ -161,13 +161,16 @@ pub(super) fn confirm(m: &Merge, cx: &Ctx) -> Fx {
 /// A field's value on the merge screen: places and people by name, personal values masked.
 fn shown(f: PersonField, e: &Employee, cx: &Ctx) -> String {
     let text = match f {
-        PersonField::Location => e
-            .location_id
-            .map_or_else(|| UNKNOWN.to_string(), |l| cx.data.location_name(Some(l)).to_string()),
+        PersonField::Location => e.location_id.map_or_else(
+            || UNKNOWN.to_string(),
+            |l| cx.data.location_name(Some(l)).to_string(),
+        ),
         PersonField::Supervisor => e.supervisor_id.map_or_else(
             || "none".to_string(),
             |s| match cx.data.employee(s) {
-                Some(sup) => format!("{} {}", sup.employee_number, cx.person(s)).trim().to_string(),
+                Some(sup) => format!("{} {}", sup.employee_number, cx.person(s))
+                    .trim()
+                    .to_string(),
                 None => format!("record #{s}"),
             },
         ),
@@ -190,8 +193,7 @@ pub(super) fn render(m: &Merge, frame: &mut Frame, area: Rect, cx: &Ctx, theme: 
     let outer = block(title, theme);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let [table_area, below] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(5)]).areas(inner);
+    let [table_area, below] = Layout::vertical([Constraint::Min(3), Constraint::Length(5)]).areas(inner);
     let column = (table_area.width.saturating_sub(18 + 2 + 4) / 2) as usize;
     let cell = |chosen: bool, value: String| {
         let marker = if chosen { "● " } else { "○ " };
@@ -226,11 +228,7 @@ pub(super) fn render(m: &Merge, frame: &mut Frame, area: Rect, cx: &Ctx, theme: 
     ]);
     let table = Table::new(
         rows,
-        [
-            Constraint::Length(18),
-            Constraint::Fill(1),
-            Constraint::Fill(1),
-        ],
+        [Constraint::Length(18), Constraint::Fill(1), Constraint::Fill(1)],
     )
     .header(header)
     .row_highlight_style(theme.selected)

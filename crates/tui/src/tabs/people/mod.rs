@@ -15,10 +15,10 @@ mod lists;
 mod merge;
 mod render;
 
+pub(crate) use forms::person_key;
 pub use keys::{KEYS, PeopleAction};
 pub use lists::Entry;
 pub use merge::Merge;
-pub(crate) use forms::person_key;
 
 use crate::form::Form;
 use crate::keys::Binding;
@@ -251,7 +251,8 @@ impl TabView for PeopleTab {
             }
         }
         if let Some(m) = &self.merge
-            && (cx.data.employee(m.kept.id) != Some(&m.kept) || cx.data.employee(m.other.id) != Some(&m.other))
+            && (cx.data.employee(m.kept.id) != Some(&m.kept)
+                || cx.data.employee(m.other.id) != Some(&m.other))
         {
             // One of the two records changed under the merge screen: choose again from scratch.
             self.merge = None;
@@ -285,7 +286,10 @@ impl TabView for PeopleTab {
             A::Swap => match &mut self.merge {
                 Some(m) => {
                     m.swap();
-                    vec![Effect::Status(format!("keeping {}'s record", cx.person(m.kept.id)))]
+                    vec![Effect::Status(format!(
+                        "keeping {}'s record",
+                        cx.person(m.kept.id)
+                    ))]
                 }
                 None => vec![],
             },
@@ -377,11 +381,7 @@ impl TabView for PeopleTab {
                 )]
             }
             PeopleConfirm::Merge { kept, other, merged } => {
-                let done = format!(
-                    "merged {} into {}",
-                    number_or_record(&other),
-                    cx.person(kept.id)
-                );
+                let done = format!("merged {} into {}", number_or_record(&other), cx.person(kept.id));
                 let id = kept.id;
                 vec![Effect::Save(
                     Save::new(done, move |w| w.merge_people(&kept, &other, &merged).map(|_| ()))

@@ -75,7 +75,11 @@ pub(super) fn view_bar(tab: &PeopleTab, count: String) -> String {
         .filter(|v| **v != tab.view())
         .map(|v| v.title())
         .collect();
-    format!(" {} ({count}) · {} · v/←/→ ", tab.view().title(), others.join(" "))
+    format!(
+        " {} ({count}) · {} · v/←/→ ",
+        tab.view().title(),
+        others.join(" ")
+    )
 }
 
 fn render_people(tab: &PeopleTab, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &Theme) {
@@ -126,7 +130,13 @@ fn render_people(tab: &PeopleTab, frame: &mut Frame, area: Rect, cx: &Ctx, theme
             theme.muted,
         )],
     };
-    widgets::detail(frame, detail_area, " Person · Enter card · L history ", lines, theme);
+    widgets::detail(
+        frame,
+        detail_area,
+        " Person · Enter card · L history ",
+        lines,
+        theme,
+    );
 }
 
 /// A text fact, or "unknown" when nobody has entered it.

@@ -31,7 +31,11 @@ fn everyone_is_listed_by_last_name_and_enter_opens_the_card() {
     let cx = Ctx::new(&data, today(), false);
     assert_eq!(tab.list.list(View::People).len(), data.employees.len());
     let first = tab.selected(&data).unwrap().clone();
-    assert!(data.employees.iter().all(|e| fold(&e.sort_name()) >= fold(&first.sort_name())));
+    assert!(
+        data.employees
+            .iter()
+            .all(|e| fold(&e.sort_name()) >= fold(&first.sort_name()))
+    );
     assert!(tab.update(&cx, PeopleAction::Open).is_empty());
     assert_eq!(tab.card.as_ref().map(|c| c.person), Some(first.id));
     assert_eq!(tab.person(&cx), Some(first.id));
@@ -90,7 +94,12 @@ fn the_form_names_each_wrong_field() {
     assert!(tab.submit(&cx, &mut form, &purpose).is_empty());
     assert!(!form.is_wrong("hire date"));
     assert_eq!(
-        form.fields.iter().find(|f| f.label == "position start").unwrap().error.as_deref(),
+        form.fields
+            .iter()
+            .find(|f| f.label == "position start")
+            .unwrap()
+            .error
+            .as_deref(),
         Some("started in the position before being hired")
     );
 }
@@ -110,7 +119,10 @@ fn an_edit_saves_against_the_person_as_opened_and_unknown_stays_unknown() {
     assert!(!form.has_errors(), "{:?}", form.fields);
     assert!(matches!(effects.as_slice(), [Effect::Save(_)]));
     let read = forms_read(&cx, &shown, &mut form);
-    assert_eq!((read.status, read.chapter, read.in_evaluation), (None, None, None));
+    assert_eq!(
+        (read.status, read.chapter, read.in_evaluation),
+        (None, None, None)
+    );
     assert_eq!(read.id, shown.id);
 }
 
