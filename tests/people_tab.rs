@@ -287,7 +287,7 @@ fn delete_is_refused_while_records_point_at_the_person_and_undone_with_u() {
     act(&mut app, PeopleAction::Delete);
     let status = app.status.clone().unwrap();
     assert!(
-        status.contains("cannot delete") && status.contains("1 intakes"),
+        status.contains("cannot delete") && status.contains("1 intake (received"),
         "{status}"
     );
     assert!(app.modals.is_empty(), "nothing asked, nothing deleted");
@@ -342,7 +342,10 @@ fn merge_chooses_per_field_moves_every_record_in_one_transaction_and_is_undone()
     assert!(!form_open(&app), "{}", screen(&app));
     let s = screen(&app);
     assert!(s.contains("kept:") && s.contains("merged in:"), "{s}");
-    assert!(s.contains("moves from the merged-in record: 1 intakes"), "{s}");
+    assert!(
+        s.contains("moves from the merged-in record: 1 intake (received"),
+        "{s}"
+    );
     // The other record's last name wins; the email stays HR's.
     let m = app.people.merge.clone().unwrap();
     let row = m.rows.iter().position(|f| *f == PersonField::LastName).unwrap();

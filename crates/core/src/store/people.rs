@@ -37,9 +37,9 @@ impl std::fmt::Display for References {
                     shown.push("…".into());
                 }
                 if shown.is_empty() {
-                    format!("{n} {kind}")
+                    counted(*n, kind)
                 } else {
-                    format!("{n} {kind} ({dated} {})", shown.join(", "))
+                    format!("{} ({dated} {})", counted(*n, kind), shown.join(", "))
                 }
             })
             .collect();
@@ -64,9 +64,44 @@ impl std::fmt::Display for MergeReport {
         if self.moved.is_empty() {
             return f.write_str("no records pointed at the other one");
         }
-        let parts: Vec<String> = self.moved.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        let parts: Vec<String> = self.moved.iter().map(|(k, n)| counted(*n, k)).collect();
         write!(f, "moved {}", parts.join(", "))
     }
+}
+
+/// "1 intake", "2 intakes": the kinds are named in the plural, and one of a kind in the singular.
+fn counted(n: usize, kinds: &str) -> String {
+    const ONE: &[(&str, &str)] = &[
+        ("intakes", "intake"),
+        ("mentor records", "mentor record"),
+        (
+            "mentor records (joined into one)",
+            "mentor record (joined into one)",
+        ),
+        ("mentoring pairs as mentee", "mentoring pair as mentee"),
+        ("mentoring pairs as mentor", "mentoring pair as mentor"),
+        ("ambassador tenures", "ambassador tenure"),
+        ("leadership cohort places", "leadership cohort place"),
+        ("cohort places", "cohort place"),
+        (
+            "cohort places (joined into one)",
+            "cohort place (joined into one)",
+        ),
+        ("attendance marks", "attendance mark"),
+        ("waitlist entries", "waitlist entry"),
+        (
+            "professional learning attendances",
+            "professional learning attendance",
+        ),
+        ("PL attendances", "PL attendance"),
+        ("people they supervise", "person they supervise"),
+        ("people supervised", "person supervised"),
+    ];
+    let kind = match ONE.iter().find(|(many, _)| *many == kinds) {
+        Some((_, one)) if n == 1 => one,
+        _ => kinds,
+    };
+    format!("{n} {kind}")
 }
 
 fn refused(reason: String) -> StoreError {
