@@ -45,3 +45,28 @@ fn people_views() {
     press(&mut app, "w");
     insta::assert_snapshot!("people_owners", screen(&app));
 }
+
+#[test]
+fn the_footer_offers_the_card_and_history_where_a_row_shows_a_person_or_a_record() {
+    let (_dir, mut app) = demo_app();
+    let footer = |app: &App| screen(app).lines().last().unwrap().to_string();
+    // Rows that show a person: the card and the history are offered.
+    for tab in ["1", "2", "4"] {
+        press(&mut app, tab);
+        if tab == "4" {
+            press(&mut app, "w");
+        }
+        assert!(footer(&app).contains("O card"), "{tab}: {}", footer(&app));
+    }
+    // Metrics rows show no person and no record: neither is offered.
+    press(&mut app, "5");
+    let f = footer(&app);
+    assert!(!f.contains("O card") && !f.contains("L history"), "{f}");
+    // On the people list Enter is the card; on the card, delete and history, not Enter again.
+    press(&mut app, "6");
+    assert!(footer(&app).contains("Enter card"), "{}", footer(&app));
+    key(&mut app, KeyCode::Enter);
+    let f = footer(&app);
+    assert!(!f.contains("Enter card") && !f.contains("O card"), "{f}");
+    assert!(f.contains("x delete") && f.contains("L history"), "{f}");
+}

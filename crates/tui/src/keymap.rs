@@ -13,6 +13,22 @@ use Key::{Char, Code, Ctrl};
 /// Keys that work on every tab when no modal is open.
 pub const GLOBAL: &[Binding<Action>] = &[
     bind(&[Char('q')], Action::Quit, "quit", "quit pathways", Some("quit")),
+    // Before the other global hints, so the footer keeps them on a narrow screen where a row
+    // shows a person or a record (the footer shows them only there).
+    bind(
+        &[Char('O')],
+        Action::PersonCard,
+        "person-card",
+        "open the person's card",
+        Some("card"),
+    ),
+    bind(
+        &[Char('L')],
+        Action::History,
+        "history",
+        "who changed it, when",
+        Some("history"),
+    ),
     bind(
         &[Code(KeyCode::Esc)],
         Action::Back,
@@ -167,20 +183,6 @@ pub const GLOBAL: &[Binding<Action>] = &[
         Action::Copy,
         "copy",
         "copy the record (OSC 52)",
-        None,
-    ),
-    bind(
-        &[Char('O')],
-        Action::PersonCard,
-        "person-card",
-        "open the person's card",
-        Some("person"),
-    ),
-    bind(
-        &[Char('L')],
-        Action::History,
-        "history",
-        "who changed the record",
         None,
     ),
 ];
@@ -541,7 +543,13 @@ pub fn lookup(mode: Mode, ev: &KeyEvent) -> Option<Action> {
 
 /// Footer hints for `mode`: "key word" pairs, most specific first.
 pub fn footer(mode: Mode) -> Vec<(String, &'static str)> {
+    footer_where(mode, |_| true)
+}
+
+/// Footer hints for `mode` whose action `offered` says does something on the screen as it is.
+pub fn footer_where(mode: Mode, offered: impl Fn(Action) -> bool) -> Vec<(String, &'static str)> {
     bindings(mode)
+        .filter(|c| offered(c.action))
         .filter_map(|c| c.footer.map(|f| (c.keys[0].label(), f)))
         .collect()
 }

@@ -3,6 +3,7 @@
 //! history of the record a row shows (`L`), read from the store.
 
 use super::{App, History, Modal, Tab};
+use crate::action::Action;
 use pathways_core::domain::{Employee, Id};
 use pathways_core::lookup::People;
 use pathways_core::store::Record;
@@ -11,6 +12,23 @@ impl App {
     /// The person the selected row of the tab on screen shows, if any.
     pub fn selected_person(&self) -> Option<Id> {
         self.view(self.tab).person(&self.ctx())
+    }
+
+    /// Whether `action` does something on the screen as it is, so the footer offers it: the
+    /// card where a row shows a person, the history where it shows a record, the people tab's
+    /// keys where they apply (Enter is "card" on the people list only).
+    pub fn offers(&self, action: Action) -> bool {
+        use crate::tabs::people::{PeopleAction as P, View};
+        let people = &self.people;
+        match action {
+            Action::PersonCard => self.tab != Tab::People && self.selected_person().is_some(),
+            Action::History => self.view(self.tab).record(&self.ctx()).is_some(),
+            Action::People(P::Open) => {
+                people.card.is_none() && people.merge.is_none() && people.view() == View::People
+            }
+            Action::People(P::Toggle | P::Swap) => people.merge.is_some(),
+            _ => true,
+        }
     }
 
     /// `O`: the card of the person the selected row shows.

@@ -132,7 +132,8 @@ fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else if let Some(status) = &app.status {
         Line::from(Span::styled(format!(" {status}"), theme.important))
     } else {
-        Line::from(footer_spans(keymap::footer(mode), area.width as usize, theme))
+        let hints = keymap::footer_where(mode, |a| app.offers(a));
+        Line::from(footer_spans(hints, area.width as usize, theme))
     };
     frame.render_widget(Paragraph::new(line), area);
 }

@@ -55,7 +55,7 @@ pub const KEYS: &[Binding<PeopleAction>] = &[
         A::Delete,
         "delete-person",
         "delete person / entry (asks)",
-        None,
+        Some("delete"),
     ),
     bind(
         &[Char('M')],
