@@ -3,7 +3,7 @@
 //! The store moves every record that points at the other one in one transaction (undoable), and
 //! refuses, changing nothing, when the two look like different people.
 
-use super::{Fx, PeopleConfirm, PeopleForm, number_or_record};
+use super::{Fx, Merging, PeopleConfirm, PeopleForm, number_or_record};
 use crate::form::{Field, Form};
 use crate::list::Nav;
 use crate::tab::{Ctx, Effect};
@@ -150,11 +150,11 @@ pub(super) fn confirm(m: &Merge, cx: &Ctx) -> Fx {
     );
     vec![Effect::Ask(
         question,
-        PeopleConfirm::Merge {
+        PeopleConfirm::Merge(Box::new(Merging {
             kept: m.kept.clone(),
             other: m.other.clone(),
             merged,
-        },
+        })),
     )]
 }
 

@@ -91,12 +91,17 @@ pub enum PeopleForm {
 #[derive(Debug, Clone, PartialEq)]
 pub enum PeopleConfirm {
     Delete(Employee),
-    Merge {
-        kept: Employee,
-        other: Employee,
-        merged: Employee,
-    },
+    /// Boxed: three people are large beside the other answers.
+    Merge(Box<Merging>),
     RemoveEntry(View, String),
+}
+
+/// A merge as confirmed: the two records as read, and the person they become.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merging {
+    pub kept: Employee,
+    pub other: Employee,
+    pub merged: Employee,
 }
 
 /// What follows a save.
@@ -380,7 +385,8 @@ impl TabView for PeopleTab {
                     Save::new(done, move |w| w.delete_person(&person)).then(PeopleSaved::Deleted),
                 )]
             }
-            PeopleConfirm::Merge { kept, other, merged } => {
+            PeopleConfirm::Merge(m) => {
+                let Merging { kept, other, merged } = *m;
                 let done = format!("merged {} into {}", number_or_record(&other), cx.person(kept.id));
                 let id = kept.id;
                 vec![Effect::Save(

@@ -184,10 +184,10 @@ fn merge_screen_starts_from_the_usual_choice_and_each_field_can_flip() {
     tab.update(&cx, PeopleAction::Toggle);
     assert_eq!(tab.merge.as_ref().unwrap().merged().last_name, kept.last_name);
     let effects = tab.update(&cx, PeopleAction::Open);
-    let [Effect::Ask(question, PeopleConfirm::Merge { kept: k, other, .. })] = effects.as_slice() else {
+    let [Effect::Ask(question, PeopleConfirm::Merge(m))] = effects.as_slice() else {
         panic!("a question expected")
     };
-    assert_eq!((k.id, other.id), (kept.id, popup.id));
+    assert_eq!((m.kept.id, m.other.id), (kept.id, popup.id));
     assert!(question.contains("record #999999"), "{question}");
     // Naming this record itself is refused on the field.
     let (mut form, purpose) = form_of(tab.update(&cx, PeopleAction::Merge));
