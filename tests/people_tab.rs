@@ -462,7 +462,7 @@ fn chapters_are_added_renamed_merged_and_removed_by_the_lists_rules() {
     app.save("typo", move |w| w.update(&e, &typo)).unwrap();
     act(&mut app, PeopleAction::Delete);
     assert!(
-        app.status.clone().unwrap().contains("1 person carry it"),
+        app.status.clone().unwrap().contains("1 person carries it"),
         "{:?}",
         app.status
     );

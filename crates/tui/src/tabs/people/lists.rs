@@ -191,9 +191,10 @@ pub(super) fn ask_remove(tab: &PeopleTab, _cx: &Ctx) -> Fx {
     let v = tab.view();
     match selected_entry(tab) {
         Ok(e) if e.carried > 0 => vec![Effect::Status(format!(
-            "cannot remove {}: {} carry it; merge it into another {} instead (M)",
+            "cannot remove {}: {} {} it; merge it into another {} instead (M)",
             e.name,
             carriers(v, e.carried),
+            if e.carried == 1 { "carries" } else { "carry" },
             what(v)
         ))],
         Ok(e) => vec![Effect::Ask(
