@@ -98,6 +98,9 @@ fn init_roster_intakes_then_a_pair_and_an_ambassador_from_the_rosters_dates() {
     p.send(ENTER);
     p.wait_for("Tom Li · Esc back");
     p.wait_for("status      unknown");
+    // The card says what each role's rules still need.
+    p.wait_for("as a mentee: no");
+    p.wait_for("mentee's employment status unknown");
     p.send("e");
     p.wait_for("Edit Tom Li");
     for _ in 0..10 {
@@ -109,6 +112,7 @@ fn init_roster_intakes_then_a_pair_and_an_ambassador_from_the_rosters_dates() {
     p.send(ENTER);
     p.wait_for("status      permanent");
     p.wait_for("PAR/special no");
+    p.wait_for("as a mentee: yes");
     p.send(ESC);
     p.wait_for("Ambassador");
     p.send("2");

@@ -257,6 +257,8 @@ fn the_privacy_screen_covers_tabs_forms_refusals_and_copy() {
     app.update(Action::PersonCard);
     assert_eq!(app.tab, Tab::People);
     s.assert_absent("the person card", &screen(&app));
+    // Even a mentee verdict would tell whether the person is in PAR: hidden whole.
+    assert!(screen(&app).contains("as a mentee: ••••"), "{}", screen(&app));
     app.update(Action::Copy);
     s.assert_absent("a copied person", app.clipboard.as_deref().unwrap());
     app.update(Action::People(PeopleAction::Edit));

@@ -63,9 +63,46 @@ pub struct PlStory {
     pub offering: String,
 }
 
+/// What the program's rules say about the person today, by role: each rule not met, in words
+/// that say what to fill in and where when a fact is unknown. Empty: eligible.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Eligibility {
+    /// To take a mentee (their own mentor record's active flag counts when they have one).
+    pub mentor: Vec<String>,
+    /// To be paired as a mentee (a rule resting on PAR says so, for the privacy screen).
+    pub mentee: Vec<crate::privacy::Rule>,
+    /// To start an ambassador tenure.
+    pub ambassador: Option<String>,
+}
+
+/// The rules the person's facts meet or not on `today`, by the same functions the forms use.
+pub fn eligibility(data: &Dataset, e: &Employee, today: NaiveDate) -> Eligibility {
+    // Someone who is not a mentor yet is judged as the active mentor they would become.
+    let as_mentor = data
+        .mentors
+        .iter()
+        .filter(|m| m.employee_id == e.id)
+        .max_by_key(|m| (m.active, m.joined))
+        .cloned()
+        .unwrap_or(Mentor {
+            id: 0,
+            employee_id: e.id,
+            expertise: String::new(),
+            active: true,
+            joined: today,
+        });
+    Eligibility {
+        mentor: mentor_problems(&as_mentor, e, today),
+        mentee: mentee_problems(e, &data.pairs, today),
+        ambassador: ambassador_problem(e, today),
+    }
+}
+
 /// Everything the program has done with one person.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Story {
+    /// The rules as of the day the story was read.
+    pub eligibility: Eligibility,
     pub intakes: Vec<IntakeStory>,
     pub as_mentor: Vec<MentorStory>,
     pub as_mentee: Vec<PairStory>,
@@ -106,6 +143,9 @@ fn pair_story(data: &Dataset, pair: &MentoringPair, with: Option<Id>, today: Nai
 /// The story of employee record `person` as of `today`.
 pub fn story(data: &Dataset, person: Id, today: NaiveDate) -> Story {
     let mut s = Story::default();
+    if let Some(e) = data.employee(person) {
+        s.eligibility = eligibility(data, e, today);
+    }
     for intake in data.intakes.iter().filter(|i| i.employee_id == person) {
         let mut consultations: Vec<Consultation> = data
             .consultations
@@ -239,6 +279,45 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    }
+
+    #[test]
+    fn eligibility_says_what_to_fill_in_for_an_intakes_person_and_follows_the_facts() {
+        let mut data = Dataset::default();
+        let mut e = Employee::unknown(String::new(), "Tom".into(), "Li".into(), "tom@d.org".into());
+        e.id = 1;
+        data.employees.push(e.clone());
+        data.reindex();
+        let s = story(&data, 1, today());
+        let el = &s.eligibility;
+        assert!(el.mentor[0].starts_with("mentor's hire date unknown: add it on the person card"));
+        assert!(el.mentor[1].starts_with("mentor's start date in the current position unknown"));
+        assert!(
+            el.mentee[0]
+                .text
+                .starts_with("mentee's employment status unknown")
+        );
+        assert_eq!(el.mentee[1].rests_on, Some(crate::privacy::Sensitive::Evaluation));
+        assert!(el.ambassador.as_deref().unwrap().starts_with("hire date unknown"));
+        // The facts filled in (as on the card, or from the roster): every rule met.
+        e.hire_date = NaiveDate::from_ymd_opt(2015, 8, 20);
+        e.position_start = NaiveDate::from_ymd_opt(2020, 1, 6);
+        e.status = Some(EmploymentStatus::Permanent);
+        e.in_evaluation = Some(false);
+        data.employees[0] = e.clone();
+        assert_eq!(eligibility(&data, &e, today()), Eligibility::default());
+        // A mentor record set inactive is judged as it is.
+        data.mentors.push(Mentor {
+            id: 7,
+            employee_id: 1,
+            expertise: String::new(),
+            active: false,
+            joined: today(),
+        });
+        assert_eq!(
+            eligibility(&data, &e, today()).mentor,
+            vec!["mentor is not active".to_string()]
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::theme::Theme;
 use crate::widgets::block;
 use pathways_core::domain::*;
 use pathways_core::privacy::Sensitive;
-use pathways_core::story::{PairStory, Story};
+use pathways_core::story::{Eligibility, PairStory, Story};
 use pathways_core::text::fill;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -180,10 +180,38 @@ fn pair_line(p: &PairStory, role: &str, cx: &Ctx) -> String {
     )
 }
 
+/// Today's rules by role: "yes", or each rule not met (what to fill in, when a fact is unknown).
+/// Under the privacy screen the mentee verdict is hidden whole: it rests on PAR, and even a
+/// "yes" would tell it.
+fn eligibility_lines<'a>(e: &Eligibility, cx: &Ctx, theme: &Theme) -> Vec<Line<'a>> {
+    let mut out = vec![Line::styled("Eligible today", theme.header)];
+    let mentee: Vec<String> = e.mentee.iter().map(|r| r.text.clone()).collect();
+    let roles = [
+        ("as a mentor", e.mentor.clone()),
+        ("as a mentee", mentee),
+        ("as an ambassador", e.ambassador.iter().cloned().collect()),
+    ];
+    for (role, problems) in roles {
+        if role == "as a mentee" && cx.mask().hides(Sensitive::Evaluation) {
+            out.push(item(format!("{role}: {}", cx.shown(Sensitive::Evaluation, "-"))));
+        } else if problems.is_empty() {
+            out.push(item(format!("{role}: yes")));
+        } else {
+            out.push(Line::from(vec![
+                Span::raw(format!(" {role}: ")),
+                Span::styled("no", theme.warning),
+            ]));
+            out.extend(problems.into_iter().map(|p| sub(p, theme)));
+        }
+    }
+    out
+}
+
 /// The person's story, part by part, newest first within each.
 fn story_lines<'a>(s: &Story, cx: &Ctx, theme: &Theme) -> Vec<Line<'a>> {
     let data = cx.data;
-    let mut out = vec![heading("Intakes", s.intakes.len(), theme)];
+    let mut out = eligibility_lines(&s.eligibility, cx, theme);
+    out.push(heading("Intakes", s.intakes.len(), theme));
     for i in &s.intakes {
         let it = &i.intake;
         let owner = if it.owner.trim().is_empty() {
