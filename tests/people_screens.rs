@@ -39,6 +39,19 @@ fn people_views() {
     press(&mut app, "M");
     insta::assert_snapshot!("people_merge_pick", screen(&app));
     key(&mut app, KeyCode::Esc);
+    // The merge screen, on a second record of the person made as a pop-up would.
+    let kept = app.people.card.as_ref().unwrap().person;
+    let mut other = app.data.employee(kept).unwrap().clone();
+    other.employee_number.clear();
+    other.email = "a.abernathy@personal.example.org".into();
+    other.position.clear();
+    app.save("second record", move |w| w.insert(&mut other).map(|_| ()))
+        .unwrap();
+    press(&mut app, "M");
+    press(&mut app, "a.abernathy@personal.example.org");
+    key(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("people_merge", screen(&app));
+    key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Esc);
     press(&mut app, "c");
     insta::assert_snapshot!("people_chapters", screen(&app));

@@ -27,6 +27,8 @@ impl App {
                 people.card.is_none() && people.merge.is_none() && people.view() == View::People
             }
             Action::People(P::Toggle | P::Swap) => people.merge.is_some(),
+            // The merge screen's keys are its own: the person's keys wait until it closes.
+            Action::People(_) => people.merge.is_none(),
             _ => true,
         }
     }

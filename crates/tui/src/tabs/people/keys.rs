@@ -69,14 +69,14 @@ pub const KEYS: &[Binding<PeopleAction>] = &[
         A::Toggle,
         "merge-choose",
         "merge: take the other value",
-        None,
+        Some("flip"),
     ),
     bind(
         &[Char('s')],
         A::Swap,
         "merge-swap",
         "merge: keep the other record",
-        None,
+        Some("keep other"),
     ),
     bind(
         &[Char('v')],
