@@ -66,7 +66,10 @@ fn find_prints_plain_lines_while_the_database_is_open_elsewhere() {
     let (code, out, _) = find(&db, &["92883", "--format", "csv"]);
     assert_eq!(code, 0);
     let mut rows = csv::Reader::from_reader(out.as_bytes());
-    assert_eq!(rows.headers().unwrap(), vec!["kind", "id", "name", "facts"]);
+    assert_eq!(
+        rows.headers().unwrap(),
+        vec!["kind", "id", "name", "employee_id", "email", "facts"]
+    );
     let first = rows.records().next().unwrap().unwrap();
     assert_eq!(&first[0], "PL offering");
     assert_eq!(&first[2], "Grow Your Career with MCPS");
@@ -79,10 +82,55 @@ fn find_prints_plain_lines_while_the_database_is_open_elsewhere() {
     let (code, out, _) = find(&db, &["garcia", "--private", "--limit", "2"]);
     assert_eq!(code, 0);
     assert!(!out.contains("García"), "{out}");
+    assert!(!out.contains('@'), "no email under --private: {out}");
 
     let (code, _, err) = find(&dir.path().join("missing.redb"), &["garcia"]);
     assert_eq!(code, 2);
     assert!(err.contains("missing.redb"), "{err}");
+}
+
+#[test]
+fn find_shows_the_id_and_email_ranks_whole_names_first_and_says_when_it_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_demo(dir.path());
+    let data = pathways_core::store::Store::open_read_only(&db)
+        .unwrap()
+        .load()
+        .unwrap()
+        .0;
+    // A first name one person has, typed whole: that person comes first, with id and email.
+    let e = data
+        .employees
+        .iter()
+        .find(|e| {
+            let first = pathways_core::text::fold(&e.first_name);
+            data.employees
+                .iter()
+                .filter(|o| pathways_core::text::fold(&o.full_name()).contains(&first))
+                .count()
+                == 1
+                && !e.email.is_empty()
+        })
+        .expect("a unique first name in the demo");
+    let (code, out, err) = find(&db, &[&e.first_name, "--limit", "3"]);
+    assert_eq!(code, 0, "{err}");
+    let first_line = out.lines().next().unwrap();
+    assert!(first_line.contains(&e.full_name()), "{out}");
+    assert!(first_line.contains(e.employee_number.trim()), "{out}");
+    assert!(first_line.contains(&e.email), "{out}");
+    // Under --private the email is left out, the id stays (it is not personal).
+    let (_, private, _) = find(&db, &[&e.first_name, "--limit", "3", "--private"]);
+    let first_line = private.lines().next().unwrap();
+    assert!(!first_line.contains(&e.email) && !private.contains('@'), "{private}");
+    assert!(first_line.contains(e.employee_number.trim()), "{private}");
+    // A cut at the limit is said on stderr, with how many matched.
+    let (code, out, err) = find(&db, &["garcia", "--limit", "2"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 2);
+    assert!(err.contains("showing the best 2 of "), "{err}");
+    assert!(err.contains("--limit "), "{err}");
+    let (_, _, err) = find(&db, &["92883"]);
+    assert!(!err.contains("showing"), "nothing cut: {err}");
 }
 
 fn demo(env: &[(&str, &str)]) -> Pty {

@@ -2,7 +2,7 @@
 //! intake sheet format.
 
 use super::out;
-use pathways_core::import::intakes::{ImportError, import, write_csv};
+use pathways_core::import::intakes::{ImportError, import_on, write_csv};
 use pathways_core::privacy::Mask;
 use pathways_core::store::StoreError;
 use std::io::Write;
@@ -10,12 +10,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// `pathways import intakes FILE [--dry-run]`.
-pub fn run_import(db: &Path, file: &Path, dry_run: bool) -> ExitCode {
+pub fn run_import(db: &Path, file: &Path, dry_run: bool, today: chrono::NaiveDate) -> ExitCode {
     let store = match super::open_existing(db, !dry_run) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    match import(&store, file, dry_run) {
+    match import_on(&store, file, dry_run, today) {
         Ok(summary) => {
             let mut out = out::stdout();
             for line in summary.lines() {

@@ -39,7 +39,8 @@ pub struct Cli {
         long,
         global = true,
         env = "PATHWAYS_TODAY",
-        value_name = "YYYY-MM-DD",
+        value_name = "DATE",
+        value_parser = date_flag,
         hide = true
     )]
     pub today: Option<NaiveDate>,
@@ -109,7 +110,8 @@ pub enum Report {
     },
     /// Ambassador coverage totals and the uncovered locations.
     Coverage {
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        /// Count as of this date (YYYY-MM-DD or M/D/YYYY); default today.
+        #[arg(long, value_name = "DATE", value_parser = date_flag)]
         as_of: Option<NaiveDate>,
     },
     /// The leadership cohort: schedule, attendance rates, completion, profile.
@@ -142,6 +144,11 @@ pub enum Import {
 pub enum Format {
     Text,
     Csv,
+}
+
+/// A date given on the command line, in the forms every date field takes (YYYY-MM-DD, M/D/YYYY…).
+fn date_flag(text: &str) -> Result<NaiveDate, String> {
+    pathways_core::domain::parse_date(text)
 }
 
 pub fn today(cli: &Cli) -> NaiveDate {
@@ -187,7 +194,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             Report::Monthly { fy, format } => report_monthly::run(&path, today, *fy, *format),
         },
         Command::Import { import } => match import {
-            Import::Intakes { file, dry_run } => intakes::run_import(&path, file, *dry_run),
+            Import::Intakes { file, dry_run } => intakes::run_import(&path, file, *dry_run, today),
         },
         // Intakes export in the import's own format, so an export imports back unchanged.
         Command::Export { kind, out, .. } if kind == "intakes" => {
@@ -314,9 +321,9 @@ fn check(path: &Path) -> ExitCode {
                 out::line(format!("{}: {f}", path.display()));
             }
             out::line(format!(
-                "{}: {} problem(s) found; restore from a backup or re-enter those records",
+                "{}: {} found; restore from a backup or re-enter those records",
                 path.display(),
-                findings.len()
+                pathways_core::text::count(findings.len(), "problem")
             ));
             ExitCode::from(1)
         }

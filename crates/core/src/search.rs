@@ -1,6 +1,12 @@
 //! Fuzzy matching, behind one small module so the matcher could be swapped. Matching runs on
 //! plain ASCII search keys (accents folded, lower case) built once per record, never on the
 //! display strings.
+//!
+//! One ranking rule for every search (the global search, `find`, each list's `/` filter): keys
+//! whose words are the typed words come first ([`Tier::Words`]), then keys whose words begin
+//! with them ([`Tier::Beginnings`]), then fuzzy matches ([`Tier::Fuzzy`]). So `kofi` puts Kofi
+//! before Ines Kofler, and `wendell` finds the one Wendell, not every name with those letters in
+//! order. It is the rule `lookup` uses for names typed into forms.
 
 use crate::dataset::Dataset;
 use crate::domain::{Choice, Id};
@@ -44,6 +50,89 @@ pub fn score_all(matcher: &Matcher, keys: &[String], candidates: &[u32]) -> Vec<
     })
 }
 
+/// How well a key matches a query, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tier {
+    /// Every typed word is a whole word of the key.
+    Words,
+    /// Every typed word is at least the beginning of a word of the key.
+    Beginnings,
+    /// The typed letters appear in order (fuzzy).
+    Fuzzy,
+}
+
+/// The words of a folded text: runs of letters and digits ("resume review; o'brien" ->
+/// resume, review, o, brien).
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether every query word is a word of `key` (Words) or begins one (Beginnings). Pure, so a
+/// list can rank with it anywhere (a worker thread too).
+pub fn word_tier(query: &[String], key: &str) -> Option<Tier> {
+    if query.is_empty() {
+        return None;
+    }
+    let mut whole = true;
+    for q in query {
+        let mut begins = false;
+        for w in words(key) {
+            if w == q {
+                begins = true;
+                break;
+            }
+            if w.starts_with(q.as_str()) {
+                begins = true;
+                whole = false;
+            }
+        }
+        if !begins {
+            return None;
+        }
+    }
+    Some(if whole { Tier::Words } else { Tier::Beginnings })
+}
+
+/// Ranks `candidates` (indexes into `keys`) by the one rule: (tier, fuzzy score, index) for every
+/// key that matches at all, in candidate order; on both cores when there are many. A key that
+/// matches by its words but not as a fuzzy subsequence (words typed in another order) scores 0.
+pub fn rank_all(matcher: &Matcher, keys: &[String], candidates: &[u32]) -> Vec<(Tier, i64, u32)> {
+    let rank_chunk = |chunk: &[u32]| -> Vec<(Tier, i64, u32)> {
+        chunk
+            .iter()
+            .filter_map(|&i| {
+                let key = keys.get(i as usize)?;
+                let fuzzy = matcher.score(key);
+                match (matcher.word_tier(key), fuzzy) {
+                    (Some(t), s) => Some((t, s.unwrap_or(0), i)),
+                    (None, Some(s)) => Some((Tier::Fuzzy, s, i)),
+                    (None, None) => None,
+                }
+            })
+            .collect()
+    };
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(4);
+    if candidates.len() < PARALLEL_FROM || threads < 2 {
+        return rank_chunk(candidates);
+    }
+    let size = candidates.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = candidates
+            .chunks(size)
+            .map(|chunk| scope.spawn(move || rank_chunk(chunk)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
 /// Queries up to this long are scored on the linear match.
 const SHORT_QUERY: usize = 3;
 
@@ -51,6 +140,7 @@ const SHORT_QUERY: usize = 3;
 pub struct Matcher {
     inner: SkimMatcherV2,
     query: String,
+    words: Vec<String>,
 }
 
 impl Matcher {
@@ -64,7 +154,13 @@ impl Matcher {
         if query.len() <= SHORT_QUERY {
             inner = inner.element_limit(1);
         }
-        Matcher { inner, query }
+        let words = words(&query).map(str::to_string).collect();
+        Matcher { inner, query, words }
+    }
+
+    /// How the query's words meet the key's (see [`word_tier`]).
+    pub fn word_tier(&self, key: &str) -> Option<Tier> {
+        word_tier(&self.words, key)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -281,11 +377,19 @@ impl Index {
 
     /// The best `limit` entries for `query`, best first; ties keep kind order (people first).
     pub fn search(&self, query: &str, limit: usize) -> Vec<&Entry> {
+        self.search_counted(query, limit).0
+    }
+
+    /// Like [`Index::search`], with how many entries matched in all (more than shown when the
+    /// limit cut them).
+    pub fn search_counted(&self, query: &str, limit: usize) -> (Vec<&Entry>, usize) {
         let mut n = Narrowing::default();
-        n.search(self, query, limit)
+        let found = n
+            .search(self, query, limit)
             .into_iter()
             .map(|i| &self.entries[i])
-            .collect()
+            .collect();
+        (found, n.matched(self))
     }
 }
 
@@ -295,6 +399,15 @@ pub struct Narrowing {
     query: String,
     /// Entry indexes that matched `query`; None means "all".
     matched: Option<Vec<u32>>,
+}
+
+/// Word matches rank above every fuzzy one, whatever its score.
+fn tier_score(tier: Tier) -> i64 {
+    match tier {
+        Tier::Words => 2 << 40,
+        Tier::Beginnings => 1 << 40,
+        Tier::Fuzzy => 0,
+    }
 }
 
 impl Narrowing {
@@ -312,15 +425,26 @@ impl Narrowing {
             Some(prev) if narrowing => prev,
             _ => (0..index.entries.len() as u32).collect(),
         };
-        let scored = score_all(&m, &index.keys, &candidates);
+        let ranked = rank_all(&m, &index.keys, &candidates);
         self.query = folded;
-        self.matched = Some(scored.iter().map(|&(_, i)| i).collect());
-        // Earlier kinds (people) win ties.
-        let ranked = scored
+        self.matched = Some(ranked.iter().map(|&(_, _, i)| i).collect());
+        // Whole words first, then beginnings, then fuzzy; earlier kinds (people) win ties.
+        let ranked = ranked
             .into_iter()
-            .map(|(s, i)| (s * 16 - index.entries[i as usize].kind as i64, i as usize))
+            .map(|(t, s, i)| {
+                (
+                    tier_score(t) + s * 16 - index.entries[i as usize].kind as i64,
+                    i as usize,
+                )
+            })
             .collect();
         top(ranked, limit).into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// How many entries matched the last query (all of them for an empty one), so a caller can
+    /// say how many were left out at its limit.
+    pub fn matched(&self, index: &Index) -> usize {
+        self.matched.as_ref().map_or(index.entries.len(), Vec::len)
     }
 }
 
@@ -421,6 +545,39 @@ mod tests {
         let mentor = data.employee_name(data.mentors[0].employee_id);
         assert!(index.search(&mentor, 20).iter().any(|e| e.kind == Kind::Mentor));
         assert!(index.search("zzzzqqq", 5).is_empty());
+    }
+
+    #[test]
+    fn whole_words_then_beginnings_then_fuzzy() {
+        let q = |text: &str| Matcher::new(text);
+        assert_eq!(q("kofi").word_tier("kofi underhill"), Some(Tier::Words));
+        assert_eq!(q("kofi").word_tier("ines kofiadams"), Some(Tier::Beginnings));
+        assert_eq!(q("kofi").word_tier("ines kofler"), None);
+        assert_eq!(q("kofi").word_tier("kolfi"), None);
+        assert_eq!(q("garcia ana").word_tier("ana garcia"), Some(Tier::Words));
+        assert_eq!(q("resume").word_tier("x resume review; y"), Some(Tier::Words));
+        let keys: Vec<String> = ["ines kofiadams", "kofi underhill", "k o f i"]
+            .map(String::from)
+            .to_vec();
+        let ranked = rank_all(&q("kofi"), &keys, &[0, 1, 2]);
+        assert_eq!(
+            ranked.iter().map(|&(t, _, i)| (t, i)).collect::<Vec<_>>(),
+            vec![(Tier::Beginnings, 0), (Tier::Words, 1), (Tier::Fuzzy, 2)]
+        );
+    }
+
+    #[test]
+    fn exact_names_come_before_fuzzy_ones_and_the_total_is_known() {
+        let (data, index) = demo_index();
+        // Every person named by a whole word comes before any fuzzy match.
+        let first = data.employees[0].first_name.clone();
+        let (hits, total) = index.search_counted(&first, 5);
+        let folded = fold(&first);
+        assert!(words(&fold(&hits[0].title)).any(|w| w == folded), "{:?}", hits[0]);
+        assert!(total >= hits.len());
+        let (few, all) = index.search_counted("garcia", 2);
+        assert_eq!(few.len(), 2);
+        assert!(all > 2, "more matched than shown: {all}");
     }
 
     #[test]

@@ -99,8 +99,8 @@ impl App {
         app.refresh_all_views();
         if !app.problems.is_empty() {
             app.status = Some(format!(
-                "{} damaged record(s) skipped; run `pathways check` for details",
-                app.problems.len()
+                "{} skipped; run `pathways check` for details",
+                pathways_core::text::count(app.problems.len(), "damaged record")
             ));
         }
         Ok(app)

@@ -116,7 +116,8 @@ impl MentorLog {
             return Err(FieldError::new(
                 "hours",
                 format!(
-                    "{total:.1} hours in {} for this pair; a mentor meets at most 4 hours a month",
+                    "{} in {} for this pair; a mentor meets at most 4 hours a month",
+                    crate::text::amount(f64::from(total), "hour"),
                     month.format("%B %Y")
                 ),
             ));

@@ -6,7 +6,7 @@ use crate::tab::Ctx;
 use crate::theme::Theme;
 use crate::widgets::{self, day, opt_day};
 use pathways_core::domain::{Choice, describe_years_months, years_months_between};
-use pathways_core::text::{fit, width};
+use pathways_core::text::{count, fit, width};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -48,7 +48,7 @@ fn render_bar(frame: &mut Frame, area: Rect, tab: &MentoringTab, theme: &Theme) 
         parts.push(format!("{} ending soon", s.ending_soon));
     }
     if s.missing_logs > 0 {
-        parts.push(format!("! {} logs missing", s.missing_logs));
+        parts.push(format!("! {} missing", count(s.missing_logs, "log")));
     }
     let mut facts = String::new();
     for part in parts {
@@ -151,9 +151,9 @@ fn render_pairs(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, the
                 missing.push(format!("… ({} in all)", info.missing.len()));
             }
             let logs = if missing.is_empty() {
-                format!("{} logs · none missing", info.logs)
+                format!("{} · none missing", count(info.logs, "log"))
             } else {
-                format!("{} logs · ! missing {}", info.logs, missing.join(", "))
+                format!("{} · ! missing {}", count(info.logs, "log"), missing.join(", "))
             };
             vec![
                 widgets::fact(
@@ -383,7 +383,7 @@ fn render_grid(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, them
             }
             if logs.len() > room {
                 l.push(Line::from(Span::styled(
-                    format!("… {} older logs", logs.len() - room),
+                    format!("… {} more", count(logs.len() - room, "older log")),
                     theme.muted,
                 )));
             }

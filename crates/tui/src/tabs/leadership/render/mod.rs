@@ -44,14 +44,7 @@ pub fn render(tab: &LeadershipTab, frame: &mut Frame, area: Rect, cx: &Ctx, them
     }
 }
 
-/// "1 participant", "14 participants".
-fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
+pub(super) use pathways_core::text::count;
 
 fn year_label(tab: &LeadershipTab, cx: &Ctx) -> String {
     tab.year.unwrap_or(FiscalYear::of(cx.today)).short_label()
