@@ -121,7 +121,10 @@ fn find_shows_the_id_and_email_ranks_whole_names_first_and_says_when_it_cut() {
     // Under --private the email is left out, the id stays (it is not personal).
     let (_, private, _) = find(&db, &[&e.first_name, "--limit", "3", "--private"]);
     let first_line = private.lines().next().unwrap();
-    assert!(!first_line.contains(&e.email) && !private.contains('@'), "{private}");
+    assert!(
+        !first_line.contains(&e.email) && !private.contains('@'),
+        "{private}"
+    );
     assert!(first_line.contains(e.employee_number.trim()), "{private}");
     // A cut at the limit is said on stderr, with how many matched.
     let (code, out, err) = find(&db, &["garcia", "--limit", "2"]);

@@ -430,8 +430,15 @@ fn dates_after_today_and_steps_out_of_order_are_refused_by_line() {
         lines[1],
         "line 4: Contacted: before the step it follows (2026-11-10)"
     );
-    assert!(lines[2].starts_with("line 5: Contacted: 2026-12-01 is after today"), "{lines:?}");
-    assert_eq!(store.load().unwrap().0.intakes.len(), 1, "nothing of a refused row is stored");
+    assert!(
+        lines[2].starts_with("line 5: Contacted: 2026-12-01 is after today"),
+        "{lines:?}"
+    );
+    assert_eq!(
+        store.load().unwrap().0.intakes.len(),
+        1,
+        "nothing of a refused row is stored"
+    );
 }
 
 #[test]

@@ -30,7 +30,9 @@ fn hit<'a>(data: &Dataset, mask: Mask, entry: &'a Entry) -> Hit<'a> {
     Hit {
         entry,
         name,
-        number: person.map(|e| e.employee_number.trim().to_string()).unwrap_or_default(),
+        number: person
+            .map(|e| e.employee_number.trim().to_string())
+            .unwrap_or_default(),
         email: person
             .map(|e| mask.show(Sensitive::Email, e.email.trim()).into_owned())
             .unwrap_or_default(),

@@ -100,6 +100,46 @@ pub fn fact<'a>(label: &'a str, value: impl Into<String>, theme: &Theme) -> Line
     ])
 }
 
+/// The detail pane's scroll: the lines asked for, and where the pane reports how far it could
+/// go (known only once it is drawn at its size), so `K` after the end moves at once.
+#[derive(Clone, Copy, Default)]
+pub struct DetailScroll<'a> {
+    pub lines: u16,
+    pub room: Option<&'a std::cell::Cell<u16>>,
+}
+
+/// A record's detail pane, scrolled as `J`/`K` asked (see `Ctx::detail`): the title says when
+/// there is more below or above, so nothing is cut without a way to read it.
+pub fn detail_pane<'a>(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'a>>,
+    scroll: DetailScroll,
+    theme: &Theme,
+) {
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let inner_height = area.height.saturating_sub(2);
+    let total = paragraph.line_count(area.width.saturating_sub(2)) as u16;
+    let room = total.saturating_sub(inner_height);
+    if let Some(cell) = scroll.room {
+        cell.set(room);
+    }
+    let top = scroll.lines.min(room);
+    let more = match (top > 0, top < room) {
+        (false, false) => String::new(),
+        (false, true) => " · J more ↓".to_string(),
+        (true, true) => format!(" · {}/{} J↓ K↑", top, room),
+        (true, false) => " · end · K ↑".to_string(),
+    };
+    frame.render_widget(
+        paragraph
+            .block(block(format!("{}{more} ", title.trim_end()), theme))
+            .scroll((top, 0)),
+        area,
+    );
+}
+
 pub fn detail<'a>(
     frame: &mut Frame,
     area: Rect,

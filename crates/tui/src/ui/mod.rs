@@ -56,8 +56,13 @@ fn draw(frame: &mut Frame, app: &App) {
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [top, body, footer] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let footer_height = footer_lines(app, area.width).len() as u16;
+    let [top, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(footer_height),
+    ])
+    .areas(area);
     render_tab_bar(frame, top, app, &theme);
     app.view(app.tab).render(frame, body, &app.ctx(), &theme);
     render_footer(frame, footer, app, &theme);
@@ -108,22 +113,76 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
+/// The most lines a status message may take; a longer one ends in an ellipsis.
+const STATUS_LINES: usize = 3;
+
+/// A kept `/` filter, shown in the footer on every tab until Esc clears it.
+fn kept_filter(app: &App) -> Option<String> {
+    let filter = app.view(app.tab).filter();
+    (app.mode() != Mode::Filter && !filter.is_empty())
+        .then(|| format!(" /{} (Esc clears) │", text::fit(filter, 24)))
+}
+
+/// The status message, wrapped at word boundaries into at most `STATUS_LINES` lines of `width`.
+fn footer_lines(app: &App, width: u16) -> Vec<String> {
+    let Some(status) = app.status.as_deref().filter(|_| app.mode() != Mode::Filter) else {
+        return vec![String::new()];
+    };
+    let prefix = kept_filter(app).unwrap_or_default();
+    let width = (width as usize).max(10);
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = prefix;
+    for word in status.split(' ') {
+        let candidate = format!("{current} {word}");
+        if text::width(&candidate) > width && !current.trim().is_empty() {
+            lines.push(std::mem::take(&mut current));
+            current = format!(" {word}");
+        } else {
+            current = candidate;
+        }
+    }
+    lines.push(current);
+    if lines.len() > STATUS_LINES {
+        lines.truncate(STATUS_LINES);
+        if let Some(last) = lines.last_mut() {
+            *last = text::fit(&format!("{last} …"), width).into_owned();
+        }
+    }
+    lines
+        .into_iter()
+        .map(|l| text::fit(&l, width).into_owned())
+        .collect()
+}
+
 fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mode = app.mode();
-    let line = if mode == Mode::Filter {
+    if mode == Mode::Filter {
         let filter = app.view(app.tab).filter().to_string();
-        Line::from(vec![
+        let line = Line::from(vec![
             Span::styled(" / ", theme.important),
             Span::raw(filter),
             Span::styled("▏", theme.important),
             Span::styled("  Enter keep · Esc clear", theme.muted),
-        ])
-    } else if let Some(status) = &app.status {
-        Line::from(Span::styled(format!(" {status}"), theme.important))
-    } else {
-        Line::from(footer_spans(keymap::footer(mode), area.width as usize, theme))
-    };
-    frame.render_widget(Paragraph::new(line), area);
+        ]);
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
+    if app.status.is_some() {
+        let lines: Vec<Line> = footer_lines(app, area.width)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme.important)))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let mut spans = Vec::new();
+    let mut width = area.width as usize;
+    if let Some(kept) = kept_filter(app) {
+        width = width.saturating_sub(text::width(&kept));
+        spans.push(Span::styled(kept, theme.warning));
+    }
+    spans.extend(footer_spans(keymap::footer(mode), width, theme));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// Footer hints that fit `width`, most specific first; "? help" always stays, so every key can

@@ -276,7 +276,11 @@ fn selected_facts(tab: &CoverageTab, cx: &Ctx) -> Option<String> {
                 l.name.clone(),
                 l.kind.label().to_string(),
                 format!("{} employees", l.employees),
-                format!("{} as of {}", pathways_core::text::count(n, "ambassador"), tab.date),
+                format!(
+                    "{} as of {}",
+                    pathways_core::text::count(n, "ambassador"),
+                    tab.date
+                ),
             ])
         })
     };

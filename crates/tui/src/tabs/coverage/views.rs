@@ -120,7 +120,7 @@ pub(super) fn ambassadors(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: 
             ]
         }
     };
-    widgets::detail(frame, detail_area, " Ambassador ", lines, theme);
+    widgets::detail_pane(frame, detail_area, " Ambassador ", lines, cx.detail, theme);
 }
 
 pub(super) fn locations(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ctx, theme: &Theme) {
@@ -197,7 +197,7 @@ pub(super) fn locations(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &C
             ]
         }
     };
-    widgets::detail(frame, detail_area, " Location ", lines, theme);
+    widgets::detail_pane(frame, detail_area, " Location ", lines, cx.detail, theme);
 }
 
 pub(super) fn sessions(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ctx, theme: &Theme) {
@@ -256,7 +256,7 @@ pub(super) fn sessions(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ct
             ]
         }
     };
-    widgets::detail(frame, detail_area, " PL session ", lines, theme);
+    widgets::detail_pane(frame, detail_area, " PL session ", lines, cx.detail, theme);
 }
 
 pub(super) fn attendance(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ctx, theme: &Theme) {

@@ -104,7 +104,7 @@ pub fn render(tab: &IntakeTab, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &
         )],
         Some(it) => detail_lines(tab, cx, it, theme),
     };
-    widgets::detail(frame, detail_area, " Detail ", lines, theme);
+    widgets::detail_pane(frame, detail_area, " Detail ", lines, cx.detail, theme);
 }
 
 fn detail_lines<'a>(tab: &IntakeTab, cx: &Ctx<'a>, it: &'a Intake, theme: &Theme) -> Vec<Line<'a>> {

@@ -175,7 +175,7 @@ fn render_pairs(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, the
             ]
         }
     };
-    widgets::detail(frame, detail_area, " Pair ", lines, theme);
+    widgets::detail_pane(frame, detail_area, " Pair ", lines, cx.detail, theme);
 }
 
 fn years(from: Option<chrono::NaiveDate>, today: chrono::NaiveDate) -> String {
@@ -301,7 +301,7 @@ fn render_mentors(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, t
             ]
         }
     };
-    widgets::detail(frame, detail_area, " Mentor ", lines, theme);
+    widgets::detail_pane(frame, detail_area, " Mentor ", lines, cx.detail, theme);
 }
 
 fn render_grid(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, theme: &Theme) {
@@ -390,7 +390,7 @@ fn render_grid(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, them
             l
         }
     };
-    widgets::detail(frame, detail_area, " Logs ", lines, theme);
+    widgets::detail_pane(frame, detail_area, " Logs ", lines, cx.detail, theme);
 }
 
 /// Hours in three characters: "1.5", "  4".

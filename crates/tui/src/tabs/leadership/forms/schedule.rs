@@ -223,7 +223,10 @@ pub(super) fn submit_new_cohort(cx: &Ctx, form: &mut Form) -> Fx {
         if copied.is_empty() {
             String::new()
         } else {
-            format!(" with {} to reschedule", pathways_core::text::count(copied.len(), "session"))
+            format!(
+                " with {} to reschedule",
+                pathways_core::text::count(copied.len(), "session")
+            )
         }
     );
     let save = Save::new(done, move |w| {

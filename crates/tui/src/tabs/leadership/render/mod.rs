@@ -209,11 +209,12 @@ fn render_sessions(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx,
             ]
         }
     };
-    widgets::detail(
+    widgets::detail_pane(
         frame,
         detail_area,
         " Session · e edit · r reschedule · a add ",
         lines,
+        cx.detail,
         theme,
     );
 }
@@ -267,7 +268,7 @@ fn render_waitlist(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx,
             ]
         }
     };
-    widgets::detail(frame, detail_area, " Waiting ", lines, theme);
+    widgets::detail_pane(frame, detail_area, " Waiting ", lines, cx.detail, theme);
 }
 
 fn share_rows<'a>(shares: &'a [Share], label_w: usize) -> impl Iterator<Item = String> + 'a {
