@@ -28,9 +28,10 @@ pub struct Cli {
     /// and the reports that take it).
     #[arg(long, global = true)]
     pub private: bool,
-    /// Turn the privacy screen on by itself after this many minutes without a key press.
-    #[arg(long, env = "PATHWAYS_PRIVACY_AFTER", value_name = "MINUTES")]
-    pub privacy_after: Option<u64>,
+    /// Turn the privacy screen on by itself after this many minutes without a key press
+    /// (fractions too: 0.5 is half a minute).
+    #[arg(long, env = "PATHWAYS_PRIVACY_AFTER", value_name = "MINUTES", value_parser = minutes)]
+    pub privacy_after: Option<f64>,
     /// Capture the mouse (off by default so text selection keeps working over SSH).
     #[arg(long)]
     pub mouse: bool,
@@ -144,6 +145,16 @@ pub enum Import {
 pub enum Format {
     Text,
     Csv,
+}
+
+/// A number of minutes, more than 0 (a fraction is fine).
+fn minutes(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(m) if m > 0.0 && m.is_finite() && m <= 24.0 * 60.0 => Ok(m),
+        _ => Err(format!(
+            "\"{text}\" is not a number of minutes (more than 0, e.g. 5 or 0.5)"
+        )),
+    }
 }
 
 /// A date given on the command line, in the forms every date field takes (YYYY-MM-DD, M/D/YYYY…).

@@ -32,7 +32,13 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// Splits a tab body into a list and a detail pane: side by side when wide, stacked otherwise.
+/// On a short screen the detail pane (which scrolls) gives the list rows first.
 pub fn list_and_detail(area: Rect, detail_height: u16) -> (Rect, Rect) {
+    let detail_height = if area.height < detail_height * 2 {
+        detail_height.min((area.height * 2 / 5).max(3))
+    } else {
+        detail_height
+    };
     if area.width >= 140 {
         let [l, r] = Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area);
         (l, r)
@@ -173,6 +179,8 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
             lines.push(Line::from(Span::styled(format!("✗ {l}"), theme.error)));
         }
     }
+    // Where the focused field's lines end, to keep it in view on a short screen.
+    let mut focus_end = 0;
     for (i, f) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let marker = if focused { "▶ " } else { "  " };
@@ -182,7 +190,8 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
             Span::styled(format!("{} ", fill(f.label, 15)), label_style),
         ];
         // What the field holds is masked as `pathways_core::privacy` says (a name as initials).
-        if let Some(what) = f.personal.filter(|_| mask.is_on()) {
+        // An empty field shows empty under the mask too: nothing is hidden there.
+        if let Some(what) = f.personal.filter(|_| mask.is_on() && !f.value.is_empty()) {
             spans.push(Span::raw(mask.show(what, &field_text(f, focused)).into_owned()));
             if focused && f.is_typed() {
                 spans.push(Span::styled("▏", theme.important));
@@ -210,6 +219,9 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
             ))),
             None => {}
         }
+        if focused {
+            focus_end = lines.len();
+        }
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
@@ -217,10 +229,32 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
         theme.muted,
     )));
     let title = format!(" {} ", form.title);
+    // A form taller than the screen scrolls so the focused field shows (and says so).
+    let inner = Rect {
+        width: popup.width.saturating_sub(2),
+        height: popup.height.saturating_sub(2),
+        ..popup
+    };
+    let wrapped = |ls: &[Line]| {
+        Paragraph::new(ls.to_vec())
+            .wrap(Wrap { trim: false })
+            .line_count(inner.width) as u16
+    };
+    let total = wrapped(&lines);
+    let to_focus = wrapped(&lines[..focus_end.min(lines.len())]);
+    let scroll = to_focus
+        .saturating_sub(inner.height)
+        .min(total.saturating_sub(inner.height));
+    let title = if total > inner.height {
+        format!("{title}· Tab/↑↓ more fields ")
+    } else {
+        title
+    };
     frame.render_widget(
         Paragraph::new(lines)
             .block(block(title, theme))
-            .wrap(Wrap { trim: false }),
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
         popup,
     );
 }

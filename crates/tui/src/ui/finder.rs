@@ -96,8 +96,8 @@ pub fn render_palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme)
     let widest = |f: &dyn Fn(&crate::keymap::Command) -> String, most: usize| {
         all.iter().map(|c| width(&f(c))).max().unwrap_or(0).min(most)
     };
-    let name_w = widest(&|c| c.name.to_string(), 26);
-    let keys_w = widest(&|c| c.keys_label(), 12);
+    let name_w = widest(&|c| c.name.to_string(), 22);
+    let keys_w = widest(&|c| c.keys_label(), 11);
     let scope_w = widest(&|c| c.tab.map(|t| t.short_title()).unwrap_or("").to_string(), 10);
     let help_w = (list.width as usize).saturating_sub(2 + name_w + keys_w + scope_w + 6);
     let highlighted = p.highlighted();

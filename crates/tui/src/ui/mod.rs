@@ -211,6 +211,35 @@ fn footer_spans(hints: Vec<(String, &'static str)>, width: usize, theme: &Theme)
         .collect()
 }
 
+/// The help overlay's lines, from the keymap: keys that belong together (the tab numbers, the
+/// moves, the pages, the ends, the detail pane's scroll) on one line each, so an 80x24 screen
+/// shows them all.
+fn help_entries(mode: Mode) -> Vec<(String, &'static str)> {
+    use crate::action::Action as A;
+    let group = |a: A| -> Option<(&'static str, &'static str)> {
+        Some(match a {
+            A::GoTab(_) => ("1-5", "go to tab 1-5"),
+            A::Up | A::Down | A::Left | A::Right => ("↑↓←→ hjkl", "move / previous, next"),
+            A::PageUp | A::PageDown => ("PgUp PgDn", "page up / down"),
+            A::Top | A::Bottom => ("g G Home End", "first / last row"),
+            A::DetailDown | A::DetailUp => ("J K", "scroll the detail pane"),
+            _ => return None,
+        })
+    };
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    for c in keymap::bindings(mode) {
+        match group(c.action) {
+            Some((keys, help)) if matches!(mode, Mode::Normal(_)) => {
+                if !out.iter().any(|(k, _)| k == keys) {
+                    out.push((keys.to_string(), help));
+                }
+            }
+            _ => out.push((c.keys_label(), c.help)),
+        }
+    }
+    out
+}
+
 fn render_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
     let below = app.modals.iter().rev().find(|m| !matches!(m, Modal::Help { .. }));
     let mode = match below {
@@ -220,7 +249,7 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Th
     };
     let popup = widgets::centered(area, 78, area.height.saturating_sub(2));
     // Two columns when there is room, so the whole keymap fits on an 80x24 screen.
-    let entries: Vec<(String, &str)> = keymap::bindings(mode).map(|c| (c.keys_label(), c.help)).collect();
+    let entries = help_entries(mode);
     let col = (popup.width.saturating_sub(2) / 2) as usize;
     let two = col >= 34;
     let cell = |(k, h): &(String, &str), width: usize| -> Vec<Span<'static>> {
