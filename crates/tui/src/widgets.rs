@@ -5,11 +5,11 @@ use crate::form::{FieldKind, Form};
 use crate::list::scroll_offset;
 use crate::theme::Theme;
 use pathways_core::privacy::Mask;
-use pathways_core::text::{fill, width};
+use pathways_core::text::{fill, fit, width};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
 
 /// A date as the tables show it.
 pub fn day(d: chrono::NaiveDate) -> String {
@@ -55,7 +55,32 @@ pub fn block<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
         .title(title)
 }
 
-/// Draws a table of `len` rows of which only the visible window is built by `row`.
+/// The columns of a table as drawn: each one's width in terminal columns, so a row can fit its
+/// text by display width with an ellipsis (`text::fit`) instead of being cut mid-word.
+pub struct Columns(Vec<usize>);
+
+impl Columns {
+    /// The widths `table` gives `widths` in `area` (less the borders, the selection marker and
+    /// the one-column gaps), as ratatui's table lays them out.
+    pub fn new(area: Rect, widths: &[Constraint]) -> Columns {
+        let inner = Rect::new(0, 0, area.width.saturating_sub(2 + 2), 1);
+        let rects = Layout::horizontal(widths.to_vec()).spacing(1).split(inner);
+        Columns(rects.iter().map(|r| r.width as usize).collect())
+    }
+
+    pub fn width(&self, column: usize) -> usize {
+        self.0.get(column).copied().unwrap_or(0)
+    }
+
+    /// `text` fitted to column `column`.
+    pub fn fit<'a>(&self, column: usize, text: impl Into<String>) -> Cell<'a> {
+        let text = text.into();
+        Cell::from(fit(&text, self.width(column)).into_owned())
+    }
+}
+
+/// Draws a table of `len` rows of which only the visible window is built by `row` (given the
+/// columns' widths, to fit text to them).
 #[allow(clippy::too_many_arguments)]
 pub fn table<'a>(
     frame: &mut Frame,
@@ -66,12 +91,13 @@ pub fn table<'a>(
     len: usize,
     selected: usize,
     theme: &Theme,
-    mut row: impl FnMut(usize) -> Row<'a>,
+    mut row: impl FnMut(usize, &Columns) -> Row<'a>,
 ) {
     let inner_height = area.height.saturating_sub(3) as usize;
     let offset = scroll_offset(selected, inner_height);
     let end = (offset + inner_height).min(len);
-    let rows: Vec<Row> = (offset..end).map(&mut row).collect();
+    let columns = Columns::new(area, widths);
+    let rows: Vec<Row> = (offset..end).map(|i| row(i, &columns)).collect();
     let header = Row::new(header.iter().map(|h| Span::styled(*h, theme.header)));
     let t = Table::new(rows, widths.to_vec())
         .header(header)

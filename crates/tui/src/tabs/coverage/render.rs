@@ -159,10 +159,10 @@ fn overview(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ctx, theme: &
         tab.rows(View::Overview).len(),
         tab.selected_row(),
         theme,
-        |row| {
+        |row, cols| {
             let l = &data.locations[tab.rows(View::Overview).visible[row]];
             Row::new(vec![
-                Cell::from(l.name.clone()),
+                cols.fit(0, l.name.clone()),
                 Cell::from(l.employees.to_string()),
             ])
         },

@@ -253,7 +253,7 @@ pub(super) fn render(tab: &IntakeTab, frame: &mut Frame, area: Rect, cx: &Ctx, t
         list.len(),
         list.selected,
         theme,
-        |row| {
+        |row, cols| {
             let c = &data.closures[list.rows.visible[row]];
             let style = if c.date < cx.today {
                 theme.muted
@@ -263,7 +263,7 @@ pub(super) fn render(tab: &IntakeTab, frame: &mut Frame, area: Rect, cx: &Ctx, t
             Row::new(vec![
                 Cell::from(day(c.date)),
                 Cell::from(c.date.format("%A").to_string()),
-                Cell::from(c.name.clone()),
+                cols.fit(2, c.name.clone()),
             ])
             .style(style)
         },

@@ -137,7 +137,7 @@ pub fn render(tab: &IntakeTab, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &
         tab.rows().len(),
         tab.list.selected(),
         theme,
-        |row| {
+        |row, _| {
             let index = tab.rows().visible[row];
             let it = &data.intakes[index];
             let flags = tab.flags_of(index);

@@ -102,7 +102,7 @@ fn render_pairs(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, the
         tab.rows(View::Pairs).len(),
         tab.list.selected(),
         theme,
-        |row| {
+        |row, cols| {
             let i = tab.rows(View::Pairs).visible[row];
             let p = &data.pairs[i];
             let info = &tab.pair_info[i];
@@ -116,8 +116,8 @@ fn render_pairs(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, the
             };
             Row::new(vec![
                 Cell::from(Span::styled(if attention { "!" } else { " " }, theme.error)),
-                Cell::from(cx.person(p.mentee_id)),
-                Cell::from(mentor_name(cx, p.mentor_id)),
+                cols.fit(1, cx.person(p.mentee_id)),
+                cols.fit(2, mentor_name(cx, p.mentor_id)),
                 Cell::from(day(p.started)),
                 Cell::from(day(p.ended.unwrap_or(p.expires()))),
                 Cell::from(Span::styled(state_label(p, info.state), state_style)),
@@ -211,7 +211,7 @@ fn render_mentors(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, t
         tab.rows(View::Mentors).len(),
         tab.list.selected(),
         theme,
-        |row| {
+        |row, cols| {
             let i = tab.rows(View::Mentors).visible[row];
             let m = &data.mentors[i];
             let info = &tab.mentor_info[i];
@@ -220,14 +220,14 @@ fn render_mentors(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, t
             let flag = m.active && !info.problems.is_empty();
             let mut cells = vec![
                 Cell::from(Span::styled(if flag { "!" } else { " " }, theme.error)),
-                Cell::from(cx.person(m.employee_id)),
-                Cell::from(e.map(|e| e.chapter.clone()).unwrap_or_default()),
+                cols.fit(1, cx.person(m.employee_id)),
+                cols.fit(2, e.map(|e| e.chapter.clone()).unwrap_or_default()),
             ];
             if wide {
                 cells.extend([
-                    Cell::from(e.map(|e| e.position.clone()).unwrap_or_default()),
-                    Cell::from(data.location_name(e.and_then(|e| e.location_id)).to_string()),
-                    Cell::from(m.expertise.clone()),
+                    cols.fit(3, e.map(|e| e.position.clone()).unwrap_or_default()),
+                    cols.fit(4, data.location_name(e.and_then(|e| e.location_id))),
+                    cols.fit(5, m.expertise.clone()),
                 ]);
             }
             cells.extend([
@@ -329,10 +329,10 @@ fn render_grid(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, them
         tab.rows(View::Logs).len(),
         tab.list.selected(),
         theme,
-        |row| {
+        |row, cols| {
             let line = &tab.grid[tab.rows(View::Logs).visible[row]];
             let p = &data.pairs[line.pair];
-            let mut cells = vec![Cell::from(cx.person(p.mentee_id))];
+            let mut cells = vec![cols.fit(0, cx.person(p.mentee_id))];
             cells.extend(line.cells.iter().map(|c| match c {
                 GridCell::Outside => Cell::from(""),
                 GridCell::Logged(h) => Cell::from(Span::styled(hours(*h), theme.good)),
@@ -422,7 +422,7 @@ fn render_chapters(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, 
         tab.rows(View::Chapters).len(),
         tab.list.selected(),
         theme,
-        |row| {
+        |row, cols| {
             let i = tab.rows(View::Chapters).visible[row];
             let c = &tab.chapters[i];
             let names: Vec<String> = tab.chapter_mentors[i].iter().map(|&id| cx.person(id)).collect();
@@ -433,13 +433,13 @@ fn render_chapters(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, 
             };
             Row::new(vec![
                 Cell::from(Span::styled(if c.is_gap() { "!" } else { " " }, theme.error)),
-                Cell::from(chapter),
+                cols.fit(1, chapter),
                 Cell::from(format!("{:>7}", c.active_mentors)),
-                Cell::from(if names.is_empty() && c.is_gap() {
-                    Span::styled("none: recruit a mentor", theme.error)
+                if names.is_empty() && c.is_gap() {
+                    Cell::from(Span::styled("none: recruit a mentor", theme.error))
                 } else {
-                    Span::raw(names.join(", "))
-                }),
+                    cols.fit(3, names.join(", "))
+                },
             ])
         },
     );

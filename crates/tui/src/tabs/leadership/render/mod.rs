@@ -148,9 +148,10 @@ fn render_sessions(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx,
         tab.rows().len(),
         tab.list.selected(),
         theme,
-        |row| {
+        |row, cols| {
             let i = tab.rows().visible[row];
             let x = &s.sessions[i];
+            let o = usize::from(wide);
             let marker = if Some(x.id) == next {
                 "»"
             } else if x.date < cx.today {
@@ -167,9 +168,9 @@ fn render_sessions(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx,
                 cells.push(Cell::from(times(x)));
             }
             cells.extend([
-                Cell::from(x.location.clone()),
-                Cell::from(x.room.clone()),
-                Cell::from(x.topic.clone()),
+                cols.fit(3 + o, x.location.clone()),
+                cols.fit(4 + o, x.room.clone()),
+                cols.fit(5 + o, x.topic.clone()),
                 Cell::from(format!("{:>4}", rate_label(s.session_rate[i]))),
             ]);
             Row::new(cells)
@@ -236,14 +237,14 @@ fn render_waitlist(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx,
         tab.rows().len(),
         tab.list.selected(),
         theme,
-        |row| {
+        |row, cols| {
             let i = tab.rows().visible[row];
             let w = &tab.waitlist[i];
             Row::new(vec![
                 Cell::from((i + 1).to_string()),
                 Cell::from(day(w.joined)),
-                Cell::from(cx.person(w.employee_id)),
-                Cell::from(cx.shown(Sensitive::Note, &w.note)),
+                cols.fit(2, cx.person(w.employee_id)),
+                cols.fit(3, cx.shown(Sensitive::Note, &w.note)),
             ])
         },
     );
@@ -299,10 +300,10 @@ fn render_profile(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx, 
         tab.rows().len(),
         tab.list.selected(),
         theme,
-        |row| {
+        |row, cols| {
             let s = &p.by_role[tab.rows().visible[row]];
             Row::new(vec![
-                Cell::from(s.label.clone()),
+                cols.fit(0, s.label.clone()),
                 Cell::from(format!("{:>3}", s.count)),
                 Cell::from(format!("{:>6}", s.percent)),
             ])
