@@ -290,8 +290,8 @@ fn hint(kind: &FieldKind) -> &'static str {
         FieldKind::Text => "",
         FieldKind::Date => "YYYY-MM-DD or M/D/YYYY",
         FieldKind::Number => "a number",
-        FieldKind::Choice(_) => "←/→ or Space to choose, or type the first letter",
-        FieldKind::Multi(_) => "←/→ to move, Space to tick",
+        FieldKind::Choice(_) => "←/→ or Space to choose, or type the start of one",
+        FieldKind::Multi(_) => "←/→ or type the start of one to move, Space to tick",
     }
 }
 

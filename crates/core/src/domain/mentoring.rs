@@ -319,12 +319,7 @@ impl MentorLog {
         if month > first_of_month(today) {
             return Err(FieldError::new("month", "that month has not begun yet"));
         }
-        if self.submitted > today {
-            return Err(FieldError::new(
-                "submitted",
-                "the submitted date is in the future",
-            ));
-        }
+        crate::domain::happened_by(self.submitted, today, "submitted")?;
         self.validate(others)
     }
 }

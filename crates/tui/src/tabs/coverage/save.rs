@@ -225,6 +225,13 @@ pub(super) fn toggle_mark(tab: &CoverageTab, cx: &Ctx) -> Fx {
     };
     let mut updated = session.clone();
     let present = !session.attendees.contains(&a.id);
+    // Attendance records what happened: a session still to come has no one present yet.
+    if present && session.date > cx.today {
+        return vec![Effect::status(format!(
+            "the session of {} has not been held yet: mark who was present on the day or after",
+            session.date
+        ))];
+    }
     if present {
         updated.attendees.push(a.id);
         updated.attendees.sort_unstable();
