@@ -4,9 +4,8 @@
 mod common;
 
 use pathways_core::domain::*;
-use pathways_tui::action::Action;
 use pathways_tui::app::{App, Modal, Tab};
-use pathways_tui::tabs::intake::{FlagFilter, IntakeAction as A, Sort};
+use pathways_tui::tabs::intake::{FlagFilter, Sort};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn key(app: &mut App, code: KeyCode) {

@@ -219,12 +219,13 @@ fn fixture_db() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// The binary on `db` with `args`, counted as of `today`.
 fn run(db: &Path, today: &str, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(common::binary())
         .arg("--db")
         .arg(db)
         .args(args)
-        .env("PATHWAYS_TODAY", today)
+        .args(["--as-of", today])
         .env_remove("PATHWAYS_DB")
         .output()
         .unwrap();
@@ -335,10 +336,18 @@ fn text_is_the_same_table_for_people() {
 #[test]
 fn bad_years_and_missing_databases_are_refused() {
     let (_dir, db) = fixture_db();
-    let (code, _, err) = run(&db, "2025-08-15", &["report", "monthly", "--fy", "25"]);
+    let (code, _, err) = run(&db, "2025-08-15", &["report", "monthly", "--fy", "1234"]);
     assert_eq!(code, 2);
-    assert!(err.contains("--fy 25"), "{err}");
-    assert!(err.contains("--fy 2025"), "{err}");
+    assert!(err.contains("--fy"), "{err}");
+    assert!(err.contains("year it ends in: 2025"), "{err}");
+    // 25 and FY25 name the same year as 2025.
+    let full = run(&db, "2025-08-15", &["report", "monthly", "--fy", "2025"]);
+    for short in ["25", "FY25"] {
+        assert_eq!(
+            run(&db, "2025-08-15", &["report", "monthly", "--fy", short]),
+            full
+        );
+    }
     let missing = db.with_file_name("nope.redb");
     let (code, _, err) = run(&missing, "2025-08-15", &["report", "monthly"]);
     assert_eq!(code, 2);
