@@ -551,6 +551,9 @@ fn consultations_are_logged_and_listed_in_the_detail_pane() {
         .find(|c| c.intake_id == it.id)
         .unwrap();
     assert_eq!((c.minutes, c.date), (45, common::today()));
+    // The detail pane scrolls (J) to the consultations when they are below its fold.
+    common::screen_text(&app, 80, 24);
+    chars(&mut app, "JJJJJJ");
     let text = common::screen_text(&app, 80, 24);
     assert!(text.contains("45 min"), "{text}");
     assert!(
