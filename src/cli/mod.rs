@@ -106,6 +106,13 @@ pub enum Import {
         #[arg(long)]
         dry_run: bool,
     },
+    /// The district's closures (holidays, breaks): a CSV with a date and a name column.
+    Closures {
+        file: PathBuf,
+        /// Check and report, store nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,6 +173,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Report { report } => report::run(&path, report, cli.private),
         Command::Import { import } => match import {
             Import::Intakes { file, dry_run } => intakes::run_import(&path, file, *dry_run, today),
+            Import::Closures { file, dry_run } => intakes::run_closures(&path, file, *dry_run),
         },
         // Intakes export in the import's own format, so an export imports back unchanged.
         Command::Export { kind, out, .. } if kind == "intakes" => {

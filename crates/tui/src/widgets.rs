@@ -251,7 +251,7 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
-        "Tab next field · Ctrl-S or Enter on the last field saves · Esc cancels",
+        "Tab next field · Enter or Ctrl-S saves · Esc cancels · Ctrl-P privacy",
         theme.muted,
     )));
     let title = format!(" {} ", form.title);

@@ -2,5 +2,6 @@
 //! Every importer reads its cells through [`sheet::read_row`], so text enters the database by
 //! one rule.
 
+pub mod closures;
 pub mod intakes;
 pub mod sheet;
