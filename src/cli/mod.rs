@@ -263,9 +263,9 @@ fn init(path: &Path, demo: bool, synthetic: Option<usize>, today: NaiveDate) -> 
     }
     let _ = std::fs::remove_file(&partial);
     out::line(format!(
-        "created {} with {what} ({} records)",
+        "created {} with {what} ({})",
         path.display(),
-        data.record_count()
+        pathways_core::text::count(data.record_count(), "record")
     ));
     ExitCode::SUCCESS
 }
@@ -292,7 +292,11 @@ fn check(path: &Path) -> ExitCode {
     match store.check() {
         Ok(findings) if findings.is_empty() => {
             let total: u64 = counts.iter().map(|(_, n)| n).sum();
-            out::line(format!("{}: ok ({total} records)", path.display()));
+            out::line(format!(
+                "{}: ok ({})",
+                path.display(),
+                pathways_core::text::count(total as usize, "record")
+            ));
             ExitCode::SUCCESS
         }
         Ok(findings) => {
@@ -321,8 +325,8 @@ fn backup(path: &Path, target: &Path) -> ExitCode {
     match store.backup(target) {
         Ok(done) if done.problems.is_empty() => {
             out::line(format!(
-                "backed up {} records to {}",
-                done.records,
+                "backed up {} to {}",
+                pathways_core::text::count(done.records as usize, "record"),
                 target.display()
             ));
             ExitCode::SUCCESS

@@ -182,7 +182,12 @@ pub(super) fn locations(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &C
             vec![
                 widgets::fact(
                     "Location",
-                    format!("{} · {} · {} employees", l.name, l.kind.label(), l.employees),
+                    format!(
+                        "{} · {} · {}",
+                        l.name,
+                        l.kind.label(),
+                        pathways_core::text::count(l.employees as usize, "employee")
+                    ),
                     theme,
                 ),
                 widgets::fact(

@@ -133,8 +133,12 @@ fn render_pairs(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, the
             let left = (p.expires() - cx.today).num_days();
             let ends = match info.state {
                 PairState::Ended => format!("{} (12 months)", day(p.expires())),
-                PairState::Overdue => format!("{} · ! {} days past its 12 months", day(p.expires()), -left),
-                _ => format!("{} · in {left} days", day(p.expires())),
+                PairState::Overdue => format!(
+                    "{} · ! {} past its 12 months",
+                    day(p.expires()),
+                    count((-left) as usize, "day")
+                ),
+                _ => format!("{} · in {}", day(p.expires()), count(left.max(0) as usize, "day")),
             };
             let ended = match (p.ended, p.end_reason) {
                 (Some(d), Some(r)) => format!("{} · {}", day(d), r.label()),

@@ -91,9 +91,9 @@ pub(in crate::tabs::leadership) fn open_rule(tab: &LeadershipTab) -> Fx {
     };
     let form = Form::new(
         format!(
-            "Completion rule, {} cohort ({} sessions)",
+            "Completion rule, {} cohort ({})",
             FiscalYear(cohort.fiscal_year).short_label(),
-            tab.summary.sessions.len()
+            pathways_core::text::count(tab.summary.sessions.len(), "session")
         ),
         vec![
             Field::number("Minimum sessions", cohort.rule.min_sessions),

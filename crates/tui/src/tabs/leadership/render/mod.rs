@@ -93,8 +93,8 @@ fn upcoming_line(tab: &LeadershipTab, cx: &Ctx, theme: &Theme) -> Line<'static> 
             let (done, ..) = s.counts();
             Line::styled(
                 format!(
-                    " All {} sessions held (last {}) · {done} completed",
-                    s.sessions.len(),
+                    " All {} held (last {}) · {done} completed",
+                    count(s.sessions.len(), "session"),
                     s.sessions
                         .iter()
                         .map(|x| x.date)
