@@ -326,7 +326,7 @@ fn backup(path: &Path, target: &Path) -> ExitCode {
         Ok(done) if done.problems.is_empty() => {
             out::line(format!(
                 "backed up {} to {}",
-                pathways_core::text::count(done.records as usize, "record"),
+                pathways_core::text::count(done.records, "record"),
                 target.display()
             ));
             ExitCode::SUCCESS

@@ -74,7 +74,7 @@ impl App {
         match e {
             StoreError::ChangedSince { table, key } => format!(
                 "{} was changed again since (here or by someone else); nothing was changed",
-                record_in_words(&self.data, *table, *key, |id| self.person(id))
+                record_in_words(&self.data, table, *key, |id| self.person(id))
             ),
             other => other.to_string(),
         }
