@@ -9,7 +9,9 @@ use std::process::ExitCode;
 mod export;
 mod find;
 mod intakes;
+mod lists;
 pub mod out;
+mod people;
 mod report;
 
 #[derive(Parser, Debug)]
@@ -83,10 +85,26 @@ pub enum Command {
         #[command(subcommand)]
         import: Import,
     },
+    /// Merge two records of one person, or delete a person nothing points at.
+    People {
+        #[command(subcommand)]
+        action: PeopleAction,
+    },
+    /// The union chapters: list, add, rename, merge a typo into the right one, remove.
+    Chapters {
+        #[command(subcommand)]
+        action: Option<ListAction>,
+    },
+    /// The team members a queue item can belong to: list, add, rename, merge, remove.
+    Owners {
+        #[command(subcommand)]
+        action: Option<ListAction>,
+    },
     /// Write every record of one kind as CSV with a header (to stdout, or --out FILE, mode 0600).
     Export {
         /// employees, locations, intakes, consultations, mentors, pairs, logs, ambassadors,
-        /// sessions, attendance, waitlist, offerings
+        /// sessions, attendance, waitlist, offerings, reference-populations, chapters, owners,
+        /// closures, audit (the change history)
         kind: String,
         /// Write to this new file instead of stdout.
         #[arg(long)]
@@ -113,6 +131,60 @@ pub enum Import {
         #[arg(long)]
         dry_run: bool,
     },
+    /// The district's HR roster (CSV): people added, completed and updated by employee id.
+    /// Columns by header name in any order and case (see README, "The HR roster").
+    Employees {
+        file: PathBuf,
+        /// Check and report, store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Read a column under another header: --map "Hire Date=Service Date" (repeatable).
+        #[arg(long, value_name = "COLUMN=HEADER")]
+        map: Vec<String>,
+    },
+    /// Head counts per group to compare the ambassador cohort with (columns population,
+    /// dimension, group, people: what `export reference-populations` writes).
+    ReferencePopulations {
+        file: PathBuf,
+        /// Check and report, store nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// Merge or delete people. A person is named by employee id, email, name, or #N (the record
+/// number in `export employees`' id column).
+#[derive(Subcommand, Debug)]
+pub enum PeopleAction {
+    /// Merge OTHER into KEEP: every record pointing at OTHER moves to KEEP, in one transaction.
+    /// Each field keeps KEEP's value unless it is unknown there (then OTHER's) or named by --take.
+    Merge {
+        keep: String,
+        other: String,
+        /// Take this field's value from OTHER (repeatable): e.g. --take "last name".
+        #[arg(long, value_name = "FIELD")]
+        take: Vec<String>,
+        /// Show what the merge would do, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Delete a person; refused while records point at them (naming which).
+    Delete { who: String },
+}
+
+/// What to do with a reference list (chapters, owners). Names match in any case.
+#[derive(Subcommand, Debug)]
+pub enum ListAction {
+    /// Every entry, with how many records carry it (the default).
+    List,
+    /// Add an entry.
+    Add { name: String },
+    /// Rename an entry and every record carrying it.
+    Rename { old: String, new: String },
+    /// Fold an entry (a typo, a duplicate) into another: its records move, it leaves the list.
+    Merge { from: String, into: String },
+    /// Remove an entry no record carries.
+    Remove { name: String },
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -174,7 +246,16 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Import { import } => match import {
             Import::Intakes { file, dry_run } => intakes::run_import(&path, file, *dry_run, today),
             Import::Closures { file, dry_run } => intakes::run_closures(&path, file, *dry_run),
+            Import::Employees { file, dry_run, map } => report_upsert(&path, *dry_run, |store| {
+                pathways_core::import::employees::import(store, file, *dry_run, map, cli.private)
+            }),
+            Import::ReferencePopulations { file, dry_run } => report_upsert(&path, *dry_run, |store| {
+                pathways_core::import::reference_populations::import(store, file, *dry_run)
+            }),
         },
+        Command::People { action } => people::run(&path, action, cli.private),
+        Command::Chapters { action } => lists::run::<pathways_core::domain::Chapter>(&path, action.as_ref()),
+        Command::Owners { action } => lists::run::<pathways_core::domain::Owner>(&path, action.as_ref()),
         // Intakes export in the import's own format, so an export imports back unchanged.
         Command::Export { kind, out, .. } if kind == "intakes" => {
             intakes::export(&path, out.as_deref(), cli.private)
@@ -184,6 +265,34 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             out,
             confidential,
         } => export::run(&path, kind, out.as_deref(), *confidential, cli.private),
+    }
+}
+
+/// Runs an import that updates in place and prints its report: exit 0 when every row was good,
+/// 1 when some were rejected, 2 when the file could not be imported at all.
+pub fn report_upsert(
+    db: &Path,
+    dry_run: bool,
+    import: impl FnOnce(
+        &Store,
+    ) -> Result<pathways_core::import::UpsertSummary, pathways_core::import::ImportError>,
+) -> ExitCode {
+    let store = match open_existing(db, !dry_run) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match import(&store) {
+        Ok(summary) => {
+            for line in summary.lines() {
+                out::line(line);
+            }
+            if summary.rejected.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => fail(format!("{e} (nothing was imported)")),
     }
 }
 

@@ -9,6 +9,7 @@
 //! Every cell goes through [`crate::text::sheet_cell`]: no live terminal sequence, no formula.
 //! A file written with `--out` is new (never overwritten) and readable by its owner alone.
 
+pub mod audit;
 mod kinds;
 
 use crate::dataset::Dataset;
@@ -37,7 +38,11 @@ pub const KINDS: &[&str] = &[
     "pl-sessions",
     "pl-attendance",
     "popups",
+    "reference-populations",
     "closures",
+    "chapters",
+    "owners",
+    "audit",
 ];
 
 /// Other names people type for the same kinds.
@@ -49,6 +54,7 @@ pub fn canonical(kind: &str) -> Option<&'static str> {
         "leadership-sessions" => "sessions",
         "leadership-attendance" => "attendance",
         "popup-events" | "pop-ups" => "popups",
+        "reference-population" | "references" => "reference-populations",
         "holidays" | "closure-days" => "closures",
         other => other,
     };

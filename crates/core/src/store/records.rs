@@ -63,7 +63,7 @@ macro_rules! record {
 // A kind whose layout changes gets `[version N, upgrades OldStruct]`, OldStruct being the layout
 // of version N-1 with `From<OldStruct>`; older records then read as today's struct.
 record! {
-    Employee => "employees",
+    Employee => "employees" [version 2, upgrades super::upgrade::EmployeeV1],
     Location => "locations",
     Intake => "intakes",
     Consultation => "consultations",
@@ -83,6 +83,8 @@ record! {
     PlAttendance => "pl_attendance",
     PopUpEvent => "popup_events",
     ReferencePopulation => "reference_populations",
+    Chapter => "chapters",
+    Owner => "owners",
     Closure => "closures",
 }
 

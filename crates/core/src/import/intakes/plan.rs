@@ -109,9 +109,14 @@ impl Lookups {
             if !email.is_empty() {
                 by_email.entry(email).or_insert(Ref::Existing(e.id));
             }
-            chapters
-                .entry(e.chapter.to_lowercase())
-                .or_insert_with(|| e.chapter.clone());
+            if let Some(chapter) = &e.chapter {
+                chapters
+                    .entry(chapter.to_lowercase())
+                    .or_insert_with(|| chapter.clone());
+            }
+        }
+        for c in &data.chapters {
+            chapters.insert(c.name.to_lowercase(), c.name.clone());
         }
         chapters.insert(NO_CHAPTER.to_lowercase(), NO_CHAPTER.to_string());
         Lookups {
@@ -204,23 +209,15 @@ fn plan_row(
     let new_employee = match existing {
         Some(_) => None,
         None => {
-            let employee = Employee {
-                id: 0,
-                employee_number: values.number.clone(),
-                first_name: c.get(row, col::FIRST).to_string(),
-                last_name: c.get(row, col::LAST).to_string(),
-                email: values.email.clone(),
-                position: c.get(row, col::POSITION).to_string(),
-                location_id: None,
-                chapter: NO_CHAPTER.to_string(),
-                race: Race::Unknown,
-                hire_date: None,
-                position_start: None,
-                status: EmploymentStatus::Permanent,
-                in_evaluation: false,
-                retirement_date: None,
-                supervisor_id: None,
-            };
+            // An intake knows who asks, not their HR facts: those stay unknown until the roster
+            // or the person card fills them.
+            let mut employee = Employee::unknown(
+                values.number.clone(),
+                c.get(row, col::FIRST).to_string(),
+                c.get(row, col::LAST).to_string(),
+                values.email.clone(),
+            );
+            employee.position = c.get(row, col::POSITION).to_string();
             employee
                 .validate()
                 .map_err(|e| format!("{}: {}", column_of(e.field), e.reason))?;
@@ -298,58 +295,24 @@ fn add_location(lk: &mut Lookups, plan: &mut Plan, name: &str) -> Option<Ref> {
     plan.locations.push(Location {
         id: 0,
         name: name.to_string(),
-        kind: guess_location_kind(name),
+        kind: LocationKind::guess(name),
         employees: 0,
     });
     lk.locations.insert(key, r);
     Some(r)
 }
 
-fn add_chapter(lk: &mut Lookups, plan: &mut Plan, name: &str) -> String {
+/// A chapter by name (an empty cell or "unknown": not known), noting one the list lacks.
+fn add_chapter(lk: &mut Lookups, plan: &mut Plan, name: &str) -> Option<String> {
     let name = name.trim();
-    if name.is_empty() {
-        return NO_CHAPTER.into();
+    if name.is_empty() || name.eq_ignore_ascii_case(UNKNOWN) {
+        return None;
     }
     let key = name.to_lowercase();
     if let Some(known) = lk.chapters.get(&key) {
-        return known.clone();
+        return Some(known.clone());
     }
     lk.chapters.insert(key, name.to_string());
     plan.summary.new_chapters.push(name.to_string());
-    name.to_string()
-}
-
-/// A new location's kind from its name; the team corrects it when reviewing.
-fn guess_location_kind(name: &str) -> LocationKind {
-    let n = name.to_lowercase();
-    if n.contains("elementary") {
-        LocationKind::Elementary
-    } else if n.contains("middle") {
-        LocationKind::Middle
-    } else if n.contains("high") {
-        LocationKind::High
-    } else if n.contains("depot") || n.contains("transportation") {
-        LocationKind::Depot
-    } else if n.contains("service center") {
-        LocationKind::ServiceCenter
-    } else if n.contains("school") || n.contains("academy") {
-        LocationKind::Special
-    } else {
-        LocationKind::Office
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn location_kinds_are_guessed_from_names() {
-        assert_eq!(
-            guess_location_kind("Lincoln Elementary"),
-            LocationKind::Elementary
-        );
-        assert_eq!(guess_location_kind("North Depot"), LocationKind::Depot);
-        assert_eq!(guess_location_kind("Payroll"), LocationKind::Office);
-    }
+    Some(name.to_string())
 }

@@ -225,7 +225,7 @@ fn render_mentors(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, t
             let mut cells = vec![
                 Cell::from(Span::styled(if flag { "!" } else { " " }, theme.error)),
                 cols.fit(1, cx.person(m.employee_id)),
-                cols.fit(2, e.map(|e| e.chapter.clone()).unwrap_or_default()),
+                cols.fit(2, e.map(|e| e.chapter_label().to_string()).unwrap_or_default()),
             ];
             if wide {
                 cells.extend([
