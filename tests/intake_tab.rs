@@ -844,3 +844,39 @@ fn opening_an_intake_from_search_clears_filters_that_hide_it() {
     );
     assert_eq!(selected(&app).id, closed);
 }
+
+#[test]
+fn the_owner_is_picked_from_the_teams_list() {
+    let (_dir, mut app) = common::demo_app();
+    let owners = app.data.owners();
+    assert!(owners.len() >= 2, "{owners:?}");
+    let it = selected(&app);
+    key(&mut app, KeyCode::Char('e'));
+    let form = top_form(&app).unwrap();
+    let field = form.fields.iter().find(|f| f.label == "owner").unwrap();
+    let pathways_tui::form::FieldKind::Choice(options) = &field.kind else {
+        panic!("the owner is a pick list: {:?}", field.kind)
+    };
+    assert_eq!(options[0], "(none)");
+    assert!(owners.iter().all(|o| options.contains(o)), "{options:?}");
+    // Typed: the start of a name picks it.
+    let other = owners.iter().find(|o| **o != it.owner).unwrap().clone();
+    while top_form(&app).unwrap().fields[top_form(&app).unwrap().focus].label != "owner" {
+        key(&mut app, KeyCode::Tab);
+    }
+    chars(&mut app, &other[..other.len().min(10)]);
+    assert_eq!(top_form(&app).unwrap().value("owner"), other);
+    key(&mut app, KeyCode::Enter);
+    assert!(app.modals.is_empty(), "{:?}", top_form(&app).map(|f| &f.fields));
+    let saved = app.data.intakes.iter().find(|i| i.id == it.id).unwrap();
+    assert_eq!(saved.owner, other);
+    // "(none)" clears it.
+    key(&mut app, KeyCode::Char('e'));
+    while top_form(&app).unwrap().fields[top_form(&app).unwrap().focus].label != "owner" {
+        key(&mut app, KeyCode::Tab);
+    }
+    chars(&mut app, "(");
+    key(&mut app, KeyCode::Enter);
+    let saved = app.data.intakes.iter().find(|i| i.id == it.id).unwrap();
+    assert_eq!(saved.owner, "");
+}

@@ -293,7 +293,13 @@ impl Form {
         f.error = None;
         match f.kind.clone() {
             FieldKind::Choice(options) => {
-                if c == ' ' {
+                // Space cycles, unless it goes on a start being typed ("program m…").
+                let extends = c == ' '
+                    && !f.typed.is_empty()
+                    && options
+                        .iter()
+                        .any(|o| text::fold(o).starts_with(&text::fold(&format!("{} ", f.typed))));
+                if c == ' ' && !extends {
                     pick(f, &options, 1);
                 } else if let Some(i) = f.jump(c) {
                     f.cursor = i;
@@ -496,15 +502,21 @@ mod tests {
         f.type_char('r');
         // Nothing begins "bushr": the next option with an r (none) leaves it where it was.
         assert_eq!(f.value("location"), "Bushy Park Elementary");
+        // A space goes on a start being typed ("bus d…"); otherwise it cycles.
+        f.pick(1);
+        for c in "bus d".chars() {
+            f.type_char(c);
+        }
+        assert_eq!(f.value("location"), "Bus Depot North");
         // Starting afresh (←/→ or another field), a letter steps to the next option with it.
         f.pick(1);
         f.pick(-1);
         f.type_char('b');
+        assert_eq!(f.value("location"), "Bushy Park Elementary");
+        f.type_char('b');
         assert_eq!(f.value("location"), "Burtonsville Elementary");
         f.type_char('b');
         assert_eq!(f.value("location"), "Blair High School", "round again");
-        f.type_char('b');
-        assert_eq!(f.value("location"), "Bus Depot North");
         // Accents and case aside, in a multi list too (the highlight moves, Space ticks).
         f.next_field();
         f.type_char('C');

@@ -58,7 +58,7 @@ fn intake_form(title: &str, cx: &Ctx, it: Option<&Intake>) -> Form {
                 "other service",
                 it.map(|i| i.other_service.as_str()).unwrap_or(""),
             ),
-            Field::text("owner", it.map(|i| i.owner.as_str()).unwrap_or("")),
+            owner_field(&cx.data.owners(), it.map(|i| i.owner.as_str()).unwrap_or("")),
             Field::text("next step", it.map(|i| i.next_step.as_str()).unwrap_or("")),
             Field::date("next step due", it.and_then(|i| i.next_step_due)),
             Field::text("notes", it.map(|i| i.notes.as_str()).unwrap_or("")).holds(Sensitive::Note),
@@ -66,8 +66,39 @@ fn intake_form(title: &str, cx: &Ctx, it: Option<&Intake>) -> Form {
     )
 }
 
+/// No owner yet.
+const NO_OWNER: &str = "(none)";
+
+/// The owner, picked from the team's list (`pathways owners add NAME` keeps it); an owner an
+/// intake already names stays a choice even if it is not on the list.
+fn owner_field(owners: &[String], current: &str) -> Field {
+    let mut options = vec![NO_OWNER.to_string()];
+    options.extend(owners.iter().cloned());
+    if !current.is_empty() && !options.iter().any(|o| o == current) {
+        options.push(current.to_string());
+    }
+    Field::choice(
+        "owner",
+        options,
+        if current.is_empty() { NO_OWNER } else { current },
+    )
+}
+
+/// The owner a form's pick list holds ("" for none).
+fn picked_owner(form: &Form) -> String {
+    match form.value("owner") {
+        NO_OWNER => String::new(),
+        other => other.to_string(),
+    }
+}
+
 pub(super) fn open_add(cx: &Ctx) -> Fx {
-    open(intake_form("Add an intake", cx, None), IntakeForm::Add)
+    let title = if cx.data.owners().is_empty() {
+        "Add an intake (no owners listed yet: `pathways owners add NAME`)"
+    } else {
+        "Add an intake"
+    };
+    open(intake_form(title, cx, None), IntakeForm::Add)
 }
 
 pub(super) fn open_edit(cx: &Ctx, it: Intake) -> Fx {
@@ -306,7 +337,7 @@ pub(super) fn save_intake(tab: &mut IntakeTab, cx: &Ctx, original: Option<&Intak
     if !it.other_service.is_empty() && !it.services.contains(&Service::Other) {
         it.services.push(Service::Other);
     }
-    it.owner = form.value("owner").to_string();
+    it.owner = picked_owner(form);
     it.next_step = form.value("next step").to_string();
     it.next_step_due = due;
     it.notes = form.value("notes").to_string();

@@ -26,7 +26,7 @@ use pathways_core::domain::*;
 use pathways_core::search::Kind;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// What each of the tab's forms is for. Edits carry the intake as it was when the form opened:
 /// the save is refused if someone else saved it meanwhile.
@@ -90,7 +90,8 @@ pub struct IntakeTab {
     pub late_count: usize,
     /// Consultations per intake id, newest first, as indexes into `data.consultations`.
     pub consultations: HashMap<Id, Vec<usize>>,
-    /// Owners seen in the data, for the filter's pick list.
+    /// The team's list of owners (and any an intake names that is not on it yet), for the
+    /// forms' and the filter's pick lists.
     pub owners: Vec<String>,
     /// The pop-up event chosen for capture in this session.
     pub popup_event: Option<Id>,
@@ -225,15 +226,7 @@ impl TabView for IntakeTab {
         for list in self.consultations.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(data.consultations[i].date));
         }
-        self.owners = data
-            .intakes
-            .iter()
-            .map(|i| i.owner.trim())
-            .filter(|o| !o.is_empty())
-            .map(str::to_string)
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        self.owners = data.owners();
         let order = queue::order(cx, &self.filters, self.sort, self.reversed, &self.flags);
         self.list.current_mut().set_order(order, |i| data.intakes[i].id);
         self.fill_keys(data);
