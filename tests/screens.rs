@@ -167,3 +167,12 @@ fn modals() {
     press(&mut app, "<");
     insta::assert_snapshot!("confirm", screen(&app));
 }
+
+#[test]
+fn help_on_every_tab_fits_80x24() {
+    for tab in ['2', '3', '4', '5'] {
+        let (_dir, mut app) = on_tab(tab);
+        press(&mut app, "?");
+        insta::assert_snapshot!(format!("help_tab_{tab}"), screen(&app));
+    }
+}
