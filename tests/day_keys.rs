@@ -228,3 +228,15 @@ fn the_detail_pane_scrolls_with_j_and_k() {
     assert_eq!(top(&app), first);
     assert_eq!(app.tab, Tab::Intake);
 }
+
+#[test]
+fn a_long_status_message_wraps_instead_of_being_cut() {
+    let (_dir, mut app) = demo_app();
+    let long = "nothing to undo on this tab; the last change (\"Kofi Underhill: contacted on 2026-11-20\") was on Mentoring pairs: undo it there";
+    app.status = Some(long.into());
+    let lines = screen(&app, 80, 24);
+    let footer = lines[lines.len() - 2..].join(" ");
+    let words = |t: &str| t.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(words(&footer), words(long), "{lines:?}");
+    assert!(lines.iter().all(|l| pathways_core::text::width(l) <= 80));
+}

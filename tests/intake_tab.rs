@@ -880,3 +880,50 @@ fn the_owner_is_picked_from_the_teams_list() {
     let saved = app.data.intakes.iter().find(|i| i.id == it.id).unwrap();
     assert_eq!(saved.owner, "");
 }
+
+#[test]
+fn a_consultation_a_close_and_a_receipt_after_today_are_refused_in_place() {
+    let (_dir, mut app) = common::demo_app();
+    only(&mut app, IntakeStatus::Contacted);
+    let tomorrow = "2026-11-26";
+    // A consultation tomorrow.
+    key(&mut app, KeyCode::Char('c'));
+    for _ in 0..10 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    chars(&mut app, tomorrow);
+    key(&mut app, KeyCode::Enter);
+    let error = top_form(&app).unwrap().fields[0].error.clone().unwrap();
+    assert!(error.contains("is after today (2026-11-25)"), "{error}");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('y'));
+    // Closed tomorrow.
+    key(&mut app, KeyCode::Char('x'));
+    key(&mut app, KeyCode::Tab);
+    for _ in 0..10 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    chars(&mut app, "11/26/2026");
+    key(&mut app, KeyCode::Enter);
+    let error = top_form(&app).unwrap().fields[1].error.clone().unwrap();
+    assert!(error.contains("is after today"), "{error}");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('y'));
+    // Received tomorrow (the edit form).
+    key(&mut app, KeyCode::Char('e'));
+    while top_form(&app).unwrap().fields[top_form(&app).unwrap().focus].label != "received" {
+        key(&mut app, KeyCode::Tab);
+    }
+    for _ in 0..10 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    chars(&mut app, tomorrow);
+    key(&mut app, KeyCode::Enter);
+    let form = top_form(&app).expect("stays open");
+    let received = form.fields.iter().find(|f| f.label == "received").unwrap();
+    assert!(
+        received.error.as_deref().unwrap_or("").contains("is after today"),
+        "{:?}",
+        received.error
+    );
+}

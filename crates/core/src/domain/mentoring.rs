@@ -747,6 +747,7 @@ mod tests {
             .check_for_pair(&p, &[], today)
             .unwrap_err();
         assert_eq!(e.field, "submitted");
+        assert!(e.reason.contains("is after today (2025-06-10)"), "{e}");
         p.ended = Some(d(2025, 3, 5));
         let e = log(d(2025, 4, 1), today)
             .check_for_pair(&p, &[], today)
