@@ -24,7 +24,8 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
 /// Whether every query word is a word of `key` (Words) or begins one (Beginnings). Pure, so a
 /// list can rank with it anywhere (a worker thread too).
 pub fn word_tier(query: &[String], key: &str) -> Option<Tier> {
-    if query.is_empty() {
+    // Cheap rejection first (most keys): a word that begins with `q` holds `q`.
+    if query.is_empty() || !query.iter().all(|q| key.contains(q.as_str())) {
         return None;
     }
     let mut whole = true;
