@@ -418,8 +418,6 @@ fn the_overdue_and_stale_rules_are_set_in_the_tab_and_kept() {
     assert_eq!(app.data.intake_settings.len(), 1);
 }
 
-
-
 #[test]
 fn consultations_are_logged_and_listed_in_the_detail_pane() {
     let (_dir, mut app) = common::demo_app();
