@@ -337,7 +337,7 @@ pub(super) fn render(tab: &PeopleTab, v: View, frame: &mut Frame, area: Rect, th
         list.len(),
         list.selected,
         theme,
-        |row| {
+        |row, cols| {
             let Some(e) = list.rows.get(row).and_then(|i| rows.get(i)) else {
                 return Row::new(Vec::<Cell>::new());
             };
@@ -347,9 +347,9 @@ pub(super) fn render(tab: &PeopleTab, v: View, frame: &mut Frame, area: Rect, th
                 (true, false) => "carried only (renaming adds it)",
             };
             Row::new(vec![
-                Cell::from(e.name.clone()),
+                cols.fit(0, e.name.clone()),
                 Cell::from(e.carried.to_string()),
-                Cell::from(listed),
+                cols.fit(2, listed),
             ])
         },
     );

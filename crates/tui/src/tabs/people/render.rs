@@ -99,7 +99,6 @@ fn render_people(tab: &PeopleTab, frame: &mut Frame, area: Rect, cx: &Ctx, theme
         Constraint::Length(12),
         Constraint::Length(9),
     ];
-    let fit = |text: String, w: usize| pathways_core::text::fit(&text, w).into_owned();
     widgets::table(
         frame,
         list_area,
@@ -109,17 +108,17 @@ fn render_people(tab: &PeopleTab, frame: &mut Frame, area: Rect, cx: &Ctx, theme
         list.len(),
         list.selected,
         theme,
-        |row| {
+        |row, cols| {
             let Some(e) = list.rows.get(row).and_then(|i| data.employees.get(i)) else {
                 return Row::new(Vec::<Cell>::new());
             };
             Row::new(vec![
-                Cell::from(fit(cx.person(e.id), 20)),
-                Cell::from(fit(e.employee_number.clone(), 7)),
-                Cell::from(or_unknown(&e.position)),
-                Cell::from(data.location_name(e.location_id).to_string()),
-                Cell::from(fit(e.chapter_label().to_string(), 12)),
-                Cell::from(e.status_label()),
+                cols.fit(0, cx.person(e.id)),
+                cols.fit(1, e.employee_number.clone()),
+                cols.fit(2, or_unknown(&e.position)),
+                cols.fit(3, data.location_name(e.location_id)),
+                cols.fit(4, e.chapter_label()),
+                cols.fit(5, e.status_label()),
             ])
         },
     );
