@@ -1,12 +1,21 @@
 //! Fuzzy matching, behind one small module so the matcher could be swapped. Matching runs on
 //! plain ASCII search keys (accents folded, lower case) built once per record, never on the
 //! display strings.
+//!
+//! One ranking rule for every search (the global search, `find`, each list's `/` filter): keys
+//! whose words are the typed words come first ([`Tier::Words`]), then keys whose words begin
+//! with them ([`Tier::Beginnings`]), then fuzzy matches ([`Tier::Fuzzy`]). So `kofi` puts Kofi
+//! before Ines Kofler, and `wendell` finds the one Wendell, not every name with those letters in
+//! order. It is the rule `lookup` uses for names typed into forms.
 
 use crate::dataset::Dataset;
 use crate::domain::{Employee, Id, UNKNOWN};
 use crate::text::fold;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+
+mod rank;
+pub use rank::{Tier, rank_all, rank_one, word_tier, words};
 
 /// Below this many candidates one thread scores faster than two (thread start-up costs more).
 const PARALLEL_FROM: usize = 8_000;
@@ -51,6 +60,7 @@ const SHORT_QUERY: usize = 3;
 pub struct Matcher {
     inner: SkimMatcherV2,
     query: String,
+    words: Vec<String>,
 }
 
 impl Matcher {
@@ -64,7 +74,13 @@ impl Matcher {
         if query.len() <= SHORT_QUERY {
             inner = inner.element_limit(1);
         }
-        Matcher { inner, query }
+        let words = words(&query).map(str::to_string).collect();
+        Matcher { inner, query, words }
+    }
+
+    /// How the query's words meet the key's (see [`word_tier`]).
+    pub fn word_tier(&self, key: &str) -> Option<Tier> {
+        word_tier(&self.words, key)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -120,7 +136,8 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// Every kind, in the order the index lists them (and ties rank them).
+    /// Every kind, in the order the index lists them (and ties rank them). A kind's position
+    /// here is stored in the file's search index: add new kinds at the end.
     pub const ALL: [Kind; 7] = [
         Kind::Employee,
         Kind::Location,
@@ -130,19 +147,6 @@ impl Kind {
         Kind::Participant,
         Kind::Offering,
     ];
-
-    /// How many records of this kind `data` holds.
-    fn count(self, data: &Dataset) -> usize {
-        match self {
-            Kind::Employee => data.employees.len(),
-            Kind::Location => data.locations.len(),
-            Kind::Intake => data.intakes.len(),
-            Kind::Mentor => data.mentors.len(),
-            Kind::Ambassador => data.ambassadors.len(),
-            Kind::Participant => data.participants.len(),
-            Kind::Offering => data.offerings.len(),
-        }
-    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -168,61 +172,6 @@ pub struct Entry {
     pub facts: String,
 }
 
-/// What an employee is found by besides the name: number, mailbox and position. The email's
-/// local part only: the shared domain would match every short query.
-pub fn employee_extra(e: &Employee) -> String {
-    let mailbox = e.email.split('@').next().unwrap_or("");
-    format!("{} {} {}", e.employee_number, mailbox, e.position)
-}
-
-/// The few facts a hit shows for each kind (one rule for the dashboard's search and `find`).
-pub mod facts {
-    use crate::domain::*;
-
-    pub fn employee(e: &Employee, location: &str) -> String {
-        format!("{} · {} · {}", e.position, location, super::chapter_fact(e))
-    }
-
-    pub fn location(l: &Location) -> String {
-        format!("{} · {} employees", l.kind.label(), l.employees)
-    }
-
-    pub fn intake(it: &Intake) -> String {
-        format!(
-            "received {} · {} · {}",
-            it.received,
-            it.status.label(),
-            it.services_label()
-        )
-    }
-
-    pub fn mentor(m: &Mentor, chapter: &str) -> String {
-        let state = if m.active { "active" } else { "inactive" };
-        format!("mentor · {chapter} · {} · {state}", m.expertise)
-    }
-
-    pub fn ambassador(a: &Ambassador, location: &str) -> String {
-        format!("{location} · tenure to {}", a.tenure_end)
-    }
-
-    pub fn participant(p: &Participant, fiscal_year: i32) -> String {
-        format!(
-            "leadership FY{:02} · {} · {}",
-            fiscal_year % 100,
-            p.role,
-            p.status.label()
-        )
-    }
-
-    pub fn offering(o: &Offering) -> String {
-        if o.course_number.is_empty() {
-            "PL offering".to_string()
-        } else {
-            format!("course #{}", o.course_number)
-        }
-    }
-}
-
 /// Every searchable record of the dataset, with its search key built once.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
@@ -233,69 +182,87 @@ pub struct Index {
 
 impl Index {
     pub fn build(data: &Dataset) -> Index {
-        let mut builder = Builder::default();
-        builder.step(data, None);
-        builder.finish()
-    }
-
-    fn push(&mut self, kind: Kind, id: Id, person: Option<Id>, title: String, facts: String, extra: &str) {
-        self.keys.push(fold(&format!("{title} {extra}")));
-        self.entries.push(Entry {
-            kind,
-            id,
-            person,
-            title,
-            facts,
-        });
-    }
-
-    /// Adds the entry of record `i` of `kind` (in the order of `Kind::ALL`).
-    fn add(&mut self, data: &Dataset, kind: Kind, i: usize) {
-        let name = |id| data.employee_name(id);
-        match kind {
-            Kind::Employee => {
-                let e = &data.employees[i];
-                let facts = facts::employee(e, data.location_name(e.location_id));
-                self.push(kind, e.id, Some(e.id), e.full_name(), facts, &employee_extra(e));
-            }
-            Kind::Location => {
-                let l = &data.locations[i];
-                self.push(kind, l.id, None, l.name.clone(), facts::location(l), "");
-            }
-            Kind::Intake => {
-                let it = &data.intakes[i];
-                let (id, who) = (it.id, it.employee_id);
-                self.push(kind, id, Some(who), name(who), facts::intake(it), "");
-            }
-            Kind::Mentor => {
-                let m = &data.mentors[i];
-                let chapter = data.employee(m.employee_id).map(chapter_fact);
-                let facts = facts::mentor(m, &chapter.unwrap_or_default());
-                self.push(kind, m.id, Some(m.employee_id), name(m.employee_id), facts, "");
-            }
-            Kind::Ambassador => {
-                let a = &data.ambassadors[i];
-                let facts = facts::ambassador(a, data.location_name(Some(a.primary_location)));
-                self.push(kind, a.id, Some(a.employee_id), name(a.employee_id), facts, "");
-            }
-            Kind::Participant => {
-                let p = &data.participants[i];
-                let cohort = data.cohorts.iter().find(|c| c.id == p.cohort_id);
-                let facts = facts::participant(p, cohort.map(|c| c.fiscal_year).unwrap_or(0));
-                self.push(kind, p.id, Some(p.employee_id), name(p.employee_id), facts, "");
-            }
-            Kind::Offering => {
-                let o = &data.offerings[i];
-                self.push(
-                    kind,
-                    o.id,
-                    None,
-                    o.title.clone(),
-                    facts::offering(o),
-                    &o.course_number,
-                );
-            }
+        let mut entries =
+            Vec::with_capacity(data.employees.len() + data.intakes.len() + data.locations.len());
+        let mut keys = Vec::with_capacity(entries.capacity());
+        let mut push = |kind, id, person: Option<Id>, title: String, facts: String, extra: &str| {
+            keys.push(fold(&format!("{title} {extra}")));
+            entries.push(Entry {
+                kind,
+                id,
+                person,
+                title,
+                facts,
+            });
+        };
+        for e in &data.employees {
+            let facts = facts::employee(e, data.location_name(e.location_id));
+            push(
+                Kind::Employee,
+                e.id,
+                Some(e.id),
+                e.full_name(),
+                facts,
+                &employee_extra(e),
+            );
         }
+        for l in &data.locations {
+            push(Kind::Location, l.id, None, l.name.clone(), facts::location(l), "");
+        }
+        for i in &data.intakes {
+            let (id, who) = (i.id, i.employee_id);
+            push(
+                Kind::Intake,
+                id,
+                Some(who),
+                data.employee_name(who),
+                facts::intake(i),
+                "",
+            );
+        }
+        for m in &data.mentors {
+            let chapter = data.employee(m.employee_id).map(chapter_fact).unwrap_or_default();
+            let facts = facts::mentor(m, &chapter);
+            let who = m.employee_id;
+            push(Kind::Mentor, m.id, Some(who), data.employee_name(who), facts, "");
+        }
+        for a in &data.ambassadors {
+            let facts = facts::ambassador(a, data.location_name(Some(a.primary_location)));
+            let who = a.employee_id;
+            push(
+                Kind::Ambassador,
+                a.id,
+                Some(who),
+                data.employee_name(who),
+                facts,
+                "",
+            );
+        }
+        for p in &data.participants {
+            let cohort = data.cohorts.iter().find(|c| c.id == p.cohort_id);
+            let facts = facts::participant(p, cohort.map(|c| c.fiscal_year).unwrap_or(0));
+            let who = p.employee_id;
+            push(
+                Kind::Participant,
+                p.id,
+                Some(who),
+                data.employee_name(who),
+                facts,
+                "",
+            );
+        }
+        for o in &data.offerings {
+            let facts = facts::offering(o);
+            push(
+                Kind::Offering,
+                o.id,
+                None,
+                o.title.clone(),
+                facts,
+                &o.course_number,
+            );
+        }
+        Index { entries, keys }
     }
 
     pub fn len(&self) -> usize {
@@ -308,55 +275,19 @@ impl Index {
 
     /// The best `limit` entries for `query`, best first; ties keep kind order (people first).
     pub fn search(&self, query: &str, limit: usize) -> Vec<&Entry> {
+        self.search_counted(query, limit).0
+    }
+
+    /// Like [`Index::search`], with how many entries matched in all (more than shown when the
+    /// limit cut them).
+    pub fn search_counted(&self, query: &str, limit: usize) -> (Vec<&Entry>, usize) {
         let mut n = Narrowing::default();
-        n.search(self, query, limit)
+        let found = n
+            .search(self, query, limit)
             .into_iter()
             .map(|i| &self.entries[i])
-            .collect()
-    }
-}
-
-/// Builds an `Index` in steps (a large dataset's index is built between key presses, so the
-/// search opens at once): each `step` adds entries until its deadline.
-#[derive(Debug, Clone, Default)]
-pub struct Builder {
-    index: Index,
-    /// The kind being added (a position in `Kind::ALL`) and the next record of it.
-    kind: usize,
-    next: usize,
-}
-
-impl Builder {
-    /// Adds entries from `data` until `until` (or all of them); returns whether the index is
-    /// complete. `data` must be the same in every step.
-    pub fn step(&mut self, data: &Dataset, until: Option<std::time::Instant>) -> bool {
-        let mut added = 0;
-        while let Some(&kind) = Kind::ALL.get(self.kind) {
-            let count = kind.count(data);
-            while self.next < count {
-                // Each step adds some entries; the clock is read every 256.
-                if added % 256 == 255 && until.is_some_and(|t| std::time::Instant::now() >= t) {
-                    return false;
-                }
-                self.index.add(data, kind, self.next);
-                self.next += 1;
-                added += 1;
-            }
-            self.kind += 1;
-            self.next = 0;
-        }
-        true
-    }
-
-    /// Entries added so far, of how many.
-    pub fn progress(&self, data: &Dataset) -> (usize, usize) {
-        let total = Kind::ALL.iter().map(|k| k.count(data)).sum();
-        (self.index.len(), total)
-    }
-
-    /// The index built.
-    pub fn finish(self) -> Index {
-        self.index
+            .collect();
+        (found, n.matched(self))
     }
 }
 
@@ -366,6 +297,26 @@ pub struct Narrowing {
     query: String,
     /// Entry indexes that matched `query`; None means "all".
     matched: Option<Vec<u32>>,
+}
+
+/// Word matches rank above every fuzzy one, whatever its score.
+fn tier_score(tier: Tier) -> i64 {
+    match tier {
+        Tier::Words => 2 << 40,
+        Tier::Beginnings => 1 << 40,
+        Tier::Fuzzy => 0,
+    }
+}
+
+/// The rank of a match by the one rule (tier, then fuzzy score), before the kind breaks ties;
+/// higher is better. What the global search sorts by, and `find` from the store's index.
+pub fn rank_value(tier: Tier, score: i64) -> i64 {
+    tier_score(tier) + score * 16
+}
+
+/// The rank of `key` for `matcher` (`rank_value`), or `None` if it does not match.
+pub fn rank_key(matcher: &Matcher, key: &str) -> Option<i64> {
+    rank_one(matcher, key).map(|(t, s)| rank_value(t, s))
 }
 
 impl Narrowing {
@@ -383,15 +334,26 @@ impl Narrowing {
             Some(prev) if narrowing => prev,
             _ => (0..index.entries.len() as u32).collect(),
         };
-        let scored = score_all(&m, &index.keys, &candidates);
+        let ranked = rank_all(&m, &index.keys, &candidates);
         self.query = folded;
-        self.matched = Some(scored.iter().map(|&(_, i)| i).collect());
-        // Earlier kinds (people) win ties.
-        let ranked = scored
+        self.matched = Some(ranked.iter().map(|&(_, _, i)| i).collect());
+        // Whole words first, then beginnings, then fuzzy; earlier kinds (people) win ties.
+        let ranked = ranked
             .into_iter()
-            .map(|(s, i)| (s * 16 - index.entries[i as usize].kind as i64, i as usize))
+            .map(|(t, s, i)| {
+                (
+                    rank_value(t, s) - index.entries[i as usize].kind as i64,
+                    i as usize,
+                )
+            })
             .collect();
         top(ranked, limit).into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// How many entries matched the last query (all of them for an empty one), so a caller can
+    /// say how many were left out at its limit.
+    pub fn matched(&self, index: &Index) -> usize {
+        self.matched.as_ref().map_or(index.entries.len(), Vec::len)
     }
 }
 
@@ -432,6 +394,62 @@ impl Worker {
             latest = Some(r);
         }
         latest
+    }
+}
+
+/// What an employee is found by besides the name: number, mailbox and position. The email's
+/// local part only: the shared domain would match every short query.
+pub fn employee_extra(e: &Employee) -> String {
+    let mailbox = e.email.split('@').next().unwrap_or("");
+    format!("{} {} {}", e.employee_number, mailbox, e.position)
+}
+
+/// The few facts a hit shows for each kind (one rule for the dashboard's search and `find`).
+pub mod facts {
+    use super::chapter_fact;
+    use crate::domain::*;
+
+    pub fn employee(e: &Employee, location: &str) -> String {
+        format!("{} · {} · {}", e.position, location, chapter_fact(e))
+    }
+
+    pub fn location(l: &Location) -> String {
+        format!("{} · {} employees", l.kind.label(), l.employees)
+    }
+
+    pub fn intake(it: &Intake) -> String {
+        format!(
+            "received {} · {} · {}",
+            it.received,
+            it.status.label(),
+            it.services_label()
+        )
+    }
+
+    pub fn mentor(m: &Mentor, chapter: &str) -> String {
+        let state = if m.active { "active" } else { "inactive" };
+        format!("mentor · {chapter} · {} · {state}", m.expertise)
+    }
+
+    pub fn ambassador(a: &Ambassador, location: &str) -> String {
+        format!("{location} · tenure to {}", a.tenure_end)
+    }
+
+    pub fn participant(p: &Participant, fiscal_year: i32) -> String {
+        format!(
+            "leadership FY{:02} · {} · {}",
+            fiscal_year % 100,
+            p.role,
+            p.status.label()
+        )
+    }
+
+    pub fn offering(o: &Offering) -> String {
+        if o.course_number.is_empty() {
+            "PL offering".to_string()
+        } else {
+            format!("course #{}", o.course_number)
+        }
     }
 }
 
@@ -503,18 +521,17 @@ mod tests {
     }
 
     #[test]
-    fn an_index_built_in_steps_is_the_index_built_at_once() {
+    fn exact_names_come_before_fuzzy_ones_and_the_total_is_known() {
         let (data, index) = demo_index();
-        let mut builder = Builder::default();
-        let past = std::time::Instant::now();
-        let mut steps = 1;
-        while !builder.step(&data, Some(past)) {
-            steps += 1;
-        }
-        assert!(steps > 1, "a deadline already past still ends, in steps");
-        let stepped = builder.finish();
-        assert_eq!(stepped.entries, index.entries);
-        assert_eq!(stepped.keys, index.keys);
+        // Every person named by a whole word comes before any fuzzy match.
+        let first = data.employees[0].first_name.clone();
+        let (hits, total) = index.search_counted(&first, 5);
+        let folded = fold(&first);
+        assert!(words(&fold(&hits[0].title)).any(|w| w == folded), "{:?}", hits[0]);
+        assert!(total >= hits.len());
+        let (few, all) = index.search_counted("garcia", 2);
+        assert_eq!(few.len(), 2);
+        assert!(all > 2, "more matched than shown: {all}");
     }
 
     #[test]

@@ -3,11 +3,13 @@
 
 use crate::list::Nav;
 use crate::tab::Tab;
-use crate::tabs::{coverage, intake, leadership, mentoring, metrics};
+use crate::tabs::{coverage, intake, leadership, mentoring, metrics, people};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Ctrl-C: quit from anywhere, asking first when a form has unsaved changes.
+    Interrupt,
     /// Back out one level: close the top modal, clear a filter, or (at the top level) quit.
     Back,
     NextTab,
@@ -25,14 +27,23 @@ pub enum Action {
     /// Start narrowing the current list as you type.
     Filter,
     TogglePrivacy,
-    /// Undo the last change made in this session.
+    /// Undo the last change made on the tab on screen.
     Undo,
+    /// Redo the last change undone on the tab on screen.
+    Redo,
+    /// Scroll the detail pane down / up.
+    DetailDown,
+    DetailUp,
     /// The command palette: every action by name.
     Palette,
     /// Search across every kind of record.
     GlobalSearch,
     /// Copy the selected record's key facts to the clipboard (OSC 52).
     Copy,
+    /// Open the card of the person the selected row shows.
+    PersonCard,
+    /// Show the history of the selected record (who changed what, when).
+    History,
     /// Move to the next / previous field of a form, or accept / cancel a prompt.
     NextField,
     PrevField,
@@ -55,6 +66,7 @@ pub enum Action {
     Coverage(coverage::CoverageAction),
     Leadership(leadership::LeadershipAction),
     Metrics(metrics::MetricsAction),
+    People(people::PeopleAction),
 }
 
 impl Action {

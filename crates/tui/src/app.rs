@@ -5,11 +5,13 @@
 mod data;
 mod effects;
 mod modals;
+mod people;
 mod search;
+mod undo;
 
 pub use crate::tab::Tab;
 pub use effects::Purpose;
-pub use modals::{Answer, Modal};
+pub use modals::{Answer, History, Modal};
 
 use crate::action::Action;
 use crate::keymap::{self, Mode};
@@ -33,6 +35,10 @@ pub struct App {
     pub coverage: tabs::coverage::CoverageTab,
     pub leadership: tabs::leadership::LeadershipTab,
     pub metrics: tabs::metrics::MetricsTab,
+    pub people: tabs::people::PeopleTab,
+    /// The tab a person card was opened from (`O`, a search hit, `:person`): Esc on the card
+    /// goes back there.
+    pub card_from: Option<Tab>,
     pub modals: Vec<Modal>,
     /// Typing goes into the current tab's filter.
     pub filtering: bool,
@@ -52,8 +58,6 @@ pub struct App {
     stale: [bool; Tab::ALL.len()],
     /// The global search index, built when first needed after each load.
     pub index: Option<std::sync::Arc<pathways_core::search::Index>>,
-    /// The search index being built between key presses (see `work`).
-    index_builder: Option<pathways_core::search::Builder>,
     /// Runs searches off the input path when the index is large.
     pub search_worker: Option<pathways_core::search::Worker>,
     /// Text waiting to be put on the clipboard (the terminal loop sends it as OSC 52).
@@ -61,8 +65,13 @@ pub struct App {
     /// Turn the privacy screen on after this long without a key press.
     pub privacy_after: Option<std::time::Duration>,
     pub last_input: std::time::Instant,
-    /// Changes made in this session, newest last, with what each was.
-    pub undo_stack: Vec<(String, pathways_core::store::Journal)>,
+    /// Changes made in this session, newest last: what each was, on which tab.
+    pub undo_stack: Vec<data::Change>,
+    /// Changes undone, newest last, that `U` (Ctrl-R) makes again.
+    pub redo_stack: Vec<data::Change>,
+    /// How far the detail pane is scrolled (`J`/`K`), and how far it could go as last drawn.
+    pub detail_scroll: u16,
+    pub detail_room: std::cell::Cell<u16>,
     /// False under NO_COLOR or a terminal without colours: meaning then comes from markers alone.
     pub color: bool,
 }
@@ -79,6 +88,8 @@ impl App {
             coverage: Default::default(),
             leadership: Default::default(),
             metrics: tabs::metrics::MetricsTab::new(today),
+            people: Default::default(),
+            card_from: None,
             modals: Vec::new(),
             filtering: false,
             status: None,
@@ -91,8 +102,10 @@ impl App {
             load_problems: Default::default(),
             color: true,
             undo_stack: Vec::new(),
+            redo_stack: Vec::new(),
+            detail_scroll: 0,
+            detail_room: std::cell::Cell::new(0),
             index: None,
-            index_builder: None,
             search_worker: None,
             clipboard: None,
             privacy_after: None,
@@ -102,8 +115,8 @@ impl App {
         app.refresh_all_views();
         if !app.problems.is_empty() {
             app.status = Some(format!(
-                "{} damaged record(s) skipped; run `pathways check` for details",
-                app.problems.len()
+                "{} skipped; run `pathways check` for details",
+                pathways_core::text::count(app.problems.len(), "damaged record")
             ));
         }
         Ok(app)
@@ -111,7 +124,21 @@ impl App {
 
     /// What a tab may read.
     pub fn ctx(&self) -> Ctx<'_> {
-        Ctx::new(&self.data, self.today, self.private)
+        let mut cx = Ctx::new(&self.data, self.today, self.private);
+        cx.detail = crate::tab::DetailScroll {
+            lines: self.detail_scroll,
+            room: Some(&self.detail_room),
+        };
+        cx
+    }
+
+    /// Turns the privacy screen on or off. Lists sorted by name are sorted again, since the
+    /// names shown (initials or not) are what they are sorted by.
+    pub fn set_private(&mut self, on: bool) {
+        if self.private != on {
+            self.private = on;
+            self.refresh_views();
+        }
     }
 
     /// Tab `t` and a `Ctx` beside it (the tab is changed, the data only read).
@@ -123,6 +150,7 @@ impl App {
             Tab::Coverage => &mut self.coverage,
             Tab::Leadership => &mut self.leadership,
             Tab::Metrics => &mut self.metrics,
+            Tab::People => &mut self.people,
         };
         (tab, cx)
     }
@@ -135,6 +163,7 @@ impl App {
             Tab::Coverage => &self.coverage,
             Tab::Leadership => &self.leadership,
             Tab::Metrics => &self.metrics,
+            Tab::People => &self.people,
         }
     }
 
@@ -163,6 +192,10 @@ impl App {
 
     /// Puts `tab` on screen, bringing its view up to date first if the data changed meanwhile.
     pub fn show_tab(&mut self, tab: Tab) {
+        self.card_from = None;
+        if self.tab != tab {
+            self.detail_scroll = 0;
+        }
         self.tab = tab;
         if self.stale[tab.index()] {
             self.refresh_tab(tab);
@@ -175,39 +208,20 @@ impl App {
             .privacy_after
             .is_some_and(|after| self.last_input.elapsed() >= after);
         if idle && !self.private {
-            self.private = true;
-            self.status = Some("privacy screen turned on after idle time (p turns it off)".into());
+            // Whatever is open stays open, masked: a form being filled in is not lost.
+            self.set_private(true);
+            self.status = Some(
+                "privacy screen turned on after idle time (p, or Ctrl-P in a form, turns it off)".into(),
+            );
             return true;
         }
         self.poll_changes()
     }
 
-    /// Work between key presses (see `TabView::work`) until `until`. Returns whether the screen
-    /// must be redrawn.
-    /// The tab on screen comes first, then the search index (so Ctrl-K finds it ready).
-    pub fn work(&mut self, until: std::time::Instant) -> bool {
-        if self.view(self.tab).busy(&self.ctx()) {
-            let (tab, cx) = self.split(self.tab);
-            return tab.work(&cx, until);
-        }
-        self.build_index(Some(until))
-    }
-
-    /// Whether there is work for `work`: the event loop then does it in steps between key presses.
-    pub fn busy(&self) -> bool {
-        self.index.is_none() || self.view(self.tab).busy(&self.ctx())
-    }
-
-    /// Does all waiting work now (tests and benchmarks, which look at the result at once).
-    pub fn settle(&mut self) {
-        while self.busy() {
-            self.work(std::time::Instant::now() + std::time::Duration::from_secs(1));
-        }
-    }
-
     pub fn mode(&self) -> Mode {
         match self.modals.last() {
             Some(Modal::Help { .. }) => Mode::Help,
+            Some(Modal::History(_)) => Mode::History,
             Some(Modal::Form { .. }) => Mode::Form,
             Some(Modal::Confirm { .. }) => Mode::Confirm,
             Some(Modal::Search(_)) => Mode::Search,
@@ -269,6 +283,20 @@ impl App {
         if !matches!(action, Action::Up | Action::Down | Action::Type(_)) {
             self.status = None;
         }
+        // The keys that work in every mode, forms and prompts included.
+        match action {
+            Action::TogglePrivacy => {
+                self.set_private(!self.private);
+                let word = if self.private { "on" } else { "off" };
+                self.status = Some(format!("privacy screen {word}"));
+                return;
+            }
+            Action::Interrupt => return self.interrupt(),
+            _ => {}
+        }
+        if action.nav().is_some() || matches!(action, Action::Back | Action::Filter) {
+            self.detail_scroll = 0;
+        }
         if !self.modals.is_empty() {
             return self.update_modal(action);
         }
@@ -287,7 +315,15 @@ impl App {
             }
             Action::Back => {
                 let (tab, cx) = self.split(self.tab);
-                tab.back(&cx);
+                let used = tab.back(&cx);
+                // A card opened from another tab: closing it goes back there.
+                if used
+                    && self.tab == Tab::People
+                    && self.people.card.is_none()
+                    && let Some(from) = self.card_from.take()
+                {
+                    self.show_tab(from);
+                }
                 return;
             }
             Action::NextTab => return self.show_tab(self.tab.step(1)),
@@ -298,13 +334,18 @@ impl App {
                 self.filtering = true;
                 return;
             }
-            Action::TogglePrivacy => {
-                self.private = !self.private;
-                let word = if self.private { "on" } else { "off" };
-                self.status = Some(format!("privacy screen {word}"));
+            Action::Undo => return self.undo(),
+            Action::Redo => return self.redo(),
+            Action::DetailDown => {
+                let room = self.detail_room.get();
+                self.detail_scroll = (self.detail_scroll.min(room) + 1).min(room);
                 return;
             }
-            Action::Undo => return self.undo(),
+            Action::DetailUp => {
+                let room = self.detail_room.get();
+                self.detail_scroll = self.detail_scroll.min(room).saturating_sub(1);
+                return;
+            }
             Action::Palette => return self.modals.push(Modal::Palette(crate::finder::Palette::new())),
             Action::GlobalSearch => return self.open_search(""),
             Action::Copy => {
@@ -316,6 +357,9 @@ impl App {
             Action::Coverage(a) => erase::<tabs::coverage::CoverageTab>(self.coverage.update(&cx, a)),
             Action::Leadership(a) => erase::<tabs::leadership::LeadershipTab>(self.leadership.update(&cx, a)),
             Action::Metrics(a) => erase::<tabs::metrics::MetricsTab>(self.metrics.update(&cx, a)),
+            Action::People(a) => erase::<tabs::people::PeopleTab>(self.people.update(&cx, a)),
+            Action::PersonCard => return self.card_of_selected(),
+            Action::History => return self.open_history(),
             other => {
                 if let Some(nav) = other.nav() {
                     let (tab, cx) = self.split(self.tab);
@@ -325,6 +369,30 @@ impl App {
             }
         };
         self.apply(effects);
+    }
+
+    /// Ctrl-C: quits, like every terminal tool, but asks first when a form holds unsaved
+    /// changes; a second Ctrl-C at that question quits.
+    fn interrupt(&mut self) {
+        let asking = matches!(
+            self.modals.last(),
+            Some(Modal::Confirm {
+                then: Answer::Quit,
+                ..
+            })
+        );
+        let changed = self
+            .modals
+            .iter()
+            .any(|m| matches!(m, Modal::Form { form, .. } if form.is_changed()));
+        if changed && !asking {
+            self.modals.push(Modal::Confirm {
+                message: "Quit pathways? The form has changes that are not saved.".into(),
+                then: Answer::Quit,
+            });
+        } else {
+            self.running = false;
+        }
     }
 
     /// Typing into the `/` filter.

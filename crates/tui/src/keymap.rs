@@ -5,7 +5,7 @@
 use crate::action::Action;
 use crate::keys::{Binding, Key, bind};
 use crate::tab::Tab;
-use crate::tabs::{coverage, intake, leadership, mentoring, metrics};
+use crate::tabs::{coverage, intake, leadership, mentoring, metrics, people};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use Key::{Char, Code, Ctrl};
@@ -13,6 +13,22 @@ use Key::{Char, Code, Ctrl};
 /// Keys that work on every tab when no modal is open.
 pub const GLOBAL: &[Binding<Action>] = &[
     bind(&[Char('q')], Action::Quit, "quit", "quit pathways", Some("quit")),
+    // Before the other global hints, so the footer keeps them on a narrow screen where a row
+    // shows a person or a record (the footer shows them only there).
+    bind(
+        &[Char('O')],
+        Action::PersonCard,
+        "person-card",
+        "open the person's card",
+        Some("card"),
+    ),
+    bind(
+        &[Char('L')],
+        Action::History,
+        "history",
+        "who changed it, when",
+        Some("history"),
+    ),
     bind(
         &[Code(KeyCode::Esc)],
         Action::Back,
@@ -76,6 +92,13 @@ pub const GLOBAL: &[Binding<Action>] = &[
         "monthly metrics",
         None,
     ),
+    bind(
+        &[Char('6')],
+        Action::GoTab(Tab::People),
+        "people-tab",
+        "people (cards)",
+        None,
+    ),
     bind(&[Code(KeyCode::Up), Char('k')], Action::Up, "up", "move up", None),
     bind(
         &[Code(KeyCode::Down), Char('j')],
@@ -134,13 +157,34 @@ pub const GLOBAL: &[Binding<Action>] = &[
         Some("filter"),
     ),
     bind(
-        &[Char('p'), Ctrl('p')],
+        &[Char('p')],
         Action::TogglePrivacy,
         "privacy",
         "privacy screen on/off",
         Some("privacy"),
     ),
-    bind(&[Char('u')], Action::Undo, "undo", "undo your last change", None),
+    bind(&[Char('u')], Action::Undo, "undo", "undo this tab's change", None),
+    bind(
+        &[Char('U'), Ctrl('r')],
+        Action::Redo,
+        "redo",
+        "redo this tab's undo",
+        None,
+    ),
+    bind(
+        &[Char('J')],
+        Action::DetailDown,
+        "detail-down",
+        "detail pane down",
+        None,
+    ),
+    bind(
+        &[Char('K')],
+        Action::DetailUp,
+        "detail-up",
+        "detail pane up",
+        None,
+    ),
     bind(
         &[Ctrl('k')],
         Action::GlobalSearch,
@@ -160,6 +204,71 @@ pub const GLOBAL: &[Binding<Action>] = &[
         Action::Copy,
         "copy",
         "copy the record (OSC 52)",
+        None,
+    ),
+];
+
+/// Reading a record's history: scroll, close.
+pub const HISTORY: &[Binding<Action>] = &[
+    bind(
+        &[Code(KeyCode::Esc), Char('q'), Char('L')],
+        Action::Back,
+        "close",
+        "close the history",
+        Some("close"),
+    ),
+    bind(
+        &[Char('p')],
+        Action::TogglePrivacy,
+        "privacy",
+        "privacy screen on/off",
+        Some("privacy"),
+    ),
+    bind(
+        &[Code(KeyCode::Up), Char('k')],
+        Action::Up,
+        "up",
+        "scroll up",
+        None,
+    ),
+    bind(
+        &[Code(KeyCode::Down), Char('j')],
+        Action::Down,
+        "down",
+        "scroll down",
+        None,
+    ),
+    bind(
+        &[Code(KeyCode::PageUp), Ctrl('b')],
+        Action::PageUp,
+        "page-up",
+        "page up",
+        None,
+    ),
+    bind(
+        &[Code(KeyCode::PageDown), Ctrl('f'), Char(' ')],
+        Action::PageDown,
+        "page-down",
+        "page down",
+        None,
+    ),
+];
+
+/// Keys that work in every mode, forms and prompts included: a letter typed into a field is
+/// text, so these use Ctrl.
+pub const ANYWHERE: &[Binding<Action>] = &[
+    bind(
+        &[Ctrl('p')],
+        Action::TogglePrivacy,
+        "privacy-anywhere",
+        "privacy (also in forms)",
+        None,
+    ),
+    bind(
+        &[Ctrl('c')],
+        Action::Interrupt,
+        "interrupt",
+        "quit (asks if unsaved)",
         None,
     ),
 ];
@@ -305,20 +414,8 @@ pub const PROMPT: &[Binding<Action>] = &[
         "close",
         Some("close"),
     ),
-    bind(
-        &[Code(KeyCode::Up), Ctrl('p')],
-        Action::Up,
-        "up",
-        "previous entry",
-        None,
-    ),
-    bind(
-        &[Code(KeyCode::Down), Ctrl('n')],
-        Action::Down,
-        "down",
-        "next entry",
-        None,
-    ),
+    bind(&[Code(KeyCode::Up)], Action::Up, "up", "previous entry", None),
+    bind(&[Code(KeyCode::Down)], Action::Down, "down", "next entry", None),
     bind(
         &[Code(KeyCode::Backspace)],
         Action::Backspace,
@@ -351,6 +448,7 @@ pub enum Mode {
     Normal(Tab),
     Filter,
     Help,
+    History,
     Form,
     Confirm,
     Search,
@@ -399,8 +497,10 @@ fn commands<A: Copy>(table: &[Binding<A>], wrap: fn(A) -> Action, tab: Option<Ta
 struct Tables {
     tabs: Vec<Vec<Command>>,
     global: Vec<Command>,
+    anywhere: Vec<Command>,
     filter: Vec<Command>,
     help: Vec<Command>,
+    history: Vec<Command>,
     form: Vec<Command>,
     confirm: Vec<Command>,
     prompt: Vec<Command>,
@@ -413,8 +513,10 @@ fn all_tables() -> &'static Tables {
         Tables {
             tabs: Tab::ALL.iter().map(|&t| tab_table(t)).collect(),
             global: commands(GLOBAL, same, None),
+            anywhere: commands(ANYWHERE, same, None),
             filter: commands(FILTER, same, None),
             help: commands(HELP, same, None),
+            history: commands(HISTORY, same, None),
             form: commands(FORM, same, None),
             confirm: commands(CONFIRM, same, None),
             prompt: commands(PROMPT, same, None),
@@ -431,6 +533,7 @@ fn tab_table(tab: Tab) -> Vec<Command> {
         Tab::Coverage => commands(coverage::KEYS, Action::Coverage, t),
         Tab::Leadership => commands(leadership::KEYS, Action::Leadership, t),
         Tab::Metrics => commands(metrics::KEYS, Action::Metrics, t),
+        Tab::People => commands(people::KEYS, Action::People, t),
     }
 }
 
@@ -444,17 +547,25 @@ pub fn global() -> &'static [Command] {
     &all_tables().global
 }
 
-/// The tables in effect for `mode`, most specific first.
+/// The tables in effect for `mode`, most specific first (the Ctrl keys that work anywhere last).
 pub fn tables(mode: Mode) -> Vec<&'static [Command]> {
     let t = all_tables();
-    match mode {
+    let mut tables: Vec<&'static [Command]> = match mode {
         Mode::Normal(tab) => vec![tab_keys(tab), &t.global],
         Mode::Filter => vec![&t.filter],
         Mode::Help => vec![&t.help],
+        Mode::History => vec![&t.history],
         Mode::Form => vec![&t.form],
         Mode::Confirm => vec![&t.confirm],
         Mode::Search | Mode::Palette => vec![&t.prompt],
-    }
+    };
+    tables.push(&t.anywhere);
+    tables
+}
+
+/// The keys that work in every mode (Ctrl-P, Ctrl-C).
+pub fn anywhere() -> &'static [Command] {
+    &all_tables().anywhere
 }
 
 /// The bindings in effect for `mode`, most specific first.
@@ -469,7 +580,13 @@ pub fn lookup(mode: Mode, ev: &KeyEvent) -> Option<Action> {
 
 /// Footer hints for `mode`: "key word" pairs, most specific first.
 pub fn footer(mode: Mode) -> Vec<(String, &'static str)> {
+    footer_where(mode, |_| true)
+}
+
+/// Footer hints for `mode` whose action `offered` says does something on the screen as it is.
+pub fn footer_where(mode: Mode, offered: impl Fn(Action) -> bool) -> Vec<(String, &'static str)> {
     bindings(mode)
+        .filter(|c| offered(c.action))
         .filter_map(|c| c.footer.map(|f| (c.keys[0].label(), f)))
         .collect()
 }
@@ -492,8 +609,10 @@ mod tests {
             Mode::Normal(Tab::Coverage),
             Mode::Normal(Tab::Leadership),
             Mode::Normal(Tab::Metrics),
+            Mode::Normal(Tab::People),
             Mode::Filter,
             Mode::Help,
+            Mode::History,
             Mode::Form,
             Mode::Confirm,
             Mode::Search,

@@ -12,6 +12,7 @@ use crate::keys::Binding;
 use crate::list::Nav;
 use crate::save::Save;
 use crate::theme::Theme;
+pub use crate::widgets::DetailScroll;
 use chrono::NaiveDate;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::Id;
@@ -29,15 +30,17 @@ pub enum Tab {
     Coverage,
     Leadership,
     Metrics,
+    People,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Intake,
         Tab::Mentoring,
         Tab::Coverage,
         Tab::Leadership,
         Tab::Metrics,
+        Tab::People,
     ];
 
     pub fn title(self) -> &'static str {
@@ -47,6 +50,7 @@ impl Tab {
             Tab::Coverage => "Ambassador coverage",
             Tab::Leadership => "Leadership sessions",
             Tab::Metrics => "Monthly metrics",
+            Tab::People => "People",
         }
     }
 
@@ -58,6 +62,7 @@ impl Tab {
             Tab::Coverage => "Coverage",
             Tab::Leadership => "Leadership",
             Tab::Metrics => "Metrics",
+            Tab::People => "People",
         }
     }
 
@@ -73,7 +78,8 @@ impl Tab {
     /// The tab that shows a kind of record found by search.
     pub fn of(kind: Kind) -> Tab {
         match kind {
-            Kind::Intake | Kind::Employee => Tab::Intake,
+            Kind::Intake => Tab::Intake,
+            Kind::Employee => Tab::People,
             Kind::Mentor => Tab::Mentoring,
             Kind::Ambassador | Kind::Location => Tab::Coverage,
             Kind::Participant => Tab::Leadership,
@@ -82,17 +88,24 @@ impl Tab {
     }
 }
 
-/// What a tab may read: the data, today, and whether the privacy screen is on.
+/// What a tab may read: the data, today, whether the privacy screen is on, and how far the
+/// detail pane is scrolled (`J`/`K`).
 #[derive(Clone, Copy)]
 pub struct Ctx<'a> {
     pub data: &'a Dataset,
     pub today: NaiveDate,
     pub private: bool,
+    pub detail: DetailScroll<'a>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(data: &'a Dataset, today: NaiveDate, private: bool) -> Self {
-        Ctx { data, today, private }
+        Ctx {
+            data,
+            today,
+            private,
+            detail: DetailScroll::default(),
+        }
     }
 
     /// What the screen may show: everything, or under the privacy screen what
@@ -126,6 +139,27 @@ impl<'a> Ctx<'a> {
     /// The one lookup for places typed into a form.
     pub fn places(&self) -> Places<'a> {
         Places::new(&self.data.locations)
+    }
+}
+
+/// A stored record a row shows, for its history (`L`): its kind (table), its id, what it is in
+/// words without personal data ("intake received 2024-09-02"), and the person it concerns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordRef {
+    pub table: &'static str,
+    pub id: Id,
+    pub what: String,
+    pub person: Option<Id>,
+}
+
+impl RecordRef {
+    pub fn new<T: pathways_core::store::Record>(id: Id, what: impl Into<String>, person: Option<Id>) -> Self {
+        RecordRef {
+            table: T::TABLE,
+            id,
+            what: what.into(),
+            person,
+        }
     }
 }
 
@@ -193,25 +227,6 @@ pub trait TabView {
     /// The `/` filter changed: narrow the lists.
     fn set_filter(&mut self, cx: &Ctx, text: &str);
 
-    /// Work done between key presses, in steps that end by `until` (a large list's search keys,
-    /// a narrowing of many rows), so typing never waits for it. Returns whether what the tab
-    /// shows changed.
-    fn work(&mut self, _cx: &Ctx, _until: std::time::Instant) -> bool {
-        false
-    }
-
-    /// After this app's own save changed only `changes` (table, id) in the data: takes them in
-    /// with work proportional to them and returns true, or returns false and `refresh` rebuilds
-    /// the view.
-    fn patched(&mut self, _cx: &Ctx, _changes: &[(&'static str, Id)]) -> bool {
-        false
-    }
-
-    /// Whether the tab has work waiting for `work`.
-    fn busy(&self, _cx: &Ctx) -> bool {
-        false
-    }
-
     /// A form it opened was submitted. Errors go on the form (it stays open); a save that
     /// fails puts its reason on the form too.
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &Self::Form) -> Effects<Self>;
@@ -224,6 +239,16 @@ pub trait TabView {
 
     /// `y`: the selected record's key facts, masked as the screen is.
     fn copy_facts(&self, cx: &Ctx) -> Option<String>;
+
+    /// `O`: the person the selected row shows (employee record id), to open their card.
+    fn person(&self, _cx: &Ctx) -> Option<Id> {
+        None
+    }
+
+    /// `L`: the stored record the selected row shows, to show its history.
+    fn record(&self, _cx: &Ctx) -> Option<RecordRef> {
+        None
+    }
 
     /// Shows the record `id` of `kind` (a search hit, a link from another tab), narrowing the
     /// list to `name`.

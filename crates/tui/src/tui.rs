@@ -42,11 +42,6 @@ impl Drop for TerminalGuard {
 const POLL_CHANGES: Duration = Duration::from_millis(1000);
 /// How often to look for a search answer while one is due.
 const SEARCH_POLL: Duration = Duration::from_millis(5);
-/// The longest step of work between key presses: a key pressed meanwhile waits at most this.
-const WORK_STEP: Duration = Duration::from_millis(4);
-/// Lists up to this many rows narrow in the key press (well under a millisecond); larger ones
-/// narrow after the typed letter is drawn.
-const NARROW_AT_ONCE: usize = 2_000;
 
 /// The first frame, drawn before the data is loaded, so the screen answers at once at any size
 /// of database.
@@ -64,7 +59,6 @@ pub fn opening(guard: &mut TerminalGuard, path: &std::path::Path) -> io::Result<
 }
 
 pub fn run(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
-    crate::list::set_narrow_at_once(NARROW_AT_ONCE);
     let mut dirty = true;
     let mut last_poll = Instant::now();
     while app.running {
@@ -79,16 +73,7 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
         if app.search_waiting() {
             wait = wait.min(SEARCH_POLL);
         }
-        let busy = app.busy();
-        if busy {
-            // Work waits for nothing: it runs in steps while no key is waiting.
-            wait = Duration::ZERO;
-        }
-        if !event::poll(wait)? {
-            if busy {
-                dirty |= app.work(Instant::now() + WORK_STEP);
-            }
-        } else {
+        if event::poll(wait)? {
             match event::read()? {
                 // Releases and repeats are reported on some platforms; act on presses only.
                 Event::Key(key) if key.kind == KeyEventKind::Press => {

@@ -2,6 +2,7 @@
 //! Every importer reads its cells through [`sheet::read_row`], so text enters the database by
 //! one rule.
 
+pub mod closures;
 pub mod csv_file;
 pub mod employees;
 pub mod intakes;

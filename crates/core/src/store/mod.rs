@@ -27,6 +27,7 @@ pub use file::{check_private, create_private_file, create_private_folder};
 pub use lists::NamedEntry;
 pub use people::{MergeReport, References};
 pub use records::{Record, TABLES};
+pub use search_index::Found;
 pub use shield::quiet_store_panics;
 pub use txn::{Journal, Txn, apply_saved};
 
@@ -59,6 +60,10 @@ pub enum StoreError {
     },
     #[error("{0} was changed by someone else since you opened it; reload and try again")]
     Conflict(String),
+    /// An undo or redo that would overwrite a later change to this record (callers name the
+    /// record in words: they know what it is).
+    #[error("{table} record {key} was changed again since; nothing was undone")]
+    ChangedSince { table: &'static str, key: Id },
     #[error("{0}")]
     Invalid(#[from] crate::domain::FieldError),
     #[error("database error: {0}")]
@@ -326,7 +331,8 @@ impl Store {
     }
 
     /// Reverses a journal in one transaction. Refused (nothing changed) if any record it touched
-    /// was changed again since, by this process or another.
+    /// was changed again since, by this process or another. Redo is the undo of
+    /// [`Journal::inverse`].
     pub fn undo(&self, journal: &Journal) -> Result<()> {
         self.write(|txn| {
             for c in journal.changes.iter().rev() {
@@ -334,7 +340,10 @@ impl Store {
                 let mut t = txn.tx.open_table(table(c.table))?;
                 let current = t.get(c.key)?.map(|v| v.value().to_vec());
                 if current != c.after {
-                    return Err(StoreError::Conflict(format!("{} record {}", c.table, c.key)));
+                    return Err(StoreError::ChangedSince {
+                        table: c.table,
+                        key: c.key,
+                    });
                 }
                 txn.history
                     .note(c.table, c.key, current.as_deref(), c.before.as_deref());
@@ -574,7 +583,7 @@ impl Store {
     /// dashboard's search ranks them, with how many matched in all; read from the search index
     /// kept in the file (only the index and the hits' own records are read: no load of the
     /// database). `None` for a database of an earlier build whose index is not built yet.
-    pub fn find(&self, query: &str, limit: usize) -> Result<Option<(Vec<crate::search::Entry>, usize)>> {
+    pub fn find(&self, query: &str, limit: usize) -> Result<Option<Found>> {
         self.shielded(|| {
             let rtx = self.handle.begin_read()?;
             let trusted = self.whole_verified.load(Ordering::Acquire);

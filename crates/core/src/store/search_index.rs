@@ -10,7 +10,7 @@
 use super::records::{Unreadable, read_stored};
 use super::{META, Record, Result, StoreError, table};
 use crate::domain::*;
-use crate::search::{Entry, Kind, Matcher, chapter_fact, employee_extra, facts, top};
+use crate::search::{Entry, Kind, Matcher, chapter_fact, employee_extra, facts, rank_key, top};
 use crate::text::fold;
 use redb::{ReadableTable, ReadableTableMetadata, TableError};
 use serde::{Deserialize, Serialize};
@@ -252,7 +252,7 @@ pub(super) fn find(
     trusted: bool,
     query: &str,
     limit: usize,
-) -> Result<Option<(Vec<Entry>, usize)>> {
+) -> Result<Option<Found>> {
     let r = &Reader { rtx, trusted };
     let meta = match rtx.open_table(META) {
         Ok(t) => t,
@@ -264,8 +264,9 @@ pub(super) fn find(
     }
     let m = Matcher::new(query);
     let mut hits: Vec<Hit> = Vec::new();
-    let mut rank = |score: i64, kind: Kind, id: Id, person: Option<Id>| {
-        hits.push((score * 16 - kind as i64, (kind as u8, id, person)));
+    // The rank by the one rule; people before their records on a tie, then by id.
+    let mut rank = |value: i64, kind: Kind, id: Id, person: Option<Id>| {
+        hits.push((value - kind as i64, (kind as u8, id, person)));
     };
     match rtx.open_table(table(TABLE)) {
         Ok(t) => {
@@ -276,12 +277,12 @@ pub(super) fn find(
                 rows += 1;
                 let entry = read_entry(k.value(), v.value())?;
                 if entry.exists
-                    && let Some(s) = m.score(&entry.key)
+                    && let Some(s) = rank_key(&m, &entry.key)
                 {
                     rank(s, Kind::Employee, entry.id, Some(entry.id));
                 }
                 if !entry.refs.is_empty()
-                    && let Some(s) = m.score(&entry.name_key())
+                    && let Some(s) = rank_key(&m, &entry.name_key())
                 {
                     for &(kind, id) in &entry.refs {
                         if let Some(&kind) = Kind::ALL.get(kind as usize) {
@@ -298,21 +299,39 @@ pub(super) fn find(
         Err(e) => return Err(e.into()),
     }
     for location in all::<Location>(r)? {
-        if let Some(s) = m.score(&fold(&format!("{} ", location.name))) {
+        if let Some(s) = rank_key(&m, &fold(&format!("{} ", location.name))) {
             rank(s, Kind::Location, location.id, None);
         }
     }
     for offering in all::<Offering>(r)? {
-        if let Some(s) = m.score(&fold(&format!("{} {}", offering.title, offering.course_number))) {
+        if let Some(s) = rank_key(
+            &m,
+            &fold(&format!("{} {}", offering.title, offering.course_number)),
+        ) {
             rank(s, Kind::Offering, offering.id, None);
         }
     }
     let matched = hits.len();
-    let shown = top(hits, limit)
-        .into_iter()
-        .map(|(_, (kind, id, person))| entry(r, Kind::ALL[kind as usize], id, person))
-        .collect::<Result<Vec<_>>>()?;
-    Ok(Some((shown, matched)))
+    let mut found = Found {
+        entries: Vec::new(),
+        people: Vec::new(),
+        matched,
+    };
+    for (_, (kind, id, person)) in top(hits, limit) {
+        let (entry, employee) = entry(r, Kind::ALL[kind as usize], id, person)?;
+        found.entries.push(entry);
+        found.people.push(employee);
+    }
+    Ok(Some(found))
+}
+
+/// What `find` found: the hits shown, best first; the employee record each names (if any);
+/// how many matched in all.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub entries: Vec<Entry>,
+    pub people: Vec<Option<Employee>>,
+    pub matched: usize,
 }
 
 /// A read snapshot, and whether records without a checksum may be read from it.
@@ -357,7 +376,7 @@ fn present<T>(found: Option<T>) -> Result<T> {
 }
 
 /// The hit as the dashboard's search shows it: title and facts read from its records.
-fn entry(r: &Reader, kind: Kind, id: Id, person: Option<Id>) -> Result<Entry> {
+fn entry(r: &Reader, kind: Kind, id: Id, person: Option<Id>) -> Result<(Entry, Option<Employee>)> {
     let employee = match person {
         Some(p) => get::<Employee>(r, p)?,
         None => None,
@@ -409,11 +428,12 @@ fn entry(r: &Reader, kind: Kind, id: Id, person: Option<Id>) -> Result<Entry> {
             (o.title, facts)
         }
     };
-    Ok(Entry {
+    let entry = Entry {
         kind,
         id,
         person,
         title,
         facts,
-    })
+    };
+    Ok((entry, employee))
 }

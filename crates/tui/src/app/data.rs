@@ -2,6 +2,7 @@
 //! the one durable write every save goes through, and undo.
 
 use super::App;
+pub use super::undo::Change;
 use crate::save::{SaveError, Writer};
 use pathways_core::store;
 
@@ -32,29 +33,9 @@ impl App {
             .flatten()
             .map(ToString::to_string)
             .collect();
-        self.drop_index();
+        self.index = None;
+        self.search_worker = None;
         self.refresh_views();
-    }
-
-    /// After this app's own save changed only `changes` in the data: the tab on screen takes
-    /// them in (or is rebuilt if it cannot), the others are rebuilt when next shown.
-    fn data_patched(&mut self, changes: &[(&'static str, pathways_core::domain::Id)]) {
-        self.problems = self
-            .load_problems
-            .values()
-            .flatten()
-            .map(ToString::to_string)
-            .collect();
-        self.drop_index();
-        for tab in super::Tab::ALL {
-            self.stale[tab.index()] = true;
-        }
-        let (tab, cx) = self.split(self.tab);
-        if tab.patched(&cx, changes) {
-            self.stale[self.tab.index()] = false;
-        } else {
-            self.refresh_tab(self.tab);
-        }
     }
 
     /// Picks up changes another process saved. Returns whether anything changed.
@@ -98,12 +79,17 @@ impl App {
                         }
                     }
                 }
-                let changes: Vec<_> = journal.records().collect();
                 if !journal.is_empty() {
-                    self.undo_stack.push((done.to_string(), journal));
+                    let tab = self.tab;
+                    self.redo_stack.retain(|c| c.tab != tab);
+                    self.undo_stack.push(Change {
+                        what: done.to_string(),
+                        tab,
+                        journal,
+                    });
                 }
                 let refreshed = if patched {
-                    self.data_patched(&changes);
+                    self.data_changed();
                     Ok(())
                 } else {
                     self.reload()
@@ -122,20 +108,6 @@ impl App {
                 self.status = Some(format!("not saved: {}", error.summary()));
                 Err(error)
             }
-        }
-    }
-
-    pub(super) fn undo(&mut self) {
-        let Some((what, journal)) = self.undo_stack.pop() else {
-            self.status = Some("nothing to undo in this session".into());
-            return;
-        };
-        match self.store.undo(&journal) {
-            Ok(()) => {
-                let _ = self.reload();
-                self.status = Some(format!("undone: {what}"));
-            }
-            Err(e) => self.status = Some(format!("cannot undo {what}: {e}")),
         }
     }
 }

@@ -8,7 +8,7 @@ use super::{Answer, App, Modal};
 use crate::form::Form;
 use crate::list::Nav;
 use crate::save::{Save, SaveError};
-use crate::tab::{Ctx, Effect, Effects, Tab, TabView};
+use crate::tab::{Ctx, Effect, Effects, RecordRef, Tab, TabView};
 use crate::theme::Theme;
 use pathways_core::domain::Id;
 use pathways_core::search::Kind;
@@ -66,13 +66,12 @@ pub(crate) trait AnyTab {
     fn back(&mut self, cx: &Ctx) -> bool;
     fn filter(&self) -> &str;
     fn set_filter(&mut self, cx: &Ctx, text: &str);
-    fn work(&mut self, cx: &Ctx, until: std::time::Instant) -> bool;
-    fn busy(&self, cx: &Ctx) -> bool;
-    fn patched(&mut self, cx: &Ctx, changes: &[(&'static str, Id)]) -> bool;
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &Purpose) -> Vec<Erased>;
     fn confirmed(&mut self, cx: &Ctx, answer: Purpose) -> Vec<Erased>;
     fn saved(&mut self, cx: &Ctx, then: Purpose, id: Option<Id>) -> Vec<Erased>;
     fn copy_facts(&self, cx: &Ctx) -> Option<String>;
+    fn person(&self, cx: &Ctx) -> Option<Id>;
+    fn record(&self, cx: &Ctx) -> Option<RecordRef>;
     fn reveal(&mut self, cx: &Ctx, kind: Kind, id: Id, name: &str);
     fn render(&self, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &Theme);
 }
@@ -92,15 +91,6 @@ impl<T: TabView> AnyTab for T {
     }
     fn set_filter(&mut self, cx: &Ctx, text: &str) {
         TabView::set_filter(self, cx, text)
-    }
-    fn work(&mut self, cx: &Ctx, until: std::time::Instant) -> bool {
-        TabView::work(self, cx, until)
-    }
-    fn busy(&self, cx: &Ctx) -> bool {
-        TabView::busy(self, cx)
-    }
-    fn patched(&mut self, cx: &Ctx, changes: &[(&'static str, Id)]) -> bool {
-        TabView::patched(self, cx, changes)
     }
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &Purpose) -> Vec<Erased> {
         match purpose.value.downcast_ref::<T::Form>() {
@@ -122,6 +112,12 @@ impl<T: TabView> AnyTab for T {
     }
     fn copy_facts(&self, cx: &Ctx) -> Option<String> {
         TabView::copy_facts(self, cx)
+    }
+    fn person(&self, cx: &Ctx) -> Option<Id> {
+        TabView::person(self, cx)
+    }
+    fn record(&self, cx: &Ctx) -> Option<RecordRef> {
+        TabView::record(self, cx)
     }
     fn reveal(&mut self, cx: &Ctx, kind: Kind, id: Id, name: &str) {
         TabView::reveal(self, cx, kind, id, name)

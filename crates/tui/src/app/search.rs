@@ -6,54 +6,20 @@ use crate::action::Action;
 use crate::finder::{ASYNC_FROM, Prompt, SEARCH_LIMIT, SearchBox};
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::Id;
-use pathways_core::search::{Entry, Kind, Worker};
+use pathways_core::search::{Entry, Index, Kind, Worker};
 
 impl App {
-    /// Opens the global search with `query` typed in. It opens at once: an index still being
-    /// built is finished between key presses, and the query runs when it is ready.
+    /// Opens the global search with `query` typed in.
     pub fn open_search(&mut self, query: &str) {
-        if self.data.record_count() < ASYNC_FROM {
-            // Small: built in the key press (as fast as a frame).
-            self.build_index(None);
+        if self.index.is_none() {
+            let index = std::sync::Arc::new(Index::build(&self.data));
+            self.search_worker =
+                (index.len() >= ASYNC_FROM).then(|| Worker::start(index.clone(), SEARCH_LIMIT));
+            self.index = Some(index);
         }
         let mut search = SearchBox::new(query);
         search.run(self.index.as_deref(), self.search_worker.as_ref());
         self.modals.push(Modal::Search(search));
-    }
-
-    /// Forgets the search index (the data changed); it is built again between key presses.
-    pub(super) fn drop_index(&mut self) {
-        self.index = None;
-        self.index_builder = None;
-        self.search_worker = None;
-    }
-
-    /// Builds the search index until `until` (or all of it). When it is complete, a search
-    /// waiting for it runs. Returns whether the screen changed.
-    pub(super) fn build_index(&mut self, until: Option<std::time::Instant>) -> bool {
-        if self.index.is_some() {
-            return false;
-        }
-        let builder = self.index_builder.get_or_insert_with(Default::default);
-        if !builder.step(&self.data, until) {
-            return matches!(self.modals.last(), Some(Modal::Search(_)));
-        }
-        let index = std::sync::Arc::new(self.index_builder.take().unwrap_or_default().finish());
-        self.search_worker = (index.len() >= ASYNC_FROM).then(|| Worker::start(index.clone(), SEARCH_LIMIT));
-        self.index = Some(index);
-        if let Some(Modal::Search(s)) = self.modals.last_mut() {
-            s.run(self.index.as_deref(), self.search_worker.as_ref());
-        }
-        true
-    }
-
-    /// How far the search index is built: (entries, of how many).
-    pub fn index_progress(&self) -> (usize, usize) {
-        match (&self.index, &self.index_builder) {
-            (Some(index), _) => (index.len(), index.len()),
-            (None, Some(b)) => b.progress(&self.data),
-            (None, None) => (0, 0),
-        }
     }
 
     /// Takes the worker's answer to the newest query, if it has come. Returns whether to redraw.
@@ -91,12 +57,19 @@ impl App {
             return;
         };
         match p.update(action) {
+            Prompt::Stay if action == Action::Submit => {
+                self.status = Some("type a command's name (or ↓ to choose one), then Enter".into());
+            }
             Prompt::Close => {
                 self.modals.pop();
             }
             Prompt::Find(query) => {
                 self.modals.pop();
                 self.open_search(&query);
+            }
+            Prompt::Person(who) => {
+                self.modals.pop();
+                self.card_by_name(&who);
             }
             Prompt::Run(action, tab) => {
                 self.modals.pop();
@@ -133,6 +106,9 @@ impl App {
 
     /// Shows record `id` of `kind` in the tab that lists it, the list narrowed to its name.
     pub(super) fn reveal(&mut self, kind: Kind, id: Id) {
+        if kind == Kind::Employee {
+            return self.open_card(id);
+        }
         let tab = Tab::of(kind);
         let name = record_name(&self.data, kind, id);
         self.show_tab(tab);

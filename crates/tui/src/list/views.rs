@@ -144,24 +144,6 @@ impl<V: ViewKind, K: Clone + PartialEq> Views<V, K> {
         }
     }
 
-    /// Work between key presses on the view on screen (see `ViewList::work`): its search keys
-    /// for data indexes `0..count`, then a narrowing under way. Returns whether its rows changed.
-    pub fn work(
-        &mut self,
-        count: usize,
-        text: impl FnMut(usize) -> String,
-        until: std::time::Instant,
-    ) -> bool {
-        self.current_mut().work(count, text, until)
-    }
-
-    /// Whether the view on screen still has work: keys to build for `count` data indexes, or a
-    /// narrowing under way.
-    pub fn busy(&self, count: usize) -> bool {
-        let list = self.current();
-        list.busy() || !list.rows.has_keys(count)
-    }
-
     /// Replaces the filter text and narrows every view by it.
     pub fn set_filter(&mut self, text: &str) {
         text.clone_into(&mut self.filter);

@@ -7,3 +7,4 @@ pub mod intake;
 pub mod leadership;
 pub mod mentoring;
 pub mod metrics;
+pub mod people;

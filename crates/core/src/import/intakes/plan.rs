@@ -142,7 +142,7 @@ impl Lookups {
     }
 }
 
-pub(super) fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
+pub(super) fn plan(data: &Dataset, bytes: &[u8], today: NaiveDate) -> Result<Plan, String> {
     let sheet = Sheet::new(bytes)?;
     let header = sheet.header.clone();
     let columns = Columns::find(&header)?;
@@ -174,7 +174,7 @@ pub(super) fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
                 continue;
             }
         };
-        match plan_row(&columns, &row.fields, &mut lookups, &mut plan) {
+        match plan_row(&columns, &row.fields, &mut lookups, &mut plan, today) {
             Ok(true) => {
                 plan.summary.imported += 1;
                 if !cleaned.is_empty() {
@@ -197,8 +197,14 @@ pub(super) fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
 }
 
 /// Checks one row. Ok(true): planned; Ok(false): a duplicate; Err: why it is rejected.
-fn plan_row(c: &Columns, row: &[String], lk: &mut Lookups, plan: &mut Plan) -> Result<bool, String> {
-    let values = check_row(c, row)?;
+fn plan_row(
+    c: &Columns,
+    row: &[String],
+    lk: &mut Lookups,
+    plan: &mut Plan,
+    today: NaiveDate,
+) -> Result<bool, String> {
+    let values = check_row(c, row, today)?;
     let existing = lookup_employee(lk, &values.number, &values.email);
     let new_employee = match existing {
         Some(_) => None,
