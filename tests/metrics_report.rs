@@ -92,6 +92,8 @@ fn fixture() -> Dataset {
         id: 1,
         course_number: "92883".into(),
         title: "Grow Your Career".into(),
+        partner_office: String::new(),
+        teacher_pathway: false,
     }];
     data.pl_sessions = [d(2024, 7, 31), d(2024, 8, 1), d(2025, 6, 30)]
         .into_iter()
@@ -100,6 +102,10 @@ fn fixture() -> Dataset {
             id: i as Id + 1,
             offering_id: 1,
             date,
+            start: None,
+            end: None,
+            place: String::new(),
+            facilitator: String::new(),
         })
         .collect();
     data.pl_attendance = [(1, 1), (1, 2), (2, 1), (3, 2)]

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 mod export;
 mod find;
+mod import;
 mod intakes;
 mod report_coverage;
 mod report_leadership;
@@ -78,17 +79,35 @@ pub enum Command {
         #[command(subcommand)]
         report: Report,
     },
-    /// Import records from a spreadsheet export.
+    /// Import records from a spreadsheet export (CSV), or a whole `export all` folder.
+    ///
+    /// KIND: intakes (the intake form's sheet), pl-roster (a PDO course roster), all (a folder
+    /// written by `export all`), or any kind `export` writes, in its format: locations, popups,
+    /// consultations, intake-settings, mentors, pairs, logs, ambassadors, ambassador-sessions,
+    /// reference-populations, cohorts, participants, sessions, attendance, waitlist, offerings,
+    /// pl-sessions, pl-attendance, teacher-outcomes. Exit status 0: all rows stored; 1: some
+    /// rows rejected; 2: the file could not be read (nothing stored).
     Import {
-        #[command(subcommand)]
-        import: Import,
-    },
-    /// Write every record of one kind as CSV with a header (to stdout, or --out FILE, mode 0600).
-    Export {
-        /// employees, locations, intakes, consultations, mentors, pairs, logs, ambassadors,
-        /// sessions, attendance, waitlist, offerings
         kind: String,
-        /// Write to this new file instead of stdout.
+        /// The CSV file (a folder for `all`).
+        path: PathBuf,
+        /// Check and report, store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// `all` into a database that already holds records: skip (keep what is stored, add the
+        /// rest) or update (the folder's values replace stored ones, add the rest).
+        #[arg(long, value_enum, value_name = "HOW")]
+        merge: Option<import::MergeArg>,
+    },
+    /// Write every record of one kind as CSV with a header (to stdout, or --out FILE, mode 0600);
+    /// `export all --out DIR` writes one KIND.csv per kind into a new folder (mode 0700).
+    Export {
+        /// all, employees, locations, intakes, consultations, intake-settings, mentors, pairs,
+        /// logs, ambassadors, ambassador-sessions, reference-populations, cohorts, participants,
+        /// sessions, attendance, waitlist, offerings, pl-sessions, pl-attendance, popups,
+        /// teacher-outcomes
+        kind: String,
+        /// Write to this new file instead of stdout (for `all`: a new or empty folder).
         #[arg(long)]
         out: Option<PathBuf>,
         /// Include confidential fields (mentoring log topics, pair notes); left out by default.
@@ -122,17 +141,6 @@ pub enum Report {
         fy: Option<i32>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-    },
-}
-
-#[derive(Subcommand, Debug)]
-pub enum Import {
-    /// The intake form's spreadsheet export (CSV).
-    Intakes {
-        file: PathBuf,
-        /// Check and report, store nothing.
-        #[arg(long)]
-        dry_run: bool,
     },
 }
 
@@ -188,11 +196,19 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             Report::Leadership { fy } => report_leadership::run(&path, today, *fy, cli.private),
             Report::Monthly { fy, format } => report_monthly::run(&path, today, *fy, *format),
         },
-        Command::Import { import } => match import {
-            Import::Intakes { file, dry_run } => intakes::run_import(&path, file, *dry_run),
-        },
+        Command::Import {
+            kind,
+            path: file,
+            dry_run,
+            merge,
+        } => import::run(&path, kind, file, *dry_run, *merge),
         // Intakes export in the import's own format, so an export imports back unchanged.
         Command::Export { kind, out, .. } if kind == "intakes" => intakes::export(&path, out.as_deref()),
+        Command::Export {
+            kind,
+            out,
+            confidential,
+        } if kind == "all" => export::run_all(&path, out.as_deref(), *confidential, cli.private),
         Command::Export {
             kind,
             out,

@@ -57,6 +57,7 @@ pub fn build(today: NaiveDate) -> Dataset {
     b.intakes();
     b.mentoring();
     b.ambassadors();
+    b.teacher_outcomes();
     b.data.reindex();
     b.data
 }
@@ -329,6 +330,8 @@ impl Builder {
                 id: i as Id + 1,
                 course_number: r[0].to_string(),
                 title: r[1].to_string(),
+                partner_office: r[2].to_string(),
+                teacher_pathway: &r[3] == "yes",
             });
         }
         // Each offering runs a few times a year from FY25 to today.
@@ -338,10 +341,20 @@ impl Builder {
         while d <= self.today {
             let offering_id = (k % self.data.offerings.len()) as Id + 1;
             let session_id = self.data.pl_sessions.len() as Id + 1;
+            // Webinars after work on Zoom, the others in the afternoon at the CESC.
+            let (start, end, place) = if k.is_multiple_of(3) {
+                ("16:30", "17:30", "Zoom")
+            } else {
+                ("14:00", "15:30", "850 Hungerford Dr. (CESC)")
+            };
             self.data.pl_sessions.push(PlSession {
                 id: session_id,
                 offering_id,
                 date: d,
+                start: Some(time(start)),
+                end: Some(time(end)),
+                place: place.into(),
+                facilitator: "Career Pathways Team".into(),
             });
             let size = self.rng.range(6, 24) as usize;
             let start = self.rng.below(employees);
@@ -354,6 +367,30 @@ impl Builder {
             }
             d += Duration::days(self.rng.range(4, 12));
             k += 1;
+        }
+    }
+
+    /// Support staff hired as teachers: a few each year since FY24, more each year, as the
+    /// booklet reports. Placed by a fixed pattern (no random draws, so the rest stays the same).
+    fn teacher_outcomes(&mut self) {
+        let programs = ["Teacher Residency (UMD)", "Para-to-Teacher (Montgomery College)"];
+        let per_year = [(2024, 4), (2025, 10), (2026, 12), (2027, 3)];
+        for (year, count) in per_year {
+            for i in 0..count {
+                let hired = date(year - 1, 8, 12) + Duration::days(i as i64 * 23);
+                if hired > self.today {
+                    break;
+                }
+                let n = self.data.teacher_outcomes.len() as Id;
+                self.data.teacher_outcomes.push(TeacherOutcome {
+                    id: n + 1,
+                    // Different people, spread over the staff.
+                    employee_id: 8 + n * 11,
+                    hired,
+                    school_year: format!("{}-{:02}", year - 1, year % 100),
+                    partner_program: programs[i % 2].into(),
+                });
+            }
         }
     }
 

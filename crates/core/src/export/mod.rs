@@ -7,7 +7,10 @@
 //! evaluation, retirement and notes columns are left empty, as on the privacy screen.
 //! A file written with `--out` is new (never overwritten) and readable by its owner alone.
 
+mod all;
 mod kinds;
+
+pub use all::write_all;
 
 use crate::dataset::Dataset;
 use crate::domain::{Id, initials};
@@ -34,6 +37,9 @@ pub const KINDS: &[&str] = &[
     "pl-sessions",
     "pl-attendance",
     "popups",
+    "intake-settings",
+    "reference-populations",
+    "teacher-outcomes",
 ];
 
 /// Other names people type for the same kinds.
@@ -45,6 +51,9 @@ pub fn canonical(kind: &str) -> Option<&'static str> {
         "leadership-sessions" => "sessions",
         "leadership-attendance" => "attendance",
         "popup-events" | "pop-ups" => "popups",
+        "settings" => "intake-settings",
+        "references" | "reference-population" => "reference-populations",
+        "teachers" | "teacher-outcome" | "teacher-pathway-outcomes" => "teacher-outcomes",
         other => other,
     };
     KINDS.iter().copied().find(|x| *x == alias)
@@ -70,6 +79,16 @@ impl Ctx<'_> {
         if self.private { String::new() } else { text }
     }
 
+    /// How a sheet names the person: the district's employee id, or the email of someone
+    /// without one (empty under `--private`). `import` finds people by it.
+    fn number(&self, employee: Id) -> String {
+        match self.data.employee(employee) {
+            Some(e) if !e.employee_number.trim().is_empty() => e.employee_number.clone(),
+            Some(e) if !self.private => e.email.clone(),
+            _ => String::new(),
+        }
+    }
+
     fn location(&self, id: Option<Id>) -> String {
         id.and_then(|id| self.data.location(id))
             .map(|l| l.name.clone())
@@ -79,6 +98,10 @@ impl Ctx<'_> {
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+}
+
+fn time(t: Option<chrono::NaiveTime>) -> String {
+    t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
 }
 
 fn yes_no(b: bool) -> String {

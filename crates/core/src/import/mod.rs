@@ -1,3 +1,77 @@
-//! Spreadsheet imports: each kind's sheet read, checked row by row and stored in one transaction.
+//! Spreadsheet imports. The intake form's sheet has its importer (`intakes`); every other kind
+//! of record goes through one engine (`engine`), each kind described in a small file
+//! (`kinds/`); `all` loads a whole `export all` folder; `roster` reads a PDO course roster.
 
+pub mod all;
+pub mod engine;
 pub mod intakes;
+pub mod kinds;
+pub mod refs;
+pub mod roster;
+pub mod row;
+pub mod sheet;
+
+pub use engine::{Merge, Outcome};
+pub use intakes::{ImportError, ImportSummary, Rejection};
+
+use crate::store::Store;
+use engine::{Mode, Remap};
+use kinds::SheetKind;
+use std::path::Path;
+
+/// Reads a sheet file and finds its columns for `kind`; any failure names the file.
+pub(crate) fn open_sheet(path: &Path) -> Result<sheet::Sheet, ImportError> {
+    let unreadable = |reason: String| ImportError::Unreadable {
+        path: path.display().to_string(),
+        reason,
+    };
+    let bytes = sheet::read_file(path).map_err(unreadable)?;
+    sheet::parse(&bytes).map_err(unreadable)
+}
+
+/// `import KIND FILE [--dry-run]`: every good row of `path` added as a new record of `kind` in
+/// one transaction; bad rows reported by line; a row already stored (or repeated) skipped.
+pub fn import_kind(
+    store: &Store,
+    kind: &dyn SheetKind,
+    path: &Path,
+    dry_run: bool,
+) -> Result<Outcome, ImportError> {
+    let sheet = open_sheet(path)?;
+    let columns = kind
+        .columns(&sheet, Mode::Add)
+        .map_err(|reason| ImportError::Unreadable {
+            path: path.display().to_string(),
+            reason,
+        })?;
+    let (mut data, _problems) = store.load()?;
+    let next = kind.next_id(None, &data)?;
+    let (plan, mut outcome) = kind.plan(
+        &sheet,
+        &columns,
+        &mut data,
+        Mode::Add,
+        &mut Remap::default(),
+        next,
+    );
+    outcome.dry_run = dry_run;
+    if dry_run || plan.is_empty() {
+        return Ok(outcome);
+    }
+    // Decided again inside the transaction that writes: an import running at the same moment
+    // cannot make the same rows new twice.
+    Ok(store.write(|txn| {
+        let mut data = txn.load()?;
+        let next = kind.next_id(Some(txn), &data)?;
+        let (plan, outcome) = kind.plan(
+            &sheet,
+            &columns,
+            &mut data,
+            Mode::Add,
+            &mut Remap::default(),
+            next,
+        );
+        plan.apply(txn)?;
+        Ok(outcome)
+    })?)
+}

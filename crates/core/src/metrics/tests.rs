@@ -166,6 +166,10 @@ fn pl_sessions_attendance_and_people_each_once() {
             id,
             offering_id: 1,
             date,
+            start: None,
+            end: None,
+            place: String::new(),
+            facilitator: String::new(),
         });
     }
     let seats = [(1, 1), (2, 1), (2, 2), (3, 1), (4, 1), (99, 1)];

@@ -4,6 +4,7 @@
 pub mod codec;
 mod file;
 pub mod records;
+mod upgrades;
 
 pub use codec::CodecError;
 pub use file::{check_private, create_private_file};
@@ -657,5 +658,64 @@ impl Txn {
 
     pub fn delete<T: Record>(&mut self, id: Id) -> Result<bool> {
         self.store_bytes(T::TABLE, id, None, false)
+    }
+
+    /// Every record of one kind as this transaction sees it, in id order. A record that does
+    /// not decode stops the transaction (nothing is decided on a partial view).
+    pub fn all<T: Record>(&mut self) -> Result<Vec<T>> {
+        let t = self.tx.open_table(table(T::TABLE))?;
+        let mut out = Vec::with_capacity(t.len()? as usize);
+        for row in t.iter()? {
+            let (k, v) = row?;
+            let mut r = T::decode(v.value()).map_err(|e| StoreError::Damaged {
+                table: T::TABLE,
+                key: k.value(),
+                reason: e.to_string(),
+            })?;
+            r.set_id(k.value());
+            out.push(r);
+        }
+        Ok(out)
+    }
+
+    /// The whole database as this transaction sees it: an import decides what is new and what
+    /// is a duplicate here, inside the transaction that writes, so two imports at once cannot
+    /// both store the same row.
+    pub fn load(&mut self) -> Result<Dataset> {
+        let mut data = Dataset::default();
+        macro_rules! read_each {
+            ($($field:ident: $ty:ty),+ $(,)?) => {$(
+                data.$field = self.all::<$ty>()?;
+            )+};
+        }
+        crate::with_record_kinds!(read_each);
+        data.reindex();
+        Ok(data)
+    }
+
+    /// Stores a new record under the id it carries (a restore keeps ids; an import numbers its
+    /// records from `peek_id`), and moves the kind's counter past it, so that id is never handed
+    /// out again even after a delete.
+    pub fn insert_keeping_id<T: Record>(&mut self, record: &T) -> Result<()> {
+        let key = format!("next_id:{}", T::TABLE);
+        {
+            let mut meta = self.tx.open_table(META)?;
+            let counter = meta.get(key.as_str())?.map(|v| v.value()).unwrap_or(0);
+            meta.insert(key.as_str(), counter.max(record.id() + 1))?;
+        }
+        self.store_bytes(T::TABLE, record.id(), Some(record.encode()?), false)?;
+        Ok(())
+    }
+
+    /// The id the next `insert` of this kind will give, without taking it.
+    pub fn peek_id<T: Record>(&mut self) -> Result<Id> {
+        let last = {
+            let t = self.tx.open_table(table(T::TABLE))?;
+            t.last()?.map(|(k, _)| k.value()).unwrap_or(0)
+        };
+        let meta = self.tx.open_table(META)?;
+        let key = format!("next_id:{}", T::TABLE);
+        let counter = meta.get(key.as_str())?.map(|v| v.value()).unwrap_or(0);
+        Ok(counter.max(last + 1))
     }
 }

@@ -37,10 +37,18 @@ pub trait Record: Serialize + DeserializeOwned + Clone + Send {
     }
 }
 
+/// `Kind => "table"`, or `Kind => "table" @ VERSION upgrade_fn` for a kind whose layout changed:
+/// `upgrade_fn(version, body)` reads the older versions (in `super::upgrades`).
 macro_rules! record {
-    ($($ty:ty => $table:literal),+ $(,)?) => {
+    ($($ty:ty => $table:literal $(@ $version:literal $upgrade:path)?),+ $(,)?) => {
         $(impl Record for $ty {
             const TABLE: &'static str = $table;
+            $(
+                const VERSION: u8 = $version;
+                fn upgrade(version: u8, body: &[u8]) -> Result<Self, CodecError> {
+                    $upgrade(version, body)
+                }
+            )?
             fn id(&self) -> Id { self.id }
             fn set_id(&mut self, id: Id) { self.id = id }
         })+
@@ -65,11 +73,12 @@ record! {
     LeadershipSession => "leadership_sessions",
     AttendanceMark => "attendance",
     WaitlistEntry => "waitlist",
-    Offering => "offerings",
-    PlSession => "pl_sessions",
+    Offering => "offerings" @ 2 super::upgrades::offering,
+    PlSession => "pl_sessions" @ 2 super::upgrades::pl_session,
     PlAttendance => "pl_attendance",
     PopUpEvent => "popup_events",
     ReferencePopulation => "reference_populations",
+    TeacherOutcome => "teacher_outcomes",
 }
 
 /// Decodes `bytes` as every kind of record and drops the results: the entry point of the

@@ -67,6 +67,7 @@ pub fn write_csv(data: &Dataset, out: impl Write) -> Result<Vec<Id>, csv::Error>
                 .map(|l| l.name.clone())
                 .unwrap_or_default(),
         );
+        record.push(i.id.to_string());
         w.write_record(&record)?;
     }
     w.flush()?;

@@ -105,6 +105,8 @@ pub mod col {
     pub const CLOSED: &str = "Closed";
     pub const EVENT_DATE: &str = "Event Date";
     pub const EVENT_LOCATION: &str = "Event Location";
+    /// The intake's record id, so `import all` keeps it (the form's own import ignores it).
+    pub const ID: &str = "Id";
 
     pub const ALL: &[&str] = &[
         EMPLOYEE_ID,
@@ -129,6 +131,7 @@ pub mod col {
         CLOSED,
         EVENT_DATE,
         EVENT_LOCATION,
+        ID,
     ];
 }
 

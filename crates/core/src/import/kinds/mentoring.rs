@@ -1,0 +1,169 @@
+//! Mentors, mentoring pairs and monthly logs. Eligibility (years of service, permanent status)
+//! is checked when a pair is made in the dashboard, on that day; an import brings history in as
+//! it was and checks what must always hold (a pair's end, the 4 hours a month).
+
+use super::{EMPLOYEE, EMPLOYEE_COLUMNS};
+use crate::domain::*;
+use crate::import::engine::{Column, Kind, optional, required};
+use crate::import::refs::{Person, Refs};
+use crate::import::row::Row;
+
+pub struct Mentors;
+
+impl Kind for Mentors {
+    type Rec = Mentor;
+    const NAME: &'static str = "mentors";
+    const COLUMNS: &'static [Column] = &[
+        EMPLOYEE_COLUMNS[0],
+        EMPLOYEE_COLUMNS[1],
+        EMPLOYEE_COLUMNS[2],
+        optional("expertise"),
+        required("active"),
+        required("joined"),
+    ];
+    const ONE_OF: &'static [(&'static [&'static str], &'static str)] = super::EMPLOYEE_ONE_OF;
+
+    fn read(row: &Row, refs: &Refs) -> Result<Mentor, String> {
+        Ok(Mentor {
+            id: 0,
+            employee_id: refs.person(row, EMPLOYEE)?,
+            expertise: row.text("expertise"),
+            active: row.yes_no("active")?,
+            joined: row.date("joined")?,
+        })
+    }
+
+    fn key(m: &Mentor) -> String {
+        m.employee_id.to_string()
+    }
+}
+
+const MENTOR: Person = Person {
+    id: "",
+    number: "mentor_number",
+    email: None,
+};
+const MENTEE: Person = Person {
+    id: "mentee_id",
+    number: "mentee_number",
+    email: None,
+};
+
+/// The mentor record a row names: `mentor_id`, and/or the mentor's employee id.
+fn mentor(row: &Row, refs: &Refs) -> Result<Option<Id>, String> {
+    let by_id = refs.id_of::<Mentor>(row, "mentor_id")?;
+    let by_key = match refs.opt_person(row, MENTOR)? {
+        None => None,
+        Some(e) => Some(
+            refs.mentor_of(e)
+                .ok_or("mentor_number: this employee is not a mentor; import the mentor first")?,
+        ),
+    };
+    refs.both(by_id, by_key, "mentor")
+}
+
+pub struct Pairs;
+
+impl Kind for Pairs {
+    type Rec = MentoringPair;
+    const NAME: &'static str = "pairs";
+    const COLUMNS: &'static [Column] = &[
+        optional("mentor_id"),
+        optional("mentor_number").or(&["mentor employee id"]),
+        optional("mentee_id"),
+        optional("mentee_number").or(&["mentee employee id"]),
+        required("started").or(&["signed", "agreement signed"]),
+        optional("ended"),
+        optional("end_reason"),
+        optional("notes"),
+    ];
+    const ONE_OF: &'static [(&'static [&'static str], &'static str)] = &[
+        (&["mentor_id", "mentor_number"], "mentor_number"),
+        (&["mentee_id", "mentee_number"], "mentee_number"),
+    ];
+
+    fn read(row: &Row, refs: &Refs) -> Result<MentoringPair, String> {
+        let mentor_id = mentor(row, refs)?.ok_or("needs mentor_number or mentor_id")?;
+        let pair = MentoringPair {
+            id: 0,
+            mentor_id,
+            mentee_id: refs.person(row, MENTEE)?,
+            started: row.date("started")?,
+            ended: row.opt_date("ended")?,
+            end_reason: row.opt_choice("end_reason")?,
+            notes: row.note("notes"),
+        };
+        if let Some(ended) = pair.ended {
+            check_end(&pair, ended).map_err(|e| format!("ended: {}", e.reason))?;
+        }
+        if pair.ended.is_none() && pair.end_reason.is_some() {
+            return Err("end_reason is given but the pair has not ended".into());
+        }
+        Ok(pair)
+    }
+
+    fn key(p: &MentoringPair) -> String {
+        format!("{}|{}|{}", p.mentor_id, p.mentee_id, p.started)
+    }
+}
+
+pub struct Logs;
+
+impl Kind for Logs {
+    type Rec = MentorLog;
+    const NAME: &'static str = "logs";
+    const COLUMNS: &'static [Column] = &[
+        optional("pair_id"),
+        optional("mentor_number").or(&["mentor employee id"]),
+        optional("mentee_number").or(&["mentee employee id"]),
+        required("month"),
+        required("hours"),
+        required("submitted"),
+        optional("topics"),
+    ];
+    const ONE_OF: &'static [(&'static [&'static str], &'static str)] = &[(
+        &["pair_id", "mentee_number"],
+        "pair_id or mentor_number and mentee_number",
+    )];
+
+    fn read(row: &Row, refs: &Refs) -> Result<MentorLog, String> {
+        let month = parse_month(row.cell("month")).map_err(|e| format!("month: {e}"))?;
+        let by_id = refs.id_of::<MentoringPair>(row, "pair_id")?;
+        let mentee = refs.opt_person(row, Person { id: "", ..MENTEE })?;
+        let by_key = match (mentor(row, refs)?, mentee) {
+            (Some(m), Some(e)) => {
+                let month_end = add_months(month, 1);
+                let pair = refs
+                    .data
+                    .pairs
+                    .iter()
+                    .filter(|p| p.mentor_id == m && p.mentee_id == e)
+                    .filter(|p| p.started < month_end && p.ended.is_none_or(|x| x >= month))
+                    .max_by_key(|p| (p.started, p.id));
+                Some(
+                    pair.map(|p| p.id)
+                        .ok_or("this mentor and mentee had no pair running that month")?,
+                )
+            }
+            _ => None,
+        };
+        Ok(MentorLog {
+            id: 0,
+            pair_id: refs
+                .both(by_id, by_key, "pair")?
+                .ok_or("needs pair_id, or mentor_number and mentee_number")?,
+            month,
+            hours: row.decimal("hours")?,
+            topics: row.note("topics"),
+            submitted: row.date("submitted")?,
+        })
+    }
+
+    fn key(l: &MentorLog) -> String {
+        format!("{}|{}", l.pair_id, l.month)
+    }
+
+    fn check(l: &MentorLog, same: &[MentorLog], _refs: &Refs) -> Result<(), String> {
+        l.validate(same).map_err(|e| e.to_string())
+    }
+}
