@@ -138,6 +138,8 @@ pub struct Outcome {
     pub imported: usize,
     pub updated: usize,
     pub duplicates: usize,
+    /// Rows that added to a record of an earlier row (a reference population's groups).
+    pub absorbed: usize,
     pub rejected: Vec<Rejection>,
     /// Text cleaned on the way in, by line and column.
     pub cleaned: Vec<String>,
@@ -276,7 +278,7 @@ pub fn plan<K: Kind>(
             outcome.cleaned.extend(row.cleaned());
             match result {
                 Ok(Taken::New) => outcome.imported += 1,
-                Ok(Taken::Absorbed) => {}
+                Ok(Taken::Absorbed) => outcome.absorbed += 1,
                 Ok(Taken::Duplicate) => outcome.duplicates += 1,
                 Ok(Taken::Updated) => outcome.updated += 1,
                 Err(reason) => outcome.rejected.push(Rejection {
