@@ -23,6 +23,7 @@ fn rich_demo(dir: &Path) -> PathBuf {
             txn.put(&IntakeSettings {
                 id: 1,
                 overdue_working_days: 7,
+                stale_working_days: 12,
             })?;
             let mut entry: WaitlistEntry = txn.get(1)?.unwrap();
             entry.note = "said \"next year, surely\",\nthen\tasked again".into();

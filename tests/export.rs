@@ -20,7 +20,7 @@ fn every_kind_exports_with_a_header_and_one_row_per_record() {
     let (_dir, db, store) = demo_store();
     let (data, _) = store.load().unwrap();
     drop(store);
-    let kinds: [(&str, usize, &str); 17] = [
+    let kinds: [(&str, usize, &str); 18] = [
         (
             "employees",
             data.employees.len(),
@@ -70,6 +70,7 @@ fn every_kind_exports_with_a_header_and_one_row_per_record() {
         ),
         ("pl-attendance", data.pl_attendance.len(), "id,pl_session_id,date"),
         ("popups", data.popups.len(), "id,date,location_id,location"),
+        ("closures", data.closures.len(), "id,date,name"),
     ];
     for (kind, count, starts) in kinds {
         let (code, out, err) = run(&db, &["export", kind]);

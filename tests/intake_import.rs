@@ -128,7 +128,7 @@ fn bom_and_crlf() {
     assert_eq!(names, vec!["Zoë Brontë", "Ōta Kenji"]);
     // No stray \r on the last column, nor inside the quoted newline.
     assert_eq!(data.intakes[1].received, d(2024, 8, 2));
-    assert_eq!(data.intakes[0].notes, "two\r\nlines");
+    assert_eq!(data.intakes[0].notes, "two\nlines");
     assert_eq!(data.employees[0].employee_number, "200001");
 }
 
@@ -147,7 +147,13 @@ fn quoted_commas_quotes_and_newlines_and_lines_counted_from_the_file() {
     assert_eq!(data.employees[0].last_name, "O'Brien, Jr.");
     assert_eq!(data.intakes[0].notes, "said \"call after 3pm\", not before");
     assert_eq!(data.intakes[1].notes, "first line\nsecond line\nthird line");
-    assert_eq!(data.employees[2].last_name, "Smith\nJones");
+    // A line break inside a name is not kept: a name is one line.
+    assert_eq!(data.employees[2].last_name, "Smith Jones");
+    assert_eq!(s.cleaned.len(), 1);
+    assert_eq!(
+        s.cleaned[0].to_string(),
+        "line 7: Last Name: removed control or invisible characters (the rest was kept)"
+    );
 }
 
 #[test]
@@ -165,7 +171,7 @@ fn each_rejection_reason_by_line_and_nothing_of_a_bad_row_is_stored() {
             "line 5: Last Name is empty",
             "line 6: Submitted: \"13/45/2024\" is not a date; type YYYY-MM-DD or M/D/YYYY",
             "line 7: Services: no service requested",
-            "line 8: Email \"not-an-email\" is not an email address (name@district.org)",
+            "line 8: Email: the email given is not an email address (name@district.org)",
             "line 9: Submitted: a date is required (YYYY-MM-DD or M/D/YYYY)",
             "imported 2, duplicates skipped 0, rejected 7",
         ]
@@ -278,6 +284,42 @@ use chrono::Datelike;
 #[test]
 fn export_imports_back_into_an_empty_database_unchanged() {
     let (dir, path, store) = common::demo_store();
+    // Values a spreadsheet would run as formulas, stored as a user typed them: they must come
+    // back exactly, and be written so that a spreadsheet shows them as text.
+    let hostile = Employee {
+        id: 0,
+        employee_number: "-77".into(),
+        first_name: "=HYPERLINK(\"http://x.example\",\"click\")".into(),
+        last_name: "+1".into(),
+        email: "formula.test@district.org".into(),
+        position: "-5".into(),
+        location_id: None,
+        chapter: NO_CHAPTER.into(),
+        race: Race::Unknown,
+        hire_date: None,
+        position_start: None,
+        status: EmploymentStatus::Permanent,
+        in_evaluation: false,
+        retirement_date: None,
+        supervisor_id: None,
+    };
+    store
+        .write(|txn| {
+            let mut e = hostile.clone();
+            let id = txn.insert(&mut e)?;
+            let mut it = Intake::new(
+                id,
+                chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+                IntakeSource::Form,
+            );
+            it.services = vec![Service::ResumeReview];
+            it.owner = "@x".into();
+            it.next_step = "'=x".into();
+            it.notes = "\tindented first line\n=2+2 on the second".into();
+            txn.insert(&mut it)?;
+            Ok(())
+        })
+        .unwrap();
     drop(store);
     let out = dir.path().join("intakes.csv");
     let (code, _, err) = run(&path, &["export", "intakes", "--out", out.to_str().unwrap()]);
@@ -303,7 +345,45 @@ fn export_imports_back_into_an_empty_database_unchanged() {
         original.intakes.len()
     )));
     let (_, again, _) = run(&empty, &["export", "intakes"]);
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), again);
+    let first = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(first, again);
+    // No cell of the file starts a formula; the hostile ones carry the leading apostrophe.
+    let mut cells = Vec::new();
+    for record in csv::Reader::from_reader(first.as_bytes()).records() {
+        cells.extend(record.unwrap().iter().map(String::from));
+    }
+    assert!(
+        !cells
+            .iter()
+            .any(|c| c.starts_with(['=', '+', '-', '@', '\t', '\r'])),
+        "a live formula cell"
+    );
+    for v in [
+        "'=HYPERLINK(\"http://x.example\",\"click\")",
+        "'+1",
+        "'-5",
+        "'-77",
+        "'@x",
+        "''=x",
+    ] {
+        assert!(cells.iter().any(|c| c == v), "{v} missing");
+    }
+    let (copy, _) = Store::open(&empty).unwrap().load().unwrap();
+    let back = copy.employees.iter().find(|e| e.email == hostile.email).unwrap();
+    assert_eq!(
+        (
+            &back.first_name,
+            &back.last_name,
+            &back.position,
+            &back.employee_number
+        ),
+        (
+            &hostile.first_name,
+            &hostile.last_name,
+            &hostile.position,
+            &hostile.employee_number
+        )
+    );
 
     // Field by field: every intake's own data came back.
     let (copy, _) = Store::open(&empty).unwrap().load().unwrap();
@@ -346,7 +426,7 @@ fn write_csv_uses_the_import_headers() {
     let (_dir, _path, store) = common::demo_store();
     let (data, _) = store.load().unwrap();
     let mut buf = Vec::new();
-    write_csv(&data, &mut buf).unwrap();
+    write_csv(&data, pathways_core::privacy::Mask::OFF, &mut buf).unwrap();
     let text = String::from_utf8(buf).unwrap();
     let header = text.lines().next().unwrap();
     for h in [

@@ -38,6 +38,11 @@ const CASES: &[Case] = &[
         date: ("employees", "-5", "employees: \"-5\" is not a whole number"),
     },
     Case {
+        kind: "closures",
+        reference: ("date", "2026-11-28", "a weekend is never a working day"),
+        date: ("date", "Thanksgiving", NOT_A_DATE),
+    },
+    Case {
         kind: "popups",
         reference: ("location", "Nowhere Academy", NOWHERE),
         date: ("date", "2025-02-30", NOT_A_DATE),
@@ -207,6 +212,7 @@ fn remove(store: &Store, kind: &str, id: Id) {
         .write(|txn| {
             match kind {
                 "locations" => txn.delete::<Location>(id),
+                "closures" => txn.delete::<Closure>(id),
                 "popups" => txn.delete::<PopUpEvent>(id),
                 "consultations" => txn.delete::<Consultation>(id),
                 "mentors" => txn.delete::<Mentor>(id),

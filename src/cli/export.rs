@@ -1,7 +1,9 @@
 //! `pathways export KIND [--out FILE]`: writes one kind through the core's CSV writers.
 
+use super::out;
 use pathways_core::export::{Ctx, KINDS, canonical, write};
 use pathways_core::store::create_private_file;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -13,7 +15,7 @@ pub fn run(db: &Path, kind: &str, out: Option<&Path>, confidential: bool, privat
         ));
     };
     if kind == "intakes" {
-        return super::intakes::export(db, out);
+        return super::intakes::export(db, out, private);
     }
     if let Some(path) = out
         && path.exists()
@@ -40,13 +42,11 @@ pub fn run(db: &Path, kind: &str, out: Option<&Path>, confidential: bool, privat
                     // Leave no half-written export behind.
                     let _ = std::fs::remove_file(path);
                 }
-                written.map(|n| {
-                    println!("exported {n} {kind} to {}", path.display());
-                })
+                written.map(|n| out::line(format!("exported {n} {kind} to {}", path.display())))
             }
             Err(e) => Err(format!("{}: cannot create it: {e}", path.display())),
         },
-        None => write(&ctx, kind, std::io::stdout().lock()).map(|_| ()),
+        None => write(&ctx, kind, out::stdout()).map(|_| ()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -71,7 +71,8 @@ pub fn run_all(db: &Path, out: Option<&Path>, confidential: bool, private: bool)
     match pathways_core::export::write_all(&ctx, dir) {
         Ok(counts) => {
             let records: usize = counts.iter().map(|(_, n)| n).sum();
-            println!(
+            let _ = writeln!(
+                super::out::stdout(),
                 "exported {records} records in {} files to {}",
                 counts.len(),
                 dir.display()

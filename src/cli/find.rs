@@ -1,6 +1,8 @@
 //! `pathways find QUERY`: the best matches as plain lines, for scripts and SSH one-liners.
 
-use super::Format;
+use super::{Format, out};
+use pathways_core::privacy::Mask;
+use pathways_core::text;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -15,29 +17,35 @@ pub fn run(db: &Path, query: &str, limit: usize, format: Format, private: bool) 
     };
     let index = pathways_core::search::Index::build(&data);
     let hits = index.search(query, limit.max(1));
-    let title = |e: &pathways_core::search::Entry| {
-        if private && e.person.is_some() {
-            pathways_core::domain::initials(&e.title)
-        } else {
-            e.title.clone()
-        }
+    let mask = Mask::file(private);
+    let title = |e: &pathways_core::search::Entry| match e.person {
+        Some(_) => mask.name(&e.title).into_owned(),
+        None => e.title.clone(),
     };
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = out::stdout();
     let written = match format {
-        Format::Text => hits
-            .iter()
-            .try_for_each(|e| writeln!(out, "{:<12} {:<28} {}", e.kind.label(), title(e), e.facts)),
+        // Columns by display width: a wide or accented name keeps the facts lined up.
+        Format::Text => hits.iter().try_for_each(|e| {
+            writeln!(
+                out,
+                "{} {} {}",
+                text::fill(e.kind.label(), 12),
+                text::fill(&text::inert(&title(e)), 28),
+                e.facts
+            )
+        }),
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
             let mut r = w.write_record(["kind", "id", "name", "facts"]);
             for e in &hits {
-                r = r.and_then(|_| w.write_record([e.kind.label(), &e.id.to_string(), &title(e), &e.facts]));
+                let row = [e.kind.label(), &e.id.to_string(), &title(e), &e.facts];
+                r = r.and_then(|_| w.write_record(row.map(|c| text::sheet_cell(c).into_owned())));
             }
             r.and_then(|_| w.flush().map_err(csv::Error::from))
                 .map_err(std::io::Error::other)
         }
-    };
+    }
+    .and_then(|()| out.flush());
     // A closed pipe (`| head`) is not an error worth a message.
     if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
@@ -45,7 +53,7 @@ pub fn run(db: &Path, query: &str, limit: usize, format: Format, private: bool) 
         return super::fail(format!("cannot write the results: {e}"));
     }
     if hits.is_empty() {
-        eprintln!("pathways: nothing matches {query:?}");
+        out::warn(format!("nothing matches {query:?}"));
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -1,6 +1,8 @@
 //! `pathways import KIND PATH [--dry-run] [--merge skip|update]`: the runners around the core's
-//! importers. Every line printed is made inert (a cell's text never reaches the terminal live).
+//! importers. Every line goes out through [`super::out`] (a cell's text never reaches the
+//! terminal live).
 
+use super::out;
 use pathways_core::import::{self, ImportError, Merge, kinds};
 use pathways_core::text::inert;
 use std::io::Write;
@@ -79,19 +81,20 @@ fn all(db: &Path, dir: &Path, dry_run: bool, merge: Option<Merge>) -> ExitCode {
 fn report(result: Result<(Vec<String>, bool), ImportError>) -> ExitCode {
     match result {
         Ok((lines, clean)) => {
-            let mut out = std::io::stdout().lock();
+            let mut out = out::stdout();
             for line in lines {
                 // A closed pipe (`| head`) ends the listing quietly.
-                if writeln!(out, "{}", inert(&line)).is_err() {
+                if writeln!(out, "{line}").is_err() {
                     break;
                 }
             }
+            drop(out);
             if clean {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)
             }
         }
-        Err(e) => super::fail(format!("{} (nothing was imported)", inert(&e.to_string()))),
+        Err(e) => super::fail(format!("{e} (nothing was imported)")),
     }
 }

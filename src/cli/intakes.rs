@@ -1,7 +1,9 @@
 //! `pathways import intakes FILE` and `pathways export intakes`: the runners around the core's
 //! intake sheet format.
 
+use super::out;
 use pathways_core::import::intakes::{import, write_csv};
+use pathways_core::privacy::Mask;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -14,10 +16,11 @@ pub fn run_import(db: &Path, file: &Path, dry_run: bool) -> ExitCode {
     };
     match import(&store, file, dry_run) {
         Ok(summary) => {
-            let mut out = std::io::stdout().lock();
+            let mut out = out::stdout();
             for line in summary.lines() {
                 let _ = writeln!(out, "{line}");
             }
+            drop(out);
             if summary.rejected.is_empty() {
                 ExitCode::SUCCESS
             } else {
@@ -28,22 +31,24 @@ pub fn run_import(db: &Path, file: &Path, dry_run: bool) -> ExitCode {
     }
 }
 
-pub fn export(db: &Path, out: Option<&Path>) -> ExitCode {
+/// `pathways export intakes [--out FILE]`; `--private` masks it like every other export.
+pub fn export(db: &Path, out: Option<&Path>, private: bool) -> ExitCode {
     let data = match super::load(db) {
         Ok(d) => d,
         Err(code) => return code,
     };
+    let mask = Mask::file(private);
     let result = match out {
         Some(path) => match pathways_core::store::create_private_file(path) {
-            Ok(file) => write_csv(&data, std::io::BufWriter::new(file)),
+            Ok(file) => write_csv(&data, mask, std::io::BufWriter::new(file)),
             Err(e) => return super::fail(format!("{}: {e}", path.display())),
         },
-        None => write_csv(&data, std::io::stdout().lock()),
+        None => write_csv(&data, mask, out::stdout()),
     };
     match result {
         Ok(skipped) => {
             for id in skipped {
-                eprintln!("pathways: intake #{id} skipped: its employee record is missing");
+                out::warn(format!("intake #{id} skipped: its employee record is missing"));
             }
             ExitCode::SUCCESS
         }

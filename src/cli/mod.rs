@@ -10,6 +10,7 @@ mod export;
 mod find;
 mod import;
 mod intakes;
+pub mod out;
 mod report_coverage;
 mod report_leadership;
 mod report_mentoring;
@@ -24,7 +25,8 @@ pub struct Cli {
     /// Open the dashboard on a fresh temporary copy of the demo data (your database is not touched).
     #[arg(long)]
     pub demo: bool,
-    /// Privacy screen on: names as initials, sensitive fields hidden (also masks `find` output).
+    /// Privacy screen on: names as initials, personal fields hidden (also masks `find`, `export`
+    /// and the reports that take it).
     #[arg(long, global = true)]
     pub private: bool,
     /// Turn the privacy screen on by itself after this many minutes without a key press.
@@ -164,9 +166,9 @@ pub fn db_path(cli: &Cli) -> Result<PathBuf, String> {
         .ok_or_else(|| "cannot find a data directory for this user; pass --db PATH".to_string())
 }
 
-/// Prints an error the way every command does, and gives exit status 2.
+/// Prints an error the way every command does (inert, like all output), and gives exit status 2.
 pub fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("pathways: {message}");
+    out::warn(message);
     ExitCode::from(2)
 }
 
@@ -203,7 +205,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             merge,
         } => import::run(&path, kind, file, *dry_run, *merge),
         // Intakes export in the import's own format, so an export imports back unchanged.
-        Command::Export { kind, out, .. } if kind == "intakes" => intakes::export(&path, out.as_deref()),
+        Command::Export { kind, out, .. } if kind == "intakes" => {
+            intakes::export(&path, out.as_deref(), cli.private)
+        }
         Command::Export {
             kind,
             out,
@@ -235,7 +239,7 @@ pub fn load(path: &Path) -> Result<pathways_core::dataset::Dataset, ExitCode> {
     match store.load() {
         Ok((data, problems)) => {
             for p in &problems {
-                eprintln!("pathways: {}: skipped damaged record: {p}", path.display());
+                out::warn(format!("{}: skipped damaged record: {p}", path.display()));
             }
             Ok(data)
         }
@@ -252,7 +256,7 @@ fn init(path: &Path, demo: bool, synthetic: Option<usize>, today: NaiveDate) -> 
     let Some((data, what)) = data else {
         return match Store::create_new(path) {
             Ok(_) => {
-                println!("created {}", path.display());
+                out::line(format!("created {}", path.display()));
                 ExitCode::SUCCESS
             }
             Err(e) => fail(e),
@@ -285,11 +289,11 @@ fn init(path: &Path, demo: bool, synthetic: Option<usize>, today: NaiveDate) -> 
         return fail(format!("{}: {e}", path.display()));
     }
     let _ = std::fs::remove_file(&partial);
-    println!(
+    out::line(format!(
         "created {} with {what} ({} records)",
         path.display(),
         data.record_count()
-    );
+    ));
     ExitCode::SUCCESS
 }
 
@@ -314,18 +318,18 @@ fn check(path: &Path) -> ExitCode {
     match store.check() {
         Ok(findings) if findings.is_empty() => {
             let total: u64 = counts.iter().map(|(_, n)| n).sum();
-            println!("{}: ok ({total} records)", path.display());
+            out::line(format!("{}: ok ({total} records)", path.display()));
             ExitCode::SUCCESS
         }
         Ok(findings) => {
             for f in &findings {
-                println!("{}: {f}", path.display());
+                out::line(format!("{}: {f}", path.display()));
             }
-            println!(
+            out::line(format!(
                 "{}: {} problem(s) found; restore from a backup or re-enter those records",
                 path.display(),
                 findings.len()
-            );
+            ));
             ExitCode::from(1)
         }
         Err(e) => fail(format!("{}: {e}", path.display())),
@@ -342,7 +346,7 @@ fn backup(path: &Path, out: &Path) -> ExitCode {
     };
     match store.backup(out) {
         Ok(n) => {
-            println!("backed up {n} records to {}", out.display());
+            out::line(format!("backed up {n} records to {}", out.display()));
             ExitCode::SUCCESS
         }
         Err(e) => fail(e),

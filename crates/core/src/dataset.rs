@@ -31,6 +31,7 @@ macro_rules! with_record_kinds {
             popups: PopUpEvent,
             reference_populations: ReferencePopulation,
             teacher_outcomes: TeacherOutcome,
+            closures: Closure,
         }
     };
 }

@@ -9,6 +9,7 @@ pub mod import;
 pub mod learning;
 pub mod lookup;
 pub mod metrics;
+pub mod privacy;
 pub mod search;
 pub mod store;
 pub mod text;

@@ -77,17 +77,27 @@ pub fn clean(text: &str, field: Field) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `text` made safe for any output a terminal interprets: every control, bidi or zero-width
-/// character (a line break too: one value never spans lines) is written as a visible escape
-/// such as `\u{1b}`. Text without such characters is returned as it is.
-pub fn inert(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() || is_invisible(c)) {
+/// True for a character no output a terminal interprets may carry as it is: a control character
+/// (C0, DEL, C1) or a bidi / zero-width one.
+pub fn is_live(c: char) -> bool {
+    c.is_control() || is_invisible(c)
+}
+
+/// Writes `c` as a visible escape such as `\u{1b}`.
+fn escape(out: &mut String, c: char) {
+    use std::fmt::Write;
+    let _ = write!(out, "\\u{{{:x}}}", c as u32);
+}
+
+/// `text` with every character for which `live` holds written as a visible escape.
+fn escaped(text: &str, live: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !text.chars().any(&live) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if c.is_control() || is_invisible(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        if live(c) {
+            escape(&mut out, c);
         } else {
             out.push(c);
         }
@@ -95,21 +105,17 @@ pub fn inert(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` made safe for any output a terminal interprets: every control, bidi or zero-width
+/// character (a line break too: one value never spans lines) is written as a visible escape
+/// such as `\u{1b}`. Text without such characters is returned as it is.
+pub fn inert(text: &str) -> Cow<'_, str> {
+    escaped(text, is_live)
+}
+
 /// Like [`inert`], but keeps line breaks and tabs: for multi-line text a report prints as
-/// several lines (a note under its record).
+/// several lines (a note under its record), and for whole lines of output.
 pub fn inert_lines(text: &str) -> Cow<'_, str> {
-    if !text
-        .chars()
-        .any(|c| (c.is_control() && c != '\n' && c != '\t') || is_invisible(c))
-    {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(
-        text.split('\n')
-            .map(|l| inert(l).into_owned())
-            .collect::<Vec<_>>()
-            .join("\n"),
-    )
+    escaped(text, |c| c != '\n' && c != '\t' && is_live(c))
 }
 
 /// Columns `text` takes on a terminal (East Asian wide characters count two, combining marks none).
@@ -146,6 +152,12 @@ pub fn pad(text: &str, columns: usize) -> String {
     format!("{cut}{}", " ".repeat(fill))
 }
 
+/// `text` followed by spaces up to `columns` display columns, never cut: what `{:<N}` does when
+/// counting columns instead of chars.
+pub fn fill(text: &str, columns: usize) -> String {
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width(text))))
+}
+
 /// First characters a spreadsheet reads as the start of a formula (OWASP's list).
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
@@ -174,6 +186,16 @@ pub fn from_sheet(cell: &str) -> &str {
     match (chars.next(), chars.next()) {
         (Some('\''), Some(c)) if c == '\'' || FORMULA_START.contains(&c) => &cell[1..],
         _ => cell,
+    }
+}
+
+/// A stored value as a CSV cell: [`inert_lines`] (a file is `cat` to a terminal too) then
+/// [`to_sheet`]. Every CSV the program writes goes through this; an import undoes it with
+/// [`from_sheet`] (clean text comes back byte for byte).
+pub fn sheet_cell(value: &str) -> Cow<'_, str> {
+    match inert_lines(value) {
+        Cow::Borrowed(v) => to_sheet(v),
+        Cow::Owned(v) => Cow::Owned(to_sheet(&v).into_owned()),
     }
 }
 
@@ -212,6 +234,7 @@ mod tests {
         assert!(!out.chars().any(|c| c.is_control()), "{out}");
         assert_eq!(out, "\\u{1b}]52;c;QUJD\\u{7}x\\u{9b}2J\\u{a}");
         assert_eq!(inert_lines("a\nb\u{1b}"), "a\nb\\u{1b}");
+        assert_eq!(inert_lines("a\tb\r\u{202e}"), "a\tb\\u{d}\\u{202e}");
         assert!(matches!(inert("plain"), Cow::Borrowed(_)));
     }
 
@@ -225,6 +248,8 @@ mod tests {
         assert_eq!(pad("ab", 4), "ab  ");
         assert_eq!(pad("山田太郎", 5), "山田…");
         assert_eq!(pad("山田太郎", 4), "山… ");
+        assert_eq!(fill("山田", 6), "山田  ");
+        assert_eq!(fill("José García", 4), "José García");
     }
 
     #[test]
@@ -238,6 +263,9 @@ mod tests {
         }
         assert_eq!(to_sheet("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(to_sheet("O'Brien"), "O'Brien");
+        assert_eq!(sheet_cell("=x\u{1b}]0;T\u{7}"), "'=x\\u{1b}]0;T\\u{7}");
+        assert_eq!(sheet_cell("line 1\n\tline 2"), "line 1\n\tline 2");
+        assert_eq!(sheet_cell("\tx"), "'\tx");
     }
 
     #[test]

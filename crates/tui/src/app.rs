@@ -6,7 +6,8 @@ use crate::keymap::{self, Mode};
 use crate::tabs;
 use chrono::NaiveDate;
 use pathways_core::dataset::Dataset;
-use pathways_core::domain::{Id, initials};
+use pathways_core::domain::Id;
+use pathways_core::privacy::{Mask, Sensitive};
 use pathways_core::store::Store;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -347,6 +348,35 @@ impl App {
         }
     }
 
+    /// Text pasted into the terminal (bracketed paste: it arrives whole, so a line break in it
+    /// never submits a form). It goes where typing goes, cleaned by the same rule.
+    pub fn paste(&mut self, pasted: &str) {
+        self.last_input = std::time::Instant::now();
+        let line = pathways_core::text::clean(pasted, pathways_core::text::Field::Line);
+        let removed = match self.mode() {
+            Mode::Form => match self.modals.last_mut() {
+                Some(Modal::Form { form, .. }) => form.insert(pasted),
+                _ => false,
+            },
+            Mode::Filter => {
+                self.current_filter_mut().push_str(&line);
+                self.refresh_current();
+                line.len() != pasted.len()
+            }
+            Mode::Search | Mode::Palette => {
+                crate::finder::type_text(self, &line);
+                line.len() != pasted.len()
+            }
+            _ => {
+                self.status = Some("paste goes into a form field, a filter (/) or find (Ctrl-K)".into());
+                return;
+            }
+        };
+        if removed {
+            self.status = Some("pasted text: control or invisible characters were left out".into());
+        }
+    }
+
     /// The one place where actions change state.
     pub fn update(&mut self, action: Action) {
         if !matches!(action, Action::Up | Action::Down) {
@@ -495,7 +525,7 @@ impl App {
     fn copy_selected(&mut self) {
         match crate::copy::selected_facts(self) {
             Some(text) => {
-                self.status = Some(format!("copied: {}", first_chars(&text, 60)));
+                self.status = Some(format!("copied: {}", pathways_core::text::fit(&text, 60)));
                 self.clipboard = Some(text);
             }
             None => self.status = Some("nothing selected to copy".into()),
@@ -646,10 +676,16 @@ impl App {
             Ok(()) => Ok(()),
             Err(msg) => match self.store.get::<T>(original.id()) {
                 Ok(Some(theirs)) if &theirs != original => {
+                    // Both versions quote the record's values (an email, a note): under the
+                    // privacy screen only the fact is shown.
+                    let details = if self.private {
+                        "(what changed is hidden by the privacy screen; p shows it)".to_string()
+                    } else {
+                        format!("{}.", differences(&theirs, updated))
+                    };
                     let msg = format!(
-                        "not saved: someone else changed this record since you opened it. {}. \
-                         Esc keeps theirs; reopen the form to edit the current version",
-                        differences(&theirs, updated)
+                        "not saved: someone else changed this record since you opened it. {details} \
+                         Esc keeps theirs; reopen the form to edit the current version"
                     );
                     self.status = Some("not saved: the record was changed by someone else".into());
                     Err(msg)
@@ -660,28 +696,27 @@ impl App {
         }
     }
 
+    /// What the screen may show: everything, or under the privacy screen what
+    /// `pathways_core::privacy` allows (the one definition of what is personal).
+    pub fn mask(&self) -> Mask {
+        Mask::screen(self.private)
+    }
+
     /// A person's name as the screen may show it: initials under the privacy screen.
     pub fn person(&self, employee_id: Id) -> String {
         let name = self.data.employee_name(employee_id);
-        if self.private { initials(&name) } else { name }
+        self.mask().name(&name).into_owned()
+    }
+
+    /// A personal value of kind `what`, as the screen may show it.
+    pub fn shown(&self, what: Sensitive, text: &str) -> String {
+        self.mask().show(what, text).into_owned()
     }
 
     /// A sensitive value (race, evaluation, retirement, mentoring notes): hidden under the privacy screen.
     pub fn sensitive(&self, text: impl Into<String>) -> String {
-        if self.private {
-            "••••".into()
-        } else {
-            text.into()
-        }
-    }
-}
-
-fn first_chars(text: &str, n: usize) -> String {
-    let cut: String = text.chars().take(n).collect();
-    if cut.len() < text.len() {
-        format!("{cut}…")
-    } else {
-        cut
+        let text = text.into();
+        self.shown(Sensitive::Note, &text)
     }
 }
 

@@ -130,15 +130,21 @@ pub fn waiting(app: &App) -> bool {
 
 /// A printable key typed into the search or palette prompt.
 pub fn type_char(app: &mut App, c: char) {
+    let mut buf = [0; 4];
+    type_text(app, c.encode_utf8(&mut buf));
+}
+
+/// Typed or pasted text for the search box or the palette.
+pub fn type_text(app: &mut App, typed: &str) {
     match app.modals.pop() {
         Some(Modal::Search(mut s)) => {
-            s.input.push(c);
+            s.input.push_str(typed);
             s.selected = 0;
             run_search(app, &mut s);
             app.modals.push(Modal::Search(s));
         }
         Some(Modal::Palette(mut p)) => {
-            p.input.push(c);
+            p.input.push_str(typed);
             p.selected = 0;
             p.refresh();
             app.modals.push(Modal::Palette(p));

@@ -1,5 +1,12 @@
 //! A form: labelled fields, Tab between them, pick lists for enumerations, errors shown in place.
 //! Each tab builds its forms and checks them; this module only edits values.
+//!
+//! Every character typed or pasted into any form (pop-up capture included) enters through
+//! [`Form::insert`], which applies the core's rule for text coming in (`text::clean`): control,
+//! bidi and zero-width characters never reach a value, so never the database.
+
+use pathways_core::privacy::Sensitive;
+use pathways_core::text;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FieldKind {
@@ -23,8 +30,9 @@ pub struct Field {
     /// Highlighted option for pick lists.
     pub cursor: usize,
     pub error: Option<String>,
-    /// Hidden by the privacy screen.
-    pub sensitive: bool,
+    /// The personal value it holds, if any: masked under the privacy screen. A note (or topics)
+    /// keeps the line breaks pasted into it; every other text field is one line.
+    pub personal: Option<Sensitive>,
 }
 
 impl Field {
@@ -35,7 +43,7 @@ impl Field {
             value: value.into(),
             cursor: 0,
             error: None,
-            sensitive: false,
+            personal: None,
         }
     }
 
@@ -76,9 +84,18 @@ impl Field {
         }
     }
 
-    pub fn sensitive(mut self) -> Self {
-        self.sensitive = true;
+    /// Marks the field as holding a personal value of kind `what` (see `pathways_core::privacy`).
+    pub fn holds(mut self, what: Sensitive) -> Self {
+        self.personal = Some(what);
         self
+    }
+
+    /// How typed or pasted text is cleaned for this field.
+    fn text_rule(&self) -> text::Field {
+        match self.personal {
+            Some(Sensitive::Note | Sensitive::MentoringTopics) => text::Field::Note,
+            _ => text::Field::Line,
+        }
     }
 
     /// Chosen options of a multi field.
@@ -222,9 +239,32 @@ impl Form {
                     f.cursor = i;
                 }
             }
-            FieldKind::Number if !(c.is_ascii_digit() || c == '.') => {}
-            _ => f.value.push(c),
+            _ => {
+                let mut buf = [0; 4];
+                self.insert(c.encode_utf8(&mut buf));
+            }
         }
+    }
+
+    /// Text typed or pasted into the focused field, cleaned by the core's rule first. Returns
+    /// whether anything had to be taken out (so a paste can say so).
+    pub fn insert(&mut self, typed: &str) -> bool {
+        let Some(f) = self.focused() else {
+            return false;
+        };
+        let rule = f.text_rule();
+        let clean = text::clean(typed, rule);
+        let removed = text::needs_cleaning(typed, rule);
+        match f.kind {
+            FieldKind::Text | FieldKind::Date => f.value.push_str(&clean),
+            FieldKind::Number => f
+                .value
+                .extend(clean.chars().filter(|c| c.is_ascii_digit() || *c == '.')),
+            // A pick list is chosen with keys, not filled with text.
+            FieldKind::Choice(_) | FieldKind::Multi(_) => return false,
+        }
+        f.error = None;
+        removed
     }
 
     pub fn backspace(&mut self) {
@@ -283,6 +323,15 @@ mod tests {
         f.type_char('n');
         f.backspace();
         assert_eq!(f.value("name"), "A");
+        // Control, bidi and zero-width characters never enter a value, typed or pasted.
+        f.type_char('\u{202e}');
+        f.type_char('\u{1b}');
+        assert!(f.insert("n\u{200b}a\u{7}"));
+        assert!(!f.insert(" G."));
+        assert_eq!(f.value("name"), "Ana G.");
+        assert!(f.insert("\r\nx"));
+        assert_eq!(f.value("name"), "Ana G. x");
+        f.fields[0].value.clear();
         f.next_field();
         f.pick(1);
         assert_eq!(f.value("status"), "c");
@@ -299,6 +348,22 @@ mod tests {
         assert!(f.is_changed());
         f.next_field();
         assert_eq!(f.focus, 0);
+    }
+
+    #[test]
+    fn a_note_keeps_pasted_line_breaks_and_a_number_only_digits() {
+        let mut f = Form::new(
+            "t",
+            vec![
+                Field::text("notes", "").holds(Sensitive::Note),
+                Field::number("minutes", ""),
+            ],
+        );
+        assert!(f.insert("one\r\ntwo\u{1b}[2J"));
+        assert_eq!(f.value("notes"), "one\ntwo[2J");
+        f.next_field();
+        f.insert("4\u{202e}5 min");
+        assert_eq!(f.value("minutes"), "45");
     }
 
     #[test]

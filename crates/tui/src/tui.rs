@@ -1,7 +1,10 @@
 //! The terminal: a guard that always restores it, and the event loop (draw when something changed).
 
 use crate::app::App;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyEventKind,
+};
 use ratatui::crossterm::execute;
 use std::io;
 use std::time::{Duration, Instant};
@@ -16,6 +19,8 @@ pub struct TerminalGuard {
 impl TerminalGuard {
     pub fn new(mouse: bool) -> io::Result<Self> {
         let terminal = ratatui::try_init()?;
+        // A paste arrives as one event (a line break in it never submits a form).
+        execute!(io::stdout(), EnableBracketedPaste)?;
         if mouse {
             execute!(io::stdout(), EnableMouseCapture)?;
         }
@@ -28,6 +33,7 @@ impl Drop for TerminalGuard {
         if self.mouse {
             let _ = execute!(io::stdout(), DisableMouseCapture);
         }
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
         ratatui::restore();
     }
 }
@@ -61,10 +67,7 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
             dirty = false;
         }
         if let Some(text) = app.clipboard.take() {
-            use std::io::Write;
-            let mut out = io::stdout();
-            out.write_all(crate::copy::osc52(&text).as_bytes())?;
-            out.flush()?;
+            execute!(io::stdout(), crate::copy::clipboard(&text))?;
         }
         let mut wait = POLL_CHANGES.saturating_sub(last_poll.elapsed());
         if crate::finder::waiting(app) {
@@ -75,6 +78,10 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
                 // Releases and repeats are reported on some platforms; act on presses only.
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
                     app.handle_key(key);
+                    dirty = true;
+                }
+                Event::Paste(text) => {
+                    app.paste(&text);
                     dirty = true;
                 }
                 Event::Resize(_, _) => dirty = true,

@@ -2,6 +2,7 @@
 //! `assets/demo/`. Dates that must stay current (ambassador tenures, active mentoring pairs,
 //! recent intakes) are placed relative to `today`, so the demo looks like live work whenever it opens.
 
+mod calendar;
 mod rng;
 pub mod synthetic;
 
@@ -50,6 +51,10 @@ pub fn build(today: NaiveDate) -> Dataset {
         today,
     };
     b.locations();
+    b.data.closures = calendar::closures(
+        FiscalYear::of(today).previous().previous().previous(),
+        FiscalYear::of(today).next(),
+    );
     b.employees();
     b.leadership();
     b.offerings();

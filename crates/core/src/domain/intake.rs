@@ -1,6 +1,6 @@
 //! The intake queue: requests for help, their status, and the 1:1 consultations that follow.
 
-use super::{FieldError, Id, working_days_between};
+use super::{Choice, Closures, FieldError, Id, happened_by};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -133,24 +133,73 @@ impl Intake {
         self.date_of(IntakeStatus::RelationshipEstablished)
     }
 
-    /// Days from receipt to the first contact, or to `today` while nobody has made contact yet.
-    pub fn days_waiting(&self, today: NaiveDate) -> i64 {
-        let until = if self.status == IntakeStatus::Received {
-            today
-        } else {
-            self.history
-                .iter()
-                .filter(|c| c.status > IntakeStatus::Received)
-                .map(|c| c.date)
-                .min()
-                .unwrap_or(today)
-        };
-        (until - self.received).num_days().max(0)
+    /// Whether the team still has work to do on it.
+    pub fn is_open(&self) -> bool {
+        self.status != IntakeStatus::Closed
+    }
+
+    /// The date of the latest status step (the receipt when none came after).
+    pub fn last_step(&self) -> NaiveDate {
+        self.history.iter().map(|c| c.date).max().unwrap_or(self.received)
+    }
+
+    /// Since when the person has been waiting on the team's next step: received -> since it was
+    /// received; contacted or consultation scheduled -> since that step. An established
+    /// relationship or a closed intake is not waiting.
+    pub fn waiting_since(&self) -> Option<NaiveDate> {
+        match self.status {
+            IntakeStatus::Received => Some(self.received),
+            IntakeStatus::Contacted | IntakeStatus::ConsultationScheduled => Some(self.last_step()),
+            IntakeStatus::RelationshipEstablished | IntakeStatus::Closed => None,
+        }
+    }
+
+    /// Calendar days waiting now for the next step (see [`Intake::waiting_since`]).
+    pub fn days_waiting(&self, today: NaiveDate) -> Option<i64> {
+        self.waiting_since()
+            .map(|since| (today - since).num_days().max(0))
     }
 
     /// Received and still not contacted after `limit` working days.
-    pub fn is_overdue(&self, today: NaiveDate, limit: u32) -> bool {
-        self.status == IntakeStatus::Received && working_days_between(self.received, today) > limit
+    pub fn is_overdue(&self, today: NaiveDate, limit: u32, closures: &Closures) -> bool {
+        self.status == IntakeStatus::Received && closures.working_days_between(self.received, today) > limit
+    }
+
+    /// Contacted or scheduled, and no step since for more than `limit` working days.
+    pub fn is_stale(&self, today: NaiveDate, limit: u32, closures: &Closures) -> bool {
+        matches!(
+            self.status,
+            IntakeStatus::Contacted | IntakeStatus::ConsultationScheduled
+        ) && closures.working_days_between(self.last_step(), today) > limit
+    }
+
+    /// An open intake whose next step was due before today.
+    pub fn next_step_late(&self, today: NaiveDate) -> bool {
+        self.is_open() && self.next_step_due.is_some_and(|due| due < today)
+    }
+
+    /// Moves the intake to `status` on `date` (when it happened), checking the date: not after
+    /// `today`, and a step forward not before the step it follows. Moving back drops the later
+    /// history (the caller confirms first).
+    pub fn step(
+        &mut self,
+        status: IntakeStatus,
+        date: NaiveDate,
+        reason: Option<CloseReason>,
+        today: NaiveDate,
+    ) -> Result<(), FieldError> {
+        happened_by(date, today, "date")?;
+        if status > self.status {
+            let previous = self.last_step();
+            if date < previous {
+                return Err(FieldError::new(
+                    "date",
+                    format!("before the previous step ({previous}); a step follows the one before it"),
+                ));
+            }
+        }
+        self.move_to(status, date, reason);
+        Ok(())
     }
 
     /// Moves the intake to `status` on `date`, recording it. Moving back drops the later history
@@ -187,6 +236,26 @@ impl Intake {
             })
             .collect::<Vec<_>>()
             .join("; ")
+    }
+
+    /// Checks the dates that record what happened: none after `today` (received, every status
+    /// step), and the steps in order.
+    pub fn check_dates(&self, today: NaiveDate) -> Result<(), FieldError> {
+        happened_by(self.received, today, "received")?;
+        let mut previous = self.received;
+        let mut steps: Vec<&StatusChange> = self.history.iter().collect();
+        steps.sort_by_key(|c| c.status);
+        for c in steps {
+            happened_by(c.date, today, c.status.label())?;
+            if c.date < previous {
+                return Err(FieldError::new(
+                    c.status.label(),
+                    format!("before the step it follows ({previous})"),
+                ));
+            }
+            previous = c.date;
+        }
+        Ok(())
     }
 
     pub fn validate(&self) -> Result<(), FieldError> {
@@ -240,12 +309,37 @@ pub struct IntakeSettings {
     pub id: Id,
     /// Working days without a first contact before an intake is overdue.
     pub overdue_working_days: u32,
+    /// Working days without a step, once contacted or scheduled, before an intake is stale.
+    pub stale_working_days: u32,
 }
+
+/// The settings as version 1 stored them (before the stale rule).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IntakeSettingsV1 {
+    pub id: Id,
+    pub overdue_working_days: u32,
+}
+
+impl From<IntakeSettingsV1> for IntakeSettings {
+    fn from(v1: IntakeSettingsV1) -> Self {
+        IntakeSettings {
+            id: v1.id,
+            overdue_working_days: v1.overdue_working_days,
+            stale_working_days: DEFAULT_STALE_WORKING_DAYS,
+        }
+    }
+}
+
+/// Default number of working days without a step before a contacted or scheduled intake is stale.
+pub const DEFAULT_STALE_WORKING_DAYS: u32 = 10;
 
 impl IntakeSettings {
     pub fn validate(&self) -> Result<(), FieldError> {
         if !(1..=60).contains(&self.overdue_working_days) {
             return Err(FieldError::new("working days", "between 1 and 60 working days"));
+        }
+        if !(1..=60).contains(&self.stale_working_days) {
+            return Err(FieldError::new("stale after", "between 1 and 60 working days"));
         }
         Ok(())
     }
@@ -257,6 +351,14 @@ pub fn overdue_limit(settings: &[IntakeSettings]) -> u32 {
         .first()
         .map(|s| s.overdue_working_days)
         .unwrap_or(DEFAULT_OVERDUE_WORKING_DAYS)
+}
+
+/// The stale limit in effect: the stored setting, or the default.
+pub fn stale_limit(settings: &[IntakeSettings]) -> u32 {
+    settings
+        .first()
+        .map(|s| s.stale_working_days)
+        .unwrap_or(DEFAULT_STALE_WORKING_DAYS)
 }
 
 /// "Ana María García" -> ("Ana María", "García"): the last word is the last name.
@@ -316,12 +418,21 @@ mod tests {
     fn overdue_counts_working_days_since_received() {
         // Received Friday 2024-11-01: 5 working days pass on Friday 2024-11-08.
         let i = Intake::new(1, d(2024, 11, 1), IntakeSource::Form);
-        assert!(!i.is_overdue(d(2024, 11, 8), 5));
-        assert!(i.is_overdue(d(2024, 11, 11), 5));
+        let open = Closures::default();
+        assert!(!i.is_overdue(d(2024, 11, 8), 5, &open));
+        assert!(i.is_overdue(d(2024, 11, 11), 5, &open));
+        // Veterans Day (Mon 11 Nov) closed: the fifth working day is then Tuesday.
+        let veterans = Closures::new(&[crate::domain::Closure {
+            id: 1,
+            date: d(2024, 11, 11),
+            name: "Veterans Day".into(),
+        }]);
+        assert!(!i.is_overdue(d(2024, 11, 11), 5, &veterans));
+        assert!(i.is_overdue(d(2024, 11, 12), 5, &veterans));
         let mut contacted = i.clone();
         contacted.move_to(IntakeStatus::Contacted, d(2024, 11, 2), None);
-        assert!(!contacted.is_overdue(d(2025, 1, 1), 5));
-        assert_eq!(i.days_waiting(d(2024, 11, 11)), 10);
+        assert!(!contacted.is_overdue(d(2025, 1, 1), 5, &open));
+        assert_eq!(i.days_waiting(d(2024, 11, 11)), Some(10));
     }
 
     #[test]
@@ -359,37 +470,100 @@ mod tests {
     }
 
     #[test]
-    fn days_waiting_stop_at_first_contact() {
+    fn days_waiting_count_from_the_last_step_and_stop_once_established() {
         let mut i = Intake::new(1, d(2024, 11, 1), IntakeSource::Form);
-        assert_eq!(i.days_waiting(d(2024, 11, 4)), 3);
+        assert_eq!(i.days_waiting(d(2024, 11, 4)), Some(3));
+        // Contacted on the 6th: now waiting on the team's next step since then.
         i.move_to(IntakeStatus::Contacted, d(2024, 11, 6), None);
-        assert_eq!(i.days_waiting(d(2025, 1, 1)), 5);
+        assert_eq!(i.waiting_since(), Some(d(2024, 11, 6)));
+        assert_eq!(i.days_waiting(d(2024, 11, 20)), Some(14));
+        i.move_to(IntakeStatus::ConsultationScheduled, d(2024, 11, 18), None);
+        assert_eq!(i.days_waiting(d(2024, 11, 20)), Some(2));
+        // An ongoing relationship or a closed intake is not waiting at all.
+        i.move_to(IntakeStatus::RelationshipEstablished, d(2024, 11, 19), None);
+        assert_eq!(i.days_waiting(d(2025, 1, 1)), None);
+        i.move_to(IntakeStatus::Closed, d(2024, 11, 20), Some(CloseReason::Served));
+        assert_eq!(i.days_waiting(d(2025, 1, 1)), None);
         // A day before receipt never shows a negative wait.
         let j = Intake::new(1, d(2024, 11, 1), IntakeSource::Form);
-        assert_eq!(j.days_waiting(d(2024, 10, 1)), 0);
+        assert_eq!(j.days_waiting(d(2024, 10, 1)), Some(0));
+    }
+
+    #[test]
+    fn stale_and_late_flags() {
+        let open = Closures::default();
+        let mut i = Intake::new(1, d(2024, 11, 1), IntakeSource::Form);
+        assert!(
+            !i.is_stale(d(2025, 1, 1), 10, &open),
+            "received is overdue, not stale"
+        );
+        i.move_to(IntakeStatus::Contacted, d(2024, 11, 4), None);
+        // Mon 4 Nov + 10 working days = Mon 18 Nov.
+        assert!(!i.is_stale(d(2024, 11, 18), 10, &open));
+        assert!(i.is_stale(d(2024, 11, 19), 10, &open));
+        i.move_to(IntakeStatus::ConsultationScheduled, d(2024, 11, 19), None);
+        assert!(!i.is_stale(d(2024, 11, 19), 10, &open));
+        i.next_step_due = Some(d(2024, 11, 22));
+        assert!(!i.next_step_late(d(2024, 11, 22)));
+        assert!(i.next_step_late(d(2024, 11, 25)));
+        i.move_to(IntakeStatus::Closed, d(2024, 11, 25), Some(CloseReason::Served));
+        assert!(!i.next_step_late(d(2024, 11, 26)), "closed intakes are done");
+        assert!(!i.is_stale(d(2025, 1, 1), 10, &open));
+    }
+
+    #[test]
+    fn a_step_happens_by_today_and_after_the_one_before() {
+        let today = d(2024, 11, 20);
+        let mut i = Intake::new(1, d(2024, 11, 1), IntakeSource::Form);
+        i.services.push(Service::GoalSetting);
+        let err = i
+            .step(IntakeStatus::Contacted, d(2024, 11, 21), None, today)
+            .unwrap_err();
+        assert_eq!(err.field, "date");
+        assert!(err.reason.contains("after today"), "{err}");
+        let err = i
+            .step(IntakeStatus::Contacted, d(2024, 10, 31), None, today)
+            .unwrap_err();
+        assert!(
+            err.reason.contains("before the previous step (2024-11-01)"),
+            "{err}"
+        );
+        assert_eq!(i.status, IntakeStatus::Received, "a refused step changes nothing");
+        // Friday's call logged on Monday says Friday.
+        i.step(IntakeStatus::Contacted, d(2024, 11, 15), None, today)
+            .unwrap();
+        assert_eq!(i.date_of(IntakeStatus::Contacted), Some(d(2024, 11, 15)));
+        assert!(i.check_dates(today).is_ok());
+        assert_eq!(i.check_dates(d(2024, 11, 14)).unwrap_err().field, "contacted");
+        let mut future = Intake::new(1, d(2024, 12, 1), IntakeSource::Form);
+        future.services.push(Service::GoalSetting);
+        assert_eq!(future.check_dates(today).unwrap_err().field, "received");
     }
 
     #[test]
     fn overdue_limit_is_configurable() {
         // Received Monday 2024-11-04; two working days pass on Wednesday.
         let i = Intake::new(1, d(2024, 11, 4), IntakeSource::Form);
-        assert!(!i.is_overdue(d(2024, 11, 6), 2));
-        assert!(i.is_overdue(d(2024, 11, 7), 2));
+        let open = Closures::default();
+        assert!(!i.is_overdue(d(2024, 11, 6), 2, &open));
+        assert!(i.is_overdue(d(2024, 11, 7), 2, &open));
         // Weekends do not count: Friday to Monday is one working day.
         let f = Intake::new(1, d(2024, 11, 8), IntakeSource::Form);
-        assert!(!f.is_overdue(d(2024, 11, 11), 1));
-        assert!(f.is_overdue(d(2024, 11, 12), 1));
+        assert!(!f.is_overdue(d(2024, 11, 11), 1, &open));
+        assert!(f.is_overdue(d(2024, 11, 12), 1, &open));
         assert_eq!(overdue_limit(&[]), DEFAULT_OVERDUE_WORKING_DAYS);
         let s = IntakeSettings {
             id: 1,
             overdue_working_days: 3,
+            stale_working_days: 10,
         };
         assert_eq!(overdue_limit(std::slice::from_ref(&s)), 3);
         assert!(s.validate().is_ok());
         assert_eq!(
             IntakeSettings {
                 id: 1,
-                overdue_working_days: 0
+                overdue_working_days: 0,
+                stale_working_days: 10,
             }
             .validate()
             .unwrap_err()

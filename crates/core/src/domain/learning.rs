@@ -42,6 +42,27 @@ impl Offering {
     }
 }
 
+/// An offering as version 1 stored it (course number and title); read as today's with the new
+/// fields unknown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfferingV1 {
+    pub id: Id,
+    pub course_number: String,
+    pub title: String,
+}
+
+impl From<OfferingV1> for Offering {
+    fn from(v1: OfferingV1) -> Self {
+        Offering {
+            id: v1.id,
+            course_number: v1.course_number,
+            title: v1.title,
+            partner_office: String::new(),
+            teacher_pathway: false,
+        }
+    }
+}
+
 /// One time an offering was held.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlSession {
@@ -87,6 +108,29 @@ impl PlSession {
             ));
         }
         Ok(())
+    }
+}
+
+/// A PL session as version 1 stored it (offering and date); read with time, place and
+/// facilitator unknown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlSessionV1 {
+    pub id: Id,
+    pub offering_id: Id,
+    pub date: NaiveDate,
+}
+
+impl From<PlSessionV1> for PlSession {
+    fn from(v1: PlSessionV1) -> Self {
+        PlSession {
+            id: v1.id,
+            offering_id: v1.offering_id,
+            date: v1.date,
+            start: None,
+            end: None,
+            place: String::new(),
+            facilitator: String::new(),
+        }
     }
 }
 
@@ -193,6 +237,34 @@ mod tests {
             place: String::new(),
             facilitator: String::new(),
         }
+    }
+
+    #[test]
+    fn version_1_records_read_with_the_new_fields_unknown() {
+        use crate::store::Record;
+        let v1 = OfferingV1 {
+            id: 3,
+            course_number: "92883".into(),
+            title: "Grow Your Career".into(),
+        };
+        let o = Offering::decode(&crate::store::codec::encode(&v1, 1).unwrap()).unwrap();
+        assert_eq!(
+            (o.course_number.as_str(), o.title.as_str()),
+            ("92883", "Grow Your Career")
+        );
+        assert_eq!((o.partner_office.as_str(), o.teacher_pathway), ("", false));
+        let v1 = PlSessionV1 {
+            id: 4,
+            offering_id: 3,
+            date: d(2025, 1, 9),
+        };
+        let s = PlSession::decode(&crate::store::codec::encode(&v1, 1).unwrap()).unwrap();
+        assert_eq!(
+            (s.offering_id, s.date, s.start, s.place.as_str()),
+            (3, d(2025, 1, 9), None, "")
+        );
+        // Today's layout reads back as itself.
+        assert_eq!(Offering::decode(&o.encode().unwrap()).unwrap(), o);
     }
 
     #[test]

@@ -4,6 +4,7 @@ use super::{
     Employee, EmploymentStatus, FieldError, Id, NO_CHAPTER, add_months, describe_years_months,
     years_months_between,
 };
+use crate::privacy::{Rule, Sensitive};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -166,23 +167,27 @@ pub fn mentor_problems(mentor: &Mentor, mentor_employee: &Employee, on: NaiveDat
     problems
 }
 
-/// Why this employee cannot be a mentee on `on`: status, evaluation, a pair still running.
-pub fn mentee_problems(mentee: &Employee, pairs: &[MentoringPair], on: NaiveDate) -> Vec<String> {
+/// Why this employee cannot be a mentee on `on`: status, evaluation, a pair still running. The
+/// evaluation rule rests on a personal fact, so a masked output does not name it.
+pub fn mentee_problems(mentee: &Employee, pairs: &[MentoringPair], on: NaiveDate) -> Vec<Rule> {
     let mut problems = Vec::new();
     if mentee.status != EmploymentStatus::Permanent {
-        problems.push(format!(
+        problems.push(Rule::new(format!(
             "mentee is a {} employee; mentees must be permanent",
             crate::domain::Choice::label(mentee.status)
-        ));
+        )));
     }
     if mentee.in_evaluation {
-        problems.push("mentee is in PAR or special evaluation".into());
+        problems.push(Rule::about(
+            Sensitive::Evaluation,
+            "mentee is in PAR or special evaluation",
+        ));
     }
     for p in pairs
         .iter()
         .filter(|p| p.mentee_id == mentee.id && p.is_active(on))
     {
-        problems.push(if p.is_overdue(on) {
+        problems.push(Rule::new(if p.is_overdue(on) {
             format!(
                 "mentee is already in an active pair (signed {}) that is past its 12 months; end that pair first",
                 p.started
@@ -193,7 +198,7 @@ pub fn mentee_problems(mentee: &Employee, pairs: &[MentoringPair], on: NaiveDate
                 p.started,
                 p.expires()
             )
-        });
+        }));
     }
     problems
 }
@@ -206,13 +211,16 @@ pub fn pairing_problems(
     mentee: &Employee,
     pairs: &[MentoringPair],
     on: NaiveDate,
-) -> Vec<String> {
-    let mut problems = mentor_problems(mentor, mentor_employee, on);
+) -> Vec<Rule> {
+    let mut problems: Vec<Rule> = mentor_problems(mentor, mentor_employee, on)
+        .into_iter()
+        .map(Rule::new)
+        .collect();
     if mentee.supervisor_id == Some(mentor_employee.id) {
-        problems.push("mentor is the mentee's supervisor".into());
+        problems.push(Rule::new("mentor is the mentee's supervisor"));
     }
     if mentor_employee.id == mentee.id {
-        problems.push("a mentor cannot mentor themselves".into());
+        problems.push(Rule::new("a mentor cannot mentor themselves"));
     }
     problems.extend(mentee_problems(mentee, pairs, on));
     problems
@@ -448,11 +456,11 @@ mod tests {
         }];
         let p = pairing_problems(&mentor, &m, &mentee, &pairs, on);
         assert_eq!(p.len(), 7, "{p:?}");
-        assert!(p[0].contains("3 years 4 months of service"));
-        assert!(p.iter().any(|s| s.contains("supervisor")));
-        assert!(p.iter().any(|s| s.contains("temporary")));
-        assert!(p.iter().any(|s| s.contains("PAR")));
-        assert!(p.iter().any(|s| s.contains("already in an active pair")));
+        assert!(p[0].text.contains("3 years 4 months of service"));
+        assert!(p.iter().any(|s| s.text.contains("supervisor")));
+        assert!(p.iter().any(|s| s.text.contains("temporary")));
+        assert!(p.iter().any(|s| s.text.contains("PAR") && s.rests_on.is_some()));
+        assert!(p.iter().any(|s| s.text.contains("already in an active pair")));
     }
 
     #[test]
@@ -575,10 +583,18 @@ mod tests {
             "mentee is already in an active pair (signed 2025-01-10, runs to 2026-01-10)"
         );
         let old = pair(d(2023, 1, 10));
-        assert!(only(&mentor(1), &ok_mentor, &ok_mentee, &[old]).contains("past its 12 months"));
+        assert!(
+            only(&mentor(1), &ok_mentor, &ok_mentee, &[old])
+                .text
+                .contains("past its 12 months")
+        );
         let mut unknown = ok_mentor.clone();
         unknown.hire_date = None;
-        assert!(only(&mentor(1), &unknown, &ok_mentee, &[]).contains("hire date is unknown"));
+        assert!(
+            only(&mentor(1), &unknown, &ok_mentee, &[])
+                .text
+                .contains("hire date is unknown")
+        );
         let self_pair = person(1, d(2010, 1, 1), d(2020, 1, 1));
         assert_eq!(
             only(&mentor(1), &ok_mentor, &self_pair, &[]),

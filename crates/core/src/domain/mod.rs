@@ -1,6 +1,7 @@
 //! The program's records and rules as plain data and pure functions: no terminal, no database.
 
 pub mod ambassador;
+pub mod calendar;
 pub mod fiscal;
 pub mod intake;
 pub mod leadership;
@@ -10,6 +11,7 @@ pub mod people;
 pub mod validate;
 
 pub use ambassador::*;
+pub use calendar::*;
 pub use fiscal::*;
 pub use intake::*;
 pub use leadership::*;

@@ -41,6 +41,18 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     ))
 }
 
+/// A date that records something that happened (a receipt, a status step, a consultation, a
+/// log, an attendance mark) cannot be after today.
+pub fn happened_by(date: NaiveDate, today: NaiveDate, field: &'static str) -> Result<(), FieldError> {
+    if date > today {
+        return Err(FieldError::new(
+            field,
+            format!("{date} is after today ({today}); record what happened, when it happened"),
+        ));
+    }
+    Ok(())
+}
+
 /// An optional date: empty is `None`, anything else must parse.
 pub fn parse_optional_date(text: &str) -> Result<Option<NaiveDate>, String> {
     if text.trim().is_empty() {

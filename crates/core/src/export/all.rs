@@ -18,7 +18,7 @@ pub fn write_all(ctx: &Ctx, dir: &Path) -> Result<Vec<(&'static str, usize)>, St
             written.push(path.clone());
             let mut out = std::io::BufWriter::new(file);
             let n = if kind == "intakes" {
-                crate::import::intakes::write_csv(ctx.data, &mut out)
+                crate::import::intakes::write_csv(ctx.data, ctx.mask(), &mut out)
                     .map(|skipped| ctx.data.intakes.len() - skipped.len())
                     .map_err(|e| e.to_string())
             } else {

@@ -2,7 +2,8 @@
 
 use super::{Ctx, date, ids, time, yes_no};
 use crate::dataset::Dataset;
-use crate::domain::{Choice, Id, initials};
+use crate::domain::{Choice, Id};
+use crate::privacy::Sensitive;
 
 /// Sends the header then one record per row to `emit`; returns the number of records.
 pub(super) fn rows(
@@ -51,31 +52,24 @@ pub(super) fn rows(
             ],
             &d.employees,
             |e| {
-                let (first, last) = if ctx.private {
-                    (initials(&e.first_name), initials(&e.last_name))
-                } else {
-                    (e.first_name.clone(), e.last_name.clone())
-                };
+                let first = ctx.mask().name(&e.first_name).into_owned();
+                let last = ctx.mask().name(&e.last_name).into_owned();
                 vec![
                     Some(s(&e.id)),
                     Some(e.employee_number.clone()),
                     Some(first),
                     Some(last),
-                    Some(if ctx.private {
-                        String::new()
-                    } else {
-                        e.email.clone()
-                    }),
+                    Some(ctx.hide(Sensitive::Email, e.email.clone())),
                     Some(e.position.clone()),
                     Some(e.location_id.map(|l| l.to_string()).unwrap_or_default()),
                     Some(ctx.location(e.location_id)),
                     Some(e.chapter.clone()),
-                    Some(ctx.sensitive(e.race.label().into())),
+                    Some(ctx.hide(Sensitive::Race, e.race.label().into())),
                     Some(date(e.hire_date)),
                     Some(date(e.position_start)),
                     Some(e.status.label().into()),
-                    Some(ctx.sensitive(yes_no(e.in_evaluation))),
-                    Some(ctx.sensitive(date(e.retirement_date))),
+                    Some(ctx.hide(Sensitive::Evaluation, yes_no(e.in_evaluation))),
+                    Some(ctx.hide(Sensitive::Retirement, date(e.retirement_date))),
                     Some(e.supervisor_id.map(|x| x.to_string()).unwrap_or_default()),
                 ]
             }
@@ -120,7 +114,7 @@ pub(super) fn rows(
                                 .collect::<Vec<_>>()
                                 .join("; "),
                         ),
-                        Some(ctx.sensitive(c.notes.clone())),
+                        Some(ctx.hide(Sensitive::Note, c.notes.clone())),
                         Some(e.map(|e| ctx.number(e)).unwrap_or_default()),
                         Some(date(received)),
                     ]
@@ -178,7 +172,7 @@ pub(super) fn rows(
                     Some(p.end_reason.map(|r| r.label().to_string()).unwrap_or_default()),
                     Some(mentor.map(|e| ctx.number(e)).unwrap_or_default()),
                     Some(ctx.number(p.mentee_id)),
-                    conf.then(|| ctx.sensitive(p.notes.clone())),
+                    conf.then(|| ctx.hide(Sensitive::Note, p.notes.clone())),
                 ]
             }
         ),
@@ -213,7 +207,7 @@ pub(super) fn rows(
                         Some(date(Some(l.submitted))),
                         Some(mentor_employee.map(|e| ctx.number(e)).unwrap_or_default()),
                         Some(pair.map(|p| ctx.number(p.mentee_id)).unwrap_or_default()),
-                        conf.then(|| ctx.sensitive(l.topics.clone())),
+                        conf.then(|| ctx.hide(Sensitive::MentoringTopics, l.topics.clone())),
                     ]
                 }
             )
@@ -381,7 +375,7 @@ pub(super) fn rows(
                 Some(s(&x.employee_id)),
                 Some(ctx.name(x.employee_id)),
                 Some(date(Some(x.joined))),
-                Some(ctx.sensitive(x.note.clone())),
+                Some(ctx.hide(Sensitive::Note, x.note.clone())),
                 Some(ctx.number(x.employee_id)),
             ]
         ),
@@ -475,13 +469,18 @@ pub(super) fn rows(
                 Some(date(Some(p.date))),
                 Some(s(&p.location_id)),
                 Some(ctx.location(Some(p.location_id))),
-                Some(p.note.clone()),
+                Some(ctx.hide(Sensitive::Note, p.note.clone())),
             ]
         ),
-        "intake-settings" => table!(["id", "overdue_working_days"], &d.intake_settings, |x| vec![
-            Some(s(&x.id)),
-            Some(s(&x.overdue_working_days)),
-        ]),
+        "intake-settings" => table!(
+            ["id", "overdue_working_days", "stale_working_days"],
+            &d.intake_settings,
+            |x| vec![
+                Some(s(&x.id)),
+                Some(s(&x.overdue_working_days)),
+                Some(s(&x.stale_working_days)),
+            ]
+        ),
         "reference-populations" => {
             // One row per group (a population without groups has one row without them).
             let rows: Vec<(Id, &str, Option<&crate::domain::ReferenceGroup>)> = d
@@ -526,6 +525,11 @@ pub(super) fn rows(
                 Some(o.partner_program.clone()),
             ]
         ),
+        "closures" => table!(["id", "date", "name"], &d.closures, |c| vec![
+            Some(s(&c.id)),
+            Some(date(Some(c.date))),
+            Some(c.name.clone())
+        ]),
         other => Err(format!("{other}: not a kind this command writes")),
     }
 }

@@ -3,8 +3,10 @@
 //! written beside them. Dates are YYYY-MM-DD, lists are joined with "; ".
 //!
 //! What is left out: mentoring log topics and pair notes are confidential by program rule and are
-//! written only with `--confidential`. With `--private`, names become initials and race,
-//! evaluation, retirement and notes columns are left empty, as on the privacy screen.
+//! written only with `--confidential`. With `--private`, every value [`crate::privacy`] calls
+//! personal is masked as on the privacy screen: names become initials; email, race, evaluation,
+//! retirement, notes and topics are left empty.
+//! Every cell goes through [`crate::text::sheet_cell`]: no live terminal sequence, no formula.
 //! A file written with `--out` is new (never overwritten) and readable by its owner alone.
 
 mod all;
@@ -13,7 +15,8 @@ mod kinds;
 pub use all::write_all;
 
 use crate::dataset::Dataset;
-use crate::domain::{Id, initials};
+use crate::domain::Id;
+use crate::privacy::{Mask, Sensitive};
 use std::io::Write;
 
 /// Every kind this command writes, in the order `--help` lists them. (`intakes` is written by
@@ -40,6 +43,7 @@ pub const KINDS: &[&str] = &[
     "intake-settings",
     "reference-populations",
     "teacher-outcomes",
+    "closures",
 ];
 
 /// Other names people type for the same kinds.
@@ -54,6 +58,7 @@ pub fn canonical(kind: &str) -> Option<&'static str> {
         "settings" => "intake-settings",
         "references" | "reference-population" => "reference-populations",
         "teachers" | "teacher-outcome" | "teacher-pathway-outcomes" => "teacher-outcomes",
+        "holidays" | "closure-days" => "closures",
         other => other,
     };
     KINDS.iter().copied().find(|x| *x == alias)
@@ -66,17 +71,24 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn name(&self, employee: Id) -> String {
-        match self.data.employee(employee) {
-            Some(e) if self.private => initials(&e.full_name()),
-            Some(e) => e.full_name(),
-            None => String::new(),
-        }
+    fn mask(&self) -> Mask {
+        Mask::file(self.private)
     }
 
-    /// Race, evaluation, retirement, notes: empty under `--private`.
-    fn sensitive(&self, text: String) -> String {
-        if self.private { String::new() } else { text }
+    fn name(&self, employee: Id) -> String {
+        self.data
+            .employee(employee)
+            .map(|e| self.mask().name(&e.full_name()).into_owned())
+            .unwrap_or_default()
+    }
+
+    /// A personal value as `--private` allows (empty when masked).
+    fn hide(&self, what: Sensitive, text: String) -> String {
+        if self.mask().hides(what) {
+            String::new()
+        } else {
+            text
+        }
     }
 
     /// How a sheet names the person: the district's employee id, or the email of someone
@@ -84,7 +96,7 @@ impl Ctx<'_> {
     fn number(&self, employee: Id) -> String {
         match self.data.employee(employee) {
             Some(e) if !e.employee_number.trim().is_empty() => e.employee_number.clone(),
-            Some(e) if !self.private => e.email.clone(),
+            Some(e) if !self.mask().hides(Sensitive::Email) => e.email.clone(),
             _ => String::new(),
         }
     }
@@ -116,7 +128,12 @@ fn ids(list: &[Id]) -> String {
 pub fn write(ctx: &Ctx, kind: &str, out: impl Write) -> Result<usize, String> {
     let mut w = csv::Writer::from_writer(out);
     let n = kinds::rows(ctx, kind, &mut |record: Vec<String>| {
-        w.write_record(&record).map_err(|e| e.to_string())
+        w.write_record(
+            record
+                .iter()
+                .map(|cell| crate::text::sheet_cell(cell).into_owned()),
+        )
+        .map_err(|e| e.to_string())
     })?;
     w.flush().map_err(|e| e.to_string())?;
     Ok(n)

@@ -15,8 +15,8 @@
 
 use super::engine::{Apply, Merge, Mode, Outcome, Remap};
 use super::kinds::{ALL, SheetKind};
+use super::reader::{Sheet, header_key};
 use super::row::Columns;
-use super::sheet::{Sheet, header_key};
 use super::{ImportError, open_sheet};
 use crate::dataset::Dataset;
 use crate::domain::Id;

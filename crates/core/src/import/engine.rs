@@ -13,9 +13,9 @@
 //!   every reference to a folder id follows it to the id it got ([`Remap`]).
 
 use super::Rejection;
+use super::reader::Sheet;
 use super::refs::Refs;
-use super::row::{Columns, Row};
-use super::sheet::Sheet;
+use super::row::{Columns, Row, stored_text};
 use crate::dataset::Dataset;
 use crate::domain::*;
 use crate::store::{Record, Txn};
@@ -82,6 +82,8 @@ pub trait Kind {
     /// Columns of which at least one must be there (a person by id, number or email), each
     /// group with the words an error names it by.
     const ONE_OF: &'static [(&'static [&'static str], &'static str)] = &[];
+    /// Columns holding notes: tabs and line breaks are kept in them.
+    const NOTES: &'static [&'static str] = &[];
     /// Reads one row into a record (its id is set by the engine); references through `refs`.
     fn read(row: &Row, refs: &Refs) -> Result<Self::Rec, String>;
     /// What makes two records the same thing: a duplicate in `add`, a match in `merge`.
@@ -261,8 +263,22 @@ pub fn plan<K: Kind>(
     let mut updates: Vec<(K::Rec, K::Rec)> = Vec::new();
     {
         let refs = Refs::new(data, matches!(mode, Mode::Merge(_)).then_some(&*remap));
+        let notes = columns.headers_of(&sheet.headers, K::NOTES);
         for sheet_row in &sheet.rows {
-            let row = Row::new(sheet_row, columns);
+            let sheet_row = match stored_text(&sheet.headers, sheet_row, &notes) {
+                Ok((row, cleaned)) => {
+                    outcome.cleaned.extend(cleaned);
+                    row
+                }
+                Err(reason) => {
+                    outcome.rejected.push(Rejection {
+                        line: sheet_row.line,
+                        reason,
+                    });
+                    continue;
+                }
+            };
+            let row = Row::new(&sheet_row, columns);
             let result = take_row::<K>(
                 &row,
                 &refs,
@@ -275,7 +291,6 @@ pub fn plan<K: Kind>(
                 &mut updates,
                 &mut next_id,
             );
-            outcome.cleaned.extend(row.cleaned());
             match result {
                 Ok(Taken::New) => outcome.imported += 1,
                 Ok(Taken::Absorbed) => outcome.absorbed += 1,

@@ -1,11 +1,14 @@
 //! Spreadsheet imports. The intake form's sheet has its importer (`intakes`); every other kind
 //! of record goes through one engine (`engine`), each kind described in a small file
 //! (`kinds/`); `all` loads a whole `export all` folder; `roster` reads a PDO course roster.
+//! Every importer reads its cells through [`sheet::read_row`], so text enters the database by
+//! one rule.
 
 pub mod all;
 pub mod engine;
 pub mod intakes;
 pub mod kinds;
+pub mod reader;
 pub mod refs;
 pub mod roster;
 pub mod row;
@@ -20,13 +23,13 @@ use kinds::SheetKind;
 use std::path::Path;
 
 /// Reads a sheet file and finds its columns for `kind`; any failure names the file.
-pub(crate) fn open_sheet(path: &Path) -> Result<sheet::Sheet, ImportError> {
+pub(crate) fn open_sheet(path: &Path) -> Result<reader::Sheet, ImportError> {
     let unreadable = |reason: String| ImportError::Unreadable {
         path: path.display().to_string(),
         reason,
     };
-    let bytes = sheet::read_file(path).map_err(unreadable)?;
-    sheet::parse(&bytes).map_err(unreadable)
+    let bytes = reader::read_file(path).map_err(unreadable)?;
+    reader::parse(&bytes).map_err(unreadable)
 }
 
 /// `import KIND FILE [--dry-run]`: every good row of `path` added as a new record of `kind` in

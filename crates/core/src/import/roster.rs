@@ -6,8 +6,8 @@
 //! duplicate. All good rows are stored in one transaction; `--dry-run` stores nothing.
 
 use super::engine::{Column, Outcome, optional, required};
-use super::row::{Columns, Row};
-use super::sheet::Sheet;
+use super::reader::Sheet;
+use super::row::{Columns, Row, stored_text};
 use super::{ImportError, Rejection, open_sheet};
 use crate::dataset::Dataset;
 use crate::domain::*;
@@ -161,8 +161,22 @@ fn plan(data: &Dataset, sheet: &Sheet, columns: &Columns, next: NextIds) -> (Pla
         rejected: sheet.rejected.clone(),
         ..Outcome::default()
     };
+    let no_notes = std::collections::HashSet::new();
     for sheet_row in &sheet.rows {
-        let row = Row::new(sheet_row, columns);
+        let sheet_row = match stored_text(&sheet.headers, sheet_row, &no_notes) {
+            Ok((row, cleaned)) => {
+                outcome.cleaned.extend(cleaned);
+                row
+            }
+            Err(reason) => {
+                outcome.rejected.push(Rejection {
+                    line: sheet_row.line,
+                    reason,
+                });
+                continue;
+            }
+        };
+        let row = Row::new(&sheet_row, columns);
         let result = (|| -> Result<bool, String> {
             let number = row.required_text("course_number")?;
             if number.chars().any(char::is_whitespace) {
@@ -255,7 +269,6 @@ fn plan(data: &Dataset, sheet: &Sheet, columns: &Columns, next: NextIds) -> (Pla
             next_mark += 1;
             Ok(true)
         })();
-        outcome.cleaned.extend(row.cleaned());
         match result {
             Ok(true) => outcome.imported += 1,
             Ok(false) => outcome.duplicates += 1,

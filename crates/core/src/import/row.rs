@@ -1,13 +1,13 @@
 //! One sheet row as a kind reads it: cells by column name, each value checked with the column
-//! named in the error, and every piece of text cleaned on the way in (with a note when it was).
+//! named in the error. The cells are stored text already: [`stored_text`] puts every row
+//! through [`super::sheet::read_row`] first (the one rule for text coming in).
 
 use super::engine::{Column, ID};
-use super::sheet::{SheetRow, header_key};
+use super::reader::{SheetRow, header_key};
 use crate::domain::{Choice, Id, parse_date, parse_optional_date, parse_time, truncate_for_message};
-use crate::text::{Field, clean, needs_cleaning};
+use crate::text::Field;
 use chrono::{NaiveDate, NaiveTime};
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Where each column a kind reads is in the file (by header name, any order and case).
 #[derive(Debug, Default)]
@@ -45,30 +45,62 @@ impl Columns {
     pub fn has(&self, name: &str) -> bool {
         self.0.contains_key(name)
     }
+
+    /// The names [`super::sheet::read_row`] gives the columns of `names` (their headers).
+    pub fn headers_of(&self, headers: &[String], names: &[&str]) -> HashSet<String> {
+        names
+            .iter()
+            .filter_map(|n| self.0.get(n))
+            .map(|&i| super::sheet::column_name(headers, i))
+            .collect()
+    }
+}
+
+/// A row's cells as stored text: the formula guard undone, control, bidi and zero-width
+/// characters taken out (tabs and line breaks kept in `notes`, the header names of the note
+/// columns). Returns the row and the note naming what was cleaned, or why the row is refused.
+pub fn stored_text(
+    headers: &[String],
+    row: &SheetRow,
+    notes: &HashSet<String>,
+) -> Result<(SheetRow, Option<String>), String> {
+    let mut cells = row.cells.clone();
+    let cleaned = super::sheet::read_row(headers, &mut cells, |name| {
+        if notes.contains(name) {
+            Field::Note
+        } else {
+            Field::Line
+        }
+    })?;
+    let note = (!cleaned.is_empty()).then(|| {
+        super::sheet::Cleaned {
+            line: row.line,
+            columns: cleaned,
+        }
+        .to_string()
+    });
+    Ok((
+        SheetRow {
+            line: row.line,
+            cells,
+        },
+        note,
+    ))
 }
 
 pub struct Row<'a> {
     row: &'a SheetRow,
     columns: &'a Columns,
-    cleaned: RefCell<Vec<String>>,
 }
 
 impl<'a> Row<'a> {
+    /// `row` holds stored text (see [`stored_text`]).
     pub fn new(row: &'a SheetRow, columns: &'a Columns) -> Self {
-        Row {
-            row,
-            columns,
-            cleaned: RefCell::new(Vec::new()),
-        }
+        Row { row, columns }
     }
 
     pub fn line(&self) -> u64 {
         self.row.line
-    }
-
-    /// The notes of text cleaned while this row was read.
-    pub fn cleaned(&self) -> Vec<String> {
-        self.cleaned.take()
     }
 
     /// The column is in the file.
@@ -90,21 +122,9 @@ impl<'a> Row<'a> {
         self.cell(name).is_empty()
     }
 
-    fn cleaned_as(&self, name: &str, text: &str, field: Field) -> String {
-        if needs_cleaning(text, field) {
-            self.cleaned.borrow_mut().push(format!(
-                "line {}: {name}: control, bidi or zero-width characters removed",
-                self.line()
-            ));
-        }
-        clean(text, field).into_owned()
-    }
-
-    /// One line of text (a name, a title), cleaned and trimmed.
+    /// One line of text (a name, a title), trimmed.
     pub fn text(&self, name: &str) -> String {
-        self.cleaned_as(name, self.cell(name), Field::Line)
-            .trim()
-            .to_string()
+        self.cell(name).to_string()
     }
 
     /// Text that must be there.
@@ -117,16 +137,14 @@ impl<'a> Row<'a> {
         }
     }
 
-    /// A note: line breaks and tabs kept, nothing trimmed but the cell's outer line breaks.
+    /// A note as written: line breaks, tabs and spaces kept (a kind lists it in `NOTES`).
     pub fn note(&self, name: &str) -> String {
-        let raw = self
-            .columns
+        self.columns
             .0
             .get(name)
             .and_then(|&i| self.row.cells.get(i))
-            .map(String::as_str)
-            .unwrap_or("");
-        self.cleaned_as(name, raw, Field::Note)
+            .cloned()
+            .unwrap_or_default()
     }
 
     pub fn date(&self, name: &str) -> Result<NaiveDate, String> {
@@ -288,20 +306,34 @@ mod tests {
 
     #[test]
     fn cells_by_header_in_any_case_with_aliases() {
-        row(
-            &["TYPE", " Name ", "ID"],
-            &["Depot", " North\u{1b}[2J ", "12"],
-            |r| {
-                assert_eq!(r.choice::<LocationKind>("kind"), Ok(LocationKind::Depot));
-                assert_eq!(r.text("name"), "North[2J");
-                assert_eq!(r.id("id"), Ok(Some(12)));
-                assert_eq!(
-                    r.cleaned(),
-                    ["line 7: name: control, bidi or zero-width characters removed"]
-                );
-                assert!(!r.has_column("count"));
-            },
+        row(&["TYPE", " Name ", "ID"], &["Depot", " North ", "12"], |r| {
+            assert_eq!(r.choice::<LocationKind>("kind"), Ok(LocationKind::Depot));
+            assert_eq!(r.text("name"), "North");
+            assert_eq!(r.id("id"), Ok(Some(12)));
+            assert!(!r.has_column("count"));
+        });
+    }
+
+    #[test]
+    fn cells_become_stored_text_by_the_one_rule() {
+        let headers: Vec<String> = ["Name", "Note"].map(String::from).to_vec();
+        let columns = Columns::find(&headers, &[required("name"), optional("note")]);
+        let notes = columns.headers_of(&headers, &["note"]);
+        let sheet_row = SheetRow {
+            line: 7,
+            cells: vec!["North\u{1b}[2J".into(), "'=1+1\r\n\tsecond".into()],
+        };
+        let (clean, note) = stored_text(&headers, &sheet_row, &notes).unwrap();
+        assert_eq!(clean.cells, ["North[2J", "=1+1\n\tsecond"]);
+        assert_eq!(
+            note.as_deref(),
+            Some("line 7: Name: removed control or invisible characters (the rest was kept)")
         );
+        let nul = SheetRow {
+            line: 8,
+            cells: vec!["a\0b".into(), String::new()],
+        };
+        assert!(stored_text(&headers, &nul, &notes).unwrap_err().contains("NUL"));
     }
 
     #[test]

@@ -4,7 +4,6 @@
 pub mod codec;
 mod file;
 pub mod records;
-mod upgrades;
 
 pub use codec::CodecError;
 pub use file::{check_private, create_private_file};

@@ -37,17 +37,20 @@ pub trait Record: Serialize + DeserializeOwned + Clone + Send {
     }
 }
 
-/// `Kind => "table"`, or `Kind => "table" @ VERSION upgrade_fn` for a kind whose layout changed:
-/// `upgrade_fn(version, body)` reads the older versions (in `super::upgrades`).
 macro_rules! record {
-    ($($ty:ty => $table:literal $(@ $version:literal $upgrade:path)?),+ $(,)?) => {
+    ($($ty:ty => $table:literal $([version $version:literal, upgrades $previous:ty])?),+ $(,)?) => {
         $(impl Record for $ty {
             const TABLE: &'static str = $table;
             $(
-                const VERSION: u8 = $version;
-                fn upgrade(version: u8, body: &[u8]) -> Result<Self, CodecError> {
-                    $upgrade(version, body)
+            const VERSION: u8 = $version;
+            /// The previous version decodes as its own struct and converts with `From`.
+            fn upgrade(version: u8, body: &[u8]) -> Result<Self, CodecError> {
+                if version + 1 == $version {
+                    decode_body::<$previous>(body).map(Self::from)
+                } else {
+                    Err(CodecError::UnknownVersion(version))
                 }
+            }
             )?
             fn id(&self) -> Id { self.id }
             fn set_id(&mut self, id: Id) { self.id = id }
@@ -57,12 +60,14 @@ macro_rules! record {
     };
 }
 
+// A kind whose layout changes gets `[version N, upgrades OldStruct]`, OldStruct being the layout
+// of version N-1 with `From<OldStruct>`; older records then read as today's struct.
 record! {
     Employee => "employees",
     Location => "locations",
     Intake => "intakes",
     Consultation => "consultations",
-    IntakeSettings => "intake_settings",
+    IntakeSettings => "intake_settings" [version 2, upgrades IntakeSettingsV1],
     Mentor => "mentors",
     MentoringPair => "mentoring_pairs",
     MentorLog => "mentor_logs",
@@ -73,12 +78,13 @@ record! {
     LeadershipSession => "leadership_sessions",
     AttendanceMark => "attendance",
     WaitlistEntry => "waitlist",
-    Offering => "offerings" @ 2 super::upgrades::offering,
-    PlSession => "pl_sessions" @ 2 super::upgrades::pl_session,
+    Offering => "offerings" [version 2, upgrades OfferingV1],
+    PlSession => "pl_sessions" [version 2, upgrades PlSessionV1],
     PlAttendance => "pl_attendance",
     PopUpEvent => "popup_events",
     ReferencePopulation => "reference_populations",
     TeacherOutcome => "teacher_outcomes",
+    Closure => "closures",
 }
 
 /// Decodes `bytes` as every kind of record and drops the results: the entry point of the
@@ -92,4 +98,34 @@ pub fn decode_every_kind(bytes: &[u8]) -> usize {
     }
     crate::with_record_kinds!(each);
     decoded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_1_record_reads_as_todays_struct() {
+        let v1 = IntakeSettingsV1 {
+            id: 7,
+            overdue_working_days: 3,
+        };
+        let bytes = super::super::codec::encode(&v1, 1).unwrap();
+        let today = IntakeSettings::decode(&bytes).unwrap();
+        assert_eq!(
+            today,
+            IntakeSettings {
+                id: 7,
+                overdue_working_days: 3,
+                stale_working_days: DEFAULT_STALE_WORKING_DAYS,
+            }
+        );
+        // And today's version reads back as itself.
+        assert_eq!(IntakeSettings::decode(&today.encode().unwrap()).unwrap(), today);
+        let too_new = super::super::codec::encode(&today, 9).unwrap();
+        assert!(matches!(
+            IntakeSettings::decode(&too_new),
+            Err(CodecError::TooNew { found: 9, known: 2 })
+        ));
+    }
 }

@@ -3,6 +3,7 @@
 use super::{Theme, widgets};
 use crate::app::{App, scroll_offset};
 use crate::finder::{Palette, SearchBox, commands};
+use pathways_core::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -54,8 +55,13 @@ pub fn render_search(frame: &mut Frame, area: Rect, app: &App, s: &SearchBox, th
         |i, selected| {
             let e = &index.entries[s.results[i]];
             let marker = if selected { "▶ " } else { "  " };
-            let text = format!("{:<11} {:<24} {}", e.kind.label(), app.masked_title(e), e.facts);
-            let text: String = text.chars().take(width.saturating_sub(2)).collect();
+            let text = format!(
+                "{} {} {}",
+                text::fill(e.kind.label(), 11),
+                text::fill(&app.masked_title(e), 24),
+                e.facts
+            );
+            let text = text::fit(&text, width.saturating_sub(2)).into_owned();
             let style = if selected { theme.selected } else { theme.base };
             Line::from(vec![
                 Span::styled(marker, theme.important),

@@ -7,7 +7,9 @@ pub mod widgets;
 
 use crate::app::{App, Modal, Tab};
 use crate::keymap::{self, Mode};
+use pathways_core::text;
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
@@ -17,6 +19,34 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 15;
 
 pub fn render(frame: &mut Frame, app: &App) {
+    draw(frame, app);
+    // Last, whatever drew what: the frame that reaches the terminal is inert.
+    inert_cells(frame.buffer_mut());
+}
+
+/// Takes control, bidi and zero-width characters (`text::is_live`) out of every cell, so none
+/// reaches the terminal, whichever widget or string put it there (an older database can hold
+/// them). They take no column, so the layout ratatui computed stays the one the terminal shows,
+/// and no stale cell is left behind. Should taking them out change a cell's width (a joined
+/// emoji falling apart), the cell keeps only its first character.
+pub fn inert_cells(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        let symbol = cell.symbol();
+        if !symbol.chars().any(text::is_live) {
+            continue;
+        }
+        let mut kept: String = symbol.chars().filter(|c| !text::is_live(*c)).collect();
+        if text::width(&kept) > text::width(symbol).max(1) {
+            kept = kept.chars().take(1).collect();
+        }
+        if kept.is_empty() {
+            kept.push(' ');
+        }
+        cell.set_symbol(&kept);
+    }
+}
+
+fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let theme = Theme::new(app.color);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -104,7 +134,7 @@ fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// Footer hints that fit `width`, most specific first; "? help" always stays, so every key can
 /// still be found on a narrow screen.
 fn footer_spans(hints: Vec<(String, &'static str)>, width: usize, theme: &Theme) -> Vec<Span<'static>> {
-    let len = |(k, w): &(String, &str)| k.chars().count() + w.chars().count() + 3;
+    let len = |(k, w): &(String, &str)| text::width(k) + text::width(w) + 3;
     let help = hints.iter().find(|(k, _)| k == "?").cloned();
     let mut room = width.saturating_sub(help.as_ref().map(len).unwrap_or(0));
     let mut shown = Vec::new();
@@ -144,18 +174,14 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Th
     let col = (popup.width.saturating_sub(2) / 2) as usize;
     let two = col >= 34;
     let cell = |(k, h): &(String, &str), width: usize| -> Vec<Span<'static>> {
-        let key = format!("{k:<12} ");
-        let room = width.saturating_sub(key.chars().count() + 1);
+        let key = format!("{} ", text::fill(k, 12));
+        let room = width.saturating_sub(text::width(&key) + 1);
         // A description that does not fit says so with an ellipsis instead of stopping mid-word.
-        let text: String = if h.chars().count() > room {
-            h.chars().take(room.saturating_sub(1)).chain(['…']).collect()
-        } else {
-            h.to_string()
-        };
-        let pad = width.saturating_sub(key.chars().count() + text.chars().count());
+        let help = text::fit(h, room).into_owned();
+        let pad = width.saturating_sub(text::width(&key) + text::width(&help));
         vec![
             Span::styled(key, theme.important),
-            Span::raw(text),
+            Span::raw(help),
             Span::raw(" ".repeat(pad)),
         ]
     };

@@ -3,6 +3,8 @@
 use super::Theme;
 use crate::app::scroll_offset;
 use crate::form::{FieldKind, Form};
+use pathways_core::privacy::Mask;
+use pathways_core::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -104,12 +106,13 @@ pub fn detail<'a>(
 }
 
 pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, theme: &Theme) {
+    let mask = Mask::screen(private);
     // The message (a refused pairing lists every failing rule) needs its own lines.
     let message_lines: u16 = form
         .message
         .iter()
         .flat_map(|m| m.lines())
-        .map(|l| (l.chars().count() as u16 + 2).div_ceil(74).max(1))
+        .map(|l| (text::width(l) as u16 + 2).div_ceil(74).max(1))
         .sum();
     let height = (form.fields.len() as u16 * 2 + 6 + message_lines).min(area.height);
     let popup = centered(area, 76, height);
@@ -123,10 +126,11 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
     for (i, f) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let marker = if focused { "▶ " } else { "  " };
-        let shown = if private && f.sensitive {
-            "••••".to_string()
-        } else {
-            field_text(f, focused)
+        // What the field holds is masked as `pathways_core::privacy` says (a name as initials).
+        let value = field_text(f, focused);
+        let shown = match f.personal {
+            Some(what) => mask.show(what, &value).into_owned(),
+            None => value,
         };
         let label_style = if focused { theme.important } else { theme.muted };
         lines.push(Line::from(vec![

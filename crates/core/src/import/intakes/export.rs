@@ -1,14 +1,18 @@
-//! `pathways export intakes`: the import's columns plus status and dates.
+//! `pathways export intakes`: the import's columns plus status and dates. Every cell goes through
+//! [`crate::text::sheet_cell`] (the import undoes it), and `--private` masks what
+//! [`crate::privacy`] calls personal.
 
 use super::{STATUS_COLUMNS, col};
 use crate::dataset::Dataset;
 use crate::domain::*;
+use crate::privacy::{Mask, Sensitive};
+use crate::text::sheet_cell;
 use chrono::NaiveDate;
 use std::io::Write;
 
 /// Writes every intake as CSV with the import's headers plus status and dates. Returns the ids of
-/// intakes left out because their employee record is missing.
-pub fn write_csv(data: &Dataset, out: impl Write) -> Result<Vec<Id>, csv::Error> {
+/// intakes left out because their employee record is missing. `mask` is the `--private` one.
+pub fn write_csv(data: &Dataset, mask: Mask, out: impl Write) -> Result<Vec<Id>, csv::Error> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(col::ALL)?;
     let mut skipped = Vec::new();
@@ -41,15 +45,15 @@ pub fn write_csv(data: &Dataset, out: impl Write) -> Result<Vec<Id>, csv::Error>
         let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
         let mut record = vec![
             e.employee_number.clone(),
-            e.first_name.clone(),
-            e.last_name.clone(),
-            e.email.clone(),
+            mask.name(&e.first_name).into_owned(),
+            mask.name(&e.last_name).into_owned(),
+            mask.show(Sensitive::Email, &e.email).into_owned(),
             e.position.clone(),
             location.to_string(),
             e.chapter.clone(),
             services,
             i.received.to_string(),
-            i.notes.clone(),
+            mask.show(Sensitive::Note, &i.notes).into_owned(),
             i.source.label().to_string(),
             i.owner.clone(),
             i.next_step.clone(),
@@ -68,7 +72,7 @@ pub fn write_csv(data: &Dataset, out: impl Write) -> Result<Vec<Id>, csv::Error>
                 .unwrap_or_default(),
         );
         record.push(i.id.to_string());
-        w.write_record(&record)?;
+        w.write_record(record.iter().map(|cell| sheet_cell(cell).into_owned()))?;
     }
     w.flush()?;
     Ok(skipped)

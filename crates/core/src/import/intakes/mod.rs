@@ -43,6 +43,8 @@ pub struct ImportSummary {
     pub imported: usize,
     pub duplicates: usize,
     pub rejected: Vec<Rejection>,
+    /// Rows stored with control or invisible characters taken out of some cells.
+    pub cleaned: Vec<super::sheet::Cleaned>,
     /// Locations the database did not know, added for the team to review.
     pub new_locations: Vec<String>,
     pub new_chapters: Vec<String>,
@@ -66,9 +68,11 @@ impl ImportSummary {
         )
     }
 
-    /// Every line of the report: rejections, reference-list additions, then the summary.
+    /// Every line of the report: rejections, cleaned rows, reference-list additions, then the
+    /// summary.
     pub fn lines(&self) -> Vec<String> {
         let mut out: Vec<String> = self.rejected.iter().map(ToString::to_string).collect();
+        out.extend(self.cleaned.iter().map(ToString::to_string));
         for l in &self.new_locations {
             out.push(format!("new location added (please review): {l}"));
         }

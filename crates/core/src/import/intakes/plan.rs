@@ -200,8 +200,29 @@ pub(super) fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
             });
             continue;
         }
+        let cleaned = match crate::import::sheet::read_row(&header, &mut row, |name| {
+            if name.eq_ignore_ascii_case(col::NOTES) {
+                crate::text::Field::Note
+            } else {
+                crate::text::Field::Line
+            }
+        }) {
+            Ok(cleaned) => cleaned,
+            Err(reason) => {
+                plan.summary.rejected.push(Rejection { line, reason });
+                continue;
+            }
+        };
         match plan_row(&columns, &row, &mut lookups, &mut plan) {
-            Ok(true) => plan.summary.imported += 1,
+            Ok(true) => {
+                plan.summary.imported += 1;
+                if !cleaned.is_empty() {
+                    plan.summary.cleaned.push(crate::import::sheet::Cleaned {
+                        line,
+                        columns: cleaned,
+                    });
+                }
+            }
             Ok(false) => plan.summary.duplicates += 1,
             Err(reason) => plan.summary.rejected.push(Rejection { line, reason }),
         }

@@ -42,6 +42,16 @@ impl Columns {
             .unwrap_or("")
     }
 
+    /// A note's cell as written: not trimmed, so a leading tab or a last empty line comes back
+    /// exactly as the export wrote it.
+    pub(super) fn note<'a>(&self, row: &'a [String], name: &str) -> &'a str {
+        self.0
+            .get(name)
+            .and_then(|&i| row.get(i))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
     pub(super) fn has(&self, name: &str) -> bool {
         self.0.contains_key(name)
     }
@@ -99,10 +109,11 @@ pub(super) fn check_row(c: &Columns, row: &[String]) -> Result<RowValues, String
         return Err("needs an Employee ID or an Email; both are empty".into());
     }
     if !email.is_empty() && !is_plausible_email(&email) {
+        // An error never quotes a personal value (privacy::cite): the line number finds it.
         return Err(format!(
-            "{} \"{}\" is not an email address (name@district.org)",
+            "{}: {} is not an email address (name@district.org)",
             col::EMAIL,
-            truncate_for_message(&email)
+            crate::privacy::cite(Some(crate::privacy::Sensitive::Email), &email)
         ));
     }
     let received = parse_date(c.get(row, col::SUBMITTED)).map_err(|e| format!("{}: {e}", col::SUBMITTED))?;
@@ -114,9 +125,9 @@ pub(super) fn check_row(c: &Columns, row: &[String]) -> Result<RowValues, String
         "" => IntakeSource::Form,
         s => IntakeSource::parse(s).ok_or_else(|| {
             format!(
-                "{} \"{}\" is not one of: {}",
+                "{} {} is not one of: {}",
                 col::SOURCE,
-                truncate_for_message(s),
+                crate::privacy::cite(None, s),
                 labels::<IntakeSource>()
             )
         })?,
@@ -124,7 +135,7 @@ pub(super) fn check_row(c: &Columns, row: &[String]) -> Result<RowValues, String
     let mut intake = Intake::new(0, received, source);
     intake.services = services;
     intake.other_service = other_service;
-    intake.notes = c.get(row, col::NOTES).to_string();
+    intake.notes = c.note(row, col::NOTES).to_string();
     intake.owner = c.get(row, col::OWNER).to_string();
     intake.next_step = c.get(row, col::NEXT_STEP).to_string();
     intake.next_step_due = parse_optional_date(c.get(row, col::NEXT_STEP_DUE))
@@ -148,9 +159,9 @@ fn read_status(c: &Columns, row: &[String], intake: &mut Intake) -> Result<(), S
         "" => IntakeStatus::Received,
         s => IntakeStatus::parse(s).ok_or_else(|| {
             format!(
-                "{} \"{}\" is not one of: {}",
+                "{} {} is not one of: {}",
                 col::STATUS,
-                truncate_for_message(s),
+                crate::privacy::cite(None, s),
                 labels::<IntakeStatus>()
             )
         })?,
@@ -175,9 +186,9 @@ fn read_status(c: &Columns, row: &[String], intake: &mut Intake) -> Result<(), S
         "" => None,
         s => Some(CloseReason::parse(s).ok_or_else(|| {
             format!(
-                "{} \"{}\" is not one of: {}",
+                "{} {} is not one of: {}",
                 col::CLOSE_REASON,
-                truncate_for_message(s),
+                crate::privacy::cite(None, s),
                 labels::<CloseReason>()
             )
         })?),

@@ -36,6 +36,7 @@ impl Kind for Intakes {
     ];
     const ONE_OF: &'static [(&'static [&'static str], &'static str)] =
         &[(&[col::EMPLOYEE_ID, col::EMAIL], "Employee ID or Email")];
+    const NOTES: &'static [&'static str] = &[col::NOTES];
 
     fn read(row: &Row, refs: &Refs) -> Result<Intake, String> {
         let person = refs.person(
@@ -119,6 +120,7 @@ impl Kind for Consultations {
         &["intake_id", "employee_id", "employee_number", "email"],
         "intake_id or employee_number",
     )];
+    const NOTES: &'static [&'static str] = &["notes"];
 
     fn read(row: &Row, refs: &Refs) -> Result<Consultation, String> {
         let date = row.date("date")?;
@@ -170,12 +172,16 @@ pub struct Settings;
 impl Kind for Settings {
     type Rec = IntakeSettings;
     const NAME: &'static str = "intake-settings";
-    const COLUMNS: &'static [Column] = &[required("overdue_working_days")];
+    const COLUMNS: &'static [Column] = &[required("overdue_working_days"), optional("stale_working_days")];
 
     fn read(row: &Row, _refs: &Refs) -> Result<IntakeSettings, String> {
         let settings = IntakeSettings {
             id: 0,
             overdue_working_days: row.number("overdue_working_days")?,
+            // Without the column, the program's own rule.
+            stale_working_days: row
+                .opt_number("stale_working_days")?
+                .unwrap_or(DEFAULT_STALE_WORKING_DAYS),
         };
         settings.validate().map_err(|e| e.to_string())?;
         Ok(settings)

@@ -222,6 +222,7 @@ impl Kind for Waitlist {
         optional("note"),
     ];
     const ONE_OF: &'static [(&'static [&'static str], &'static str)] = EMPLOYEE_ONE_OF;
+    const NOTES: &'static [&'static str] = &["note"];
 
     fn read(row: &Row, refs: &Refs) -> Result<WaitlistEntry, String> {
         Ok(WaitlistEntry {

@@ -81,6 +81,7 @@ impl Kind for Pairs {
         (&["mentor_id", "mentor_number"], "mentor_number"),
         (&["mentee_id", "mentee_number"], "mentee_number"),
     ];
+    const NOTES: &'static [&'static str] = &["notes"];
 
     fn read(row: &Row, refs: &Refs) -> Result<MentoringPair, String> {
         let mentor_id = mentor(row, refs)?.ok_or("needs mentor_number or mentor_id")?;
@@ -125,6 +126,7 @@ impl Kind for Logs {
         &["pair_id", "mentee_number"],
         "pair_id or mentor_number and mentee_number",
     )];
+    const NOTES: &'static [&'static str] = &["topics"];
 
     fn read(row: &Row, refs: &Refs) -> Result<MentorLog, String> {
         let month = parse_month(row.cell("month")).map_err(|e| format!("month: {e}"))?;

@@ -58,8 +58,8 @@ pub fn services(row: &Row, column: &str) -> Result<Vec<Service>, String> {
 }
 
 use super::engine::{Apply, Kind, Mode, Outcome, Remap, Stored, columns, next_id_in, plan};
+use super::reader::Sheet;
 use super::row::Columns;
-use super::sheet::Sheet;
 use crate::dataset::Dataset;
 use crate::domain::Id;
 use crate::store::{Record, Txn};
@@ -151,11 +151,13 @@ entries! {
     PL_SESSIONS: learning::PlSessions,
     PL_ATTENDANCE: learning::PlAttendances,
     TEACHER_OUTCOMES: learning::TeacherOutcomes,
+    CLOSURES: places::Closures,
 }
 
 /// Every kind, in the order `import all` loads them: a kind comes after the kinds it names.
-pub static ALL: [&dyn SheetKind; 21] = [
+pub static ALL: [&dyn SheetKind; 22] = [
     &LOCATIONS,
+    &CLOSURES,
     &EMPLOYEES,
     &SETTINGS,
     &POPUPS,

@@ -51,6 +51,7 @@ impl Kind for PopUps {
     ];
     const ONE_OF: &'static [(&'static [&'static str], &'static str)] =
         &[(&["location", "location_id"], "location")];
+    const NOTES: &'static [&'static str] = &["note"];
 
     fn read(row: &Row, refs: &Refs) -> Result<PopUpEvent, String> {
         Ok(PopUpEvent {
@@ -63,5 +64,28 @@ impl Kind for PopUps {
 
     fn key(p: &PopUpEvent) -> String {
         format!("{}|{}", p.date, p.location_id)
+    }
+}
+
+pub struct Closures;
+
+impl Kind for Closures {
+    type Rec = Closure;
+    const NAME: &'static str = "closures";
+    const COLUMNS: &'static [Column] = &[required("date"), required("name").or(&["closure", "holiday"])];
+
+    fn read(row: &Row, _refs: &Refs) -> Result<Closure, String> {
+        let closure = Closure {
+            id: 0,
+            date: row.date("date")?,
+            name: row.required_text("name")?,
+        };
+        closure.validate().map_err(|e| e.to_string())?;
+        Ok(closure)
+    }
+
+    /// One closure a day.
+    fn key(c: &Closure) -> String {
+        c.date.to_string()
     }
 }

@@ -8,6 +8,7 @@ use pathways_core::dataset::Dataset;
 use pathways_core::domain::{
     Ambassador, AmbassadorSession, Choice, Dimension, Id, Location, LocationKind, ReferencePopulation,
 };
+use pathways_core::privacy::Sensitive;
 use pathways_core::text::fold;
 
 pub fn open_add(app: &mut App) {
@@ -180,7 +181,11 @@ fn reference_form(title: &str, r: Option<&ReferencePopulation>, dim: Dimension, 
     for g in groups_of(&app.data, r, dim) {
         let n = r.and_then(|r| r.people(dim, &g)).unwrap_or(0);
         let f = Field::number(label_for(&g), n);
-        fields.push(if dim == Dimension::Race { f.sensitive() } else { f });
+        fields.push(if dim == Dimension::Race {
+            f.holds(Sensitive::Race)
+        } else {
+            f
+        });
     }
     Form::new(format!("{title}: people by {}", dim.label()), fields)
 }

@@ -7,6 +7,7 @@ use super::{Filters, IntakeForm, OverdueFilter, StatusFilter, open, requeue};
 use crate::app::App;
 use crate::form::{Field, Form};
 use pathways_core::domain::*;
+use pathways_core::privacy::Sensitive;
 
 const ANY: &str = "any";
 
@@ -28,9 +29,9 @@ fn intake_form(title: &str, app: &App, it: Option<&Intake>) -> Form {
         title,
         vec![
             Field::text("employee id", s(|e| &e.employee_number)),
-            Field::text("email", s(|e| &e.email)),
-            Field::text("first name", s(|e| &e.first_name)).sensitive(),
-            Field::text("last name", s(|e| &e.last_name)).sensitive(),
+            Field::text("email", s(|e| &e.email)).holds(Sensitive::Email),
+            Field::text("first name", s(|e| &e.first_name)).holds(Sensitive::Name),
+            Field::text("last name", s(|e| &e.last_name)).holds(Sensitive::Name),
             Field::text("position", s(|e| &e.position)),
             Field::text(
                 "location",
@@ -52,7 +53,7 @@ fn intake_form(title: &str, app: &App, it: Option<&Intake>) -> Form {
             Field::text("owner", it.map(|i| i.owner.as_str()).unwrap_or("")),
             Field::text("next step", it.map(|i| i.next_step.as_str()).unwrap_or("")),
             Field::date("next step due", it.and_then(|i| i.next_step_due)),
-            Field::text("notes", it.map(|i| i.notes.as_str()).unwrap_or("")),
+            Field::text("notes", it.map(|i| i.notes.as_str()).unwrap_or("")).holds(Sensitive::Note),
         ],
     )
 }
@@ -87,7 +88,7 @@ pub fn open_consultation(app: &mut App, it: &Intake) {
             Field::date("date", Some(app.today)),
             Field::number("minutes", 30),
             Field::multi("services", labels::<Service>(), &chosen),
-            Field::text("notes", ""),
+            Field::text("notes", "").holds(Sensitive::Note),
         ],
     );
     open(app, form, IntakeForm::Consultation(it.id));
@@ -426,6 +427,9 @@ fn save_settings(app: &mut App, form: &mut Form) -> bool {
     let mut s = IntakeSettings {
         id: original.as_ref().map(|o| o.id).unwrap_or(0),
         overdue_working_days: days,
+        stale_working_days: original
+            .as_ref()
+            .map_or(DEFAULT_STALE_WORKING_DAYS, |o| o.stale_working_days),
     };
     if let Err(e) = s.validate() {
         form.set_error(e.field, e.reason);

@@ -195,10 +195,11 @@ impl IntakeTab {
         self.ids = data.intakes.iter().map(|i| i.id).collect();
         self.today = Some(today);
         self.overdue_limit = overdue_limit(&data.intake_settings);
+        let closures = Closures::new(&data.closures);
         self.overdue = data
             .intakes
             .iter()
-            .map(|it| it.is_overdue(today, self.overdue_limit))
+            .map(|it| it.is_overdue(today, self.overdue_limit, &closures))
             .collect();
         self.overdue_count = self.overdue.iter().filter(|o| **o).count();
         self.consultations.clear();

@@ -7,6 +7,7 @@ use super::{IntakeForm, open};
 use crate::app::App;
 use crate::form::{Field, Form};
 use pathways_core::domain::*;
+use pathways_core::privacy::Sensitive;
 
 pub fn open_popup_event(app: &mut App) {
     // Default to today's event if there is one, so reopening capture is two keys.
@@ -37,12 +38,12 @@ fn capture_form(app: &App, event: &PopUpEvent) -> Form {
             event.date, place, app.intake.captured
         ),
         vec![
-            Field::text("name", "").sensitive(),
-            Field::text("id or email", ""),
+            Field::text("name", "").holds(Sensitive::Name),
+            Field::text("id or email", "").holds(Sensitive::Email),
             Field::text("position", ""),
             Field::text("location", place),
             Field::multi("services", labels::<Service>(), &[]),
-            Field::text("note", ""),
+            Field::text("note", "").holds(Sensitive::Note),
         ],
     )
 }

@@ -5,6 +5,7 @@ use super::super::{day, opt_day};
 use crate::app::App;
 use crate::ui::{Theme, widgets};
 use pathways_core::domain::*;
+use pathways_core::privacy::Sensitive;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -87,7 +88,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Row::new(vec![
                 Cell::from(Span::styled(if overdue { "!" } else { " " }, theme.error)),
                 Cell::from(day(it.received)),
-                Cell::from(format!("{:>4}", it.days_waiting(today))),
+                Cell::from(
+                    it.days_waiting(today)
+                        .map_or_else(|| "   —".to_string(), |n| format!("{n:>4}")),
+                ),
                 Cell::from(app.person(it.employee_id)),
                 Cell::from(short_status(it.status)),
                 Cell::from(it.services_label()),
@@ -142,16 +146,15 @@ fn detail_lines<'a>(app: &'a App, it: &'a Intake, theme: &Theme) -> Vec<Line<'a>
             format!("{n} days")
         }
     };
-    let waiting = if overdue {
-        format!(
+    let waiting = match waited {
+        Some(n) if overdue => format!(
             "! OVERDUE {}, no contact after {} working days",
-            days(waited),
+            days(n),
             tab.overdue_limit
-        )
-    } else if it.status == IntakeStatus::Received {
-        format!("{}, not contacted yet", days(waited))
-    } else {
-        format!("{} to first contact", days(waited))
+        ),
+        Some(n) if it.status == IntakeStatus::Received => format!("{}, not contacted yet", days(n)),
+        Some(n) => format!("{} since the last step", days(n)),
+        None => "not waiting: the next step is the client's relationship or it is closed".to_string(),
     };
     let mut source = it.source.label().to_string();
     if let Some(p) = it
@@ -188,7 +191,11 @@ fn detail_lines<'a>(app: &'a App, it: &'a Intake, theme: &Theme) -> Vec<Line<'a>
         ));
     }
     if !it.notes.is_empty() {
-        lines.push(widgets::fact("Notes", it.notes.clone(), theme));
+        lines.push(widgets::fact(
+            "Notes",
+            app.shown(Sensitive::Note, &it.notes),
+            theme,
+        ));
     }
     let consultations = tab.consultations.get(&it.id).map(Vec::as_slice).unwrap_or(&[]);
     let total: u32 = consultations.iter().map(|&i| data.consultations[i].minutes).sum();
@@ -211,7 +218,7 @@ fn detail_lines<'a>(app: &'a App, it: &'a Intake, theme: &Theme) -> Vec<Line<'a>
             .join("; ");
         let mut text = format!("  {} · {} min · {services}", c.date, c.minutes);
         if !c.notes.is_empty() {
-            text.push_str(&format!(" — {}", c.notes));
+            text.push_str(&format!(" — {}", app.shown(Sensitive::Note, &c.notes)));
         }
         lines.push(Line::raw(text));
     }

@@ -14,6 +14,7 @@ pub use state::{LeadershipTab, Profile};
 use crate::action::Action;
 use crate::app::App;
 use pathways_core::domain::{Attendance, AttendanceMark, Choice, FiscalYear};
+use pathways_core::privacy::Sensitive;
 
 /// The tab's views; the first letter of each key is shown in the view bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -134,7 +135,7 @@ pub fn selected_facts(app: &App) -> Option<String> {
                 "leadership waitlist · {} · joined {} · {}",
                 app.person(w.employee_id),
                 w.joined,
-                w.note
+                app.shown(Sensitive::Note, &w.note)
             )
         }),
         View::Profile => tab

@@ -8,6 +8,7 @@ use pathways_core::domain::{
     Choice, Id, Mentor, MentorLog, MentoringPair, PairEndReason, check_end, first_of_month, mentor_problems,
     pairing_problems, parse_date, parse_month,
 };
+use pathways_core::privacy::Sensitive;
 
 const MENTEE: &str = "mentee id/name";
 const MENTOR: &str = "mentor";
@@ -67,7 +68,7 @@ pub fn open_new_pair(app: &mut App) {
             Field::text(MENTEE, ""),
             Field::choice(MENTOR, options, &chosen),
             Field::date(SIGNED, Some(app.today)),
-            Field::text(NOTES, "").sensitive(),
+            Field::text(NOTES, "").holds(Sensitive::Note),
         ],
     );
     app.open_form(form, purpose(MentoringForm::NewPair { mentor_ids }));
@@ -88,7 +89,7 @@ pub fn open_end_pair(app: &mut App) {
         vec![
             Field::date(END_DATE, Some(app.today.min(p.expires()).max(p.started))),
             Field::choice(WHY, reasons, PairEndReason::Completed.label()),
-            Field::text(NOTES, p.notes.clone()).sensitive(),
+            Field::text(NOTES, p.notes.clone()).holds(Sensitive::Note),
         ],
     );
     app.open_form(form, purpose(MentoringForm::EndPair { original: p }));
@@ -112,7 +113,7 @@ pub fn open_add_log(app: &mut App) {
         vec![
             Field::text(MONTH, month.format("%Y-%m").to_string()),
             Field::number(HOURS, ""),
-            Field::text(TOPICS, "").sensitive(),
+            Field::text(TOPICS, "").holds(Sensitive::MentoringTopics),
             Field::date(SUBMITTED, Some(app.today)),
         ],
     );
@@ -244,10 +245,13 @@ fn submit_pair(app: &mut App, mentor_ids: &[Id], form: &mut Form) -> bool {
         } else {
             "rules fail"
         };
+        // A rule resting on a personal fact (an evaluation) is not named under the privacy screen.
+        let mask = app.mask();
+        let reasons: Vec<_> = problems.iter().map(|p| mask.rule(p)).collect();
         form.message = Some(format!(
             "Not paired ({mentee_name} with {mentor_name}): {} {rules}\n{}",
             problems.len(),
-            problems.join("\n")
+            reasons.join("\n")
         ));
         return true;
     }

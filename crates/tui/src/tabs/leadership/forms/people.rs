@@ -2,6 +2,7 @@
 //! the promotion from the waitlist into a cohort.
 
 use super::*;
+use pathways_core::privacy::Sensitive;
 
 pub(in crate::tabs::leadership) fn open_add_participant(app: &mut App) {
     let Some(cohort) = no_cohort(app) else { return };
@@ -44,7 +45,7 @@ pub(in crate::tabs::leadership) fn open_add_waitlist(app: &mut App) {
         vec![
             Field::text("Employee", ""),
             Field::date("Joined", Some(app.today)),
-            Field::text("Note", ""),
+            Field::text("Note", "").holds(Sensitive::Note),
         ],
     );
     app.open_form(form, FormPurpose::Leadership(LeadershipForm::AddWaitlist));
@@ -59,7 +60,7 @@ pub(in crate::tabs::leadership) fn open_edit_waitlist(app: &mut App) {
         format!("Waitlist: {}", app.person(w.employee_id)),
         vec![
             Field::date("Joined", Some(w.joined)),
-            Field::text("Note", w.note.clone()),
+            Field::text("Note", w.note.clone()).holds(Sensitive::Note),
         ],
     );
     app.open_form(form, FormPurpose::Leadership(LeadershipForm::EditWaitlist(w)));

@@ -7,6 +7,7 @@ use crate::app::App;
 use crate::tabs::day;
 use crate::ui::{Theme, widgets};
 use pathways_core::domain::{FiscalYear, LeadershipSession, Share, rate_label};
+use pathways_core::privacy::Sensitive;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -251,7 +252,7 @@ fn render_waitlist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Cell::from((i + 1).to_string()),
                 Cell::from(day(w.joined)),
                 Cell::from(app.person(w.employee_id)),
-                Cell::from(w.note.clone()),
+                Cell::from(app.shown(Sensitive::Note, &w.note)),
             ])
         },
     );
@@ -267,7 +268,11 @@ fn render_waitlist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                         .unwrap_or_default(),
                     theme,
                 ),
-                widgets::fact("Joined", format!("{} · {}", day(w.joined), w.note), theme),
+                widgets::fact(
+                    "Joined",
+                    format!("{} · {}", day(w.joined), app.shown(Sensitive::Note, &w.note)),
+                    theme,
+                ),
                 Line::styled("m promote into a future cohort · x remove · e edit", theme.muted),
             ]
         }
