@@ -78,12 +78,14 @@ pub(super) fn column_of(field: &str) -> &str {
     }
 }
 
-/// Parses "a; b; c" into services; unknown names become "other" with their text.
+/// Parses "a; b; c" (or "a, b, c", as Google and Microsoft Forms join ticked boxes) into
+/// services, each by its label or the booklet's words ([`Service::from_words`]); unknown names
+/// become "other" with their text.
 pub fn parse_services(text: &str) -> (Vec<Service>, String) {
     let mut services = Vec::new();
     let mut other = Vec::new();
-    for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
-        let s = Service::parse(part).unwrap_or_else(|| {
+    for part in text.split([';', ',']).map(str::trim).filter(|p| !p.is_empty()) {
+        let s = Service::from_words(part).unwrap_or_else(|| {
             if !other.iter().any(|o: &String| o.eq_ignore_ascii_case(part)) {
                 other.push(part.to_string());
             }

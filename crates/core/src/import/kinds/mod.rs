@@ -14,7 +14,7 @@ pub mod places;
 use super::engine::{Column, optional};
 use super::refs::Person;
 use super::row::Row;
-use crate::domain::{Choice, Service};
+use crate::domain::Service;
 
 /// The person a row is about, and the columns that name them.
 pub const EMPLOYEE: Person = Person {
@@ -34,7 +34,8 @@ pub const EMPLOYEE_ONE_OF: &[(&[&str], &str)] = &[(
     "employee_number or email",
 )];
 
-/// Services separated by `;` or `,`, each by its label; an unknown one is refused.
+/// Services separated by `;` or `,`, each by its label or the booklet's words; an unknown one is
+/// refused.
 pub fn services(row: &Row, column: &str) -> Result<Vec<Service>, String> {
     let mut out = Vec::new();
     for part in row
@@ -43,7 +44,7 @@ pub fn services(row: &Row, column: &str) -> Result<Vec<Service>, String> {
         .map(str::trim)
         .filter(|p| !p.is_empty())
     {
-        let s = Service::parse(part).ok_or_else(|| {
+        let s = Service::from_words(part).ok_or_else(|| {
             format!(
                 "{column}: \"{}\" is not a service; one of: {}",
                 crate::domain::truncate_for_message(part),
