@@ -440,7 +440,8 @@ pub(super) fn rows(
                     "employee_id",
                     "name",
                     "employee_number",
-                    "start"
+                    "start",
+                    "title"
                 ],
                 &d.pl_attendance,
                 |a| {
@@ -457,6 +458,12 @@ pub(super) fn rows(
                         Some(ctx.name(a.employee_id)),
                         Some(ctx.number(a.employee_id)),
                         Some(time(session.and_then(|x| x.start))),
+                        Some(
+                            session
+                                .and_then(|x| offerings.get(&x.offering_id))
+                                .map(|o| o.title.clone())
+                                .unwrap_or_default(),
+                        ),
                     ]
                 }
             )

@@ -333,6 +333,27 @@ impl<'a> Refs<'a> {
     pub fn both(&self, by_id: Option<Id>, by_key: Option<Id>, what: &str) -> Result<Option<Id>, String> {
         Self::agree(by_id, by_key, what)
     }
+
+    /// A record named by an id column and/or by keys that describe it (a person and a date...),
+    /// where the keys may fit several records (a person with two intakes on one day): the id
+    /// must be one the keys fit (`fits`); the keys alone take `best` among them.
+    pub fn one_of(
+        by_id: Option<Id>,
+        keys_given: bool,
+        fits: impl Fn(Id) -> bool,
+        best: impl FnOnce() -> Result<Id, String>,
+        what: &str,
+    ) -> Result<Option<Id>, String> {
+        match by_id {
+            Some(id) if keys_given && !fits(id) => Err(format!(
+                "the {what} id and the {what}'s other columns name different records; \
+                 is this file from another database? (use import all --merge for that)"
+            )),
+            Some(id) => Ok(Some(id)),
+            None if keys_given => best().map(Some),
+            None => Ok(None),
+        }
+    }
 }
 
 /// A fiscal year as people write it: `2025`, `FY25`, `FY2025`, `25`.

@@ -126,30 +126,35 @@ impl Kind for Consultations {
         let date = row.date("date")?;
         let by_id = refs.id_of::<Intake>(row, "intake_id")?;
         let person = refs.opt_person(row, EMPLOYEE)?;
-        let by_key = match person {
-            None => None,
-            Some(e) => {
-                let received = row.opt_date("intake_received")?;
-                // The person's intake received that day, else their latest one up to the date.
-                let found = refs
-                    .data
+        let received = row.opt_date("intake_received")?;
+        // The person's intake received that day, else their latest one up to the date.
+        let fits = |i: &Intake| {
+            person.is_none_or(|e| i.employee_id == e)
+                && match received {
+                    Some(r) => i.received == r,
+                    None => i.received <= date,
+                }
+        };
+        let intake = |id: Id| refs.data.intakes.iter().find(|i| i.id == id);
+        let intake_id = Refs::one_of(
+            by_id,
+            person.is_some(),
+            |id| intake(id).is_some_and(fits),
+            || {
+                refs.data
                     .intakes
                     .iter()
-                    .filter(|i| i.employee_id == e)
-                    .filter(|i| match received {
-                        Some(r) => i.received == r,
-                        None => i.received <= date,
+                    .filter(|i| fits(i))
+                    .max_by_key(|i| (i.received, i.id))
+                    .map(|i| i.id)
+                    .ok_or_else(|| {
+                        "this person has no intake to attach the consultation to; import the intake first"
+                            .to_string()
                     })
-                    .max_by_key(|i| (i.received, i.id));
-                Some(found.map(|i| i.id).ok_or_else(|| {
-                    "this person has no intake to attach the consultation to; import the intake first"
-                        .to_string()
-                })?)
-            }
-        };
-        let intake_id = refs
-            .both(by_id, by_key, "intake")?
-            .ok_or("needs intake_id or employee_number")?;
+            },
+            "intake",
+        )?
+        .ok_or("needs intake_id or employee_number")?;
         let consultation = Consultation {
             id: 0,
             intake_id,

@@ -94,6 +94,7 @@ impl Kind for PlAttendances {
         optional("course_number").or(&["course", "course #", "pdo course number"]),
         optional("date").or(&["session date"]),
         optional("start"),
+        optional("title").or(&["course title"]),
         EMPLOYEE_COLUMNS[0],
         EMPLOYEE_COLUMNS[1],
         EMPLOYEE_COLUMNS[2],
@@ -104,10 +105,11 @@ impl Kind for PlAttendances {
     ];
 
     fn read(row: &Row, refs: &Refs) -> Result<PlAttendance, String> {
-        let offering = if row.is_empty("course_number") {
+        // The course by its number, else by its title (an offering without a number).
+        let offering = if row.is_empty("course_number") && row.is_empty("title") {
             None
         } else {
-            Some(refs.offering(row, "", "course_number", "")?)
+            Some(refs.offering(row, "", "course_number", "title")?)
         };
         Ok(PlAttendance {
             id: 0,

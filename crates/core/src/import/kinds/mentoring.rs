@@ -49,17 +49,29 @@ const MENTEE: Person = Person {
     email: None,
 };
 
-/// The mentor record a row names: `mentor_id`, and/or the mentor's employee id.
+/// The mentor record a row names: `mentor_id`, and/or the mentor's employee id (an employee
+/// who was a mentor twice has two records: the id says which).
 fn mentor(row: &Row, refs: &Refs) -> Result<Option<Id>, String> {
     let by_id = refs.id_of::<Mentor>(row, "mentor_id")?;
-    let by_key = match refs.opt_person(row, MENTOR)? {
-        None => None,
-        Some(e) => Some(
-            refs.mentor_of(e)
-                .ok_or("mentor_number: this employee is not a mentor; import the mentor first")?,
-        ),
+    let person = refs.opt_person(row, MENTOR)?;
+    let mentor_of = |id: Id| {
+        refs.data
+            .mentors
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.employee_id)
     };
-    refs.both(by_id, by_key, "mentor")
+    Refs::one_of(
+        by_id,
+        person.is_some(),
+        |id| mentor_of(id) == person,
+        || {
+            person
+                .and_then(|e| refs.mentor_of(e))
+                .ok_or_else(|| "mentor_number: this employee is not a mentor; import the mentor first".into())
+        },
+        "mentor",
+    )
 }
 
 pub struct Pairs;
@@ -132,28 +144,39 @@ impl Kind for Logs {
         let month = parse_month(row.cell("month")).map_err(|e| format!("month: {e}"))?;
         let by_id = refs.id_of::<MentoringPair>(row, "pair_id")?;
         let mentee = refs.opt_person(row, Person { id: "", ..MENTEE })?;
-        let by_key = match (mentor(row, refs)?, mentee) {
-            (Some(m), Some(e)) => {
-                let month_end = add_months(month, 1);
-                let pair = refs
-                    .data
+        let mentor = refs.opt_person(row, MENTOR)?;
+        let month_end = add_months(month, 1);
+        // The pair of this mentor and mentee running that month.
+        let fits = |p: &MentoringPair| {
+            mentee.is_none_or(|e| p.mentee_id == e)
+                && mentor.is_none_or(|e| {
+                    refs.data
+                        .mentors
+                        .iter()
+                        .any(|m| m.id == p.mentor_id && m.employee_id == e)
+                })
+                && p.started < month_end
+                && p.ended.is_none_or(|x| x >= month)
+        };
+        let pair_id = Refs::one_of(
+            by_id,
+            mentee.is_some() || mentor.is_some(),
+            |id| refs.data.pairs.iter().any(|p| p.id == id && fits(p)),
+            || {
+                refs.data
                     .pairs
                     .iter()
-                    .filter(|p| p.mentor_id == m && p.mentee_id == e)
-                    .filter(|p| p.started < month_end && p.ended.is_none_or(|x| x >= month))
-                    .max_by_key(|p| (p.started, p.id));
-                Some(
-                    pair.map(|p| p.id)
-                        .ok_or("this mentor and mentee had no pair running that month")?,
-                )
-            }
-            _ => None,
-        };
+                    .filter(|p| fits(p))
+                    .max_by_key(|p| (p.started, p.id))
+                    .map(|p| p.id)
+                    .ok_or_else(|| "this mentor and mentee had no pair running that month".into())
+            },
+            "pair",
+        )?
+        .ok_or("needs pair_id, or mentor_number and mentee_number")?;
         Ok(MentorLog {
             id: 0,
-            pair_id: refs
-                .both(by_id, by_key, "pair")?
-                .ok_or("needs pair_id, or mentor_number and mentee_number")?,
+            pair_id,
             month,
             hours: row.decimal("hours")?,
             topics: row.note("topics"),
