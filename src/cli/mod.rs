@@ -83,13 +83,14 @@ pub enum Command {
     },
     /// Import records from a spreadsheet export (CSV), or a whole `export all` folder.
     ///
-    /// KIND: intakes (the intake form's sheet), pl-roster (a PDO course roster), all (a folder
-    /// written by `export all`), or any kind `export` writes, in its format: locations, popups,
-    /// consultations, intake-settings, mentors, pairs, logs, ambassadors, ambassador-sessions,
-    /// reference-populations, cohorts, participants, sessions, attendance, waitlist, offerings,
-    /// pl-sessions, pl-attendance, teacher-outcomes. Exit status 0: all rows stored; 1: some
-    /// rows rejected; 2: the file could not be read (nothing stored).
+    /// Exit status 0: all rows stored; 1: some rows rejected (nothing of them stored); 2: the
+    /// file could not be read (nothing stored).
     Import {
+        /// intakes (the intake form's sheet), pl-roster (a PDO course roster), all (a folder
+        /// written by `export all`), or any kind `export` writes, in its format: locations,
+        /// closures, popups, consultations, intake-settings, mentors, pairs, logs, ambassadors,
+        /// ambassador-sessions, reference-populations, cohorts, participants, sessions,
+        /// attendance, waitlist, offerings, pl-sessions, pl-attendance, teacher-outcomes
         kind: String,
         /// The CSV file (a folder for `all`).
         path: PathBuf,
