@@ -48,6 +48,9 @@ fn main() -> ExitCode {
         Ok(g) => g,
         Err(e) => return cli::fail(format!("terminal error: {e}")),
     };
+    // The terminal's panic hook restores the screen; a panic the store catches (a damaged file)
+    // must not run it, so the store's filter goes in front of it.
+    pathways_core::store::quiet_store_panics();
     let _ = pathways_tui::tui::opening(&mut guard, &path);
     let mut app = match App::new(store, today) {
         Ok(a) => a,
@@ -61,6 +64,12 @@ fn main() -> ExitCode {
     app.color = colors_wanted();
     if let Some(warning) = check_private(&path) {
         app.status = Some(warning);
+    }
+    if app.store.is_read_only() {
+        app.status = Some(format!(
+            "read-only: you may read {} but not change it; nothing you do here is saved",
+            path.display()
+        ));
     }
     if let Err(e) = pathways_tui::tui::run(&mut guard, &mut app) {
         drop(guard);

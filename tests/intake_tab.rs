@@ -365,6 +365,48 @@ fn consultations_are_logged_and_listed_in_the_detail_pane() {
     assert!(text.contains("Consultations: 1, 45 minutes in all"), "{text}");
 }
 
+/// Minutes typed as "-5" or "1e3" are refused on the field, never stored as 5 or 13.
+#[test]
+fn minutes_that_are_not_a_whole_number_are_refused_naming_the_field() {
+    let (_dir, mut app) = common::demo_app();
+    only(&mut app, IntakeStatus::Contacted);
+    let it = selected(&app);
+    let before = app.data.consultations.len();
+    for typed in ["-5", "1e3", "4.5"] {
+        key(&mut app, KeyCode::Char('c'));
+        key(&mut app, KeyCode::Tab);
+        key(&mut app, KeyCode::Backspace);
+        key(&mut app, KeyCode::Backspace);
+        chars(&mut app, typed);
+        key(&mut app, KeyCode::Enter);
+        let form = top_form(&app).expect("the form stays open");
+        assert_eq!(form.value("minutes"), typed, "what was typed is kept as typed");
+        let error = form
+            .fields
+            .iter()
+            .find(|f| f.label == "minutes")
+            .and_then(|f| f.error.clone());
+        assert!(
+            error.as_deref().is_some_and(|e| e.contains("whole number")),
+            "{typed}: {error:?}"
+        );
+        let text = common::screen_text(&app, 80, 24);
+        assert!(text.contains("whole number"), "{text}");
+        key(&mut app, KeyCode::Esc);
+        if !app.modals.is_empty() {
+            key(&mut app, KeyCode::Char('y'));
+        }
+        assert!(app.modals.is_empty(), "{typed}: the form closes");
+    }
+    assert_eq!(app.data.consultations.len(), before, "nothing was stored");
+    assert!(
+        !app.data
+            .consultations
+            .iter()
+            .any(|c| c.intake_id == it.id && [5, 13, 45].contains(&c.minutes))
+    );
+}
+
 #[test]
 fn the_add_form_says_what_is_wrong_in_place_and_saves_when_valid() {
     let (_dir, mut app) = common::demo_app();

@@ -255,3 +255,63 @@ fn a_large_kind_loads_in_id_order_with_its_damage_reported() {
     assert_eq!(problems.len(), 1);
     assert_eq!((problems[0].table, problems[0].key), ("locations", 8_500));
 }
+
+/// The META entry that marks a pathways database, read with redb itself.
+fn format_mark(path: &Path) -> Option<u64> {
+    use redb::ReadableDatabase;
+    let db = redb::Database::builder()
+        .set_concurrency_mode(redb::ConcurrencyMode::MultiWriter)
+        .open_read_only(path)
+        .unwrap();
+    let rtx = db.begin_read().unwrap();
+    let meta = rtx
+        .open_table(redb::TableDefinition::<&str, u64>::new("meta"))
+        .unwrap();
+    meta.get("format:pathways").unwrap().map(|v| v.value())
+}
+
+#[test]
+fn a_new_database_is_marked_and_an_earlier_one_is_marked_by_its_first_write_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("fresh.redb");
+    drop(Store::create_new(&fresh).unwrap());
+    assert_eq!(format_mark(&fresh), Some(1));
+
+    // The committed fixture was written before the mark existed: it is recognised by its tables.
+    let copy = dir.path().join("copy.redb");
+    std::fs::copy(FIXTURE_DB, &copy).unwrap();
+    assert_eq!(format_mark(&copy), None);
+    let before = std::fs::read(&copy).unwrap();
+    let store = Store::open_read_only(&copy).unwrap();
+    assert!(store.is_read_only());
+    assert_eq!(store.load().unwrap().0.employees.len(), 3);
+    assert!(store.write(|tx| tx.insert(&mut sample_employee())).is_err());
+    drop(store);
+    assert!(
+        std::fs::read(&copy).unwrap() == before,
+        "a read-only open wrote to the file"
+    );
+
+    let store = Store::open(&copy).unwrap();
+    assert!(!store.is_read_only());
+    store.load().unwrap();
+    drop(store);
+    assert_eq!(format_mark(&copy), None, "opening and reading does not mark it");
+    let store = Store::open(&copy).unwrap();
+    store.write(|tx| tx.insert(&mut sample_employee())).unwrap();
+    drop(store);
+    assert_eq!(format_mark(&copy), Some(1), "its first write marks it");
+    assert_eq!(Store::open(&copy).unwrap().load().unwrap().0.employees.len(), 4);
+}
+
+#[test]
+fn a_save_that_changes_nothing_writes_nothing() {
+    let (_dir, path, store) = demo_store();
+    let generation = store.generation().unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    store.write(|_| Ok(())).unwrap();
+    assert_eq!(store.generation().unwrap(), generation);
+    assert!(std::fs::read(&path).unwrap() == before);
+}

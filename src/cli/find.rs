@@ -46,10 +46,7 @@ pub fn run(db: &Path, query: &str, limit: usize, format: Format, private: bool) 
         }
     }
     .and_then(|()| out.flush());
-    // A closed pipe (`| head`) is not an error worth a message.
-    if let Err(e) = written
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
+    if let Err(e) = written {
         return super::fail(format!("cannot write the results: {e}"));
     }
     if hits.is_empty() {

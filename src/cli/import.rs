@@ -49,7 +49,7 @@ pub fn run(db: &Path, kind: &str, path: &Path, dry_run: bool, merge: Option<Merg
             kinds_help()
         ));
     }
-    let store = match super::open_existing(db) {
+    let store = match super::open_existing(db, !dry_run) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -69,7 +69,7 @@ fn kind_text(kind: &str) -> &str {
 }
 
 fn all(db: &Path, dir: &Path, dry_run: bool, merge: Option<Merge>) -> ExitCode {
-    let store = match super::open_existing(db) {
+    let store = match super::open_existing(db, !dry_run) {
         Ok(s) => s,
         Err(code) => return code,
     };

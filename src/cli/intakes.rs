@@ -2,15 +2,16 @@
 //! intake sheet format.
 
 use super::out;
-use pathways_core::import::intakes::{import, write_csv};
+use pathways_core::import::intakes::{ImportError, import, write_csv};
 use pathways_core::privacy::Mask;
+use pathways_core::store::StoreError;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 /// `pathways import intakes FILE [--dry-run]`.
 pub fn run_import(db: &Path, file: &Path, dry_run: bool) -> ExitCode {
-    let store = match super::open_existing(db) {
+    let store = match super::open_existing(db, !dry_run) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -26,6 +27,9 @@ pub fn run_import(db: &Path, file: &Path, dry_run: bool) -> ExitCode {
             } else {
                 ExitCode::from(1)
             }
+        }
+        Err(ImportError::Store(e @ StoreError::ReadOnly(_))) => {
+            super::fail(format!("{}: {e}; nothing was imported", db.display()))
         }
         Err(e) => super::fail(format!("{e} (nothing was imported)")),
     }

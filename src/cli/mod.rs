@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use pathways_core::store::{Store, StoreError};
+use pathways_core::store::Store;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -173,10 +173,6 @@ pub fn fail(message: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(2)
 }
 
-pub fn open_store(path: &Path) -> Result<Store, StoreError> {
-    Store::open(path)
-}
-
 /// Runs a one-shot command.
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     let path = match db_path(cli) {
@@ -223,7 +219,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
 }
 
 /// Opens an existing database for a one-shot command, or explains why not (exit status 2).
-pub fn open_existing(path: &Path) -> Result<Store, ExitCode> {
+/// `write`: for a command that saves; every other command opens it read-only and leaves the file
+/// byte-identical.
+pub fn open_existing(path: &Path, write: bool) -> Result<Store, ExitCode> {
     if !path.exists() {
         return Err(fail(format!(
             "{}: no such database; create one with `pathways --db {} init`",
@@ -231,12 +229,17 @@ pub fn open_existing(path: &Path) -> Result<Store, ExitCode> {
             path.display()
         )));
     }
-    Store::open(path).map_err(fail)
+    let store = if write {
+        Store::open(path)
+    } else {
+        Store::open_read_only(path)
+    };
+    store.map_err(fail)
 }
 
-/// Loads everything for a report; damaged records are named on stderr and skipped.
+/// Loads everything for a report (read-only); damaged records are named on stderr and skipped.
 pub fn load(path: &Path) -> Result<pathways_core::dataset::Dataset, ExitCode> {
-    let store = open_existing(path)?;
+    let store = open_existing(path, false)?;
     match store.load() {
         Ok((data, problems)) => {
             for p in &problems {
@@ -308,7 +311,8 @@ fn check(path: &Path) -> ExitCode {
     if !path.exists() {
         return fail(format!("{}: no such file", path.display()));
     }
-    let store = match Store::open(path) {
+    // Read-only: checking a database (or a backup) never changes it.
+    let store = match Store::open_read_only(path) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
@@ -337,18 +341,39 @@ fn check(path: &Path) -> ExitCode {
     }
 }
 
-fn backup(path: &Path, out: &Path) -> ExitCode {
+fn backup(path: &Path, target: &Path) -> ExitCode {
     if !path.exists() {
         return fail(format!("{}: no such file", path.display()));
     }
-    let store = match Store::open(path) {
+    let store = match Store::open_read_only(path) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
-    match store.backup(out) {
-        Ok(n) => {
-            out::line(format!("backed up {n} records to {}", out.display()));
+    match store.backup(target) {
+        Ok(done) if done.problems.is_empty() => {
+            out::line(format!(
+                "backed up {} records to {}",
+                done.records,
+                target.display()
+            ));
             ExitCode::SUCCESS
+        }
+        Ok(done) => {
+            for p in &done.problems {
+                out::warn(format!(
+                    "{}: damaged record copied as it is (it does not read back in the backup \
+                     either): {p}",
+                    path.display()
+                ));
+            }
+            out::line(format!(
+                "backed up {} records to {}; {} of them damaged (see above): `check` reports them \
+                 on the backup too",
+                done.records,
+                target.display(),
+                done.problems.len()
+            ));
+            ExitCode::from(1)
         }
         Err(e) => fail(e),
     }

@@ -5,6 +5,10 @@
 //!
 //! Reports, find, exports to stdout, the import summary and every error message (through
 //! [`super::fail`] and [`warn`]) write here; a new command should too.
+//!
+//! A reader that stops early (`pathways export employees | head`) ends the output quietly: once
+//! standard output is a closed pipe, what is written to it is dropped, and the command ends with
+//! its own exit status, never a "Broken pipe" message.
 
 use pathways_core::text;
 use std::io::{self, Write};
@@ -91,8 +95,44 @@ impl<W: Write> Drop for Inert<W> {
 }
 
 /// Standard output, buffered and made inert. Flushed when dropped; call `flush` to see errors.
-pub fn stdout() -> Inert<io::BufWriter<io::StdoutLock<'static>>> {
-    Inert::new(io::BufWriter::new(io::stdout().lock()))
+pub fn stdout() -> Inert<io::BufWriter<UntilClosed>> {
+    Inert::new(io::BufWriter::new(UntilClosed(io::stdout().lock())))
+}
+
+/// Set once standard output turned out to be a closed pipe: nothing more is written to it.
+static CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Standard output until its reader goes away; from then on writes are dropped.
+pub struct UntilClosed(io::StdoutLock<'static>);
+
+impl UntilClosed {
+    /// Runs one write unless the reader has gone; a closed pipe turns it (and every later one)
+    /// into `done`.
+    fn unless_closed<T>(done: T, write: impl FnOnce() -> io::Result<T>) -> io::Result<T> {
+        use std::sync::atomic::Ordering;
+        if CLOSED.load(Ordering::Relaxed) {
+            return Ok(done);
+        }
+        match write() {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                CLOSED.store(true, Ordering::Relaxed);
+                Ok(done)
+            }
+            other => other,
+        }
+    }
+}
+
+impl Write for UntilClosed {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let inner = &mut self.0;
+        Self::unless_closed(buf.len(), || inner.write(buf))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let inner = &mut self.0;
+        Self::unless_closed((), || inner.flush())
+    }
 }
 
 /// Standard error, made inert.

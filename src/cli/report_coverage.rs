@@ -14,8 +14,7 @@ pub fn run(db: &Path, as_of: NaiveDate) -> ExitCode {
         Err(code) => return code,
     };
     let text = report(&data, as_of);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = super::out::stdout();
     match out.write_all(text.as_bytes()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             super::fail(format!("cannot write the report: {e}"))

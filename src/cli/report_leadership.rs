@@ -18,7 +18,7 @@ pub fn run(db: &Path, today: NaiveDate, fy: Option<i32>, private: bool) -> ExitC
     };
     match report(&data, today, fy, private) {
         Ok(text) => {
-            let written = std::io::stdout().lock().write_all(text.as_bytes());
+            let written = super::out::stdout().write_all(text.as_bytes());
             match written {
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                     super::fail(format!("cannot write the report: {e}"))

@@ -19,7 +19,7 @@ pub fn run(db: &Path, today: NaiveDate, confidential: bool, private: bool) -> Ex
         Err(code) => return code,
     };
     let text = report(&data, today, confidential, private);
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
+    match super::out::stdout().write_all(text.as_bytes()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             super::fail(format!("cannot write the report: {e}"))
         }

@@ -36,7 +36,7 @@ pub fn run(db: &Path, today: NaiveDate, fy: Option<i32>, format: Format) -> Exit
     };
     match out {
         Ok(s) => {
-            let mut stdout = std::io::stdout().lock();
+            let mut stdout = super::out::stdout();
             // A closed pipe (`| head`) is not an error worth a message.
             let _ = stdout.write_all(s.as_bytes());
             ExitCode::SUCCESS

@@ -256,10 +256,9 @@ impl Form {
         let clean = text::clean(typed, rule);
         let removed = text::needs_cleaning(typed, rule);
         match f.kind {
-            FieldKind::Text | FieldKind::Date => f.value.push_str(&clean),
-            FieldKind::Number => f
-                .value
-                .extend(clean.chars().filter(|c| c.is_ascii_digit() || *c == '.')),
+            // Kept as typed: a number field that dropped "-" or "e" would turn "-5" into 5 and
+            // "1e3" into 13; the form's check refuses them naming the field instead.
+            FieldKind::Text | FieldKind::Date | FieldKind::Number => f.value.push_str(&clean),
             // A pick list is chosen with keys, not filled with text.
             FieldKind::Choice(_) | FieldKind::Multi(_) => return false,
         }
@@ -351,7 +350,7 @@ mod tests {
     }
 
     #[test]
-    fn a_note_keeps_pasted_line_breaks_and_a_number_only_digits() {
+    fn a_note_keeps_pasted_line_breaks_and_a_number_what_was_typed() {
         let mut f = Form::new(
             "t",
             vec![
@@ -362,8 +361,10 @@ mod tests {
         assert!(f.insert("one\r\ntwo\u{1b}[2J"));
         assert_eq!(f.value("notes"), "one\ntwo[2J");
         f.next_field();
+        // Cleaned like any text, but not filtered to digits: "-5" must not become 5 (the form's
+        // check refuses what is not a number, naming the field).
         f.insert("4\u{202e}5 min");
-        assert_eq!(f.value("minutes"), "45");
+        assert_eq!(f.value("minutes"), "45 min");
     }
 
     #[test]

@@ -424,18 +424,51 @@ pub struct Consultation {
     pub notes: String,
 }
 
+/// The longest consultation a record may hold.
+pub const MOST_MINUTES: u32 = 8 * 60;
+
 impl Consultation {
     pub fn validate(&self) -> Result<(), FieldError> {
-        if self.minutes == 0 || self.minutes > 8 * 60 {
+        if self.minutes == 0 || self.minutes > MOST_MINUTES {
             return Err(FieldError::new("minutes", "between 1 and 480 minutes"));
         }
         Ok(())
+    }
+
+    /// A consultation's minutes as typed (a form, a sheet): a whole number from 1 to 480 in
+    /// digits only. Anything else is refused naming the field, never read as a different number
+    /// ("-5" is not 5, "1e3" is not 13 or 1000).
+    pub fn parse_minutes(text: &str) -> Result<u32, FieldError> {
+        let text = text.trim();
+        let refused = || {
+            FieldError::new(
+                "minutes",
+                "a whole number of minutes from 1 to 480, in digits (e.g. 45)",
+            )
+        };
+        if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(refused());
+        }
+        match text.parse::<u32>() {
+            Ok(m) if (1..=MOST_MINUTES).contains(&m) => Ok(m),
+            _ => Err(refused()),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minutes_are_digits_from_one_to_480_or_refused() {
+        assert_eq!(Consultation::parse_minutes(" 45 "), Ok(45));
+        assert_eq!(Consultation::parse_minutes("480"), Ok(480));
+        for bad in ["-5", "1e3", "+5", "4.5", "0", "481", "", "٤٥", "99999999999"] {
+            let e = Consultation::parse_minutes(bad).unwrap_err();
+            assert_eq!(e.field, "minutes", "{bad}");
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

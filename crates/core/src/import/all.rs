@@ -132,11 +132,12 @@ pub fn import_all(
         let columns = kind.columns(&sheet, mode).map_err(|r| unreadable(&path, r))?;
         parts.push(Part { kind, sheet, columns });
     }
+    let planned_at = store.generation()?;
     let (mut data, _problems) = store.load()?;
     if merge.is_none() && data.record_count() > 0 {
         return Err(unreadable(dir, clash(&data, &parts)));
     }
-    let (plans, outcomes) = plan_folder(&parts, &mut data, mode, None)?;
+    let (plans, outcomes, nexts) = plan_folder(&parts, &mut data, mode, None)?;
     report.kinds = outcomes;
     if dry_run || report.rejected() > 0 || plans.iter().all(|p| p.is_empty()) {
         for k in &mut report.kinds {
@@ -144,15 +145,28 @@ pub fn import_all(
         }
         return Ok(report);
     }
-    // Planned again inside the transaction that writes, against what is stored by then.
+    // Planned again inside the transaction that writes when anything was saved since (or the
+    // ids planned are not the next ones).
+    let planned = report.kinds.clone();
     let outcomes = store.write(|txn| {
-        let mut data = txn.load()?;
+        let same_ids = parts
+            .iter()
+            .zip(&nexts)
+            .map(|(p, n)| p.kind.next_id(Some(txn), &data).map(|now| now == *n))
+            .collect::<crate::store::Result<Vec<bool>>>()?;
+        if txn.generation()? == planned_at && same_ids.iter().all(|s| *s) {
+            for plan in &plans {
+                plan.apply(txn)?;
+            }
+            return Ok(planned);
+        }
+        let (mut data, _) = txn.load()?;
         if merge.is_none() && data.record_count() > 0 {
             return Err(StoreError::Conflict(
                 "the database (records were added while the folder was read; nothing was restored)".into(),
             ));
         }
-        let (plans, outcomes) = plan_folder(&parts, &mut data, mode, Some(txn))?;
+        let (plans, outcomes, _) = plan_folder(&parts, &mut data, mode, Some(txn))?;
         if outcomes.iter().any(|o| !o.rejected.is_empty()) {
             return Err(StoreError::Conflict(
                 "the database (it changed while the folder was read; nothing was stored, import again)"
@@ -178,20 +192,22 @@ fn plan_folder(
     parts: &[Part],
     data: &mut Dataset,
     mode: Mode,
-    mut txn: Option<&mut Txn>,
-) -> crate::store::Result<(Plans, Vec<Outcome>)> {
+    txn: Option<&Txn>,
+) -> crate::store::Result<(Plans, Vec<Outcome>, Vec<Id>)> {
     let mut remap = Remap::default();
     let mut plans = Vec::with_capacity(parts.len());
     let mut outcomes = Vec::with_capacity(parts.len());
+    let mut nexts = Vec::with_capacity(parts.len());
     for part in parts {
-        let next = part.kind.next_id(txn.as_deref_mut(), data)?;
+        let next = part.kind.next_id(txn, data)?;
         let (plan, outcome) = part
             .kind
             .plan(&part.sheet, &part.columns, data, mode, &mut remap, next);
         plans.push(plan);
         outcomes.push(outcome);
+        nexts.push(next);
     }
-    Ok((plans, outcomes))
+    Ok((plans, outcomes, nexts))
 }
 
 /// Why a restore into this database is refused: what it holds, and which folder ids are taken.

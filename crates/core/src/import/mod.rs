@@ -28,7 +28,7 @@ pub(crate) fn open_sheet(path: &Path) -> Result<reader::Sheet, ImportError> {
         path: path.display().to_string(),
         reason,
     };
-    let bytes = reader::read_file(path).map_err(unreadable)?;
+    let bytes = sheet::read(path).map_err(unreadable)?;
     reader::parse(&bytes).map_err(unreadable)
 }
 
@@ -47,6 +47,9 @@ pub fn import_kind(
             path: path.display().to_string(),
             reason,
         })?;
+    // The counter first: if anything is saved between it and the load, the plan is made again
+    // inside the transaction that writes, never trusted stale.
+    let planned_at = store.generation()?;
     let (mut data, _problems) = store.load()?;
     let next = kind.next_id(None, &data)?;
     let (plan, mut outcome) = kind.plan(
@@ -61,10 +64,15 @@ pub fn import_kind(
     if dry_run || plan.is_empty() {
         return Ok(outcome);
     }
-    // Decided again inside the transaction that writes: an import running at the same moment
-    // cannot make the same rows new twice.
+    // Duplicates are decided inside the transaction that writes: if another process saved since
+    // (an import of the same file, say), or the ids planned are not the next ones, the plan is
+    // made again from what this transaction sees.
     Ok(store.write(|txn| {
-        let mut data = txn.load()?;
+        if txn.generation()? == planned_at && kind.next_id(Some(txn), &data)? == next {
+            plan.apply(txn)?;
+            return Ok(outcome);
+        }
+        let (mut data, _) = txn.load()?;
         let next = kind.next_id(Some(txn), &data)?;
         let (plan, outcome) = kind.plan(
             &sheet,

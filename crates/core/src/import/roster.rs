@@ -68,7 +68,7 @@ impl Plan {
 /// The ids new records of each kind start from: offerings, sessions, employees, attendance.
 type NextIds = [Id; 4];
 
-fn next_ids(txn: Option<&mut Txn>, data: &Dataset) -> crate::store::Result<NextIds> {
+fn next_ids(txn: Option<&Txn>, data: &Dataset) -> crate::store::Result<NextIds> {
     use super::engine::next_id_in;
     Ok(match txn {
         Some(t) => [
@@ -103,14 +103,21 @@ pub fn import(store: &Store, path: &Path, dry_run: bool) -> Result<Outcome, Impo
             reason: format!("not a course roster: missing column(s) {}", missing.join(", ")),
         });
     }
+    let planned_at = store.generation()?;
     let (data, _problems) = store.load()?;
-    let (planned, mut outcome) = plan(&data, &sheet, &columns, next_ids(None, &data)?);
+    let ids = next_ids(None, &data)?;
+    let (planned, mut outcome) = plan(&data, &sheet, &columns, ids);
     outcome.dry_run = dry_run;
     if dry_run || planned.is_empty() {
         return Ok(outcome);
     }
+    // Made again inside the transaction that writes when anything was saved since.
     Ok(store.write(|txn| {
-        let data = txn.load()?;
+        if txn.generation()? == planned_at && next_ids(Some(txn), &data)? == ids {
+            planned.apply(txn)?;
+            return Ok(outcome);
+        }
+        let (data, _) = txn.load()?;
         let ids = next_ids(Some(txn), &data)?;
         let (planned, outcome) = plan(&data, &sheet, &columns, ids);
         planned.apply(txn)?;

@@ -7,22 +7,39 @@ use std::path::Path;
 /// The first bytes of every redb file.
 const REDB_MAGIC: &[u8] = &[b'r', b'e', b'd', b'b', 0x1A, 0x0A, 0xA9, 0x0D, 0x0A];
 
-/// Returns whether the database is new (created here, empty, mode 0600), or why it cannot be used.
-pub(super) fn prepare(path: &Path) -> Result<bool, String> {
+/// What is at a database path before redb touches it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Found {
+    /// Nothing was there; an empty private file (mode 0600) was created for a new database.
+    Created,
+    /// A file that starts like a redb database.
+    Redb,
+}
+
+/// Looks at `path`: creates an empty private file there if nothing is (and `create` allows),
+/// or says why the file cannot be a pathways database. Never changes an existing file.
+pub(super) fn prepare(path: &Path, create: bool) -> Result<Found, String> {
     match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && create => {
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::create_dir_all(parent)
+                create_private_folder(parent)
                     .map_err(|e| format!("cannot create the folder {}: {e}", parent.display()))?;
             }
             create_private_file(path).map_err(|e| format!("cannot create the database: {e}"))?;
-            Ok(true)
+            Ok(Found::Created)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err("no such database; check the path, or create one with `pathways --db PATH init`".into())
         }
         Err(e) => Err(format!("cannot read it: {e}")),
         Ok(m) if m.is_dir() => {
             Err("is a directory; give the path of a database file (e.g. pathways.redb)".into())
         }
-        Ok(m) if m.len() == 0 => Ok(true),
+        Ok(m) if m.len() == 0 => Err(
+            "is an empty file, not a pathways database (it was left unchanged); \
+             check the path, or remove the file and create a database with `pathways --db PATH init`"
+                .into(),
+        ),
         Ok(_) => {
             let mut head = [0u8; 9];
             let mut f = OpenOptions::new()
@@ -31,13 +48,28 @@ pub(super) fn prepare(path: &Path) -> Result<bool, String> {
                 .map_err(|e| format!("cannot read it: {e}; check the file's permissions"))?;
             let n = f.read(&mut head).map_err(|e| format!("cannot read it: {e}"))?;
             if n < head.len() || head != REDB_MAGIC {
-                return Err("is not a pathways database (it was left unchanged); \
-                            check the path, or restore from a backup"
-                    .into());
+                return Err(NOT_PATHWAYS.into());
             }
-            Ok(false)
+            Ok(Found::Redb)
         }
     }
+}
+
+/// The refusal of a file that is not a pathways database.
+pub(super) const NOT_PATHWAYS: &str = "is not a pathways database (it was left unchanged); \
+     check the path, or restore from a backup";
+
+/// Creates `folder` and any missing parents readable by their owner only (mode 0700): they hold
+/// personnel data, whatever the umask.
+pub fn create_private_folder(folder: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(folder)
 }
 
 /// Creates a new file readable and writable by its owner only; fails if it already exists.

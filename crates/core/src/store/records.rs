@@ -100,6 +100,19 @@ pub fn decode_every_kind(bytes: &[u8]) -> usize {
     decoded
 }
 
+/// Decodes `bytes` as the kind of record kept in `table`, for checks that know only the name.
+pub fn decode_kind(table: &str, bytes: &[u8]) -> Result<(), CodecError> {
+    macro_rules! each {
+        ($($field:ident: $ty:ty),+ $(,)?) => {$(
+            if table == <$ty as Record>::TABLE {
+                return <$ty as Record>::decode(bytes).map(|_| ());
+            }
+        )+};
+    }
+    crate::with_record_kinds!(each);
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

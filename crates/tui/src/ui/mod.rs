@@ -81,7 +81,8 @@ fn draw(frame: &mut Frame, app: &App) {
 
 fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let full: usize = Tab::ALL.iter().map(|t| t.title().len() + 4).sum::<usize>() + 10;
-    let wide = (area.width as usize) >= full + if app.private { 10 } else { 0 };
+    let banners = usize::from(app.private) * 10 + usize::from(app.store.is_read_only()) * 12;
+    let wide = (area.width as usize) >= full + banners;
     let mut spans = vec![Span::styled(" pathways ", theme.important)];
     for tab in Tab::ALL {
         let title = if wide { tab.title() } else { tab.short_title() };
@@ -95,15 +96,22 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let bar = Paragraph::new(Line::from(spans));
     frame.render_widget(bar, area);
-    if app.private {
-        let text = " PRIVATE ";
+    // Banners at the right end: the privacy screen, and a database this user may not change.
+    let banners = [
+        (app.private, " PRIVATE "),
+        (app.store.is_read_only(), " READ-ONLY "),
+    ];
+    let mut right = area.right();
+    for (_, text) in banners.iter().filter(|(on, _)| *on) {
         let w = text.len() as u16;
+        right = right.saturating_sub(w);
         let banner = Rect {
-            x: area.right().saturating_sub(w),
+            x: right.max(area.x),
             width: w.min(area.width),
             ..area
         };
-        frame.render_widget(Paragraph::new(Span::styled(text, theme.banner)), banner);
+        frame.render_widget(Paragraph::new(Span::styled(*text, theme.banner)), banner);
+        right = right.saturating_sub(1);
     }
 }
 

@@ -24,18 +24,7 @@ pub enum ImportError {
     Store(#[from] StoreError),
 }
 
-/// One rejected row: the file line it starts on and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rejection {
-    pub line: u64,
-    pub reason: String,
-}
-
-impl std::fmt::Display for Rejection {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.reason)
-    }
-}
+pub use crate::import::sheet::{MAX_FILE_BYTES, Rejection};
 
 /// What an import did (or, for a dry run, would do).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -148,32 +137,37 @@ pub const STATUS_COLUMNS: [(IntakeStatus, &str); 4] = [
 ];
 
 /// Imports the intake form's CSV export at `path` into `store`: every good row in one transaction,
-/// bad rows reported by line, the same submission never stored twice. `dry_run` stores nothing.
-/// Larger files are refused before reading: memory stays bounded whatever the file is.
-pub const MAX_FILE_BYTES: u64 = 64_000_000;
-
+/// bad rows reported by line, the same submission never stored twice, even by two imports of
+/// the same file at the same moment. `dry_run` stores nothing.
 pub fn import(store: &Store, path: &Path, dry_run: bool) -> Result<ImportSummary, ImportError> {
     let unreadable = |reason: String| ImportError::Unreadable {
         path: path.display().to_string(),
         reason,
     };
-    // The whole file is read at once; a real export is a few megabytes at most.
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_BYTES {
-        return Err(unreadable(format!(
-            "is {} MB; an intake export is far smaller (at most {} MB), so nothing was imported",
-            size / 1_000_000,
-            MAX_FILE_BYTES / 1_000_000
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| unreadable(format!("cannot read it: {e}")))?;
+    let bytes = crate::import::sheet::read(path).map_err(unreadable)?;
+    // The counter first: if anything is saved between it and the load, the plan is made again
+    // below, never trusted stale.
+    let planned_at = store.generation()?;
     let (data, _problems) = store.load()?;
     let plan = plan::plan(&data, &bytes).map_err(unreadable)?;
-    let mut summary = plan.summary.clone();
-    summary.dry_run = dry_run;
-    if !dry_run && !plan.intakes.is_empty() {
-        store.write(|txn| plan.apply(txn))?;
+    if dry_run || plan.intakes.is_empty() {
+        let mut summary = plan.summary;
+        summary.dry_run = dry_run;
+        return Ok(summary);
     }
+    // Duplicates are decided inside the transaction that writes: if another process saved since
+    // the plan was made (say, an import of the same file), it is made again from what this
+    // transaction sees, which no other writer can change before it commits.
+    let summary = store.write(|txn| {
+        let plan = if txn.generation()? == planned_at {
+            plan
+        } else {
+            let (now, _problems) = txn.load()?;
+            plan::plan(&now, &bytes).map_err(StoreError::Storage)?
+        };
+        plan.apply(txn)?;
+        Ok(plan.summary)
+    })?;
     Ok(summary)
 }
 

@@ -5,6 +5,7 @@ use super::row::{Columns, check_row, column_of};
 use super::{ImportSummary, Rejection, col};
 use crate::dataset::Dataset;
 use crate::domain::*;
+use crate::import::sheet::{Item, Sheet};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
@@ -137,70 +138,22 @@ impl Lookups {
 }
 
 pub(super) fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // Lines are counted from the bytes: the csv crate's own count is off with CRLF.
-    let mut lines = LineCounter::new(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(bytes);
-    let mut records = reader.byte_records();
-    let header = match records.next() {
-        None => return Err("the file is empty (no header row)".into()),
-        Some(Err(e)) => return Err(format!("cannot read the header row: {e}")),
-        Some(Ok(h)) => h,
-    };
-    let header: Vec<String> = header
-        .iter()
-        .map(|f| String::from_utf8_lossy(f).into_owned())
-        .collect();
+    let sheet = Sheet::new(bytes)?;
+    let header = sheet.header.clone();
     let columns = Columns::find(&header)?;
     let mut lookups = Lookups::new(data);
     let mut plan = Plan::default();
-    for record in records {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map(|p| lines.line_of(p.byte())).unwrap_or(0);
-                // A broken quote swallows the rest of the file: nothing after it can be trusted.
-                return Err(format!("line {line}: cannot read the file: {e}"));
+    for item in sheet {
+        let mut row = match item {
+            Item::Row(row) => row,
+            Item::Rejected(rejection) => {
+                plan.summary.rejected.push(rejection);
+                continue;
             }
+            // Nothing after a row the reader cannot get past can be trusted.
+            Item::Unreadable(reason) => return Err(reason),
         };
-        let line = record.position().map(|p| lines.line_of(p.byte())).unwrap_or(0);
-        let mut row = Vec::with_capacity(record.len());
-        let mut bad_text = false;
-        for field in record.iter() {
-            match std::str::from_utf8(field) {
-                Ok(s) => row.push(s.to_string()),
-                Err(_) => {
-                    bad_text = true;
-                    row.push(String::new());
-                }
-            }
-        }
-        if row.iter().all(|f| f.trim().is_empty()) && !bad_text {
-            continue; // spreadsheets end with blank rows
-        }
-        if bad_text {
-            plan.summary.rejected.push(Rejection {
-                line,
-                reason: "not UTF-8 text; save the file as CSV UTF-8".into(),
-            });
-            continue;
-        }
-        if let Some(i) = row.iter().position(|f| f.len() > MAX_FIELD_BYTES) {
-            let name = header.get(i).map(|h| h.trim()).filter(|h| !h.is_empty());
-            plan.summary.rejected.push(Rejection {
-                line,
-                reason: format!(
-                    "{} is {} characters long; at most {MAX_FIELD_BYTES} are kept",
-                    name.map_or(format!("column {}", i + 1), |h| format!("{h:?}")),
-                    row[i].chars().count()
-                ),
-            });
-            continue;
-        }
-        let cleaned = match crate::import::sheet::read_row(&header, &mut row, |name| {
+        let cleaned = match crate::import::sheet::read_row(&header, &mut row.fields, |name| {
             if name.eq_ignore_ascii_case(col::NOTES) {
                 crate::text::Field::Note
             } else {
@@ -209,22 +162,28 @@ pub(super) fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
         }) {
             Ok(cleaned) => cleaned,
             Err(reason) => {
-                plan.summary.rejected.push(Rejection { line, reason });
+                plan.summary.rejected.push(Rejection {
+                    line: row.line,
+                    reason,
+                });
                 continue;
             }
         };
-        match plan_row(&columns, &row, &mut lookups, &mut plan) {
+        match plan_row(&columns, &row.fields, &mut lookups, &mut plan) {
             Ok(true) => {
                 plan.summary.imported += 1;
                 if !cleaned.is_empty() {
                     plan.summary.cleaned.push(crate::import::sheet::Cleaned {
-                        line,
+                        line: row.line,
                         columns: cleaned,
                     });
                 }
             }
             Ok(false) => plan.summary.duplicates += 1,
-            Err(reason) => plan.summary.rejected.push(Rejection { line, reason }),
+            Err(reason) => plan.summary.rejected.push(Rejection {
+                line: row.line,
+                reason,
+            }),
         }
     }
     plan.summary.new_locations = plan.locations.iter().map(|l| l.name.clone()).collect();
@@ -371,45 +330,6 @@ fn guess_location_kind(name: &str) -> LocationKind {
         LocationKind::Special
     } else {
         LocationKind::Office
-    }
-}
-
-/// A field longer than this is not a note someone typed: the row is refused, not stored.
-pub(super) const MAX_FIELD_BYTES: usize = 10_000;
-
-/// The file line a byte offset is on, counted once through the file as the rows go by (the rows
-/// come in order), so memory stays flat however many lines the file has.
-struct LineCounter<'a> {
-    bytes: &'a [u8],
-    counted_to: usize,
-    newlines: u64,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        LineCounter {
-            bytes,
-            counted_to: 0,
-            newlines: 0,
-        }
-    }
-
-    fn line_of(&mut self, byte: u64) -> u64 {
-        let mut at = (byte as usize).min(self.bytes.len());
-        // With CRLF a record's position can be the "\n" that ends the line before it.
-        while matches!(self.bytes.get(at), Some(b'\r' | b'\n')) {
-            at += 1;
-        }
-        if at < self.counted_to {
-            self.counted_to = 0;
-            self.newlines = 0;
-        }
-        self.newlines += self.bytes[self.counted_to..at]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u64;
-        self.counted_to = at;
-        1 + self.newlines
     }
 }
 

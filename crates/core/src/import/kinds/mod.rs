@@ -81,7 +81,7 @@ pub trait SheetKind: Sync {
         next_id: Id,
     ) -> (Box<dyn Apply>, Outcome);
     /// The id its next new record gets: in the transaction that writes, or after the last one.
-    fn next_id(&self, txn: Option<&mut Txn>, data: &Dataset) -> crate::store::Result<Id>;
+    fn next_id(&self, txn: Option<&Txn>, data: &Dataset) -> crate::store::Result<Id>;
     /// The ids of its records in `data`.
     fn ids(&self, data: &Dataset) -> Vec<Id>;
 }
@@ -113,7 +113,7 @@ impl<K: Kind + Sync> SheetKind for Entry<K> {
         plan::<K>(sheet, columns, data, mode, remap, next_id)
     }
 
-    fn next_id(&self, txn: Option<&mut Txn>, data: &Dataset) -> crate::store::Result<Id> {
+    fn next_id(&self, txn: Option<&Txn>, data: &Dataset) -> crate::store::Result<Id> {
         match txn {
             Some(txn) => txn.peek_id::<K::Rec>(),
             None => Ok(next_id_in::<K::Rec>(data)),

@@ -319,10 +319,10 @@ fn save_consultation(app: &mut App, intake_id: Id, form: &mut Form) -> bool {
             form.set_error("date", "in the future; log a consultation after it happens");
         }
     }
-    let minutes = match form.value("minutes").parse::<u32>() {
+    let minutes = match Consultation::parse_minutes(form.value("minutes")) {
         Ok(m) => m,
-        Err(_) => {
-            form.set_error("minutes", "a whole number of minutes");
+        Err(e) => {
+            form.set_error("minutes", e.reason);
             0
         }
     };
