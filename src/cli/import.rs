@@ -24,7 +24,14 @@ pub fn kinds_help() -> String {
     names.join(", ")
 }
 
-pub fn run(db: &Path, kind: &str, path: &Path, dry_run: bool, merge: Option<MergeArg>) -> ExitCode {
+pub fn run(
+    db: &Path,
+    kind: &str,
+    path: &Path,
+    dry_run: bool,
+    merge: Option<MergeArg>,
+    map: &[String],
+) -> ExitCode {
     let merge = merge.map(|m| match m {
         MergeArg::Skip => Merge::Skip,
         MergeArg::Update => Merge::Update,
@@ -35,8 +42,13 @@ pub fn run(db: &Path, kind: &str, path: &Path, dry_run: bool, merge: Option<Merg
             "--merge is for `import all DIR` (a single sheet adds what is new and skips duplicates)",
         );
     }
+    if !map.is_empty() && canonical != "intakes" {
+        return super::fail(
+            "--map is for `import intakes` (other kinds read the columns their export writes)",
+        );
+    }
     match canonical.as_str() {
-        "intakes" => return super::intakes::run_import(db, path, dry_run),
+        "intakes" => return super::intakes::run_import(db, path, dry_run, map),
         "all" => return all(db, path, dry_run, merge),
         _ => {}
     }

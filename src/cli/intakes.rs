@@ -2,20 +2,24 @@
 //! intake sheet format.
 
 use super::out;
-use pathways_core::import::intakes::{ImportError, import, write_csv};
+use pathways_core::import::intakes::{ImportError, import_mapped, parse_map, write_csv};
 use pathways_core::privacy::Mask;
 use pathways_core::store::StoreError;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// `pathways import intakes FILE [--dry-run]`.
-pub fn run_import(db: &Path, file: &Path, dry_run: bool) -> ExitCode {
+/// `pathways import intakes FILE [--dry-run] [--map COLUMN=HEADER]...`.
+pub fn run_import(db: &Path, file: &Path, dry_run: bool, map: &[String]) -> ExitCode {
+    let map = match parse_map(map) {
+        Ok(m) => m,
+        Err(e) => return super::fail(format!("{e} (nothing was imported)")),
+    };
     let store = match super::open_existing(db, !dry_run) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    match import(&store, file, dry_run) {
+    match import_mapped(&store, file, dry_run, &map) {
         Ok(summary) => {
             let mut out = out::stdout();
             for line in summary.lines() {

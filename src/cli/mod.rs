@@ -101,6 +101,10 @@ pub enum Command {
         /// rest) or update (the folder's values replace stored ones, add the rest).
         #[arg(long, value_enum, value_name = "HOW")]
         merge: Option<import::MergeArg>,
+        /// intakes: read a column from a header of another name, e.g.
+        /// --map "Submitted=When did you apply?" (repeat for more columns).
+        #[arg(long, value_name = "COLUMN=HEADER")]
+        map: Vec<String>,
     },
     /// Write every record of one kind as CSV with a header (to stdout, or --out FILE, mode 0600);
     /// `export all --out DIR` writes one KIND.csv per kind into a new folder (mode 0700).
@@ -200,7 +204,8 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             path: file,
             dry_run,
             merge,
-        } => import::run(&path, kind, file, *dry_run, *merge),
+            map,
+        } => import::run(&path, kind, file, *dry_run, *merge, map),
         // Intakes export in the import's own format, so an export imports back unchanged.
         Command::Export { kind, out, .. } if kind == "intakes" => {
             intakes::export(&path, out.as_deref(), cli.private)

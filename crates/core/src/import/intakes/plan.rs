@@ -6,6 +6,7 @@ use super::{ImportSummary, Rejection, col};
 use crate::dataset::Dataset;
 use crate::domain::*;
 use crate::import::sheet::{Item, Sheet};
+use crate::lookup::Places;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
@@ -34,7 +35,6 @@ pub(super) struct PlannedIntake {
 
 #[derive(Default)]
 pub(super) struct Plan {
-    locations: Vec<Location>,
     employees: Vec<NewEmployee>,
     popups: Vec<NewPopup>,
     pub(super) intakes: Vec<PlannedIntake>,
@@ -44,14 +44,10 @@ pub(super) struct Plan {
 impl Plan {
     /// Stores the plan; ids of new records are assigned here, in file order.
     pub(super) fn apply(&self, txn: &mut crate::store::Txn) -> crate::store::Result<()> {
-        let mut location_ids = Vec::with_capacity(self.locations.len());
-        for l in &self.locations {
-            let mut l = l.clone();
-            location_ids.push(txn.insert(&mut l)?);
-        }
+        // Locations are only ever existing ones: an import never adds a place.
         let resolve_location = |r: Ref| match r {
             Ref::Existing(id) => id,
-            Ref::New(i) => location_ids[i],
+            Ref::New(_) => 0,
         };
         let mut employee_ids = Vec::with_capacity(self.employees.len());
         for e in &self.employees {
@@ -89,7 +85,6 @@ impl Plan {
 struct Lookups {
     by_number: HashMap<String, Ref>,
     by_email: HashMap<String, Ref>,
-    locations: HashMap<String, Ref>,
     chapters: HashMap<String, String>,
     popups: HashMap<(NaiveDate, Ref), Ref>,
     submissions: HashSet<(Ref, NaiveDate)>,
@@ -117,11 +112,6 @@ impl Lookups {
         Lookups {
             by_number,
             by_email,
-            locations: data
-                .locations
-                .iter()
-                .map(|l| (l.name.trim().to_lowercase(), Ref::Existing(l.id)))
-                .collect(),
             chapters,
             popups: data
                 .popups
@@ -137,10 +127,11 @@ impl Lookups {
     }
 }
 
-pub(super) fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
+pub(super) fn plan(data: &Dataset, bytes: &[u8], map: &[(&'static str, String)]) -> Result<Plan, String> {
     let sheet = Sheet::new(bytes)?;
     let header = sheet.header.clone();
-    let columns = Columns::find(&header)?;
+    let columns = Columns::find(&header, map)?;
+    let places = Places::new(&data.locations);
     let mut lookups = Lookups::new(data);
     let mut plan = Plan::default();
     for item in sheet {
@@ -169,7 +160,7 @@ pub(super) fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
                 continue;
             }
         };
-        match plan_row(&columns, &row.fields, &mut lookups, &mut plan) {
+        match plan_row(&columns, &row.fields, &mut lookups, &places, &mut plan) {
             Ok(true) => {
                 plan.summary.imported += 1;
                 if !cleaned.is_empty() {
@@ -186,23 +177,29 @@ pub(super) fn plan(data: &Dataset, bytes: &[u8]) -> Result<Plan, String> {
             }),
         }
     }
-    plan.summary.new_locations = plan.locations.iter().map(|l| l.name.clone()).collect();
     plan.summary.new_employees = plan.employees.len();
     Ok(plan)
 }
 
 /// Checks one row. Ok(true): planned; Ok(false): a duplicate; Err: why it is rejected.
-fn plan_row(c: &Columns, row: &[String], lk: &mut Lookups, plan: &mut Plan) -> Result<bool, String> {
+fn plan_row(
+    c: &Columns,
+    row: &[String],
+    lk: &mut Lookups,
+    places: &Places,
+    plan: &mut Plan,
+) -> Result<bool, String> {
     let values = check_row(c, row)?;
     let existing = lookup_employee(lk, &values.number, &values.email);
     let new_employee = match existing {
         Some(_) => None,
         None => {
+            let (first_name, last_name) = c.first_last(row);
             let employee = Employee {
                 id: 0,
                 employee_number: values.number.clone(),
-                first_name: c.get(row, col::FIRST).to_string(),
-                last_name: c.get(row, col::LAST).to_string(),
+                first_name,
+                last_name,
                 email: values.email.clone(),
                 position: c.get(row, col::POSITION).to_string(),
                 location_id: None,
@@ -236,7 +233,7 @@ fn plan_row(c: &Columns, row: &[String], lk: &mut Lookups, plan: &mut Plan) -> R
         (Some(r), _) => r,
         (None, None) => return Err("internal: no employee".into()),
         (None, Some(mut employee)) => {
-            let location = add_location(lk, plan, c.get(row, col::LOCATION));
+            let location = place(plan, places, c.get(row, col::LOCATION));
             employee.chapter = add_chapter(lk, plan, c.get(row, col::CHAPTER));
             let r = Ref::New(plan.employees.len());
             if !values.number.is_empty() {
@@ -251,7 +248,7 @@ fn plan_row(c: &Columns, row: &[String], lk: &mut Lookups, plan: &mut Plan) -> R
     };
     let popup = match event {
         None => None,
-        Some((date, name)) => add_location(lk, plan, name).map(|location| {
+        Some((date, name)) => place(plan, places, name).map(|location| {
             *lk.popups.entry((date, location)).or_insert_with(|| {
                 plan.popups.push(NewPopup { date, location });
                 Ref::New(plan.popups.len() - 1)
@@ -278,25 +275,24 @@ fn lookup_employee(lk: &Lookups, number: &str, email: &str) -> Option<Ref> {
         .copied()
 }
 
-/// A location by name, adding it (for review) if the database does not know it yet.
-fn add_location(lk: &mut Lookups, plan: &mut Plan, name: &str) -> Option<Ref> {
+/// A location by name, through the one matcher the forms use (`blair` is Blair High School). A
+/// name it cannot place is never added (its type would be a guess): it is listed once for review
+/// with the closest names, and the person's location (or the intake's pop-up) stays unknown.
+fn place(plan: &mut Plan, places: &Places, name: &str) -> Option<Ref> {
     let name = name.trim();
     if name.is_empty() {
         return None;
     }
-    let key = name.to_lowercase();
-    if let Some(r) = lk.locations.get(&key) {
-        return Some(*r);
+    match places.find(name) {
+        Ok(l) => Some(Ref::Existing(l.id)),
+        Err(e) => {
+            let line = format!("{name} ({})", places.explain(&e));
+            if !plan.summary.unknown_locations.contains(&line) {
+                plan.summary.unknown_locations.push(line);
+            }
+            None
+        }
     }
-    let r = Ref::New(plan.locations.len());
-    plan.locations.push(Location {
-        id: 0,
-        name: name.to_string(),
-        kind: guess_location_kind(name),
-        employees: 0,
-    });
-    lk.locations.insert(key, r);
-    Some(r)
 }
 
 fn add_chapter(lk: &mut Lookups, plan: &mut Plan, name: &str) -> String {
@@ -311,39 +307,4 @@ fn add_chapter(lk: &mut Lookups, plan: &mut Plan, name: &str) -> String {
     lk.chapters.insert(key, name.to_string());
     plan.summary.new_chapters.push(name.to_string());
     name.to_string()
-}
-
-/// A new location's kind from its name; the team corrects it when reviewing.
-fn guess_location_kind(name: &str) -> LocationKind {
-    let n = name.to_lowercase();
-    if n.contains("elementary") {
-        LocationKind::Elementary
-    } else if n.contains("middle") {
-        LocationKind::Middle
-    } else if n.contains("high") {
-        LocationKind::High
-    } else if n.contains("depot") || n.contains("transportation") {
-        LocationKind::Depot
-    } else if n.contains("service center") {
-        LocationKind::ServiceCenter
-    } else if n.contains("school") || n.contains("academy") {
-        LocationKind::Special
-    } else {
-        LocationKind::Office
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn location_kinds_are_guessed_from_names() {
-        assert_eq!(
-            guess_location_kind("Lincoln Elementary"),
-            LocationKind::Elementary
-        );
-        assert_eq!(guess_location_kind("North Depot"), LocationKind::Depot);
-        assert_eq!(guess_location_kind("Payroll"), LocationKind::Office);
-    }
 }
