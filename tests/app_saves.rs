@@ -77,3 +77,56 @@ fn a_save_after_someone_else_saved_also_brings_their_change() {
     assert!(app.data.locations.iter().any(|l| l.name == "Ours"));
     same_as_file(&app, &path);
 }
+
+#[test]
+fn a_stale_edit_is_refused_by_its_type_naming_each_field_theirs_and_yours() {
+    use pathways_tui::save::{SaveError, Theirs};
+    let (_dir, path, store) = common::demo_store();
+    let mut app = pathways_tui::app::App::new(store, common::today()).unwrap();
+    let opened = app.data.locations[0].clone();
+    let theirs = Location {
+        employees: opened.employees + 7,
+        ..opened.clone()
+    };
+    Store::open(&path)
+        .unwrap()
+        .write(|txn| txn.update(&opened, &theirs))
+        .unwrap();
+    let yours = Location {
+        name: format!("{} Annex", opened.name),
+        ..opened.clone()
+    };
+    let refused = app.save("location saved", |w| w.update(&opened, &yours));
+    let Err(SaveError::Refused(refusal)) = refused else {
+        panic!("not refused: {refused:?}")
+    };
+    assert_eq!(refusal.id, opened.id);
+    let Theirs::Changed(diffs) = refusal.theirs else {
+        panic!("not a change")
+    };
+    let said: Vec<String> = diffs.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        said,
+        [
+            format!("name: theirs {:?}, yours {:?}", opened.name, yours.name),
+            format!(
+                "employees: theirs {}, yours {}",
+                theirs.employees, opened.employees
+            ),
+        ]
+    );
+    // Theirs stands; a deleted record is refused as deleted.
+    assert_eq!(
+        app.store.get::<Location>(opened.id).unwrap(),
+        Some(theirs.clone())
+    );
+    Store::open(&path)
+        .unwrap()
+        .write(|txn| txn.delete::<Location>(opened.id))
+        .unwrap();
+    let refused = app.save("location saved", |w| w.update(&theirs, &yours));
+    assert!(
+        matches!(&refused, Err(SaveError::Refused(r)) if r.theirs == Theirs::Deleted),
+        "{refused:?}"
+    );
+}

@@ -218,7 +218,7 @@ fn editing_an_ambassador_changes_the_tenure_end_and_locations() {
     app.update(Action::PrevField);
     retype(&mut app, "");
     app.update(Action::Submit);
-    assert!(screen_text(&app, 80, 24).contains("no location named"));
+    assert!(screen_text(&app, 80, 24).contains("no location has that name"));
 }
 
 #[test]
@@ -395,7 +395,7 @@ fn search_opens_a_location_in_the_locations_view_and_copy_works_in_every_view() 
     type_text(&mut app, "eastern middle");
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.tab, Tab::Coverage);
-    assert_eq!(app.coverage.view, View::Locations);
+    assert_eq!(app.coverage.view(), View::Locations);
     let s = screen_text(&app, 80, 24);
     assert!(s.contains("Location: Eastern Middle School"), "{s}");
     // Enter on a gap in the overview opens it in the locations list.
@@ -403,7 +403,7 @@ fn search_opens_a_location_in_the_locations_view_and_copy_works_in_every_view() 
     app.coverage.switch_view(View::Overview);
     app.update(Action::Down);
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.coverage.view, View::Locations);
+    assert_eq!(app.coverage.view(), View::Locations);
     let s = screen_text(&app, 80, 24);
     assert!(s.contains("Location: Food Services Warehouse"), "{s}");
     for view in View::ALL {
@@ -538,12 +538,12 @@ fn deleting_asks_first_and_refuses_what_is_still_named() {
     app.coverage.switch_view(View::Ambassadors);
     let row = app
         .coverage
-        .ambassadors
+        .rows(View::Ambassadors)
         .visible
         .iter()
         .position(|&i| app.data.ambassadors[i].id == a.id)
         .unwrap();
-    app.coverage.list.selected = row;
+    app.coverage.select_row(row);
     act(&mut app, CoverageAction::Edit);
     app.update(Action::NextField);
     retype(&mut app, &(hired + chrono::Duration::days(365)).to_string());

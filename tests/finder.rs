@@ -71,10 +71,7 @@ fn the_palette_runs_any_action_by_name() {
 
 #[test]
 fn every_keymap_action_is_in_the_palette() {
-    let names: Vec<&str> = pathways_tui::finder::commands()
-        .iter()
-        .map(|c| c.binding.name)
-        .collect();
+    let names: Vec<&str> = pathways_tui::finder::commands().iter().map(|c| c.name).collect();
     for b in pathways_tui::keymap::GLOBAL {
         assert!(names.contains(&b.name), "{} missing", b.name);
     }
@@ -187,8 +184,8 @@ fn a_large_index_is_searched_off_the_input_path() {
     );
     typed(&mut app, "garcia");
     let start = std::time::Instant::now();
-    while pathways_tui::finder::waiting(&app) {
-        pathways_tui::finder::poll(&mut app);
+    while app.search_waiting() {
+        app.poll_search();
         assert!(
             start.elapsed() < std::time::Duration::from_secs(20),
             "no answer from the worker"

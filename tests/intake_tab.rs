@@ -5,7 +5,7 @@ mod common;
 
 use pathways_core::domain::*;
 use pathways_tui::action::Action;
-use pathways_tui::app::{App, Modal};
+use pathways_tui::app::{App, Modal, Tab};
 use pathways_tui::tabs::intake::{IntakeAction as A, Sort};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -87,8 +87,8 @@ fn reopen(app: App) -> App {
 
 fn only(app: &mut App, status: IntakeStatus) {
     app.intake.filters.status = Some(pathways_tui::tabs::intake::StatusFilter::Is(status));
-    app.intake.refresh(&app.data, app.today);
-    assert!(!app.intake.rows.is_empty());
+    app.refresh_tab(Tab::Intake);
+    assert!(!app.intake.rows().is_empty());
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn advance_records_the_date_and_stepping_back_asks_first() {
 
     // The filter (received) no longer shows it; find it again.
     app.intake.filters = Default::default();
-    app.intake.refresh(&app.data, app.today);
+    app.refresh_tab(Tab::Intake);
     app.select_intake(it.id);
     assert_eq!(selected(&app).id, it.id);
     key(&mut app, KeyCode::Char('['));
@@ -169,17 +169,17 @@ fn closing_asks_for_a_reason_from_a_pick_list() {
 #[test]
 fn filters_are_shown_and_combine_with_typed_narrowing() {
     let (_dir, mut app) = common::demo_app();
-    let all = app.intake.rows.len();
+    let all = app.intake.rows().len();
     key(&mut app, KeyCode::Char('f'));
     assert!(top_form(&app).is_some());
     key(&mut app, KeyCode::Right); // status: any -> open
     key(&mut app, KeyCode::Enter);
     assert!(app.modals.is_empty());
-    let open = app.intake.rows.len();
+    let open = app.intake.rows().len();
     assert!(open < all && open > 0);
     assert!(
         app.intake
-            .rows
+            .rows()
             .visible
             .iter()
             .all(|&i| app.data.intakes[i].status != IntakeStatus::Closed)
@@ -195,11 +195,11 @@ fn filters_are_shown_and_combine_with_typed_narrowing() {
     key(&mut app, KeyCode::Char('/'));
     chars(&mut app, "resume");
     key(&mut app, KeyCode::Enter);
-    let narrowed = app.intake.rows.len();
+    let narrowed = app.intake.rows().len();
     assert!(narrowed < open && narrowed > 0);
     assert!(
         app.intake
-            .rows
+            .rows()
             .visible
             .iter()
             .all(|&i| app.data.intakes[i].status != IntakeStatus::Closed)
@@ -208,23 +208,23 @@ fn filters_are_shown_and_combine_with_typed_narrowing() {
 
     // Overdue only: every row carries the marker.
     key(&mut app, KeyCode::Char('F'));
-    assert_eq!(app.intake.rows.len(), all);
+    assert_eq!(app.intake.rows().len(), all);
     key(&mut app, KeyCode::Char('o'));
-    let overdue = app.intake.rows.len();
+    let overdue = app.intake.rows().len();
     assert_eq!(overdue, app.intake.overdue_count);
     assert!(overdue > 0);
     let text = common::screen_text(&app, 80, 24);
     assert!(text.contains("overdue only"), "{text}");
     assert!(text.contains("│▶ ! "), "{text}");
     key(&mut app, KeyCode::Char('o'));
-    assert_eq!(app.intake.rows.len(), all);
+    assert_eq!(app.intake.rows().len(), all);
 
     // Service, owner: every remaining row matches.
     app.intake.filters.service = Some(Service::TeacherPathway);
     app.intake.filters.owner = Some("program manager".into());
-    app.intake.refresh(&app.data, app.today);
-    assert!(!app.intake.rows.is_empty());
-    assert!(app.intake.rows.visible.iter().all(|&i| {
+    app.refresh_tab(Tab::Intake);
+    assert!(!app.intake.rows().is_empty());
+    assert!(app.intake.rows().visible.iter().all(|&i| {
         let it = &app.data.intakes[i];
         it.services.contains(&Service::TeacherPathway) && it.owner == "program manager"
     }));
@@ -237,8 +237,8 @@ fn filters_are_shown_and_combine_with_typed_narrowing() {
     app.intake.filters = Default::default();
     app.intake.filters.chapter = Some(e.chapter.clone());
     app.intake.filters.location = e.location_id;
-    app.intake.refresh(&app.data, app.today);
-    assert!(app.intake.rows.visible.iter().all(|&i| {
+    app.refresh_tab(Tab::Intake);
+    assert!(app.intake.rows().visible.iter().all(|&i| {
         let w = app.data.employee(app.data.intakes[i].employee_id).unwrap();
         w.chapter == e.chapter && w.location_id == e.location_id
     }));
@@ -250,7 +250,7 @@ fn sorts_by_days_waiting_name_and_date() {
     let today = app.today;
     let waits: Vec<Option<i64>> = app
         .intake
-        .rows
+        .rows()
         .visible
         .iter()
         .filter(|&&i| app.data.intakes[i].status != IntakeStatus::Closed)
@@ -261,7 +261,7 @@ fn sorts_by_days_waiting_name_and_date() {
     assert_eq!(app.intake.sort, Sort::Name);
     let names: Vec<String> = app
         .intake
-        .rows
+        .rows()
         .visible
         .iter()
         .map(|&i| {
@@ -277,7 +277,7 @@ fn sorts_by_days_waiting_name_and_date() {
     assert_eq!(app.intake.sort, Sort::Received);
     let dates: Vec<_> = app
         .intake
-        .rows
+        .rows()
         .visible
         .iter()
         .map(|&i| app.data.intakes[i].received)
@@ -286,7 +286,7 @@ fn sorts_by_days_waiting_name_and_date() {
     key(&mut app, KeyCode::Char('S'));
     let dates: Vec<_> = app
         .intake
-        .rows
+        .rows()
         .visible
         .iter()
         .map(|&i| app.data.intakes[i].received)
@@ -462,7 +462,7 @@ fn the_add_form_says_what_is_wrong_in_place_and_saves_when_valid() {
             .clone()
     };
     assert!(err("email").unwrap().contains("not an email"));
-    assert!(err("location").unwrap().contains("no location named"));
+    assert!(err("location").unwrap().contains("no location has that name"));
     assert_eq!(form.focus, 1, "focus goes to the first wrong field");
     for _ in 0..4 {
         key(&mut app, KeyCode::Backspace);
@@ -595,7 +595,7 @@ fn the_selection_follows_its_intake_when_another_process_adds_one() {
     key(&mut app, KeyCode::Char('s'));
     assert_eq!(app.intake.sort, Sort::Received);
     // A new sort keeps the selected intake selected; start from the top.
-    assert_ne!(app.intake.list.selected, 0);
+    assert_ne!(app.intake.list.selected(), 0);
     key(&mut app, KeyCode::Char('g'));
     for _ in 0..3 {
         key(&mut app, KeyCode::Char('j'));
@@ -613,7 +613,7 @@ fn the_selection_follows_its_intake_when_another_process_adds_one() {
         .unwrap();
     assert!(app.poll_changes());
     assert_eq!(selected(&app).id, chosen);
-    assert_eq!(app.intake.list.selected, 4);
+    assert_eq!(app.intake.list.selected(), 4);
 }
 
 #[test]
@@ -627,7 +627,7 @@ fn opening_an_intake_from_search_clears_filters_that_hide_it() {
         .unwrap()
         .id;
     app.intake.filters.status = Some(pathways_tui::tabs::intake::StatusFilter::Open);
-    app.intake.refresh(&app.data, app.today);
+    app.refresh_tab(Tab::Intake);
     app.select_intake(closed);
     assert!(app.intake.filters.is_empty());
     assert_eq!(selected(&app).id, closed);

@@ -185,7 +185,8 @@ fn attendance_marks_are_one_durable_save_each() {
     assert_eq!(app.store.generation().unwrap(), before + 1);
     assert_eq!(app.leadership.summary.person_rate[0], Some(50.0));
     assert_eq!(
-        app.leadership.list.selected, 1,
+        app.leadership.list.selected(),
+        1,
         "the cursor moves down after a mark"
     );
     // Clearing, then cycling: each one save.
@@ -557,7 +558,7 @@ fn a_search_hit_on_a_participant_opens_their_cohort() {
         .unwrap()
         .clone();
     let name = app.data.employee_name(p.employee_id);
-    pathways_tui::finder::open_search(&mut app, &name);
+    app.open_search(&name);
     let Some(Modal::Search(search)) = app.modals.last_mut() else {
         panic!("no search");
     };
@@ -573,7 +574,7 @@ fn a_search_hit_on_a_participant_opens_their_cohort() {
     app.update(Action::Submit);
     assert_eq!(app.tab, Tab::Leadership);
     assert_eq!(app.leadership.year, Some(FiscalYear(2025)));
-    assert_eq!(app.leadership.view, View::Completion);
+    assert_eq!(app.leadership.view(), View::Completion);
     let s = screen_text(&app, 80, 24);
     assert!(s.contains(&name), "{s}");
     assert!(s.contains("FY25 participants"), "{s}");

@@ -95,7 +95,7 @@ fn every_view_renders_at_80x24() {
     assert!(s.contains("not a good fit"), "{s}");
 
     app.update(Action::Right);
-    assert_eq!(app.mentoring.view, View::Mentors);
+    assert_eq!(app.mentoring.view(), View::Mentors);
     let s = screen_text(&app, 80, 24);
     println!("{s}");
     assert!(s.contains("Mentors (8: 7 active)"), "{s}");
@@ -104,7 +104,7 @@ fn every_view_renders_at_80x24() {
     assert!(s.contains("Expertise"), "{s}");
 
     app.update(Action::Mentoring(MentoringAction::NextView));
-    assert_eq!(app.mentoring.view, View::Logs);
+    assert_eq!(app.mentoring.view(), View::Logs);
     let s = screen_text(&app, 80, 24);
     println!("{s}");
     assert!(s.contains("Monthly logs of 4 running pairs"), "{s}");
@@ -132,7 +132,7 @@ fn every_view_renders_at_80x24() {
     assert!(s.contains("recruit a mentor"), "{s}");
 
     app.update(Action::Right);
-    assert_eq!(app.mentoring.view, View::Pairs);
+    assert_eq!(app.mentoring.view(), View::Pairs);
     for view in 0..4 {
         for (w, h) in [(60, 15), (200, 50)] {
             let s = screen_text(&app, w, h);
@@ -271,7 +271,7 @@ fn logs_over_4_hours_a_month_are_refused_with_the_reason() {
     let (_dir, mut app) = mentoring_app();
     app.update(Action::Right);
     app.update(Action::Right);
-    assert_eq!(app.mentoring.view, View::Logs);
+    assert_eq!(app.mentoring.view(), View::Logs);
     let pair = app.mentoring.selected(&app.data).cloned().unwrap();
     let missing = app.mentoring.pair_info[app.mentoring.selected_pair_index().unwrap()]
         .missing
@@ -308,12 +308,12 @@ fn logs_over_4_hours_a_month_are_refused_with_the_reason() {
     // Another log for the same month would make 4.5 hours.
     let row = app
         .mentoring
-        .grid_rows
+        .rows(View::Logs)
         .visible
         .iter()
         .position(|&g| app.data.pairs[app.mentoring.grid[g].pair].id == pair.id)
         .unwrap();
-    app.mentoring.list.selected = row;
+    app.mentoring.list.select_row(row);
     app.update(Action::Mentoring(MentoringAction::AddLog));
     for _ in 0..7 {
         key(&mut app, KeyCode::Backspace);
@@ -398,9 +398,9 @@ fn the_filter_narrows_every_view() {
     let mentor = app.data.mentors[0].clone();
     let name = app.data.employee_name(mentor.employee_id);
     app.set_filter(&name);
-    assert!(!app.mentoring.rows.is_empty());
+    assert!(!app.mentoring.rows(View::Pairs).is_empty());
     app.update(Action::Right);
-    assert_eq!(app.mentoring.mentor_rows.len(), 1);
+    assert_eq!(app.mentoring.rows(View::Mentors).len(), 1);
     assert_eq!(
         app.mentoring.selected_mentor(&app.data).map(|m| m.id),
         Some(mentor.id)

@@ -70,7 +70,7 @@ fn mentor_selection_follows_its_mentor_when_another_process_resorts_the_roster()
         .unwrap();
     assert!(app.poll_changes());
     assert_eq!(selected_mentor(&app).id, chosen.id);
-    assert_eq!(app.mentoring.list.selected, 1, "the rows moved up by one");
+    assert_eq!(app.mentoring.list.selected(), 1, "the rows moved up by one");
     // So the next key acts on the mentor the user was looking at.
     app.update(Action::Mentoring(MentoringAction::ToggleMentor));
     let stored: Mentor = app.store.get(chosen.id).unwrap().unwrap();
@@ -84,13 +84,14 @@ fn toggling_a_mentor_keeps_the_cursor_on_that_mentor_though_they_sort_elsewhere(
     let (_dir, mut app) = mentors_app();
     let m = selected_mentor(&app);
     assert!(m.active);
-    assert_eq!(app.mentoring.list.selected, 0);
+    assert_eq!(app.mentoring.list.selected(), 0);
     app.update(Action::Mentoring(MentoringAction::ToggleMentor));
     let now = selected_mentor(&app);
     assert_eq!(now.id, m.id);
     assert!(!now.active);
     assert_ne!(
-        app.mentoring.list.selected, 0,
+        app.mentoring.list.selected(),
+        0,
         "inactive mentors sort after active ones"
     );
     // Toggling back lands on them again, at the top.
@@ -143,7 +144,7 @@ fn ambassador_selection_follows_its_ambassador_when_a_tenure_changes_elsewhere()
     other(&app).write(|txn| txn.update(&first, &later)).unwrap();
     assert!(app.poll_changes());
     assert_eq!(app.coverage.selected(&app.data).unwrap().id, chosen);
-    assert_eq!(app.coverage.list.selected, 2);
+    assert_eq!(app.coverage.selected_row(), 2);
 }
 
 #[test]
@@ -168,7 +169,7 @@ fn pl_session_selection_follows_its_session_when_a_newer_one_is_added_elsewhere(
         .unwrap();
     assert!(app.poll_changes());
     assert_eq!(session(&app), chosen);
-    assert_eq!(app.coverage.list.selected, 2, "newest first: one row above now");
+    assert_eq!(app.coverage.selected_row(), 2, "newest first: one row above now");
 }
 
 fn leadership_app(view: LeadershipView) -> (tempfile::TempDir, App) {
@@ -217,7 +218,7 @@ fn participant_selection_follows_its_participant_when_someone_joins_elsewhere() 
         .unwrap();
     assert!(app.poll_changes());
     assert_eq!(selected_participant(&app).id, chosen);
-    assert_eq!(app.leadership.list.selected, 4);
+    assert_eq!(app.leadership.list.selected(), 4);
 }
 
 #[test]
@@ -450,19 +451,19 @@ fn undoing_a_delete_puts_the_cursor_back_on_the_record() {
         app.data.ambassador_sessions[i].id
     };
     app.update(Action::Bottom);
-    let last = app.coverage.list.selected;
+    let last = app.coverage.selected_row();
     let gone = session(&app);
     app.update(Action::Coverage(CoverageAction::Delete));
     app.update(Action::Confirm);
     assert!(!app.data.ambassador_sessions.iter().any(|s| s.id == gone));
     assert_eq!(
-        app.coverage.list.selected,
+        app.coverage.selected_row(),
         last - 1,
         "the cursor falls back to a neighbour"
     );
     app.update(Action::Undo);
     assert_eq!(session(&app), gone);
-    assert_eq!(app.coverage.list.selected, last);
+    assert_eq!(app.coverage.selected_row(), last);
 }
 
 #[test]
@@ -490,7 +491,7 @@ fn after_a_promotion_the_cursor_still_follows_its_entry_when_another_joins_elsew
     app.update(Action::Submit);
     assert!(app.modals.is_empty(), "{:?}", app.status);
     let chosen = app.leadership.selected_waitlist().unwrap().clone();
-    assert_eq!(app.leadership.list.selected, 0);
+    assert_eq!(app.leadership.list.selected(), 0);
     // Someone who joined earlier is added in the other window: they sort first.
     let employee = app
         .data
@@ -514,7 +515,7 @@ fn after_a_promotion_the_cursor_still_follows_its_entry_when_another_joins_elsew
         .unwrap();
     assert!(app.poll_changes());
     assert_eq!(app.leadership.selected_waitlist().unwrap().id, chosen.id);
-    assert_eq!(app.leadership.list.selected, 1);
+    assert_eq!(app.leadership.list.selected(), 1);
 }
 
 #[test]

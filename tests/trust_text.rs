@@ -213,8 +213,8 @@ fn no_cell_of_the_dashboard_carries_a_live_character() {
     check(&app, "the intake edit form");
     app.modals.clear();
     app.update(Action::GlobalSearch);
-    pathways_tui::finder::type_text(&mut app, &e.employee_number);
-    pathways_tui::finder::poll(&mut app);
+    app.paste(&e.employee_number);
+    app.poll_search();
     check(&app, "the search box");
 }
 

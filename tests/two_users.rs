@@ -74,3 +74,47 @@ fn two_edits_of_one_record_do_not_overwrite_each_other() {
     );
     assert!(!data.mentors.iter().any(|m| m.expertise.contains("and exams")));
 }
+
+#[test]
+fn two_edits_of_one_intake_do_not_overwrite_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_file(dir.path());
+    let first = {
+        let store = pathways_core::store::Store::open(&path).unwrap();
+        let app = pathways_tui::app::App::new(store, common::today()).unwrap();
+        app.intake.selected(&app.data).unwrap().clone()
+    };
+    let mut a = dashboard(&path);
+    let mut b = dashboard(&path);
+    // Both open the intake on top of the queue; ↑ from the first field is its notes.
+    for p in [&mut a, &mut b] {
+        p.wait_for("Intake queue (");
+        p.send("e");
+        p.wait_for("Edit the intake of");
+        p.send(UP);
+    }
+    a.type_text(" budgets");
+    a.send("\x13");
+    a.wait_for("intake saved");
+    // b's save, from the version b opened, is refused and shows both versions.
+    b.type_text(" exams");
+    b.send("\x13");
+    b.wait_for("someone else changed this record");
+    b.wait_for("theirs");
+    b.wait_for("budgets");
+    b.wait_for("yours");
+    b.wait_for("exams");
+    b.send(ESC);
+    b.wait_for("Discard the changes");
+    b.send("y");
+    // a's edit stands, b's is nowhere.
+    let store = pathways_core::store::Store::open(&path).unwrap();
+    let (data, _) = store.load().unwrap();
+    let stored = data.intakes.iter().find(|i| i.id == first.id).unwrap();
+    assert_eq!(stored.notes, format!("{} budgets", first.notes).trim());
+    assert!(!data.intakes.iter().any(|i| i.notes.contains("exams")));
+    a.send("q");
+    b.send("q");
+    assert_eq!(a.wait_exit(), 0);
+    assert_eq!(b.wait_exit(), 0);
+}

@@ -1,6 +1,9 @@
 //! What the user asked for, independent of the key that asked. `App::update` applies these.
+//! Each tab's own actions are one variant here; the tab's `update` decides what they do.
 
-use crate::app::Tab;
+use crate::list::Nav;
+use crate::tab::Tab;
+use crate::tabs::{coverage, intake, leadership, mentoring, metrics};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -36,13 +39,37 @@ pub enum Action {
     Submit,
     Confirm,
     Cancel,
+    /// A printable character typed into the focused text (a form field, the filter, a prompt).
+    Type(char),
+    /// Delete the character before / at the cursor.
     Backspace,
-    /// Cycle a pick list in a form.
+    Delete,
+    /// The cursor to the start / end of a form field.
+    Home,
+    End,
+    /// ←/→ in a form: the cursor in a text field, the choice in a pick list.
     PickNext,
     PickPrev,
-    Intake(crate::tabs::intake::IntakeAction),
-    Mentoring(crate::tabs::mentoring::MentoringAction),
-    Coverage(crate::tabs::coverage::CoverageAction),
-    Leadership(crate::tabs::leadership::LeadershipAction),
-    Metrics(crate::tabs::metrics::MetricsAction),
+    Intake(intake::IntakeAction),
+    Mentoring(mentoring::MentoringAction),
+    Coverage(coverage::CoverageAction),
+    Leadership(leadership::LeadershipAction),
+    Metrics(metrics::MetricsAction),
+}
+
+impl Action {
+    /// The list move this action is, if it is one.
+    pub fn nav(self) -> Option<Nav> {
+        Some(match self {
+            Action::Up => Nav::Up,
+            Action::Down => Nav::Down,
+            Action::Left => Nav::Left,
+            Action::Right => Nav::Right,
+            Action::PageUp => Nav::PageUp,
+            Action::PageDown => Nav::PageDown,
+            Action::Top => Nav::Top,
+            Action::Bottom => Nav::Bottom,
+            _ => return None,
+        })
+    }
 }

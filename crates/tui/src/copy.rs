@@ -1,32 +1,7 @@
-//! `y`: the selected record's key facts as one line of text, masked as the screen is, and the
-//! clipboard command (crossterm's OSC 52, which works over SSH and inside tmux) that carries it.
+//! `y`: the clipboard command (crossterm's OSC 52, which works over SSH and inside tmux) that
+//! carries the selected record's key facts (`TabView::copy_facts`, masked as the screen is).
 
-use crate::app::{App, Tab};
-use pathways_core::domain::Choice;
 use ratatui::crossterm::clipboard::CopyToClipboard;
-
-/// The key facts of the record selected in the current tab, or None if nothing is selected.
-pub fn selected_facts(app: &App) -> Option<String> {
-    let data = &app.data;
-    match app.tab {
-        Tab::Intake => app.intake.selected(data).map(|i| {
-            let who = data.employee(i.employee_id);
-            format!(
-                "{} · {} · {} · received {} · {} · {}",
-                app.person(i.employee_id),
-                who.map(|e| e.position.as_str()).unwrap_or(""),
-                data.location_name(who.and_then(|e| e.location_id)),
-                i.received,
-                i.status.label(),
-                i.services_label()
-            )
-        }),
-        Tab::Mentoring => crate::tabs::mentoring::selected_facts(app),
-        Tab::Coverage => crate::tabs::coverage::selected_facts(app),
-        Tab::Leadership => crate::tabs::leadership::selected_facts(app),
-        Tab::Metrics => crate::tabs::metrics::copy_text(app),
-    }
-}
 
 /// The command that asks the terminal to set the clipboard to `text`. The payload is made inert
 /// first (`text::inert`): one line, no CR, ESC or bracketed-paste end, so pasting it can never run

@@ -1,16 +1,32 @@
 //! The two prompts that reach anything by name: the global search (Ctrl-K or `:find`) and the
-//! command palette (`:`), whose commands are the keymap tables themselves.
+//! command palette (`:`), whose commands are the keymap tables themselves. Each prompt is its
+//! own small state; `update` says what the app should do next (`app/search.rs` does it).
 
 use crate::action::Action;
-use crate::app::{App, Modal, Tab};
-use crate::keymap::{self, Binding};
-use pathways_core::search::{Index, Kind, Matcher, Narrowing, Worker, top};
+use crate::keymap::{self, Command};
+use crate::tab::Tab;
+use pathways_core::search::{Index, Matcher, Narrowing, Worker, top};
 
 /// How many hits the search prompt shows.
 pub const SEARCH_LIMIT: usize = 50;
 
 /// From this many searchable records on, searches run on the worker thread.
 pub const ASYNC_FROM: usize = 20_000;
+
+/// What a prompt asks of the app after a key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prompt {
+    Stay,
+    Close,
+    /// The text changed: search again.
+    Search,
+    /// Open search hit `i` (an index into the search index).
+    Open(usize),
+    /// Run this palette command.
+    Run(Action, Option<Tab>),
+    /// `:find NAME`: open the search with this text.
+    Find(String),
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchBox {
@@ -24,6 +40,72 @@ pub struct SearchBox {
     pub waiting: bool,
 }
 
+impl SearchBox {
+    pub fn new(query: &str) -> Self {
+        SearchBox {
+            input: query.to_string(),
+            ..Default::default()
+        }
+    }
+
+    /// Searches for the input: on the worker when there is one, else here.
+    pub fn run(&mut self, index: Option<&Index>, worker: Option<&Worker>) {
+        if let Some(worker) = worker {
+            self.seq += 1;
+            self.waiting = true;
+            worker.ask(self.seq, &self.input);
+        } else if let Some(index) = index {
+            self.results = self.narrowing.search(index, &self.input, SEARCH_LIMIT);
+            self.selected = self.selected.min(self.results.len().saturating_sub(1));
+        }
+    }
+
+    /// Takes the worker's answer to the newest query, if it has come. Returns whether to redraw.
+    pub fn poll(&mut self, worker: &Worker) -> bool {
+        match worker.try_result() {
+            Some((seq, found)) if seq == self.seq => {
+                self.results = found;
+                self.selected = self.selected.min(self.results.len().saturating_sub(1));
+                self.waiting = false;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Typed or pasted text (already one clean line).
+    pub fn insert(&mut self, typed: &str) -> Prompt {
+        self.input.push_str(typed);
+        self.selected = 0;
+        Prompt::Search
+    }
+
+    pub fn update(&mut self, action: Action) -> Prompt {
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(self.results.len().saturating_sub(1)),
+            Action::Type(c) => {
+                let mut buf = [0; 4];
+                return self.insert(c.encode_utf8(&mut buf));
+            }
+            Action::Backspace => {
+                self.input.pop();
+                self.selected = 0;
+                return Prompt::Search;
+            }
+            Action::Cancel | Action::Back => return Prompt::Close,
+            Action::Submit => {
+                return match self.results.get(self.selected) {
+                    Some(&i) => Prompt::Open(i),
+                    None => Prompt::Close,
+                };
+            }
+            _ => {}
+        }
+        Prompt::Stay
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Palette {
     pub input: String,
@@ -32,35 +114,29 @@ pub struct Palette {
     pub matches: Vec<usize>,
 }
 
-/// One palette command: a keymap binding and the tab it belongs to (None = global).
-pub struct Command {
-    pub binding: &'static Binding,
-    pub tab: Option<Tab>,
-}
-
 /// Every action in the keymap, global ones first, each once.
 pub fn commands() -> Vec<Command> {
-    let mut out: Vec<Command> = keymap::GLOBAL
-        .iter()
-        .map(|binding| Command { binding, tab: None })
-        .collect();
+    let mut out = keymap::global().to_vec();
     for tab in Tab::ALL {
-        out.extend(keymap::tab_keys(tab).iter().map(|binding| Command {
-            binding,
-            tab: Some(tab),
-        }));
+        out.extend_from_slice(keymap::tab_keys(tab));
     }
     out
 }
 
 impl Palette {
+    pub fn new() -> Self {
+        let mut p = Palette::default();
+        p.refresh();
+        p
+    }
+
     pub fn refresh(&mut self) {
         let m = Matcher::new(&self.input);
         let scored: Vec<(i64, usize)> = commands()
             .iter()
             .enumerate()
             .filter_map(|(i, c)| {
-                let key = pathways_core::text::fold(&format!("{} {}", c.binding.name, c.binding.help));
+                let key = pathways_core::text::fold(&format!("{} {}", c.name, c.help));
                 m.score(&key).map(|s| (s, i))
             })
             .collect();
@@ -71,186 +147,45 @@ impl Palette {
         };
         self.selected = self.selected.min(self.matches.len().saturating_sub(1));
     }
-}
 
-pub fn open_search(app: &mut App, query: &str) {
-    if app.index.is_none() {
-        let index = std::sync::Arc::new(Index::build(&app.data));
-        app.search_worker = (index.len() >= ASYNC_FROM).then(|| Worker::start(index.clone(), SEARCH_LIMIT));
-        app.index = Some(index);
+    /// Typed or pasted text (already one clean line).
+    pub fn insert(&mut self, typed: &str) {
+        self.input.push_str(typed);
+        self.selected = 0;
+        self.refresh();
     }
-    let mut search = SearchBox {
-        input: query.to_string(),
-        ..Default::default()
-    };
-    run_search(app, &mut search);
-    app.modals.push(Modal::Search(search));
-}
 
-pub fn open_palette(app: &mut App) {
-    let mut p = Palette::default();
-    p.refresh();
-    app.modals.push(Modal::Palette(p));
-}
-
-fn run_search(app: &App, search: &mut SearchBox) {
-    if let Some(worker) = &app.search_worker {
-        search.seq += 1;
-        search.waiting = true;
-        worker.ask(search.seq, &search.input);
-    } else if let Some(index) = &app.index {
-        search.results = search.narrowing.search(index, &search.input, SEARCH_LIMIT);
-        search.selected = search.selected.min(search.results.len().saturating_sub(1));
-    }
-}
-
-/// Takes the worker's answer to the newest query, if it has come. Returns whether to redraw.
-pub fn poll(app: &mut App) -> bool {
-    let Some(worker) = &app.search_worker else {
-        return false;
-    };
-    let Some(Modal::Search(s)) = app.modals.last_mut() else {
-        return false;
-    };
-    match worker.try_result() {
-        Some((seq, found)) if seq == s.seq => {
-            s.results = found;
-            s.selected = s.selected.min(s.results.len().saturating_sub(1));
-            s.waiting = false;
-            true
-        }
-        _ => false,
-    }
-}
-
-/// Whether a search answer is due, so the event loop should look again soon.
-pub fn waiting(app: &App) -> bool {
-    matches!(app.modals.last(), Some(Modal::Search(s)) if s.waiting)
-}
-
-/// A printable key typed into the search or palette prompt.
-pub fn type_char(app: &mut App, c: char) {
-    let mut buf = [0; 4];
-    type_text(app, c.encode_utf8(&mut buf));
-}
-
-/// Typed or pasted text for the search box or the palette.
-pub fn type_text(app: &mut App, typed: &str) {
-    match app.modals.pop() {
-        Some(Modal::Search(mut s)) => {
-            s.input.push_str(typed);
-            s.selected = 0;
-            run_search(app, &mut s);
-            app.modals.push(Modal::Search(s));
-        }
-        Some(Modal::Palette(mut p)) => {
-            p.input.push_str(typed);
-            p.selected = 0;
-            p.refresh();
-            app.modals.push(Modal::Palette(p));
-        }
-        Some(other) => app.modals.push(other),
-        None => {}
-    }
-}
-
-pub fn update_search(app: &mut App, action: Action) {
-    let Some(Modal::Search(mut s)) = app.modals.pop() else {
-        return;
-    };
-    match action {
-        Action::Up => s.selected = s.selected.saturating_sub(1),
-        Action::Down => s.selected = (s.selected + 1).min(s.results.len().saturating_sub(1)),
-        Action::Backspace => {
-            s.input.pop();
-            s.selected = 0;
-            run_search(app, &mut s);
-        }
-        Action::Cancel | Action::Back => return,
-        Action::Submit => {
-            if let Some(&i) = s.results.get(s.selected) {
-                jump(app, i);
+    pub fn update(&mut self, action: Action) -> Prompt {
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(self.matches.len().saturating_sub(1)),
+            Action::Type(c) => {
+                let mut buf = [0; 4];
+                self.insert(c.encode_utf8(&mut buf));
             }
-            return;
-        }
-        _ => {}
-    }
-    app.modals.push(Modal::Search(s));
-}
-
-pub fn update_palette(app: &mut App, action: Action) {
-    let Some(Modal::Palette(mut p)) = app.modals.pop() else {
-        return;
-    };
-    match action {
-        Action::Up => p.selected = p.selected.saturating_sub(1),
-        Action::Down => p.selected = (p.selected + 1).min(p.matches.len().saturating_sub(1)),
-        Action::Backspace => {
-            p.input.pop();
-            p.selected = 0;
-            p.refresh();
-        }
-        Action::Cancel | Action::Back => return,
-        Action::Submit => {
-            // `:find garcia` searches; anything else runs the highlighted command.
-            let text = p.input.trim();
-            if let Some(query) = text
-                .strip_prefix("find")
-                .filter(|q| q.is_empty() || q.starts_with(' '))
-            {
-                open_search(app, query.trim());
-                return;
+            Action::Backspace => {
+                self.input.pop();
+                self.selected = 0;
+                self.refresh();
             }
-            let all = commands();
-            if let Some(c) = p.matches.get(p.selected).and_then(|&i| all.get(i)) {
-                if let Some(tab) = c.tab {
-                    app.show_tab(tab);
+            Action::Cancel | Action::Back => return Prompt::Close,
+            Action::Submit => {
+                // `:find garcia` searches; anything else runs the highlighted command.
+                let text = self.input.trim();
+                if let Some(query) = text
+                    .strip_prefix("find")
+                    .filter(|q| q.is_empty() || q.starts_with(' '))
+                {
+                    return Prompt::Find(query.trim().to_string());
                 }
-                app.update(c.binding.action);
+                let all = commands();
+                return match self.matches.get(self.selected).and_then(|&i| all.get(i)) {
+                    Some(c) => Prompt::Run(c.action, c.tab),
+                    None => Prompt::Close,
+                };
             }
-            return;
+            _ => {}
         }
-        _ => {}
+        Prompt::Stay
     }
-    app.modals.push(Modal::Palette(p));
-}
-
-/// Shows the record behind search hit `i` in its tab.
-fn jump(app: &mut App, i: usize) {
-    let Some(entry) = app.index.as_ref().and_then(|x| x.entries.get(i)).cloned() else {
-        return;
-    };
-    let name = entry
-        .person
-        .map(|p| app.data.employee_name(p))
-        .unwrap_or_else(|| entry.title.clone());
-    let (tab, filter) = match entry.kind {
-        Kind::Intake | Kind::Employee => (Tab::Intake, name),
-        Kind::Mentor => (Tab::Mentoring, name),
-        Kind::Ambassador | Kind::Location => (Tab::Coverage, name),
-        Kind::Participant => (Tab::Leadership, name),
-        Kind::Offering => (Tab::Metrics, String::new()),
-    };
-    app.show_tab(tab);
-    if entry.kind == Kind::Participant {
-        app.leadership.show_participant(&app.data, entry.id, app.today);
-    }
-    match entry.kind {
-        Kind::Ambassador => app.coverage.switch_view(crate::tabs::coverage::View::Ambassadors),
-        Kind::Location => app.coverage.switch_view(crate::tabs::coverage::View::Locations),
-        _ => {}
-    }
-    app.set_filter(&filter);
-    if entry.kind == Kind::Intake {
-        app.select_intake(entry.id);
-    }
-    if entry.kind == Kind::Mentor {
-        app.mentoring.set_view(crate::tabs::mentoring::View::Mentors);
-    }
-    app.status = Some(format!(
-        "{}: {} · {}",
-        entry.kind.label(),
-        app.masked_title(&entry),
-        entry.facts
-    ));
 }

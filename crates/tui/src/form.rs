@@ -1,12 +1,16 @@
 //! A form: labelled fields, Tab between them, pick lists for enumerations, errors shown in place.
-//! Each tab builds its forms and checks them; this module only edits values.
+//! Each tab builds its forms and checks them (reading values with the helpers in `form/read.rs`);
+//! this module only edits values. Text fields edit at a cursor (tui-input does the editing).
 //!
 //! Every character typed or pasted into any form (pop-up capture included) enters through
 //! [`Form::insert`], which applies the core's rule for text coming in (`text::clean`): control,
 //! bidi and zero-width characters never reach a value, so never the database.
 
+mod read;
+
 use pathways_core::privacy::Sensitive;
 use pathways_core::text;
+use tui_input::{Input, InputRequest};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FieldKind {
@@ -29,6 +33,8 @@ pub struct Field {
     pub value: String,
     /// Highlighted option for pick lists.
     pub cursor: usize,
+    /// Where typing goes in a text field, in characters; None: at the end.
+    pub caret: Option<usize>,
     pub error: Option<String>,
     /// The personal value it holds, if any: masked under the privacy screen. A note (or topics)
     /// keeps the line breaks pasted into it; every other text field is one line.
@@ -42,6 +48,7 @@ impl Field {
             kind: FieldKind::Text,
             value: value.into(),
             cursor: 0,
+            caret: None,
             error: None,
             personal: None,
         }
@@ -105,6 +112,34 @@ impl Field {
             .filter(|s| !s.is_empty())
             .map(str::to_string)
             .collect()
+    }
+
+    /// A text, date or number field (typed at a cursor), not a pick list.
+    pub fn is_typed(&self) -> bool {
+        matches!(self.kind, FieldKind::Text | FieldKind::Date | FieldKind::Number)
+    }
+
+    /// The value split at the cursor: what is before it and what is after it.
+    pub fn at_caret(&self) -> (&str, &str) {
+        let byte = match self.caret {
+            None => self.value.len(),
+            Some(c) => self
+                .value
+                .char_indices()
+                .nth(c)
+                .map_or(self.value.len(), |(b, _)| b),
+        };
+        self.value.split_at(byte)
+    }
+
+    /// Applies one editing request at the cursor.
+    fn edit(&mut self, request: InputRequest) {
+        let end = self.value.chars().count();
+        let mut input = Input::new(std::mem::take(&mut self.value)).with_cursor(self.caret.unwrap_or(end));
+        input.handle(request);
+        let at = input.cursor();
+        self.value = input.into();
+        self.caret = (at < self.value.chars().count()).then_some(at);
     }
 
     fn options(&self) -> &[String] {
@@ -246,8 +281,8 @@ impl Form {
         }
     }
 
-    /// Text typed or pasted into the focused field, cleaned by the core's rule first. Returns
-    /// whether anything had to be taken out (so a paste can say so).
+    /// Text typed or pasted into the focused field at the cursor, cleaned by the core's rule
+    /// first. Returns whether anything had to be taken out (so a paste can say so).
     pub fn insert(&mut self, typed: &str) -> bool {
         let Some(f) = self.focused() else {
             return false;
@@ -258,20 +293,62 @@ impl Form {
         match f.kind {
             // Kept as typed: a number field that dropped "-" or "e" would turn "-5" into 5 and
             // "1e3" into 13; the form's check refuses them naming the field instead.
-            FieldKind::Text | FieldKind::Date | FieldKind::Number => f.value.push_str(&clean),
+            FieldKind::Text | FieldKind::Date | FieldKind::Number => {}
             // A pick list is chosen with keys, not filled with text.
             FieldKind::Choice(_) | FieldKind::Multi(_) => return false,
+        };
+        for c in clean.chars() {
+            f.edit(InputRequest::InsertChar(c));
         }
         f.error = None;
         removed
     }
 
+    /// Deletes the character before the cursor.
     pub fn backspace(&mut self) {
+        self.edit_typed(InputRequest::DeletePrevChar);
+    }
+
+    /// Deletes the character at the cursor.
+    pub fn delete(&mut self) {
+        self.edit_typed(InputRequest::DeleteNextChar);
+    }
+
+    /// Home / End: the cursor to the start or the end of a text field.
+    pub fn home(&mut self) {
+        self.edit_typed(InputRequest::GoToStart);
+    }
+
+    pub fn end(&mut self) {
+        self.edit_typed(InputRequest::GoToEnd);
+    }
+
+    /// ←/→: the cursor in a text field, the choice in a pick list.
+    pub fn left(&mut self) {
+        if self.focused().is_some_and(|f| f.is_typed()) {
+            self.edit_typed(InputRequest::GoToPrevChar);
+        } else {
+            self.pick(-1);
+        }
+    }
+
+    pub fn right(&mut self) {
+        if self.focused().is_some_and(|f| f.is_typed()) {
+            self.edit_typed(InputRequest::GoToNextChar);
+        } else {
+            self.pick(1);
+        }
+    }
+
+    fn edit_typed(&mut self, request: InputRequest) {
         if let Some(f) = self.focused()
-            && matches!(f.kind, FieldKind::Text | FieldKind::Date | FieldKind::Number)
+            && f.is_typed()
         {
-            f.value.pop();
-            f.error = None;
+            let before = f.value.len();
+            f.edit(request);
+            if f.value.len() != before {
+                f.error = None;
+            }
         }
     }
 
@@ -347,6 +424,33 @@ mod tests {
         assert!(f.is_changed());
         f.next_field();
         assert_eq!(f.focus, 0);
+    }
+
+    #[test]
+    fn text_is_edited_at_the_cursor() {
+        let mut f = form();
+        for c in "Ana Garca".chars() {
+            f.type_char(c);
+        }
+        f.left();
+        f.type_char('i');
+        assert_eq!(f.value("name"), "Ana Garcia");
+        f.home();
+        f.delete();
+        f.type_char('E');
+        assert_eq!(f.value("name"), "Ena Garcia");
+        f.end();
+        f.backspace();
+        f.right();
+        assert_eq!(f.value("name"), "Ena Garci");
+        assert_eq!(f.fields[0].at_caret(), ("Ena Garci", ""));
+        f.home();
+        f.right();
+        assert_eq!(f.fields[0].at_caret(), ("E", "na Garci"));
+        // On a pick list ←/→ choose.
+        f.next_field();
+        f.right();
+        assert_eq!(f.value("status"), "c");
     }
 
     #[test]

@@ -1,88 +1,17 @@
-//! The keymap is data: one table per mode. The footer hints and the `?` help overlay are generated
-//! from these tables, so they can never disagree with what the keys do.
+//! The keymap is data: one table per mode here, one per tab in its folder (`tabs/*/keys.rs`).
+//! The footer hints, the `?` help overlay and the command palette are generated from these
+//! tables, so they can never disagree with what the keys do.
 
 use crate::action::Action;
-use crate::app::Tab;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
-    Char(char),
-    Ctrl(char),
-    Code(KeyCode),
-}
-
-impl Key {
-    pub fn matches(self, ev: &KeyEvent) -> bool {
-        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-        match self {
-            Key::Char(c) => !ctrl && ev.code == KeyCode::Char(c),
-            Key::Ctrl(c) => ctrl && ev.code == KeyCode::Char(c),
-            Key::Code(code) => ev.code == code,
-        }
-    }
-
-    pub fn label(self) -> String {
-        match self {
-            Key::Char(' ') => "Space".into(),
-            Key::Char(c) => c.to_string(),
-            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
-            Key::Code(KeyCode::Up) => "↑".into(),
-            Key::Code(KeyCode::Down) => "↓".into(),
-            Key::Code(KeyCode::Left) => "←".into(),
-            Key::Code(KeyCode::Right) => "→".into(),
-            Key::Code(KeyCode::PageUp) => "PgUp".into(),
-            Key::Code(KeyCode::PageDown) => "PgDn".into(),
-            Key::Code(KeyCode::BackTab) => "Shift-Tab".into(),
-            Key::Code(KeyCode::Enter) => "Enter".into(),
-            Key::Code(KeyCode::Esc) => "Esc".into(),
-            Key::Code(KeyCode::Tab) => "Tab".into(),
-            Key::Code(KeyCode::Home) => "Home".into(),
-            Key::Code(KeyCode::End) => "End".into(),
-            Key::Code(KeyCode::Backspace) => "Bksp".into(),
-            Key::Code(KeyCode::F(n)) => format!("F{n}"),
-            Key::Code(other) => format!("{other:?}"),
-        }
-    }
-}
-
-pub struct Binding {
-    pub keys: &'static [Key],
-    pub action: Action,
-    /// A name for the command palette: "next-tab".
-    pub name: &'static str,
-    pub help: &'static str,
-    /// Shown in the footer when set (a short word).
-    pub footer: Option<&'static str>,
-}
-
-impl Binding {
-    pub fn keys_label(&self) -> String {
-        self.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join("/")
-    }
-}
-
-/// Shorthand for building tables.
-pub const fn bind(
-    keys: &'static [Key],
-    action: Action,
-    name: &'static str,
-    help: &'static str,
-    footer: Option<&'static str>,
-) -> Binding {
-    Binding {
-        keys,
-        action,
-        name,
-        help,
-        footer,
-    }
-}
+use crate::keys::{Binding, Key, bind};
+use crate::tab::Tab;
+use crate::tabs::{coverage, intake, leadership, mentoring, metrics};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use Key::{Char, Code, Ctrl};
 
 /// Keys that work on every tab when no modal is open.
-pub const GLOBAL: &[Binding] = &[
+pub const GLOBAL: &[Binding<Action>] = &[
     bind(&[Char('q')], Action::Quit, "quit", "quit pathways", Some("quit")),
     bind(
         &[Code(KeyCode::Esc)],
@@ -236,7 +165,7 @@ pub const GLOBAL: &[Binding] = &[
 ];
 
 /// Typing into a filter: printable keys go to the text first.
-pub const FILTER: &[Binding] = &[
+pub const FILTER: &[Binding<Action>] = &[
     bind(
         &[Code(KeyCode::Enter)],
         Action::Submit,
@@ -262,7 +191,7 @@ pub const FILTER: &[Binding] = &[
     bind(&[Code(KeyCode::Down)], Action::Down, "down", "move down", None),
 ];
 
-pub const HELP: &[Binding] = &[
+pub const HELP: &[Binding<Action>] = &[
     bind(
         &[Code(KeyCode::Esc), Char('q'), Char('?')],
         Action::Back,
@@ -287,7 +216,7 @@ pub const HELP: &[Binding] = &[
 ];
 
 /// In a form: printable keys go to the focused field first.
-pub const FORM: &[Binding] = &[
+pub const FORM: &[Binding<Action>] = &[
     bind(
         &[Code(KeyCode::Tab), Code(KeyCode::Down)],
         Action::NextField,
@@ -320,27 +249,48 @@ pub const FORM: &[Binding] = &[
         &[Code(KeyCode::Right)],
         Action::PickNext,
         "pick-next",
-        "next choice in a list",
+        "next choice / cursor right",
         Some("choose"),
     ),
     bind(
         &[Code(KeyCode::Left)],
         Action::PickPrev,
         "pick-previous",
-        "previous choice",
+        "previous choice / cursor left",
+        None,
+    ),
+    bind(
+        &[Code(KeyCode::Home)],
+        Action::Home,
+        "field-start",
+        "cursor to the field's start",
+        None,
+    ),
+    bind(
+        &[Code(KeyCode::End)],
+        Action::End,
+        "field-end",
+        "cursor to the field's end",
         None,
     ),
     bind(
         &[Code(KeyCode::Backspace)],
         Action::Backspace,
         "backspace",
-        "delete a character",
+        "delete before the cursor",
+        None,
+    ),
+    bind(
+        &[Code(KeyCode::Delete)],
+        Action::Delete,
+        "delete",
+        "delete at the cursor",
         None,
     ),
 ];
 
 /// A prompt with a list below it (search, palette): printable keys go to the text first.
-pub const PROMPT: &[Binding] = &[
+pub const PROMPT: &[Binding<Action>] = &[
     bind(
         &[Code(KeyCode::Enter)],
         Action::Submit,
@@ -378,7 +328,7 @@ pub const PROMPT: &[Binding] = &[
     ),
 ];
 
-pub const CONFIRM: &[Binding] = &[
+pub const CONFIRM: &[Binding<Action>] = &[
     bind(
         &[Char('y'), Code(KeyCode::Enter)],
         Action::Confirm,
@@ -407,44 +357,127 @@ pub enum Mode {
     Palette,
 }
 
-/// The tables in effect for `mode`, most specific first.
-pub fn tables(mode: Mode) -> Vec<&'static [Binding]> {
-    match mode {
-        Mode::Normal(tab) => vec![tab_keys(tab), GLOBAL],
-        Mode::Filter => vec![FILTER],
-        Mode::Help => vec![HELP],
-        Mode::Form => vec![FORM],
-        Mode::Confirm => vec![CONFIRM],
-        Mode::Search | Mode::Palette => vec![PROMPT],
+/// One binding of any table, in the app's words: what the palette lists and runs, what help
+/// and the footer show.
+#[derive(Clone, Copy)]
+pub struct Command {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub name: &'static str,
+    pub help: &'static str,
+    pub footer: Option<&'static str>,
+    /// The tab the command belongs to (None: it works everywhere).
+    pub tab: Option<Tab>,
+}
+
+impl Command {
+    fn of<A: Copy>(b: &Binding<A>, wrap: fn(A) -> Action, tab: Option<Tab>) -> Command {
+        Command {
+            keys: b.keys,
+            action: wrap(b.action),
+            name: b.name,
+            help: b.help,
+            footer: b.footer,
+            tab,
+        }
+    }
+
+    pub fn keys_label(&self) -> String {
+        crate::keys::keys_label(self.keys)
+    }
+
+    pub fn matches(&self, ev: &KeyEvent) -> bool {
+        self.keys.iter().any(|k| k.matches(ev))
     }
 }
 
-pub fn tab_keys(tab: Tab) -> &'static [Binding] {
+fn commands<A: Copy>(table: &[Binding<A>], wrap: fn(A) -> Action, tab: Option<Tab>) -> Vec<Command> {
+    table.iter().map(|b| Command::of(b, wrap, tab)).collect()
+}
+
+/// Every table as commands, built once: the tabs' in `Tab::ALL` order, then the modes'.
+struct Tables {
+    tabs: Vec<Vec<Command>>,
+    global: Vec<Command>,
+    filter: Vec<Command>,
+    help: Vec<Command>,
+    form: Vec<Command>,
+    confirm: Vec<Command>,
+    prompt: Vec<Command>,
+}
+
+fn all_tables() -> &'static Tables {
+    static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let same = std::convert::identity;
+        Tables {
+            tabs: Tab::ALL.iter().map(|&t| tab_table(t)).collect(),
+            global: commands(GLOBAL, same, None),
+            filter: commands(FILTER, same, None),
+            help: commands(HELP, same, None),
+            form: commands(FORM, same, None),
+            confirm: commands(CONFIRM, same, None),
+            prompt: commands(PROMPT, same, None),
+        }
+    })
+}
+
+/// A tab's own keys (its table lives in its folder).
+fn tab_table(tab: Tab) -> Vec<Command> {
+    let t = Some(tab);
     match tab {
-        Tab::Intake => crate::tabs::intake::KEYS,
-        Tab::Mentoring => crate::tabs::mentoring::KEYS,
-        Tab::Coverage => crate::tabs::coverage::KEYS,
-        Tab::Leadership => crate::tabs::leadership::KEYS,
-        Tab::Metrics => crate::tabs::metrics::KEYS,
+        Tab::Intake => commands(intake::KEYS, Action::Intake, t),
+        Tab::Mentoring => commands(mentoring::KEYS, Action::Mentoring, t),
+        Tab::Coverage => commands(coverage::KEYS, Action::Coverage, t),
+        Tab::Leadership => commands(leadership::KEYS, Action::Leadership, t),
+        Tab::Metrics => commands(metrics::KEYS, Action::Metrics, t),
     }
+}
+
+/// A tab's own keys.
+pub fn tab_keys(tab: Tab) -> &'static [Command] {
+    &all_tables().tabs[tab.index()]
+}
+
+/// The keys that work on every tab.
+pub fn global() -> &'static [Command] {
+    &all_tables().global
+}
+
+/// The tables in effect for `mode`, most specific first.
+pub fn tables(mode: Mode) -> Vec<&'static [Command]> {
+    let t = all_tables();
+    match mode {
+        Mode::Normal(tab) => vec![tab_keys(tab), &t.global],
+        Mode::Filter => vec![&t.filter],
+        Mode::Help => vec![&t.help],
+        Mode::Form => vec![&t.form],
+        Mode::Confirm => vec![&t.confirm],
+        Mode::Search | Mode::Palette => vec![&t.prompt],
+    }
+}
+
+/// The bindings in effect for `mode`, most specific first.
+pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Command> {
+    tables(mode).into_iter().flatten()
 }
 
 /// The action bound to `ev` in `mode`, if any.
 pub fn lookup(mode: Mode, ev: &KeyEvent) -> Option<Action> {
-    tables(mode)
-        .into_iter()
-        .flat_map(|t| t.iter())
-        .find(|b| b.keys.iter().any(|k| k.matches(ev)))
-        .map(|b| b.action)
+    bindings(mode).find(|c| c.matches(ev)).map(|c| c.action)
 }
 
 /// Footer hints for `mode`: "key word" pairs, most specific first.
 pub fn footer(mode: Mode) -> Vec<(String, &'static str)> {
-    tables(mode)
-        .into_iter()
-        .flat_map(|t| t.iter())
-        .filter_map(|b| b.footer.map(|f| (b.keys[0].label(), f)))
+    bindings(mode)
+        .filter_map(|c| c.footer.map(|f| (c.keys[0].label(), f)))
         .collect()
+}
+
+/// Whether `mode` sends printable characters to a text (a form field, the filter, a prompt)
+/// before any shortcut.
+pub fn takes_text(mode: Mode) -> bool {
+    matches!(mode, Mode::Filter | Mode::Form | Mode::Search | Mode::Palette)
 }
 
 #[cfg(test)]
@@ -468,7 +501,7 @@ mod tests {
         ];
         for mode in modes {
             let mut seen = Vec::new();
-            for b in tables(mode).into_iter().flat_map(|t| t.iter()) {
+            for b in bindings(mode) {
                 for k in b.keys {
                     assert!(!seen.contains(k), "{k:?} bound twice in {mode:?}");
                     seen.push(*k);

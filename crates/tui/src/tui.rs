@@ -70,7 +70,7 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
             execute!(io::stdout(), crate::copy::clipboard(&text))?;
         }
         let mut wait = POLL_CHANGES.saturating_sub(last_poll.elapsed());
-        if crate::finder::waiting(app) {
+        if app.search_waiting() {
             wait = wait.min(SEARCH_POLL);
         }
         if event::poll(wait)? {
@@ -88,7 +88,7 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
                 _ => {}
             }
         }
-        dirty |= crate::finder::poll(app);
+        dirty |= app.poll_search();
         if last_poll.elapsed() >= POLL_CHANGES {
             last_poll = Instant::now();
             dirty |= app.tick();

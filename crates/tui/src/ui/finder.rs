@@ -1,9 +1,11 @@
 //! Drawing the global search and the command palette.
 
-use super::{Theme, widgets};
-use crate::app::{App, scroll_offset};
+use crate::app::App;
 use crate::finder::{Palette, SearchBox, commands};
-use pathways_core::text;
+use crate::list::scroll_offset;
+use crate::theme::Theme;
+use crate::widgets;
+use pathways_core::text::{fill, fit};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -57,11 +59,11 @@ pub fn render_search(frame: &mut Frame, area: Rect, app: &App, s: &SearchBox, th
             let marker = if selected { "▶ " } else { "  " };
             let text = format!(
                 "{} {} {}",
-                text::fill(e.kind.label(), 11),
-                text::fill(&app.masked_title(e), 24),
+                fill(e.kind.label(), 11),
+                fill(&app.masked_title(e), 24),
                 e.facts
             );
-            let text = text::fit(&text, width.saturating_sub(2)).into_owned();
+            let text = fit(&text, width.saturating_sub(2)).into_owned();
             let style = if selected { theme.selected } else { theme.base };
             Line::from(vec![
                 Span::styled(marker, theme.important),
@@ -100,10 +102,10 @@ pub fn render_palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme)
             let style = if selected { theme.selected } else { theme.base };
             Line::from(vec![
                 Span::styled(marker, theme.important),
-                Span::styled(format!("{:<18}", c.binding.name), style),
-                Span::styled(format!("{:<12}", c.binding.keys_label()), theme.important),
-                Span::styled(format!("{:<11}", scope), theme.muted),
-                Span::raw(c.binding.help),
+                Span::styled(fill(c.name, 18), style),
+                Span::styled(fill(&c.keys_label(), 12), theme.important),
+                Span::styled(fill(scope, 11), theme.muted),
+                Span::raw(c.help),
             ])
         },
     );

@@ -2,18 +2,17 @@
 //! Everything here only reads `App`.
 
 pub mod finder;
-pub mod theme;
-pub mod widgets;
 
 use crate::app::{App, Modal, Tab};
 use crate::keymap::{self, Mode};
+pub use crate::theme::Theme;
+use crate::widgets;
 use pathways_core::text;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
-pub use theme::Theme;
 
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 15;
@@ -60,13 +59,7 @@ fn draw(frame: &mut Frame, app: &App) {
     let [top, body, footer] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
     render_tab_bar(frame, top, app, &theme);
-    match app.tab {
-        Tab::Intake => crate::tabs::intake::render(frame, body, app, &theme),
-        Tab::Mentoring => crate::tabs::mentoring::render(frame, body, app, &theme),
-        Tab::Coverage => crate::tabs::coverage::render(frame, body, app, &theme),
-        Tab::Leadership => crate::tabs::leadership::render(frame, body, app, &theme),
-        Tab::Metrics => crate::tabs::metrics::render(frame, body, app, &theme),
-    }
+    app.view(app.tab).render(frame, body, &app.ctx(), &theme);
     render_footer(frame, footer, app, &theme);
     for modal in &app.modals {
         match modal {
@@ -80,7 +73,7 @@ fn draw(frame: &mut Frame, app: &App) {
 }
 
 fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let full: usize = Tab::ALL.iter().map(|t| t.title().len() + 4).sum::<usize>() + 10;
+    let full: usize = Tab::ALL.iter().map(|t| text::width(t.title()) + 4).sum::<usize>() + 10;
     let banners = usize::from(app.private) * 10 + usize::from(app.store.is_read_only()) * 12;
     let wide = (area.width as usize) >= full + banners;
     let mut spans = vec![Span::styled(" pathways ", theme.important)];
@@ -102,15 +95,15 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (app.store.is_read_only(), " READ-ONLY "),
     ];
     let mut right = area.right();
-    for (_, text) in banners.iter().filter(|(on, _)| *on) {
-        let w = text.len() as u16;
+    for (_, label) in banners.iter().filter(|(on, _)| *on) {
+        let w = text::width(label) as u16;
         right = right.saturating_sub(w);
         let banner = Rect {
             x: right.max(area.x),
             width: w.min(area.width),
             ..area
         };
-        frame.render_widget(Paragraph::new(Span::styled(*text, theme.banner)), banner);
+        frame.render_widget(Paragraph::new(Span::styled(*label, theme.banner)), banner);
         right = right.saturating_sub(1);
     }
 }
@@ -118,16 +111,10 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mode = app.mode();
     let line = if mode == Mode::Filter {
-        let filter = match app.tab {
-            Tab::Intake => &app.intake.list.filter,
-            Tab::Mentoring => &app.mentoring.list.filter,
-            Tab::Coverage => &app.coverage.list.filter,
-            Tab::Leadership => &app.leadership.list.filter,
-            Tab::Metrics => &app.metrics.list.filter,
-        };
+        let filter = app.view(app.tab).filter().to_string();
         Line::from(vec![
             Span::styled(" / ", theme.important),
-            Span::raw(filter.clone()),
+            Span::raw(filter),
             Span::styled("▏", theme.important),
             Span::styled("  Enter keep · Esc clear", theme.muted),
         ])
@@ -174,11 +161,7 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Th
     };
     let popup = widgets::centered(area, 78, area.height.saturating_sub(2));
     // Two columns when there is room, so the whole keymap fits on an 80x24 screen.
-    let entries: Vec<(String, &str)> = keymap::tables(mode)
-        .into_iter()
-        .flat_map(|t| t.iter())
-        .map(|b| (b.keys_label(), b.help))
-        .collect();
+    let entries: Vec<(String, &str)> = keymap::bindings(mode).map(|c| (c.keys_label(), c.help)).collect();
     let col = (popup.width.saturating_sub(2) / 2) as usize;
     let two = col >= 34;
     let cell = |(k, h): &(String, &str), width: usize| -> Vec<Span<'static>> {

@@ -1,21 +1,18 @@
 //! The tab's forms: ambassadors, locations, PL sessions, reference populations and the as-of
 //! date; each checked on save with the reason shown on the field that is wrong.
 
-use super::{CoverageForm, View, groups_of};
-use crate::app::{App, FormPurpose};
+use super::{CoverageForm, CoverageTab, Fx, View, groups_of};
 use crate::form::{Field, Form};
-use pathways_core::dataset::Dataset;
+use crate::tab::{Ctx, Effect};
 use pathways_core::domain::{
     Ambassador, AmbassadorSession, Choice, Dimension, Id, Location, LocationKind, ReferencePopulation,
 };
 use pathways_core::privacy::Sensitive;
-use pathways_core::text::fold;
 
-pub fn open_add(app: &mut App) {
-    let tab = &app.coverage;
-    let (form, purpose) = match tab.view {
+pub(super) fn open_add(tab: &CoverageTab, cx: &Ctx) -> Fx {
+    let (form, purpose) = match tab.view() {
         View::Overview | View::Ambassadors => (
-            ambassador_form("Add an ambassador", None, app),
+            ambassador_form("Add an ambassador", None, tab, cx),
             CoverageForm::AddAmbassador,
         ),
         View::Locations => (location_form("Add a location", None), CoverageForm::AddLocation),
@@ -26,40 +23,30 @@ pub fn open_add(app: &mut App) {
         View::Demographics => {
             let dim = tab.selected_dimension();
             (
-                reference_form("Add a reference population", None, dim, app),
+                reference_form("Add a reference population", None, dim, cx),
                 CoverageForm::AddReference(dim),
             )
         }
     };
-    app.open_form(form, FormPurpose::Coverage(purpose));
+    vec![Effect::Form(form, purpose)]
 }
 
-pub fn open_edit(app: &mut App) {
-    let tab = &app.coverage;
-    let data = &app.data;
+pub(super) fn open_edit(tab: &CoverageTab, cx: &Ctx) -> Fx {
+    let data = cx.data;
     let i = tab.selected_index();
-    let opened = match tab.view {
+    let opened = match tab.view() {
         View::Ambassadors => i.and_then(|i| data.ambassadors.get(i)).map(|a| {
             (
-                ambassador_form("Edit ambassador", Some(a), app),
+                ambassador_form("Edit ambassador", Some(a), tab, cx),
                 CoverageForm::EditAmbassador(a.clone()),
             )
         }),
-        View::Overview | View::Locations => {
-            let rows = if tab.view == View::Overview {
-                &tab.uncovered
-            } else {
-                &tab.locations
-            };
-            rows.get(tab.list.selected)
-                .and_then(|i| data.locations.get(i))
-                .map(|l| {
-                    (
-                        location_form("Edit location", Some(l)),
-                        CoverageForm::EditLocation(l.clone()),
-                    )
-                })
-        }
+        View::Overview | View::Locations => i.and_then(|i| data.locations.get(i)).map(|l| {
+            (
+                location_form("Edit location", Some(l)),
+                CoverageForm::EditLocation(l.clone()),
+            )
+        }),
         View::Sessions if tab.marking.is_some() => None,
         View::Sessions => i.and_then(|i| data.ambassador_sessions.get(i)).map(|s| {
             (
@@ -73,20 +60,20 @@ pub fn open_edit(app: &mut App) {
                 .and_then(|i| data.reference_populations.get(i))
                 .map(|r| {
                     (
-                        reference_form("Edit reference population", Some(r), dim, app),
+                        reference_form("Edit reference population", Some(r), dim, cx),
                         CoverageForm::EditReference(r.clone(), dim),
                     )
                 })
         }
     };
     match opened {
-        Some((form, purpose)) => app.open_form(form, FormPurpose::Coverage(purpose)),
-        None => app.status = Some("nothing selected to edit".into()),
+        Some((form, purpose)) => vec![Effect::Form(form, purpose)],
+        None => vec![Effect::status("nothing selected to edit")],
     }
 }
 
-fn ambassador_form(title: &str, a: Option<&Ambassador>, app: &App) -> Form {
-    let data = &app.data;
+fn ambassador_form(title: &str, a: Option<&Ambassador>, tab: &CoverageTab, cx: &Ctx) -> Form {
+    let data = cx.data;
     let employee = a
         .and_then(|a| data.employee(a.employee_id))
         .map(|e| {
@@ -118,10 +105,7 @@ fn ambassador_form(title: &str, a: Option<&Ambassador>, app: &App) -> Form {
         title,
         vec![
             Field::text("employee", employee),
-            Field::date(
-                "tenure start",
-                Some(a.map_or(app.coverage.date, |a| a.tenure_start)),
-            ),
+            Field::date("tenure start", Some(a.map_or(tab.date, |a| a.tenure_start))),
             Field::date("tenure end", a.map(|a| a.tenure_end)),
             Field::text(
                 "primary location",
@@ -176,9 +160,9 @@ fn label_for(group: &str) -> &'static str {
     l
 }
 
-fn reference_form(title: &str, r: Option<&ReferencePopulation>, dim: Dimension, app: &App) -> Form {
+fn reference_form(title: &str, r: Option<&ReferencePopulation>, dim: Dimension, cx: &Ctx) -> Form {
     let mut fields = vec![Field::text("name", r.map(|r| r.name.clone()).unwrap_or_default())];
-    for g in groups_of(&app.data, r, dim) {
+    for g in groups_of(cx.data, r, dim) {
         let n = r.and_then(|r| r.people(dim, &g)).unwrap_or(0);
         let f = Field::number(label_for(&g), n);
         fields.push(if dim == Dimension::Race {
@@ -188,65 +172,4 @@ fn reference_form(title: &str, r: Option<&ReferencePopulation>, dim: Dimension, 
         });
     }
     Form::new(format!("{title}: people by {}", dim.label()), fields)
-}
-
-/// Finds one employee by employee id (exact) or by name (exact, else the only partial match).
-pub(super) fn find_employee(data: &Dataset, text: &str) -> Result<Id, String> {
-    let t = fold(text.trim());
-    if t.is_empty() {
-        return Err("type the employee id or name".into());
-    }
-    if let Some(e) = data.employees.iter().find(|e| fold(&e.employee_number) == t) {
-        return Ok(e.id);
-    }
-    let exact: Vec<Id> = data
-        .employees
-        .iter()
-        .filter(|e| fold(&e.full_name()) == t)
-        .map(|e| e.id)
-        .collect();
-    if exact.len() == 1 {
-        return Ok(exact[0]);
-    }
-    let partial: Vec<Id> = data
-        .employees
-        .iter()
-        .filter(|e| fold(&e.full_name()).contains(&t))
-        .map(|e| e.id)
-        .collect();
-    match partial.len() {
-        1 => Ok(partial[0]),
-        0 => Err("no employee with that id or name".into()),
-        n => Err(format!("{n} employees match; type the employee id")),
-    }
-}
-
-/// Finds one location by name: exact, else the only one containing the text.
-pub(super) fn find_location(data: &Dataset, text: &str) -> Result<Id, String> {
-    let t = fold(text.trim());
-    if let Some(l) = data.locations.iter().find(|l| fold(&l.name) == t) {
-        return Ok(l.id);
-    }
-    let partial: Vec<&Location> = data
-        .locations
-        .iter()
-        .filter(|l| fold(&l.name).contains(&t))
-        .collect();
-    match partial.len() {
-        1 => Ok(partial[0].id),
-        0 => Err(format!(
-            "no location named \"{}\"",
-            pathways_core::domain::truncate_for_message(text.trim())
-        )),
-        n => Err(format!(
-            "\"{}\" matches {n} locations ({}…); type more of the name",
-            text.trim(),
-            partial
-                .iter()
-                .take(2)
-                .map(|l| l.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-    }
 }

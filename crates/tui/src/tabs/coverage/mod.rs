@@ -1,23 +1,29 @@
 //! Tab 3, ambassador coverage: which locations and how many employees the ambassadors cover, the
 //! gaps, tenures ending, monthly PL sessions and the cohort's demographics, as of any date.
-//! Everything shown is computed in `refresh`; drawing only reads it.
+//! Everything shown is computed in `rebuild`; drawing only reads it.
 
 mod forms;
+mod keys;
 mod render;
 mod save;
 mod state;
 mod views;
 
-pub use render::render;
-pub use save::submit;
-pub use state::{CoverageTab, DemographicRow, groups_of};
+pub use keys::{CoverageAction, KEYS};
+pub use state::{CoverageTab, DemographicRow, Picked, groups_of};
 
-use crate::action::Action;
-use crate::app::{App, FormPurpose};
-use crate::keymap::{Binding, Key, bind};
+use crate::form::{Field, Form};
+use crate::keys::Binding;
+use crate::list::{Nav, ViewKind};
+use crate::tab::{Ctx, Effect, Effects, Tab, TabView, facts};
+use crate::theme::Theme;
 use chrono::NaiveDate;
-use pathways_core::domain::{Choice, Dimension};
-use ratatui::crossterm::event::KeyCode;
+use pathways_core::domain::{
+    Ambassador, AmbassadorSession, Choice, Dimension, Id, Location, ReferencePopulation,
+};
+use pathways_core::search::Kind;
+use ratatui::Frame;
+use ratatui::layout::Rect;
 
 /// The views of the tab, switched with ←/→ or v.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -48,36 +54,10 @@ impl View {
             View::Demographics => "Demographics",
         }
     }
-
-    pub(super) fn index(self) -> usize {
-        View::ALL.iter().position(|v| *v == self).unwrap_or(0)
-    }
-
-    pub(super) fn step(self, by: isize) -> View {
-        View::ALL[(self.index() as isize + by).rem_euclid(View::ALL.len() as isize) as usize]
-    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CoverageAction {
-    /// Add a record of the current view's kind.
-    Add,
-    /// Edit the selected record.
-    Edit,
-    /// Pick the date coverage is computed on.
-    AsOf,
-    AsOfToday,
-    MonthBack,
-    MonthForward,
-    NextView,
-    /// Open / close the attendance list of the selected PL session.
-    Attendance,
-    /// Enter: open the selected gap or session; in the attendance list, mark the selected
-    /// ambassador present / absent.
-    Mark,
-    NextReference,
-    /// Delete the selected row (asks first).
-    Delete,
+impl ViewKind for View {
+    const ALL: &'static [View] = &View::ALL;
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -85,13 +65,13 @@ pub enum CoverageForm {
     AddAmbassador,
     /// Each edit carries the record as it was when the form opened: the save compares against
     /// it, so a change someone else saved meanwhile is never silently overwritten.
-    EditAmbassador(pathways_core::domain::Ambassador),
+    EditAmbassador(Ambassador),
     AddLocation,
-    EditLocation(pathways_core::domain::Location),
+    EditLocation(Location),
     AddSession,
-    EditSession(pathways_core::domain::AmbassadorSession),
+    EditSession(AmbassadorSession),
     AddReference(Dimension),
-    EditReference(pathways_core::domain::ReferencePopulation, Dimension),
+    EditReference(ReferencePopulation, Dimension),
     AsOf,
 }
 
@@ -99,199 +79,190 @@ pub enum CoverageForm {
 pub enum CoverageConfirm {
     /// Each carries the record as the question showed it: if someone else changed it
     /// meanwhile, nothing is deleted.
-    DeleteAmbassador(pathways_core::domain::Ambassador),
-    DeleteLocation(pathways_core::domain::Location),
-    DeleteSession(pathways_core::domain::AmbassadorSession),
-    DeleteReference(pathways_core::domain::ReferencePopulation),
+    DeleteAmbassador(Ambassador),
+    DeleteLocation(Location),
+    DeleteSession(AmbassadorSession),
+    DeleteReference(ReferencePopulation),
 }
 
-use Key::Char;
+/// What follows a save.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CoverageSaved {
+    SelectAmbassador,
+    SelectLocation,
+    /// Compare with the reference population just saved (`Some`: an edit of this one).
+    ShowReference(Option<Id>),
+}
 
-pub const KEYS: &[Binding] = &[
-    bind(
-        &[Char('a')],
-        Action::Coverage(CoverageAction::Add),
-        "coverage-add",
-        "add to the current view",
-        Some("add"),
-    ),
-    bind(
-        &[Char('e')],
-        Action::Coverage(CoverageAction::Edit),
-        "coverage-edit",
-        "edit the selected row",
-        Some("edit"),
-    ),
-    bind(
-        &[Char('d')],
-        Action::Coverage(CoverageAction::AsOf),
-        "coverage-as-of",
-        "coverage as of a date",
-        Some("as of"),
-    ),
-    bind(
-        &[Char('t')],
-        Action::Coverage(CoverageAction::AsOfToday),
-        "coverage-today",
-        "coverage as of today",
-        None,
-    ),
-    bind(
-        &[Char('[')],
-        Action::Coverage(CoverageAction::MonthBack),
-        "coverage-month-back",
-        "as of a month earlier",
-        None,
-    ),
-    bind(
-        &[Char(']')],
-        Action::Coverage(CoverageAction::MonthForward),
-        "coverage-month-forward",
-        "as of a month later",
-        None,
-    ),
-    bind(
-        &[Char('v')],
-        Action::Coverage(CoverageAction::NextView),
-        "coverage-view",
-        "next view (also ←/→)",
-        Some("view"),
-    ),
-    bind(
-        &[Char('m')],
-        Action::Coverage(CoverageAction::Attendance),
-        "coverage-attendance",
-        "session attendance list",
-        None,
-    ),
-    bind(
-        &[Char(' '), Key::Code(KeyCode::Enter)],
-        Action::Coverage(CoverageAction::Mark),
-        "coverage-mark",
-        "open / mark attendance",
-        None,
-    ),
-    bind(
-        &[Char('x')],
-        Action::Coverage(CoverageAction::Delete),
-        "coverage-delete",
-        "delete the selected row",
-        None,
-    ),
-    bind(
-        &[Char('r')],
-        Action::Coverage(CoverageAction::NextReference),
-        "coverage-reference",
-        "next comparison group",
-        None,
-    ),
-];
+type Fx = Effects<CoverageTab>;
 
-pub fn update(app: &mut App, action: CoverageAction) {
-    let tab = &mut app.coverage;
-    match action {
-        CoverageAction::Add => forms::open_add(app),
-        CoverageAction::Edit => forms::open_edit(app),
-        CoverageAction::Delete => save::ask_delete(app),
-        CoverageAction::AsOf => {
-            let form = crate::form::Form::new(
-                "Coverage as of",
-                vec![crate::form::Field::date("as of", Some(tab.date))],
-            );
-            app.open_form(form, FormPurpose::Coverage(CoverageForm::AsOf));
-        }
-        CoverageAction::AsOfToday => set_as_of(app, None),
-        CoverageAction::MonthBack => {
-            let d = tab
-                .date
-                .checked_sub_months(chrono::Months::new(1))
-                .unwrap_or(tab.date);
-            set_as_of(app, Some(d));
-        }
-        CoverageAction::MonthForward => {
-            let d = tab
-                .date
-                .checked_add_months(chrono::Months::new(1))
-                .unwrap_or(tab.date);
-            set_as_of(app, Some(d));
-        }
-        CoverageAction::NextView => {
-            let next = tab.view.step(1);
-            tab.switch_view(next);
-        }
-        CoverageAction::Attendance => toggle_attendance_list(app),
-        CoverageAction::Mark => match app.coverage.view {
-            View::Sessions if app.coverage.marking.is_none() => toggle_attendance_list(app),
-            View::Sessions => save::toggle_mark(app),
-            // Enter on a gap opens it in the locations list, with its detail.
-            View::Overview => {
-                let tab = &mut app.coverage;
-                if let Some(i) = tab.selected_index() {
-                    tab.list.filter.clear();
-                    tab.switch_view(View::Locations);
-                    if let Some(row) = tab.locations.visible.iter().position(|&r| r == i) {
-                        tab.list.selected = row;
+impl TabView for CoverageTab {
+    type Action = CoverageAction;
+    type Form = CoverageForm;
+    type Confirm = CoverageConfirm;
+    type Saved = CoverageSaved;
+    const TAB: Tab = Tab::Coverage;
+    const KEYS: &'static [Binding<CoverageAction>] = KEYS;
+
+    fn refresh(&mut self, cx: &Ctx) {
+        self.rebuild(cx.data, cx.today);
+    }
+
+    fn update(&mut self, cx: &Ctx, action: CoverageAction) -> Fx {
+        match action {
+            CoverageAction::Add => forms::open_add(self, cx),
+            CoverageAction::Edit => forms::open_edit(self, cx),
+            CoverageAction::Delete => save::ask_delete(self, cx),
+            CoverageAction::AsOf => {
+                let form = Form::new("Coverage as of", vec![Field::date("as of", Some(self.date))]);
+                vec![Effect::Form(form, CoverageForm::AsOf)]
+            }
+            CoverageAction::AsOfToday => self.set_as_of(cx, None),
+            CoverageAction::MonthBack => {
+                let d = self
+                    .date
+                    .checked_sub_months(chrono::Months::new(1))
+                    .unwrap_or(self.date);
+                self.set_as_of(cx, Some(d))
+            }
+            CoverageAction::MonthForward => {
+                let d = self
+                    .date
+                    .checked_add_months(chrono::Months::new(1))
+                    .unwrap_or(self.date);
+                self.set_as_of(cx, Some(d))
+            }
+            CoverageAction::NextView => {
+                self.switch_view(self.view().step(1));
+                vec![]
+            }
+            CoverageAction::Attendance => self.toggle_attendance_list(cx),
+            CoverageAction::Mark => match self.view() {
+                View::Sessions if self.marking.is_none() => self.toggle_attendance_list(cx),
+                View::Sessions => save::toggle_mark(self, cx),
+                // Enter on a gap opens it in the locations list, with its detail.
+                View::Overview => {
+                    if let Some(Picked::Location(id)) = self.list.picked() {
+                        self.list.set_filter("");
+                        self.switch_view(View::Locations);
+                        self.list.current_mut().select(&Picked::Location(id));
                     }
+                    vec![]
                 }
+                _ => vec![Effect::status(
+                    "Enter opens a gap (Overview) or a PL session's attendance",
+                )],
+            },
+            CoverageAction::NextReference => {
+                let n = cx.data.reference_populations.len();
+                if n == 0 {
+                    return vec![Effect::status(
+                        "no reference population yet: a adds one in Demographics",
+                    )];
+                }
+                self.reference = Some(self.reference.map_or(0, |i| (i + 1) % n));
+                self.switch_view(View::Demographics);
+                self.rebuild(cx.data, cx.today);
+                vec![]
             }
-            _ => app.status = Some("Enter opens a gap (Overview) or a PL session's attendance".into()),
-        },
-        CoverageAction::NextReference => {
-            let n = app.data.reference_populations.len();
-            if n == 0 {
-                app.status = Some("no reference population yet: a adds one in Demographics".into());
-                return;
-            }
-            let tab = &mut app.coverage;
-            tab.reference = Some(tab.reference.map_or(0, |i| (i + 1) % n));
-            tab.switch_view(View::Demographics);
-            tab.refresh(&app.data, app.today);
         }
     }
+
+    fn navigate(&mut self, _cx: &Ctx, nav: Nav) {
+        CoverageTab::navigate(self, nav);
+    }
+
+    fn filter(&self) -> &str {
+        &self.list.filter
+    }
+
+    fn set_filter(&mut self, _cx: &Ctx, text: &str) {
+        CoverageTab::set_filter(self, text);
+    }
+
+    fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &CoverageForm) -> Fx {
+        save::submit(self, cx, purpose, form)
+    }
+
+    fn confirmed(&mut self, cx: &Ctx, answer: CoverageConfirm) -> Fx {
+        save::delete(cx, answer)
+    }
+
+    fn saved(&mut self, cx: &Ctx, then: CoverageSaved, id: Option<Id>) -> Fx {
+        match (then, id) {
+            (CoverageSaved::SelectAmbassador, Some(id)) => self.select_ambassador(id),
+            (CoverageSaved::SelectLocation, Some(id)) => self.select_location(id),
+            (CoverageSaved::ShowReference(edited), added) => {
+                let id = edited.or(added);
+                // Show the population just entered.
+                self.reference = cx
+                    .data
+                    .reference_populations
+                    .iter()
+                    .position(|r| Some(r.id) == id);
+                self.rebuild(cx.data, cx.today);
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn copy_facts(&self, cx: &Ctx) -> Option<String> {
+        selected_facts(self, cx)
+    }
+
+    fn reveal(&mut self, _cx: &Ctx, kind: Kind, _id: Id, name: &str) {
+        match kind {
+            Kind::Ambassador => self.switch_view(View::Ambassadors),
+            Kind::Location => self.switch_view(View::Locations),
+            _ => {}
+        }
+        CoverageTab::set_filter(self, name);
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &Theme) {
+        render::render(self, frame, area, cx, theme);
+    }
 }
 
-/// Changes the date coverage is computed on (None: today).
-pub fn set_as_of(app: &mut App, date: Option<NaiveDate>) {
-    let date = date.filter(|d| *d != app.today);
-    app.coverage.as_of = date;
-    app.coverage.refresh(&app.data, app.today);
-    app.status = Some(match date {
-        None => format!("coverage as of today, {}", app.today),
-        Some(d) => format!("coverage as of {d}"),
-    });
-}
+impl CoverageTab {
+    /// Changes the date coverage is computed on (None: today).
+    pub(super) fn set_as_of(&mut self, cx: &Ctx, date: Option<NaiveDate>) -> Fx {
+        let date = date.filter(|d| *d != cx.today);
+        self.as_of = date;
+        self.rebuild(cx.data, cx.today);
+        vec![Effect::Status(match date {
+            None => format!("coverage as of today, {}", cx.today),
+            Some(d) => format!("coverage as of {d}"),
+        })]
+    }
 
-fn toggle_attendance_list(app: &mut App) {
-    let tab = &mut app.coverage;
-    if tab.marking.is_some() {
-        tab.marking = None;
-        tab.list.selected = tab.saved[View::Sessions.index()];
-        tab.refilter();
-        return;
+    fn toggle_attendance_list(&mut self, cx: &Ctx) -> Fx {
+        if self.marking.is_some() {
+            self.marking = None;
+            return vec![];
+        }
+        if self.view() != View::Sessions {
+            self.switch_view(View::Sessions);
+        }
+        let Some(session) = self
+            .selected_index()
+            .and_then(|i| cx.data.ambassador_sessions.get(i))
+        else {
+            return vec![Effect::status("no PL session selected: a adds one")];
+        };
+        // A new list starts at its top, not at a row kept from the last one.
+        self.attendance = Default::default();
+        self.marking = Some(session.id);
+        self.list.filter.clear();
+        self.rebuild(cx.data, cx.today);
+        vec![]
     }
-    if tab.view != View::Sessions {
-        tab.switch_view(View::Sessions);
-    }
-    let Some(session) = tab
-        .selected_index()
-        .and_then(|i| app.data.ambassador_sessions.get(i))
-    else {
-        app.status = Some("no PL session selected: a adds one".into());
-        return;
-    };
-    tab.saved[View::Sessions.index()] = tab.list.selected;
-    // A new list starts at its top, not at a row kept from the last one.
-    tab.attendance = Default::default();
-    tab.marking = Some(session.id);
-    tab.list.selected = 0;
-    tab.list.filter.clear();
-    tab.refresh(&app.data, app.today);
 }
 
 /// `y`: the selected row's key facts, masked as the screen is.
-pub fn selected_facts(app: &App) -> Option<String> {
-    let tab = &app.coverage;
-    let data = &app.data;
+fn selected_facts(tab: &CoverageTab, cx: &Ctx) -> Option<String> {
+    let data = cx.data;
     let i = tab.selected_index()?;
     let location = |i: usize| {
         data.locations.get(i).map(|l| {
@@ -301,39 +272,39 @@ pub fn selected_facts(app: &App) -> Option<String> {
                 .get(&l.id)
                 .copied()
                 .unwrap_or(0);
-            format!(
-                "{} · {} · {} employees · {n} ambassador(s) as of {}",
-                l.name,
-                l.kind.label(),
-                l.employees,
-                tab.date
-            )
+            facts([
+                l.name.clone(),
+                l.kind.label().to_string(),
+                format!("{} employees", l.employees),
+                format!("{n} ambassador(s) as of {}", tab.date),
+            ])
         })
     };
-    match tab.view {
+    match tab.view() {
         View::Overview | View::Locations => location(i),
         View::Ambassadors => data.ambassadors.get(i).map(|a| {
-            format!(
-                "ambassador {} · {} · {} locations · tenure {} to {}",
-                app.person(a.employee_id),
-                data.location_name(Some(a.primary_location)),
-                a.locations().len(),
-                a.tenure_start,
-                a.tenure_end
-            )
+            facts([
+                format!("ambassador {}", cx.person(a.employee_id)),
+                data.location_name(Some(a.primary_location)).to_string(),
+                format!("{} locations", a.locations().len()),
+                format!("tenure {} to {}", a.tenure_start, a.tenure_end),
+            ])
         }),
         View::Sessions if tab.marking.is_some() => data
             .ambassadors
             .get(i)
-            .map(|a| format!("ambassador {}", app.person(a.employee_id))),
-        View::Sessions => data
-            .ambassador_sessions
-            .get(i)
-            .map(|s| format!("PL session {} · {} · {}", s.date, s.topic, s.presenter)),
+            .map(|a| format!("ambassador {}", cx.person(a.employee_id))),
+        View::Sessions => data.ambassador_sessions.get(i).map(|s| {
+            facts([
+                format!("PL session {}", s.date),
+                s.topic.clone(),
+                s.presenter.clone(),
+            ])
+        }),
         View::Demographics => tab.demographic_rows.get(i).map(|r| {
             let hide = |t: &str| {
                 if r.dimension == Dimension::Race {
-                    app.sensitive(t)
+                    cx.sensitive(t)
                 } else {
                     t.to_string()
                 }
@@ -350,10 +321,6 @@ pub fn selected_facts(app: &App) -> Option<String> {
             )
         }),
     }
-}
-
-pub fn confirmed(app: &mut App, c: CoverageConfirm) {
-    save::delete(app, c);
 }
 
 /// Percent of `part` in `whole`, as the tab prints it.

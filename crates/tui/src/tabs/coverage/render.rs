@@ -2,29 +2,29 @@
 
 use super::views::{ambassadors, attendance, demographics, locations, sessions};
 use super::{CoverageTab, View, percent};
-use crate::app::App;
-use crate::tabs::day;
-use crate::ui::{Theme, widgets};
+use crate::tab::Ctx;
+use crate::theme::Theme;
+use crate::widgets::{self, day};
 use pathways_core::domain::Choice;
+use pathways_core::text::width as text_width;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.coverage;
+pub fn render(tab: &CoverageTab, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &Theme) {
     let [summary, bar, rest] =
         Layout::vertical([Constraint::Length(2), Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let width = area.width as usize;
     frame.render_widget(Paragraph::new(summary_lines(tab, theme, width)), summary);
     frame.render_widget(Paragraph::new(view_bar(tab, theme, width)), bar);
-    match tab.view {
-        View::Overview => overview(frame, rest, app, theme),
-        View::Ambassadors => ambassadors(frame, rest, app, theme),
-        View::Locations => locations(frame, rest, app, theme),
-        View::Sessions if tab.marking.is_some() => attendance(frame, rest, app, theme),
-        View::Sessions => sessions(frame, rest, app, theme),
-        View::Demographics => demographics(frame, rest, app, theme),
+    match tab.view() {
+        View::Overview => overview(frame, rest, tab, cx, theme),
+        View::Ambassadors => ambassadors(frame, rest, tab, cx, theme),
+        View::Locations => locations(frame, rest, tab, cx, theme),
+        View::Sessions if tab.marking.is_some() => attendance(frame, rest, tab, cx, theme),
+        View::Sessions => sessions(frame, rest, tab, cx, theme),
+        View::Demographics => demographics(frame, rest, tab, cx, theme),
     }
 }
 
@@ -50,7 +50,7 @@ fn summary_lines<'a>(tab: &CoverageTab, theme: &Theme, width: usize) -> Vec<Line
             format!(" · {n} end ≤60 days"),
         ),
     };
-    let fits = |parts: &[&str]| parts.iter().map(|p| p.chars().count()).sum::<usize>() <= width;
+    let fits = |parts: &[&str]| parts.iter().map(|p| text_width(p)).sum::<usize>() <= width;
     let (ending, when) = if fits(&[&active, &ending, " · ", &when]) {
         (ending, when)
     } else {
@@ -90,7 +90,7 @@ fn view_bar<'a>(tab: &CoverageTab, theme: &Theme, width: usize) -> Line<'a> {
             View::Sessions if !wide => "Sessions",
             _ => v.title(),
         };
-        if v == tab.view {
+        if v == tab.view() {
             spans.push(Span::styled(format!("[{title}]"), theme.tab_active));
         } else {
             spans.push(Span::styled(format!(" {title} "), theme.muted));
@@ -115,9 +115,8 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-fn overview(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.coverage;
-    let data = &app.data;
+fn overview(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ctx, theme: &Theme) {
+    let data = cx.data;
     // On a short terminal the gaps matter most: the table by type gives way first.
     let kinds = tab.by_kind.len() as u16 + 3;
     let kinds = if area.height >= kinds + 6 { kinds } else { 0 };
@@ -154,14 +153,14 @@ fn overview(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     widgets::table(
         frame,
         left,
-        format!(" Uncovered, biggest first ({}) ", tab.uncovered.len()),
+        format!(" Uncovered, biggest first ({}) ", tab.rows(View::Overview).len()),
         &["Location", "Empl."],
         &[Constraint::Min(12), Constraint::Length(5)],
-        tab.uncovered.len(),
-        tab.list.selected,
+        tab.rows(View::Overview).len(),
+        tab.selected_row(),
         theme,
         |row| {
-            let l = &data.locations[tab.uncovered.visible[row]];
+            let l = &data.locations[tab.rows(View::Overview).visible[row]];
             Row::new(vec![
                 Cell::from(l.name.clone()),
                 Cell::from(l.employees.to_string()),
@@ -180,7 +179,7 @@ fn overview(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         tab.ending.iter().take(fit).map(|&i| {
             let a = &data.ambassadors[i];
             Row::new(vec![
-                Cell::from(app.person(a.employee_id)),
+                Cell::from(cx.person(a.employee_id)),
                 Cell::from(day(a.tenure_end)),
             ])
         }),

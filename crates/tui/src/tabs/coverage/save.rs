@@ -1,58 +1,49 @@
 //! Saving the tab's forms and attendance marks: each check names the field that is wrong, and
 //! each save is one durable transaction (undone with `u`).
 
-use super::forms::{find_employee, find_location};
-use super::{CoverageConfirm, CoverageForm, View, set_as_of};
-use crate::app::{App, Confirmed};
+use super::{CoverageConfirm, CoverageForm, CoverageSaved, CoverageTab, Fx, View};
 use crate::form::Form;
+use crate::save::Save;
+use crate::tab::{Ctx, Effect};
 use pathways_core::domain::{
     Ambassador, AmbassadorSession, Choice, Dimension, Location, LocationKind, ReferencePopulation,
-    ambassador_problem, overlapping_tenure, parse_date, parse_optional_date,
+    ambassador_problem, overlapping_tenure,
 };
+use pathways_core::lookup::LookupError;
 use pathways_core::text::fold;
 
-/// Saves a form; returns whether the form stays open.
-pub fn submit(app: &mut App, purpose: &CoverageForm, form: &mut Form) -> bool {
+/// Checks and saves a form: nothing is saved while any check fails.
+pub(super) fn submit(tab: &mut CoverageTab, cx: &Ctx, purpose: &CoverageForm, form: &mut Form) -> Fx {
     match purpose {
-        CoverageForm::AsOf => match parse_date(form.value("as of")) {
-            Ok(d) => set_as_of(app, Some(d)),
-            Err(e) => form.set_error("as of", e),
+        CoverageForm::AsOf => match form.date("as of") {
+            Some(d) => tab.set_as_of(cx, Some(d)),
+            None => vec![],
         },
-        CoverageForm::AddAmbassador => save_ambassador(app, None, form),
-        CoverageForm::EditAmbassador(o) => save_ambassador(app, Some(o), form),
-        CoverageForm::AddLocation => save_location(app, None, form),
-        CoverageForm::EditLocation(o) => save_location(app, Some(o), form),
-        CoverageForm::AddSession => save_session(app, None, form),
-        CoverageForm::EditSession(o) => save_session(app, Some(o), form),
-        CoverageForm::AddReference(dim) => save_reference(app, None, *dim, form),
-        CoverageForm::EditReference(o, dim) => save_reference(app, Some(o), *dim, form),
+        CoverageForm::AddAmbassador => save_ambassador(cx, None, form),
+        CoverageForm::EditAmbassador(o) => save_ambassador(cx, Some(o), form),
+        CoverageForm::AddLocation => save_location(cx, None, form),
+        CoverageForm::EditLocation(o) => save_location(cx, Some(o), form),
+        CoverageForm::AddSession => save_session(None, form),
+        CoverageForm::EditSession(o) => save_session(Some(o), form),
+        CoverageForm::AddReference(dim) => save_reference(None, *dim, form),
+        CoverageForm::EditReference(o, dim) => save_reference(Some(o), *dim, form),
     }
-    false
 }
 
 /// `original`: the record as the edit form opened (None: adding one).
-fn save_ambassador(app: &mut App, original: Option<&Ambassador>, form: &mut Form) {
-    let data = &app.data;
+fn save_ambassador(cx: &Ctx, original: Option<&Ambassador>, form: &mut Form) -> Fx {
+    let data = cx.data;
     let id = original.map(|o| o.id);
-    let employee_id = match find_employee(data, form.value("employee")) {
-        Ok(e) => Some(e),
-        Err(e) => {
-            form.set_error("employee", e);
-            None
-        }
-    };
-    let start = parse_date(form.value("tenure start"))
-        .map_err(|e| form.set_error("tenure start", e))
-        .ok();
-    let end = match parse_optional_date(form.value("tenure end")) {
-        Ok(end) => start.map(|s| end.unwrap_or_else(|| Ambassador::default_tenure_end(s))),
-        Err(e) => {
-            form.set_error("tenure end", e);
-            None
-        }
+    let employee_id = form.employee("employee", &cx.people(), cx.private);
+    let start = form.date("tenure start");
+    let end = form.optional_date("tenure end");
+    let end = if form.is_wrong("tenure end") {
+        None
+    } else {
+        start.map(|s| end.unwrap_or_else(|| Ambassador::default_tenure_end(s)))
     };
     let (Some(employee_id), Some(start), Some(end)) = (employee_id, start, end) else {
-        return;
+        return vec![];
     };
     let employee = data.employee(employee_id);
     // The 5-year rule is checked on the tenure's first day: when added, or when the person or the
@@ -61,7 +52,7 @@ fn save_ambassador(app: &mut App, original: Option<&Ambassador>, form: &mut Form
         && let Some(why) = employee.and_then(|e| ambassador_problem(e, start))
     {
         form.set_error("employee", why);
-        return;
+        return vec![];
     }
     if let Some(other) = overlapping_tenure(&data.ambassadors, employee_id, start, end, id) {
         form.set_error(
@@ -71,25 +62,19 @@ fn save_ambassador(app: &mut App, original: Option<&Ambassador>, form: &mut Form
                 other.tenure_start, other.tenure_end
             ),
         );
-        return;
+        return vec![];
     }
-    let primary_text = form.value("primary location").to_string();
-    let primary = if primary_text.is_empty() {
-        match employee.and_then(|e| e.location_id) {
+    let places = cx.places();
+    let primary = match form.location("primary location", &places) {
+        Some(l) => l,
+        None if form.is_wrong("primary location") => return vec![],
+        None => match employee.and_then(|e| e.location_id) {
             Some(l) => l,
             None => {
                 form.set_error("primary location", "the employee has no location; type one");
-                return;
+                return vec![];
             }
-        }
-    } else {
-        match find_location(data, &primary_text) {
-            Ok(l) => l,
-            Err(e) => {
-                form.set_error("primary location", e);
-                return;
-            }
-        }
+        },
     };
     let mut supported = Vec::new();
     let parts: Vec<String> = form
@@ -100,12 +85,12 @@ fn save_ambassador(app: &mut App, original: Option<&Ambassador>, form: &mut Form
         .map(str::to_string)
         .collect();
     for part in &parts {
-        match find_location(data, part) {
-            Ok(l) if l != primary && !supported.contains(&l) => supported.push(l),
-            Ok(_) => {}
+        match places.find(part) {
+            Ok(l) if l.id != primary && !supported.contains(&l.id) => supported.push(l.id),
+            Ok(_) | Err(LookupError::Empty) => {}
             Err(e) => {
-                form.set_error("also supports", e);
-                return;
+                form.set_error("also supports", places.explain(&e));
+                return vec![];
             }
         }
     }
@@ -119,31 +104,24 @@ fn save_ambassador(app: &mut App, original: Option<&Ambassador>, form: &mut Form
     };
     if let Err(e) = a.validate() {
         form.set_error(e.field, e.reason);
-        return;
+        return vec![];
     }
-    let result = match original {
-        Some(o) => app.save_edit("ambassador saved", o, &a),
-        None => app
-            .save("ambassador added", |txn| txn.insert(&mut a))
-            .map(|id| app.coverage.select_ambassador(id))
-            .map_err(|e| format!("not saved: {e}")),
+    let save = match original.cloned() {
+        Some(o) => Save::new("ambassador saved", move |w| w.update(&o, &a)),
+        None => {
+            Save::adding("ambassador added", move |w| w.insert(&mut a)).then(CoverageSaved::SelectAmbassador)
+        }
     };
-    if let Err(e) = result {
-        form.message = Some(e);
-    }
+    vec![Effect::Save(save)]
 }
 
-fn save_location(app: &mut App, original: Option<&Location>, form: &mut Form) {
-    let data = &app.data;
+fn save_location(cx: &Ctx, original: Option<&Location>, form: &mut Form) -> Fx {
+    let data = cx.data;
     let id = original.map(|o| o.id);
     let name = form.value("name").to_string();
     let kind = LocationKind::parse(form.value("type")).unwrap_or(LocationKind::Elementary);
-    let employees = match form.value("employees").parse::<u32>() {
-        Ok(n) => n,
-        Err(_) => {
-            form.set_error("employees", "a whole number of employees (0 or more)");
-            return;
-        }
+    let Some(employees) = form.number::<u32>("employees", "a whole number of employees (0 or more)") else {
+        return vec![];
     };
     if data
         .locations
@@ -151,7 +129,7 @@ fn save_location(app: &mut App, original: Option<&Location>, form: &mut Form) {
         .any(|l| Some(l.id) != id && fold(&l.name) == fold(name.trim()))
     {
         form.set_error("name", "another location already has this name");
-        return;
+        return vec![];
     }
     let mut l = Location {
         id: id.unwrap_or(0),
@@ -161,28 +139,19 @@ fn save_location(app: &mut App, original: Option<&Location>, form: &mut Form) {
     };
     if let Err(e) = l.validate() {
         form.set_error(e.field, e.reason);
-        return;
+        return vec![];
     }
-    let result = match original {
-        Some(o) => app.save_edit("location saved", o, &l),
-        None => app
-            .save("location added", |txn| txn.insert(&mut l))
-            .map(|id| app.coverage.select_location(id))
-            .map_err(|e| format!("not saved: {e}")),
+    let save = match original.cloned() {
+        Some(o) => Save::new("location saved", move |w| w.update(&o, &l)),
+        None => Save::adding("location added", move |w| w.insert(&mut l)).then(CoverageSaved::SelectLocation),
     };
-    if let Err(e) = result {
-        form.message = Some(e);
-    }
+    vec![Effect::Save(save)]
 }
 
-fn save_session(app: &mut App, original: Option<&AmbassadorSession>, form: &mut Form) {
+fn save_session(original: Option<&AmbassadorSession>, form: &mut Form) -> Fx {
     let id = original.map(|o| o.id);
-    let date = match parse_date(form.value("date")) {
-        Ok(d) => d,
-        Err(e) => {
-            form.set_error("date", e);
-            return;
-        }
+    let Some(date) = form.date("date") else {
+        return vec![];
     };
     let mut s = AmbassadorSession {
         id: id.unwrap_or(0),
@@ -193,20 +162,16 @@ fn save_session(app: &mut App, original: Option<&AmbassadorSession>, form: &mut 
     };
     if let Err(e) = s.validate() {
         form.set_error(e.field, e.reason);
-        return;
+        return vec![];
     }
-    let result = match original {
-        Some(o) => app.save_edit("PL session saved", o, &s),
-        None => app
-            .save("PL session added", |txn| txn.insert(&mut s).map(|_| ()))
-            .map_err(|e| format!("not saved: {e}")),
+    let save = match original.cloned() {
+        Some(o) => Save::new("PL session saved", move |w| w.update(&o, &s)),
+        None => Save::adding("PL session added", move |w| w.insert(&mut s)),
     };
-    if let Err(e) = result {
-        form.message = Some(e);
-    }
+    vec![Effect::Save(save)]
 }
 
-fn save_reference(app: &mut App, original: Option<&ReferencePopulation>, dim: Dimension, form: &mut Form) {
+fn save_reference(original: Option<&ReferencePopulation>, dim: Dimension, form: &mut Form) -> Fx {
     let id = original.map(|o| o.id);
     let mut counts = Vec::new();
     for f in form.fields.iter().skip(1) {
@@ -217,7 +182,7 @@ fn save_reference(app: &mut App, original: Option<&ReferencePopulation>, dim: Di
             Err(_) => {
                 let label = f.label;
                 form.set_error(label, "a whole number of people (0 or more)");
-                return;
+                return vec![];
             }
         }
     }
@@ -232,53 +197,31 @@ fn save_reference(app: &mut App, original: Option<&ReferencePopulation>, dim: Di
     r.set_counts(dim, counts);
     if let Err(e) = r.validate() {
         form.set_error(e.field, e.reason);
-        return;
+        return vec![];
     }
-    let result = match original {
-        // Its counts by race are sensitive: under the privacy screen a refusal says only why.
-        Some(o) => app
-            .save_edit("reference population saved", o, &r)
-            .map(|()| 0)
-            .map_err(|e| {
-                if app.private && e.contains("someone else changed") {
-                    "not saved: someone else changed this record since you opened it (details \
-                     hidden by the privacy screen; p shows them)"
-                        .to_string()
-                } else {
-                    e
-                }
-            }),
-        None => app
-            .save("reference population added", |txn| txn.insert(&mut r))
-            .map_err(|e| format!("not saved: {e}")),
+    // Its counts by race are sensitive: under the privacy screen a refusal says only why.
+    let save = match original.cloned() {
+        Some(o) => Save::new("reference population saved", move |w| w.update(&o, &r)),
+        None => Save::adding("reference population added", move |w| w.insert(&mut r)),
     };
-    match result {
-        Ok(new_id) => {
-            let id = id.unwrap_or(new_id);
-            // Show the population just entered.
-            app.coverage.reference = app.data.reference_populations.iter().position(|r| r.id == id);
-            app.coverage.refresh(&app.data, app.today);
-        }
-        Err(e) => form.message = Some(e),
-    }
+    vec![Effect::Save(save.then(CoverageSaved::ShowReference(id)))]
 }
 
 /// Marks the selected ambassador of the attendance list present or absent (one durable save).
-pub fn toggle_mark(app: &mut App) {
-    let tab = &app.coverage;
+pub(super) fn toggle_mark(tab: &CoverageTab, cx: &Ctx) -> Fx {
     let Some(session) = tab
         .marking
-        .and_then(|id| app.data.ambassador_sessions.iter().find(|s| s.id == id))
+        .and_then(|id| cx.data.ambassador_sessions.iter().find(|s| s.id == id))
         .cloned()
     else {
-        return;
+        return vec![];
     };
     let Some(a) = tab
         .selected_index()
-        .and_then(|i| app.data.ambassadors.get(i))
+        .and_then(|i| cx.data.ambassadors.get(i))
         .cloned()
     else {
-        return;
+        return vec![];
     };
     let mut updated = session.clone();
     let present = !session.attendees.contains(&a.id);
@@ -288,29 +231,29 @@ pub fn toggle_mark(app: &mut App) {
     } else {
         updated.attendees.retain(|x| *x != a.id);
     }
-    let who = app.person(a.employee_id);
+    let who = cx.person(a.employee_id);
     let what = format!(
         "{who} marked {} on {}",
         if present { "present" } else { "absent" },
         session.date
     );
-    let _ = app.save(&what, |txn| txn.update(&session, &updated));
+    vec![Effect::Save(Save::new(what, move |w| {
+        w.update(&session, &updated)
+    }))]
 }
 
 /// `x`: asks before deleting the selected row; refuses what other records still name.
-pub fn ask_delete(app: &mut App) {
-    let tab = &app.coverage;
-    let data = &app.data;
+pub(super) fn ask_delete(tab: &CoverageTab, cx: &Ctx) -> Fx {
+    let data = cx.data;
     let Some(i) = tab.selected_index() else {
-        app.status = Some("nothing selected to delete".into());
-        return;
+        return vec![Effect::status("nothing selected to delete")];
     };
-    let asked = match tab.view {
+    let asked = match tab.view() {
         View::Ambassadors => data.ambassadors.get(i).map(|a| {
             (
                 format!(
                     "Delete ambassador {} ({} to {}) and their attendance marks?",
-                    app.person(a.employee_id),
+                    cx.person(a.employee_id),
                     a.tenure_start,
                     a.tenure_end
                 ),
@@ -319,7 +262,7 @@ pub fn ask_delete(app: &mut App) {
         }),
         View::Overview | View::Locations => {
             let Some(l) = data.locations.get(i) else {
-                return;
+                return vec![];
             };
             let employees = data
                 .employees
@@ -332,11 +275,10 @@ pub fn ask_delete(app: &mut App) {
                 .filter(|a| a.locations().contains(&l.id))
                 .count();
             if employees + ambassadors > 0 {
-                app.status = Some(format!(
+                return vec![Effect::Status(format!(
                     "cannot delete {}: {employees} employee(s) and {ambassadors} ambassador(s) name it",
                     l.name
-                ));
-                return;
+                ))];
             }
             Some((
                 format!("Delete location {}?", l.name),
@@ -366,56 +308,40 @@ pub fn ask_delete(app: &mut App) {
             }),
     };
     match asked {
-        Some((message, then)) => app.ask(message, Confirmed::Coverage(then)),
-        None => app.status = Some("nothing selected to delete".into()),
+        Some((message, then)) => vec![Effect::Ask(message, then)],
+        None => vec![Effect::status("nothing selected to delete")],
     }
 }
 
-/// Deletes after the confirm, in one transaction (undone with `u`).
-pub fn delete(app: &mut App, c: CoverageConfirm) {
-    let result = match c {
+/// Deletes after the confirm, in one transaction (undone with `u`). Each record is deleted only
+/// if it is still the one the question showed, so a change someone else saved meanwhile is not
+/// deleted unseen.
+pub(super) fn delete(cx: &Ctx, c: CoverageConfirm) -> Fx {
+    let save = match c {
         CoverageConfirm::DeleteAmbassador(a) => {
             let id = a.id;
             // Their attendance marks go with them, in the same transaction.
-            let sessions: Vec<AmbassadorSession> = app
+            let sessions: Vec<AmbassadorSession> = cx
                 .data
                 .ambassador_sessions
                 .iter()
                 .filter(|s| s.attendees.contains(&id))
                 .cloned()
                 .collect();
-            app.save("ambassador deleted", |txn| {
+            Save::new("ambassador deleted", move |w| {
                 for s in &sessions {
                     let mut updated = s.clone();
                     updated.attendees.retain(|a| *a != id);
-                    txn.update(s, &updated)?;
+                    w.update(s, &updated)?;
                 }
-                delete_unchanged(txn, &a)
+                w.remove(&a)
             })
         }
-        CoverageConfirm::DeleteLocation(l) => app.save("location deleted", |txn| delete_unchanged(txn, &l)),
-        CoverageConfirm::DeleteSession(s) => app.save("PL session deleted", |txn| delete_unchanged(txn, &s)),
+        CoverageConfirm::DeleteLocation(l) => Save::new("location deleted", move |w| w.remove(&l)),
+        CoverageConfirm::DeleteSession(s) => Save::new("PL session deleted", move |w| w.remove(&s)),
         CoverageConfirm::DeleteReference(r) => {
-            app.save("reference population deleted", |txn| delete_unchanged(txn, &r))
+            Save::new("reference population deleted", move |w| w.remove(&r))
         }
     };
-    if result.is_ok() {
-        app.coverage.refresh(&app.data, app.today);
-    }
-}
-
-/// Deletes `shown` only if the stored record is still the one the question showed, so a change
-/// someone else saved meanwhile is not deleted unseen.
-fn delete_unchanged<T>(txn: &mut pathways_core::store::Txn, shown: &T) -> pathways_core::store::Result<()>
-where
-    T: pathways_core::store::Record + PartialEq,
-{
-    if txn.get::<T>(shown.id())?.as_ref() != Some(shown) {
-        return Err(pathways_core::store::StoreError::Conflict(format!(
-            "{} record {}",
-            T::TABLE,
-            shown.id()
-        )));
-    }
-    txn.delete::<T>(shown.id()).map(|_| ())
+    vec![Effect::Save(save)]
 }

@@ -2,9 +2,7 @@
 //! `refresh`, so a key press never scans the records.
 
 use super::View;
-use crate::action::Action;
-use crate::app::ListNav;
-use crate::tabs::Rows;
+use crate::list::{Nav, Rows, ViewKind, ViewList, Views};
 use chrono::{Datelike, NaiveDate};
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::{
@@ -29,11 +27,9 @@ pub struct DemographicRow {
 
 #[derive(Debug, Clone, Default)]
 pub struct CoverageTab {
-    /// Selection and filter of the current view's list.
-    pub list: ListNav,
-    pub view: View,
-    /// Selected row of each view, kept while another view is shown.
-    pub(super) saved: [usize; 5],
+    /// The five views over one filter: the overview's gaps (indexes into `data.locations`),
+    /// ambassadors, locations, PL sessions and the demographics table (into `demographic_rows`).
+    pub list: Views<View, Picked>,
     /// The date chosen with `d`; None follows today.
     pub as_of: Option<NaiveDate>,
     /// The date everything is computed on.
@@ -45,43 +41,25 @@ pub struct CoverageTab {
     pub ending: Vec<usize>,
     /// Locations covered by more than one ambassador.
     pub shared: usize,
-    /// Overview: uncovered locations, biggest first.
-    pub uncovered: Rows,
-    pub ambassadors: Rows,
-    pub locations: Rows,
-    pub sessions: Rows,
-    pub demographics: Rows,
     pub demographic_rows: Vec<DemographicRow>,
     pub cohort_size: usize,
     /// The reference population compared (index into the dataset's vector).
     pub reference: Option<usize>,
-    /// The PL session whose attendance list is shown, and its rows (ambassador indexes).
+    /// The PL session whose attendance list is shown over the sessions view, and its rows
+    /// (ambassador indexes).
     pub marking: Option<Id>,
-    pub attendance: Rows,
+    pub attendance: ViewList<Picked>,
     /// Per ambassador index: PL sessions attended and held in the tenure so far.
     pub rates: Vec<(usize, usize)>,
     /// Per session index: present, and active ambassadors on that date.
     pub present: Vec<(usize, usize)>,
     /// Location id -> indexes of the active ambassadors covering it.
     pub covering: HashMap<Id, Vec<usize>>,
-    /// Ids of the dataset's ambassadors, locations and PL sessions by index as of the last
-    /// refresh, so each view's selection can follow its record when the lists reorder.
-    ids: Ids,
-    /// A selected record that disappeared (deleted) and the row the cursor fell back to: if it
-    /// comes back (undo) while the cursor has not moved, it is selected again.
-    vanished: Option<(View, Picked, usize)>,
-}
-
-#[derive(Debug, Clone, Default)]
-struct Ids {
-    ambassadors: Vec<Id>,
-    locations: Vec<Id>,
-    sessions: Vec<Id>,
 }
 
 /// What a view's selected row is, independent of where it sorts.
 #[derive(Debug, Clone, PartialEq)]
-enum Picked {
+pub enum Picked {
     Ambassador(Id),
     Location(Id),
     Session(Id),
@@ -89,62 +67,19 @@ enum Picked {
 }
 
 impl CoverageTab {
-    pub fn refresh(&mut self, data: &Dataset, today: NaiveDate) {
-        let keep = View::ALL.map(|v| self.picked(v, false));
-        let (view, row) = (self.view, self.list.selected);
-        let vanished = self.vanished.take().filter(|(v, _, r)| *v == view && *r == row);
-        // In an attendance list, the session list behind it keeps its session too.
-        let keep_session = self.marking.and_then(|_| self.picked(View::Sessions, true));
-        self.ids = Ids {
-            ambassadors: data.ambassadors.iter().map(|a| a.id).collect(),
-            locations: data.locations.iter().map(|l| l.id).collect(),
-            sessions: data.ambassador_sessions.iter().map(|s| s.id).collect(),
-        };
-        self.rebuild(data, today);
-        if self.marking.is_none() && keep_session.is_some() {
-            // The session was deleted meanwhile: back to the session list.
-            self.list.selected = self.saved[View::Sessions.index()];
-        }
-        // Every view is narrowed (not only the current one), so each kept row means a record.
-        let filter = self.list.filter.clone();
-        for rows in [
-            &mut self.uncovered,
-            &mut self.ambassadors,
-            &mut self.locations,
-            &mut self.sessions,
-            &mut self.demographics,
-        ] {
-            rows.narrow(&filter);
-        }
-        for (v, picked) in View::ALL.into_iter().zip(&keep) {
-            if let Some(row) = picked.as_ref().and_then(|p| self.row_of(v, false, p)) {
-                self.set_selection(v, row);
-            }
-        }
-        if let Some(row) = keep_session.and_then(|p| self.row_of(View::Sessions, true, &p)) {
-            if self.marking.is_some() {
-                self.saved[View::Sessions.index()] = row;
-            } else {
-                self.list.selected = row;
-            }
-        }
-        let len = self.current_rows().len();
-        self.list.clamp(len);
-        if let Some((v, p, _)) = vanished {
-            // Still gone: keep waiting while the cursor stays put.
-            match self.row_of(v, false, &p) {
-                Some(row) => self.list.selected = row,
-                None => self.vanished = Some((v, p, self.list.selected)),
-            }
-        } else if self.view == view
-            && let Some(p) = keep[view.index()].clone()
-            && self.row_of(view, false, &p).is_none()
-        {
-            self.vanished = Some((view, p, self.list.selected));
+    /// Computes everything the views show, on the as-of date.
+    pub fn rebuild(&mut self, data: &Dataset, today: NaiveDate) {
+        let memory = self.list.remember();
+        let keep_attendance = self.attendance.picked();
+        self.compute(data, today);
+        self.list.restore(memory);
+        self.attendance.narrow(&self.list.filter);
+        if let Some(k) = keep_attendance {
+            self.attendance.select(&k);
         }
     }
 
-    fn rebuild(&mut self, data: &Dataset, today: NaiveDate) {
+    fn compute(&mut self, data: &Dataset, today: NaiveDate) {
         self.today = today;
         let on = self.as_of.unwrap_or(today);
         self.date = on;
@@ -183,17 +118,21 @@ impl CoverageTab {
             .enumerate()
             .map(|(i, l)| (l.id, i))
             .collect();
-        self.uncovered
+        self.list
+            .list_mut(View::Overview)
             .set(uncovered(&self.totals, &data.locations).iter().filter_map(|l| {
-                loc_index
-                    .get(&l.id)
-                    .map(|&i| (i, format!("{} {}", l.name, l.kind.label())))
+                loc_index.get(&l.id).map(|&i| {
+                    (
+                        i,
+                        Picked::Location(l.id),
+                        format!("{} {}", l.name, l.kind.label()),
+                    )
+                })
             }));
         self.refresh_ambassadors(data, on);
         self.refresh_locations(data);
         self.refresh_sessions(data);
         self.refresh_demographics(data, on);
-        self.refilter();
     }
 
     fn refresh_ambassadors(&mut self, data: &Dataset, on: NaiveDate) {
@@ -214,18 +153,21 @@ impl CoverageTab {
                 (2, -a.tenure_end.num_days_from_ce())
             }
         });
-        self.ambassadors.set(order.into_iter().map(|i| {
-            let a = &data.ambassadors[i];
-            let sites: Vec<&str> = a
-                .locations()
-                .iter()
-                .map(|l| data.location_name(Some(*l)))
-                .collect();
-            (
-                i,
-                format!("{} {}", data.employee_name(a.employee_id), sites.join(" ")),
-            )
-        }));
+        self.list
+            .list_mut(View::Ambassadors)
+            .set(order.into_iter().map(|i| {
+                let a = &data.ambassadors[i];
+                let sites: Vec<&str> = a
+                    .locations()
+                    .iter()
+                    .map(|l| data.location_name(Some(*l)))
+                    .collect();
+                (
+                    i,
+                    Picked::Ambassador(a.id),
+                    format!("{} {}", data.employee_name(a.employee_id), sites.join(" ")),
+                )
+            }));
     }
 
     fn refresh_locations(&mut self, data: &Dataset) {
@@ -239,10 +181,16 @@ impl CoverageTab {
                 .then(b.employees.cmp(&a.employees))
                 .then_with(|| a.name.cmp(&b.name))
         });
-        self.locations.set(order.into_iter().map(|i| {
-            let l = &data.locations[i];
-            (i, format!("{} {}", l.name, l.kind.label()))
-        }));
+        self.list
+            .list_mut(View::Locations)
+            .set(order.into_iter().map(|i| {
+                let l = &data.locations[i];
+                (
+                    i,
+                    Picked::Location(l.id),
+                    format!("{} {}", l.name, l.kind.label()),
+                )
+            }));
     }
 
     fn refresh_sessions(&mut self, data: &Dataset) {
@@ -257,9 +205,13 @@ impl CoverageTab {
         // Newest first; sessions after the as-of date are planned ones.
         let mut order: Vec<usize> = (0..data.ambassador_sessions.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse((data.ambassador_sessions[i].date, i)));
-        self.sessions.set(order.into_iter().map(|i| {
+        self.list.list_mut(View::Sessions).set(order.into_iter().map(|i| {
             let s = &data.ambassador_sessions[i];
-            (i, format!("{} {} {}", s.date, s.topic, s.presenter))
+            (
+                i,
+                Picked::Session(s.id),
+                format!("{} {} {}", s.date, s.topic, s.presenter),
+            )
         }));
         let session = self
             .marking
@@ -283,7 +235,7 @@ impl CoverageTab {
                 });
                 self.attendance.set(who.into_iter().map(|i| {
                     let a = &data.ambassadors[i];
-                    (i, data.employee_name(a.employee_id))
+                    (i, Picked::Ambassador(a.id), data.employee_name(a.employee_id))
                 }));
             }
         }
@@ -350,162 +302,99 @@ impl CoverageTab {
                 });
             }
         }
-        let rows: Vec<(usize, String)> = self
+        let rows: Vec<(usize, Picked, String)> = self
             .demographic_rows
             .iter()
             .enumerate()
             .map(|(i, r)| {
                 (
                     i,
+                    Picked::Group(r.dimension, r.group.clone()),
                     format!("{} {}", r.dimension.label(), r.group.as_deref().unwrap_or("")),
                 )
             })
             .collect();
-        self.demographics.set(rows);
+        self.list.list_mut(View::Demographics).set(rows);
     }
 
     /// Selects a record just added wherever a view lists it (a new location in the locations
     /// list and, when it is a gap, in the overview), so the user lands on what they made.
-    fn select_everywhere(&mut self, picked: Picked) {
-        for v in View::ALL {
-            if let Some(row) = self.row_of(v, false, &picked) {
-                self.set_selection(v, row);
-            }
-        }
-    }
-
     pub fn select_ambassador(&mut self, id: Id) {
-        self.select_everywhere(Picked::Ambassador(id));
+        self.list.select_everywhere(&Picked::Ambassador(id));
     }
 
     pub fn select_location(&mut self, id: Id) {
-        self.select_everywhere(Picked::Location(id));
+        self.list.select_everywhere(&Picked::Location(id));
     }
 
-    /// The rows of view `v`; `session_list` means the PL sessions even under an attendance list.
-    fn rows_of(&self, v: View, session_list: bool) -> &Rows {
-        match v {
-            View::Sessions if self.marking.is_some() && !session_list => &self.attendance,
-            View::Sessions => &self.sessions,
-            View::Overview => &self.uncovered,
-            View::Ambassadors => &self.ambassadors,
-            View::Locations => &self.locations,
-            View::Demographics => &self.demographics,
+    pub fn view(&self) -> View {
+        self.list.view
+    }
+
+    /// The list the user is in: the attendance list over the sessions view, or the view's own.
+    pub fn current(&self) -> &ViewList<Picked> {
+        match self.marking {
+            Some(_) if self.view() == View::Sessions => &self.attendance,
+            _ => self.list.current(),
         }
     }
 
-    fn selection(&self, v: View, session_list: bool) -> usize {
-        if v == self.view && !(session_list && self.marking.is_some()) {
-            self.list.selected
-        } else {
-            self.saved[v.index()]
+    fn current_mut(&mut self) -> &mut ViewList<Picked> {
+        match self.marking {
+            Some(_) if self.view() == View::Sessions => &mut self.attendance,
+            _ => self.list.current_mut(),
         }
-    }
-
-    fn set_selection(&mut self, v: View, row: usize) {
-        if v == self.view {
-            self.list.selected = row;
-        } else {
-            self.saved[v.index()] = row;
-        }
-    }
-
-    /// The record selected in view `v` (its kept selection while another view is shown).
-    fn picked(&self, v: View, session_list: bool) -> Option<Picked> {
-        let i = self
-            .rows_of(v, session_list)
-            .get(self.selection(v, session_list))?;
-        let id = |ids: &[Id]| ids.get(i).copied();
-        match v {
-            View::Overview | View::Locations => id(&self.ids.locations).map(Picked::Location),
-            View::Ambassadors => id(&self.ids.ambassadors).map(Picked::Ambassador),
-            View::Sessions if self.marking.is_some() && !session_list => {
-                id(&self.ids.ambassadors).map(Picked::Ambassador)
-            }
-            View::Sessions => id(&self.ids.sessions).map(Picked::Session),
-            View::Demographics => self
-                .demographic_rows
-                .get(i)
-                .map(|r| Picked::Group(r.dimension, r.group.clone())),
-        }
-    }
-
-    /// The row of view `v` that shows `picked` now, if the filter shows it.
-    fn row_of(&self, v: View, session_list: bool, picked: &Picked) -> Option<usize> {
-        let attendance = v == View::Sessions && self.marking.is_some() && !session_list;
-        let is = |i: usize| match (v, picked) {
-            (View::Ambassadors, Picked::Ambassador(id)) => self.ids.ambassadors.get(i) == Some(id),
-            (View::Sessions, Picked::Ambassador(id)) if attendance => self.ids.ambassadors.get(i) == Some(id),
-            (View::Overview | View::Locations, Picked::Location(id)) => self.ids.locations.get(i) == Some(id),
-            (View::Sessions, Picked::Session(id)) if !attendance => self.ids.sessions.get(i) == Some(id),
-            (View::Demographics, Picked::Group(d, g)) => self
-                .demographic_rows
-                .get(i)
-                .is_some_and(|r| r.dimension == *d && &r.group == g),
-            _ => false,
-        };
-        self.rows_of(v, session_list).visible.iter().position(|&i| is(i))
     }
 
     /// The rows of the list the user is in.
     pub fn current_rows(&self) -> &Rows {
-        match self.view {
-            View::Overview => &self.uncovered,
-            View::Ambassadors => &self.ambassadors,
-            View::Locations => &self.locations,
-            View::Sessions if self.marking.is_some() => &self.attendance,
-            View::Sessions => &self.sessions,
-            View::Demographics => &self.demographics,
+        &self.current().rows
+    }
+
+    /// The rows of view `v` (the sessions, not an attendance list over them).
+    pub fn rows(&self, v: View) -> &Rows {
+        &self.list.list(v).rows
+    }
+
+    /// The selected row of the list the user is in.
+    pub fn selected_row(&self) -> usize {
+        self.current().selected
+    }
+
+    pub fn select_row(&mut self, row: usize) {
+        let list = self.current_mut();
+        list.selected = row;
+        list.clamp();
+    }
+
+    /// Narrows every view (and an open attendance list) by `text`.
+    pub fn set_filter(&mut self, text: &str) {
+        self.list.set_filter(text);
+        self.attendance.narrow(text);
+    }
+
+    pub fn navigate(&mut self, nav: Nav) {
+        match nav {
+            Nav::Left => self.switch_view(self.view().step(-1)),
+            Nav::Right => self.switch_view(self.view().step(1)),
+            _ => self.current_mut().nav(nav),
         }
     }
 
-    fn current_rows_mut(&mut self) -> &mut Rows {
-        match self.view {
-            View::Overview => &mut self.uncovered,
-            View::Ambassadors => &mut self.ambassadors,
-            View::Locations => &mut self.locations,
-            View::Sessions if self.marking.is_some() => &mut self.attendance,
-            View::Sessions => &mut self.sessions,
-            View::Demographics => &mut self.demographics,
-        }
-    }
-
-    pub fn refilter(&mut self) {
-        let filter = self.list.filter.clone();
-        self.current_rows_mut().narrow(&filter);
-        let len = self.current_rows().len();
-        self.list.clamp(len);
-    }
-
-    pub fn navigate(&mut self, action: Action) {
-        match action {
-            Action::Left => self.switch_view(self.view.step(-1)),
-            Action::Right => self.switch_view(self.view.step(1)),
-            _ => {
-                let len = self.current_rows().len();
-                self.list.apply(action, len);
-            }
-        }
-    }
-
+    /// Shows view `view`; leaving an attendance list closes it. Each view keeps its selection.
     pub fn switch_view(&mut self, view: View) {
-        // Leaving an attendance list closes it; the session list keeps its own selection.
-        if self.marking.take().is_none() {
-            self.saved[self.view.index()] = self.list.selected;
-        }
-        self.view = view;
-        self.list.selected = self.saved[view.index()];
-        self.refilter();
+        self.marking = None;
+        self.list.show(view);
     }
 
     /// The index of the selected row's record in its dataset vector.
     pub fn selected_index(&self) -> Option<usize> {
-        self.current_rows().get(self.list.selected)
+        self.current().selected_index()
     }
 
     /// The selected ambassador (Ambassadors view) for copying.
     pub fn selected<'a>(&self, data: &'a Dataset) -> Option<&'a Ambassador> {
-        match self.view {
+        match self.view() {
             View::Ambassadors => self.selected_index().and_then(|i| data.ambassadors.get(i)),
             _ => None,
         }

@@ -1,18 +1,18 @@
 //! The list views of the coverage tab: ambassadors, locations, PL sessions and their
 //! attendance, and the demographics table. Only visible rows are built.
 
-use crate::app::App;
-use crate::tabs::day;
-use crate::ui::{Theme, widgets};
+use super::{CoverageTab, View};
+use crate::tab::Ctx;
+use crate::theme::Theme;
+use crate::widgets::{self, day};
 use pathways_core::domain::{Choice, Dimension};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 
-pub(super) fn ambassadors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.coverage;
-    let data = &app.data;
+pub(super) fn ambassadors(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ctx, theme: &Theme) {
+    let data = cx.data;
     let on = tab.date;
     let (list_area, detail_area) = widgets::list_and_detail(area, 7);
     widgets::table(
@@ -20,7 +20,7 @@ pub(super) fn ambassadors(frame: &mut Frame, area: Rect, app: &App, theme: &Them
         list_area,
         format!(
             " Ambassadors ({}) · ! ends ≤60 days · × ended ",
-            tab.ambassadors.len()
+            tab.rows(View::Ambassadors).len()
         ),
         &["", "Ambassador", "Primary location", "Sites", "Tenure ends", "PL"],
         &[
@@ -31,11 +31,11 @@ pub(super) fn ambassadors(frame: &mut Frame, area: Rect, app: &App, theme: &Them
             Constraint::Length(11),
             Constraint::Length(4),
         ],
-        tab.ambassadors.len(),
-        tab.list.selected,
+        tab.rows(View::Ambassadors).len(),
+        tab.selected_row(),
         theme,
         |row| {
-            let i = tab.ambassadors.visible[row];
+            let i = tab.rows(View::Ambassadors).visible[row];
             let a = &data.ambassadors[i];
             let (marker, style) = if a.tenure_ends_soon(on) {
                 ("!", theme.warning)
@@ -49,7 +49,7 @@ pub(super) fn ambassadors(frame: &mut Frame, area: Rect, app: &App, theme: &Them
             let (attended, held) = tab.rates[i];
             Row::new(vec![
                 Cell::from(Span::styled(marker, style)),
-                Cell::from(app.person(a.employee_id)),
+                Cell::from(cx.person(a.employee_id)),
                 Cell::from(data.location_name(Some(a.primary_location)).to_string()),
                 Cell::from(a.locations().len().to_string()),
                 Cell::from(day(a.tenure_end)),
@@ -92,7 +92,7 @@ pub(super) fn ambassadors(frame: &mut Frame, area: Rect, app: &App, theme: &Them
                     "Ambassador",
                     format!(
                         "{} · {}",
-                        app.person(a.employee_id),
+                        cx.person(a.employee_id),
                         who.map(|e| e.position.as_str()).unwrap_or("")
                     ),
                     theme,
@@ -123,16 +123,15 @@ pub(super) fn ambassadors(frame: &mut Frame, area: Rect, app: &App, theme: &Them
     widgets::detail(frame, detail_area, " Ambassador ", lines, theme);
 }
 
-pub(super) fn locations(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.coverage;
-    let data = &app.data;
+pub(super) fn locations(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ctx, theme: &Theme) {
+    let data = cx.data;
     let (list_area, detail_area) = widgets::list_and_detail(area, 5);
     widgets::table(
         frame,
         list_area,
         format!(
             " Locations ({}) · + more than one ambassador ({}) ",
-            tab.locations.len(),
+            tab.rows(View::Locations).len(),
             tab.shared
         ),
         &["", "Location", "Type", "Empl.", "Amb."],
@@ -143,11 +142,11 @@ pub(super) fn locations(frame: &mut Frame, area: Rect, app: &App, theme: &Theme)
             Constraint::Length(5),
             Constraint::Length(4),
         ],
-        tab.locations.len(),
-        tab.list.selected,
+        tab.rows(View::Locations).len(),
+        tab.selected_row(),
         theme,
         |row| {
-            let l = &data.locations[tab.locations.visible[row]];
+            let l = &data.locations[tab.rows(View::Locations).visible[row]];
             let n = tab
                 .totals
                 .ambassadors_per_location
@@ -176,7 +175,7 @@ pub(super) fn locations(frame: &mut Frame, area: Rect, app: &App, theme: &Theme)
                 .get(&l.id)
                 .map(|v| {
                     v.iter()
-                        .map(|&i| app.person(data.ambassadors[i].employee_id))
+                        .map(|&i| cx.person(data.ambassadors[i].employee_id))
                         .collect()
                 })
                 .unwrap_or_default();
@@ -201,16 +200,15 @@ pub(super) fn locations(frame: &mut Frame, area: Rect, app: &App, theme: &Theme)
     widgets::detail(frame, detail_area, " Location ", lines, theme);
 }
 
-pub(super) fn sessions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.coverage;
-    let data = &app.data;
+pub(super) fn sessions(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ctx, theme: &Theme) {
+    let data = cx.data;
     let (list_area, detail_area) = widgets::list_and_detail(area, 5);
     widgets::table(
         frame,
         list_area,
         format!(
             " Monthly PL sessions ({}) · m / Enter: attendance ",
-            tab.sessions.len()
+            tab.rows(View::Sessions).len()
         ),
         &["Date", "Topic", "Presenter", "Present"],
         &[
@@ -219,11 +217,11 @@ pub(super) fn sessions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) 
             Constraint::Min(12),
             Constraint::Length(7),
         ],
-        tab.sessions.len(),
-        tab.list.selected,
+        tab.rows(View::Sessions).len(),
+        tab.selected_row(),
         theme,
         |row| {
-            let i = tab.sessions.visible[row];
+            let i = tab.rows(View::Sessions).visible[row];
             let s = &data.ambassador_sessions[i];
             let (present, active) = tab.present[i];
             Row::new(vec![
@@ -261,9 +259,8 @@ pub(super) fn sessions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) 
     widgets::detail(frame, detail_area, " PL session ", lines, theme);
 }
 
-pub(super) fn attendance(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.coverage;
-    let data = &app.data;
+pub(super) fn attendance(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ctx, theme: &Theme) {
+    let data = cx.data;
     let Some(session) = tab
         .marking
         .and_then(|id| data.ambassador_sessions.iter().find(|s| s.id == id))
@@ -286,10 +283,10 @@ pub(super) fn attendance(frame: &mut Frame, area: Rect, app: &App, theme: &Theme
             Constraint::Length(7),
         ],
         tab.attendance.len(),
-        tab.list.selected,
+        tab.selected_row(),
         theme,
         |row| {
-            let i = tab.attendance.visible[row];
+            let i = tab.attendance.rows.visible[row];
             let a = &data.ambassadors[i];
             let (attended, held) = tab.rates[i];
             Row::new(vec![
@@ -298,7 +295,7 @@ pub(super) fn attendance(frame: &mut Frame, area: Rect, app: &App, theme: &Theme
                 } else {
                     "[ ]"
                 }),
-                Cell::from(app.person(a.employee_id)),
+                Cell::from(cx.person(a.employee_id)),
                 Cell::from(data.location_name(Some(a.primary_location)).to_string()),
                 Cell::from(format!("{attended}/{held}")),
             ])
@@ -306,11 +303,10 @@ pub(super) fn attendance(frame: &mut Frame, area: Rect, app: &App, theme: &Theme
     );
 }
 
-pub(super) fn demographics(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.coverage;
+pub(super) fn demographics(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ctx, theme: &Theme) {
     let reference = tab
         .reference
-        .and_then(|i| app.data.reference_populations.get(i))
+        .and_then(|i| cx.data.reference_populations.get(i))
         .map(|r| r.name.as_str());
     let title = match reference {
         Some(name) => format!(
@@ -335,11 +331,11 @@ pub(super) fn demographics(frame: &mut Frame, area: Rect, app: &App, theme: &The
             Constraint::Length(6),
             Constraint::Length(6),
         ],
-        tab.demographics.len(),
-        tab.list.selected,
+        tab.rows(View::Demographics).len(),
+        tab.selected_row(),
         theme,
         |row| {
-            let r = &tab.demographic_rows[tab.demographics.visible[row]];
+            let r = &tab.demographic_rows[tab.rows(View::Demographics).visible[row]];
             match &r.group {
                 None => Row::new(vec![
                     Cell::from(Span::styled(format!("By {}", r.dimension.label()), theme.header)),
@@ -353,7 +349,7 @@ pub(super) fn demographics(frame: &mut Frame, area: Rect, app: &App, theme: &The
                     // Race is sensitive even as a head count: hidden by the privacy screen.
                     let hide = |t: &str| {
                         if r.dimension == Dimension::Race {
-                            app.sensitive(t)
+                            cx.sensitive(t)
                         } else {
                             t.to_string()
                         }

@@ -1,11 +1,12 @@
 //! The intake tab's forms: add/edit an intake, log a consultation, close with a reason, filters,
-//! and the overdue setting (pop-up capture is in `popup`). Each `submit` checks every field, puts the reason on
-//! the wrong ones, and saves nothing until the form is valid.
+//! and the overdue setting (pop-up capture is in `popup`). Each submit checks every field, puts
+//! the reason on the wrong ones, and saves nothing until the form is valid.
 
-use super::person::{Person, already_has, check_person, find_location, link_employee, match_employee};
-use super::{Filters, IntakeForm, OverdueFilter, StatusFilter, open, requeue};
-use crate::app::App;
+use super::person::{Person, already_has, check_person, link_employee};
+use super::{Filters, Fx, IntakeForm, IntakeSaved, IntakeTab, OverdueFilter, StatusFilter};
 use crate::form::{Field, Form};
+use crate::save::Save;
+use crate::tab::{Ctx, Effect, TabView};
 use pathways_core::domain::*;
 use pathways_core::privacy::Sensitive;
 
@@ -18,8 +19,13 @@ pub(super) fn labels<T: Choice>() -> Vec<String> {
 fn with_any(options: impl IntoIterator<Item = String>) -> Vec<String> {
     std::iter::once(ANY.to_string()).chain(options).collect()
 }
-fn intake_form(title: &str, app: &App, it: Option<&Intake>) -> Form {
-    let data = &app.data;
+
+fn open(form: Form, purpose: IntakeForm) -> Fx {
+    vec![Effect::Form(form, purpose)]
+}
+
+fn intake_form(title: &str, cx: &Ctx, it: Option<&Intake>) -> Form {
+    let data = cx.data;
     let who = it.and_then(|i| data.employee(i.employee_id));
     let s = |f: fn(&Employee) -> &str| who.map(f).unwrap_or("").to_string();
     let chosen: Vec<String> = it
@@ -39,7 +45,7 @@ fn intake_form(title: &str, app: &App, it: Option<&Intake>) -> Form {
                     .map(|l| data.location_name(Some(l)).to_string())
                     .unwrap_or_default(),
             ),
-            Field::date("received", Some(it.map(|i| i.received).unwrap_or(app.today))),
+            Field::date("received", Some(it.map(|i| i.received).unwrap_or(cx.today))),
             Field::choice(
                 "source",
                 labels::<IntakeSource>(),
@@ -58,45 +64,44 @@ fn intake_form(title: &str, app: &App, it: Option<&Intake>) -> Form {
     )
 }
 
-pub fn open_add(app: &mut App) {
-    let form = intake_form("Add an intake", app, None);
-    open(app, form, IntakeForm::Add);
+pub(super) fn open_add(cx: &Ctx) -> Fx {
+    open(intake_form("Add an intake", cx, None), IntakeForm::Add)
 }
 
-pub fn open_edit(app: &mut App, it: &Intake) {
-    let title = format!("Edit the intake of {}", app.person(it.employee_id));
-    let form = intake_form(&title, app, Some(it));
-    open(app, form, IntakeForm::Edit(it.id));
+pub(super) fn open_edit(cx: &Ctx, it: Intake) -> Fx {
+    let title = format!("Edit the intake of {}", cx.person(it.employee_id));
+    let form = intake_form(&title, cx, Some(&it));
+    open(form, IntakeForm::Edit(it))
 }
 
-pub fn open_close(app: &mut App, it: &Intake) {
+pub(super) fn open_close(cx: &Ctx, it: Intake) -> Fx {
     let form = Form::new(
-        format!("Close the intake of {}", app.person(it.employee_id)),
+        format!("Close the intake of {}", cx.person(it.employee_id)),
         vec![
             Field::choice("close reason", labels::<CloseReason>(), "served"),
-            Field::date("closed on", Some(app.today)),
+            Field::date("closed on", Some(cx.today)),
         ],
     );
-    open(app, form, IntakeForm::Close(it.id));
+    open(form, IntakeForm::Close(it))
 }
 
-pub fn open_consultation(app: &mut App, it: &Intake) {
+pub(super) fn open_consultation(cx: &Ctx, it: Intake) -> Fx {
     let chosen: Vec<String> = it.services.iter().map(|s| s.label().to_string()).collect();
     let form = Form::new(
-        format!("Log a consultation with {}", app.person(it.employee_id)),
+        format!("Log a consultation with {}", cx.person(it.employee_id)),
         vec![
-            Field::date("date", Some(app.today)),
+            Field::date("date", Some(cx.today)),
             Field::number("minutes", 30),
             Field::multi("services", labels::<Service>(), &chosen),
             Field::text("notes", "").holds(Sensitive::Note),
         ],
     );
-    open(app, form, IntakeForm::Consultation(it.id));
+    open(form, IntakeForm::Consultation(it))
 }
 
-pub fn open_filters(app: &mut App) {
-    let f = &app.intake.filters;
-    let data = &app.data;
+pub(super) fn open_filters(tab: &IntakeTab, cx: &Ctx) -> Fx {
+    let f = &tab.filters;
+    let data = cx.data;
     let mut statuses = vec!["open".to_string()];
     statuses.extend(labels::<IntakeStatus>());
     let mut locations: Vec<&Location> = data.locations.iter().collect();
@@ -111,7 +116,7 @@ pub fn open_filters(app: &mut App) {
             ),
             Field::choice(
                 "owner",
-                with_any(app.intake.owners.iter().cloned()),
+                with_any(tab.owners.iter().cloned()),
                 f.owner.as_deref().unwrap_or(ANY),
             ),
             Field::choice(
@@ -140,16 +145,17 @@ pub fn open_filters(app: &mut App) {
             ),
         ],
     );
-    open(app, form, IntakeForm::Filters);
+    open(form, IntakeForm::Filters)
 }
 
-pub fn open_settings(app: &mut App) {
+pub(super) fn open_settings(tab: &IntakeTab) -> Fx {
     let form = Form::new(
         "Overdue rule: an intake with no first contact after N working days",
-        vec![Field::number("working days", app.intake.overdue_limit)],
+        vec![Field::number("working days", tab.overdue_limit)],
     );
-    open(app, form, IntakeForm::Settings);
+    open(form, IntakeForm::Settings)
 }
+
 pub(super) fn parse_services(form: &mut Form, label: &str) -> Vec<Service> {
     let services: Vec<Service> = form
         .fields
@@ -166,46 +172,10 @@ pub(super) fn parse_services(form: &mut Form, label: &str) -> Vec<Service> {
     services
 }
 
-pub(super) fn date_field(form: &mut Form, label: &str) -> Option<chrono::NaiveDate> {
-    match parse_date(form.value(label)) {
-        Ok(d) => Some(d),
-        Err(e) => {
-            form.set_error(label, e);
-            None
-        }
-    }
-}
-
-/// Saves a form; returns whether the form stays open.
-pub fn submit(app: &mut App, purpose: &IntakeForm, form: &mut Form) -> bool {
-    match *purpose {
-        IntakeForm::Add => save_intake(app, None, form),
-        IntakeForm::Edit(id) => save_intake(app, Some(id), form),
-        IntakeForm::Consultation(id) => save_consultation(app, id, form),
-        IntakeForm::Close(id) => save_close(app, id, form),
-        IntakeForm::Filters => {
-            apply_filters(app, form);
-            false
-        }
-        IntakeForm::Settings => save_settings(app, form),
-        IntakeForm::PopUpEvent => super::popup::choose_event(app, form),
-        IntakeForm::PopUpCapture(event) => super::popup::capture(app, event, form),
-    }
-}
-
-fn save_intake(app: &mut App, id: Option<Id>, form: &mut Form) -> bool {
-    let original = id.and_then(|id| app.data.intakes.iter().find(|i| i.id == id).cloned());
-    if id.is_some() && original.is_none() {
-        form.message = Some("this intake was deleted elsewhere; nothing saved".into());
-        return true;
-    }
-    let location = match find_location(&app.data, form.value("location")) {
-        Ok(l) => l,
-        Err(e) => {
-            form.set_error("location", e);
-            None
-        }
-    };
+/// Adds an intake, or saves an edit of `original` (the intake as the form opened).
+pub(super) fn save_intake(cx: &Ctx, original: Option<&Intake>, form: &mut Form) -> Fx {
+    let data = cx.data;
+    let location = form.location("location", &cx.places());
     let person = Person {
         number: form.value("employee id").to_string(),
         email: form.value("email").to_string(),
@@ -215,33 +185,27 @@ fn save_intake(app: &mut App, id: Option<Id>, form: &mut Form) -> bool {
         location,
     };
     check_person(&person, form, "employee id", "email");
-    let received = date_field(form, "received");
+    let received = form.date("received");
     let services = parse_services(form, "services");
-    let due = match parse_optional_date(form.value("next step due")) {
-        Ok(d) => d,
-        Err(e) => {
-            form.set_error("next step due", e);
-            None
-        }
-    };
+    let due = form.optional_date("next step due");
     let source = IntakeSource::parse(form.value("source")).unwrap_or(IntakeSource::Form);
-    let Some(received) = received else { return true };
+    let Some(received) = received else { return vec![] };
     if form.has_errors() {
-        return true;
+        return vec![];
     }
-    let matched = match_employee(&app.data, &person.number, &person.email);
-    if already_has(&app.data, matched, received, id.unwrap_or(0)) {
+    let matched = cx.people().by_keys(&person.number, &person.email).cloned();
+    if already_has(data, matched.as_ref(), received, original.map_or(0, |o| o.id)) {
         form.set_error(
             "received",
             format!(
                 "{} already has an intake received on {received}",
-                app.person(matched.map(|e| e.id).unwrap_or(0))
+                cx.person(matched.as_ref().map_or(0, |e| e.id))
             ),
         );
-        return true;
+        return vec![];
     }
     let mut it = original
-        .clone()
+        .cloned()
         .unwrap_or_else(|| Intake::new(0, received, source));
     it.received = received;
     for c in it
@@ -266,74 +230,63 @@ fn save_intake(app: &mut App, id: Option<Id>, form: &mut Form) -> bool {
     it.notes = form.value("notes").to_string();
     if let Err(e) = it.validate() {
         form.set_error(e.field, e.reason);
-        return true;
+        return vec![];
     }
     if let Some(first) = it.history.iter().map(|c| c.date).skip(1).min()
         && first < received
     {
         form.set_error("received", format!("after its status changed on {first}"));
-        return true;
+        return vec![];
     }
-    let matched = matched.cloned();
     // Editing the linked person updates them; linking someone else never rewrites their record.
-    let overwrite = original
-        .as_ref()
-        .is_some_and(|o| matched.as_ref().map(|m| m.id) == Some(o.employee_id));
+    let overwrite = original.is_some_and(|o| matched.as_ref().map(|m| m.id) == Some(o.employee_id));
     let done = if overwrite { "intake saved" } else { "intake added" };
-    let result = app.save(done, |txn| {
-        let employee_id = link_employee(txn, matched.as_ref(), &person, overwrite)?;
-        it.employee_id = employee_id;
+    let original = original.cloned();
+    let save = Save::adding(done, move |w| {
+        it.employee_id = link_employee(w, matched.as_ref(), &person, overwrite)?;
         match &original {
-            Some(o) => {
-                txn.update(o, &it)?;
-                Ok(it.id)
-            }
-            None => txn.insert(&mut it),
+            // Compared with the intake as the form opened: a change someone else saved
+            // meanwhile is never overwritten.
+            Some(o) => w.update(o, &it).map(|()| it.id),
+            None => w.insert(&mut it),
         }
     });
-    match result {
-        Ok(id) => {
-            app.select_intake(id);
-            false
-        }
-        Err(e) => {
-            form.message = Some(format!("not saved: {e}"));
-            true
-        }
-    }
+    vec![Effect::Save(save.then(IntakeSaved::Select))]
 }
 
-fn save_consultation(app: &mut App, intake_id: Id, form: &mut Form) -> bool {
-    let Some(it) = app.data.intakes.iter().find(|i| i.id == intake_id).cloned() else {
+pub(super) fn save_consultation(cx: &Ctx, it: &Intake, form: &mut Form) -> Fx {
+    if !cx.data.intakes.iter().any(|i| i.id == it.id) {
         form.message = Some("this intake was deleted elsewhere; nothing saved".into());
-        return true;
-    };
-    let date = date_field(form, "date");
+        return vec![];
+    }
+    let date = form.date("date");
     if let Some(d) = date {
         if d < it.received {
             form.set_error(
                 "date",
                 format!("before the intake was received ({})", it.received),
             );
-        } else if d > app.today {
+        } else if d > cx.today {
             form.set_error("date", "in the future; log a consultation after it happens");
         }
     }
     let minutes = match Consultation::parse_minutes(form.value("minutes")) {
-        Ok(m) => m,
+        Ok(m) => Some(m),
         Err(e) => {
             form.set_error("minutes", e.reason);
-            0
+            None
         }
     };
     let services = parse_services(form, "services");
-    let Some(date) = date else { return true };
+    let (Some(date), Some(minutes)) = (date, minutes) else {
+        return vec![];
+    };
     if form.has_errors() {
-        return true;
+        return vec![];
     }
     let mut c = Consultation {
         id: 0,
-        intake_id,
+        intake_id: it.id,
         date,
         minutes,
         services,
@@ -341,28 +294,18 @@ fn save_consultation(app: &mut App, intake_id: Id, form: &mut Form) -> bool {
     };
     if let Err(e) = c.validate() {
         form.set_error(e.field, e.reason);
-        return true;
+        return vec![];
     }
-    let done = format!("consultation logged for {}", app.person(it.employee_id));
-    match app.save(&done, |txn| txn.insert(&mut c)) {
-        Ok(_) => false,
-        Err(e) => {
-            form.message = Some(format!("not saved: {e}"));
-            true
-        }
-    }
+    let done = format!("consultation logged for {}", cx.person(it.employee_id));
+    vec![Effect::Save(Save::adding(done, move |w| w.insert(&mut c)))]
 }
 
-fn save_close(app: &mut App, intake_id: Id, form: &mut Form) -> bool {
-    let Some(it) = app.data.intakes.iter().find(|i| i.id == intake_id).cloned() else {
-        form.message = Some("this intake was deleted elsewhere; nothing saved".into());
-        return true;
-    };
+pub(super) fn save_close(cx: &Ctx, it: &Intake, form: &mut Form) -> Fx {
     let reason = CloseReason::parse(form.value("close reason"));
     if reason.is_none() {
         form.set_error("close reason", "choose a close reason");
     }
-    let date = date_field(form, "closed on");
+    let date = form.date("closed on");
     let last = it.history.iter().map(|c| c.date).max().unwrap_or(it.received);
     if let Some(d) = date
         && d < last
@@ -370,30 +313,25 @@ fn save_close(app: &mut App, intake_id: Id, form: &mut Form) -> bool {
         form.set_error("closed on", format!("before its last status change ({last})"));
     }
     let (Some(date), Some(reason)) = (date, reason) else {
-        return true;
+        return vec![];
     };
     if form.has_errors() {
-        return true;
+        return vec![];
     }
     let mut updated = it.clone();
     updated.move_to(IntakeStatus::Closed, date, Some(reason));
-    let done = format!("{}: closed ({})", app.person(it.employee_id), reason.label());
-    match app.save(&done, |txn| txn.update(&it, &updated)) {
-        Ok(()) => false,
-        Err(e) => {
-            form.message = Some(format!("not saved: {e}"));
-            true
-        }
-    }
+    let done = format!("{}: closed ({})", cx.person(it.employee_id), reason.label());
+    let it = it.clone();
+    vec![Effect::Save(Save::new(done, move |w| w.update(&it, &updated)))]
 }
 
-fn apply_filters(app: &mut App, form: &Form) {
+pub(super) fn apply_filters(tab: &mut IntakeTab, cx: &Ctx, form: &Form) -> Fx {
     let pick = |label: &str| -> Option<String> {
         let v = form.value(label);
         (v != ANY && !v.is_empty()).then(|| v.to_string())
     };
-    let data = &app.data;
-    app.intake.filters = Filters {
+    let data = cx.data;
+    tab.filters = Filters {
         status: pick("status").and_then(|s| {
             if s == "open" {
                 Some(StatusFilter::Open)
@@ -413,17 +351,17 @@ fn apply_filters(app: &mut App, form: &Form) {
             }
         }),
     };
-    requeue(app);
-    app.status = Some(if app.intake.filters.is_empty() {
+    tab.refresh(cx);
+    vec![Effect::Status(if tab.filters.is_empty() {
         "no filters".into()
     } else {
-        format!("filtered: {}", app.intake.filters.describe(&app.data))
-    });
+        format!("filtered: {}", tab.filters.describe(data))
+    })]
 }
 
-fn save_settings(app: &mut App, form: &mut Form) -> bool {
+pub(super) fn save_settings(cx: &Ctx, form: &mut Form) -> Fx {
     let days = form.value("working days").parse::<u32>().unwrap_or(0);
-    let original = app.data.intake_settings.first().cloned();
+    let original = cx.data.intake_settings.first().cloned();
     let mut s = IntakeSettings {
         id: original.as_ref().map(|o| o.id).unwrap_or(0),
         overdue_working_days: days,
@@ -433,18 +371,11 @@ fn save_settings(app: &mut App, form: &mut Form) -> bool {
     };
     if let Err(e) = s.validate() {
         form.set_error(e.field, e.reason);
-        return true;
+        return vec![];
     }
     let done = format!("overdue after {days} working days without first contact");
-    let result = app.save(&done, |txn| match &original {
-        Some(o) => txn.update(o, &s),
-        None => txn.insert(&mut s).map(|_| ()),
-    });
-    match result {
-        Ok(()) => false,
-        Err(e) => {
-            form.message = Some(format!("not saved: {e}"));
-            true
-        }
-    }
+    vec![Effect::Save(Save::new(done, move |w| match &original {
+        Some(o) => w.update(o, &s),
+        None => w.insert(&mut s).map(|_| ()),
+    }))]
 }

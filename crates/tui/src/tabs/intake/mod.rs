@@ -1,55 +1,38 @@
 //! Tab 1, the intake queue: who asked for help, what they need, how long they have waited.
-//! State and keys here; forms (add, edit, consultation, close, pop-up capture) in `forms`; drawing
-//! in `view`.
+//! State and the tab contract here; keys in `keys`; sorting and filters in `queue`; forms (add,
+//! edit, consultation, close, filters, the overdue rule) in `forms`, pop-up capture in `popup`,
+//! the person an intake links to in `person`; drawing in `view`.
 
 mod forms;
+mod keys;
 mod person;
 mod popup;
 mod queue;
 mod view;
 
+pub use keys::{IntakeAction, KEYS};
 pub use queue::{Filters, OverdueFilter, Sort, StatusFilter};
 
-pub use forms::submit;
-pub use view::render;
-
-use super::Rows;
-use crate::action::Action;
-use crate::app::{App, Confirmed, FormPurpose, ListNav};
-use crate::keymap::{
-    Binding,
-    Key::{Char, Code},
-    bind,
-};
-use chrono::NaiveDate;
+use crate::form::Form;
+use crate::list::{Nav, Rows, Views};
+use crate::save::Save;
+use crate::tab::{Ctx, Effect, Effects, Tab, TabView, facts};
+use crate::theme::Theme;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::*;
-use ratatui::crossterm::event::KeyCode;
+use pathways_core::search::Kind;
+use ratatui::Frame;
+use ratatui::layout::Rect;
 use std::collections::{BTreeSet, HashMap};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IntakeAction {
-    Add,
-    Edit,
-    Advance,
-    StepBack,
-    Close,
-    LogConsultation,
-    Filters,
-    ClearFilters,
-    ToggleOverdue,
-    CycleSort,
-    ReverseSort,
-    PopUpCapture,
-    OverdueSetting,
-}
-
+/// What each of the tab's forms is for. Edits carry the intake as it was when the form opened:
+/// the save is refused if someone else saved it meanwhile.
 #[derive(Debug, Clone, PartialEq)]
 pub enum IntakeForm {
     Add,
-    Edit(Id),
-    Consultation(Id),
-    Close(Id),
+    Edit(Intake),
+    Consultation(Intake),
+    Close(Intake),
     Filters,
     Settings,
     /// Choosing the pop-up event (date + location) before capturing.
@@ -60,109 +43,28 @@ pub enum IntakeForm {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum IntakeConfirm {
-    /// Move the intake back to this status (drops the later status dates).
-    MoveBack(Id, IntakeStatus),
+    /// Move the intake (as the question showed it) back to this status, dropping the later
+    /// status dates.
+    MoveBack(Intake, IntakeStatus),
 }
 
-use IntakeAction as A;
-pub const KEYS: &[Binding] = &[
-    bind(
-        &[Char('a')],
-        Action::Intake(A::Add),
-        "add-intake",
-        "add an intake",
-        Some("add"),
-    ),
-    bind(
-        &[Char('e'), Code(KeyCode::Enter)],
-        Action::Intake(A::Edit),
-        "edit-intake",
-        "edit the selected intake",
-        None,
-    ),
-    bind(
-        &[Char(']'), Char('>')],
-        Action::Intake(A::Advance),
-        "advance-status",
-        "status: one step forward",
-        Some("forward"),
-    ),
-    bind(
-        &[Char('['), Char('<')],
-        Action::Intake(A::StepBack),
-        "step-back-status",
-        "status: one step back",
-        None,
-    ),
-    bind(
-        &[Char('x')],
-        Action::Intake(A::Close),
-        "close-intake",
-        "close with a reason",
-        None,
-    ),
-    bind(
-        &[Char('c')],
-        Action::Intake(A::LogConsultation),
-        "log-consultation",
-        "log a 1:1 consultation",
-        Some("consult"),
-    ),
-    bind(
-        &[Char('f')],
-        Action::Intake(A::Filters),
-        "filter-queue",
-        "filters (status, owner…)",
-        Some("filters"),
-    ),
-    bind(
-        &[Char('F')],
-        Action::Intake(A::ClearFilters),
-        "clear-filters",
-        "clear every filter",
-        None,
-    ),
-    bind(
-        &[Char('o')],
-        Action::Intake(A::ToggleOverdue),
-        "overdue-only",
-        "overdue only on/off",
-        None,
-    ),
-    bind(
-        &[Char('s')],
-        Action::Intake(A::CycleSort),
-        "sort-queue",
-        "sort: wait, name, date",
-        None,
-    ),
-    bind(
-        &[Char('S')],
-        Action::Intake(A::ReverseSort),
-        "reverse-sort",
-        "reverse the sort",
-        None,
-    ),
-    bind(
-        &[Char('P')],
-        Action::Intake(A::PopUpCapture),
-        "popup-capture",
-        "pop-up event capture",
-        Some("pop-up"),
-    ),
-    bind(
-        &[Char('w')],
-        Action::Intake(A::OverdueSetting),
-        "overdue-days",
-        "overdue after N days",
-        None,
-    ),
-];
+/// What follows a save.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IntakeSaved {
+    /// Select the intake just saved.
+    Select,
+    /// The pop-up event was added: capture at it.
+    EventChosen,
+    /// A person was captured at the pop-up event: ready for the next.
+    Captured(Id),
+}
+
+type Fx = Effects<IntakeTab>;
 
 #[derive(Debug, Clone, Default)]
 pub struct IntakeTab {
-    pub list: ListNav,
-    pub rows: Rows,
+    /// The queue (one view), its `/` filter and the selected intake.
+    pub list: Views<(), Id>,
     pub filters: Filters,
     pub sort: Sort,
     pub reversed: bool,
@@ -178,22 +80,97 @@ pub struct IntakeTab {
     /// The pop-up event chosen for capture in this session.
     pub popup_event: Option<Id>,
     pub captured: usize,
-    /// Ids of `data.intakes` by index as of the last refresh, so the selection can follow the
-    /// same intake when a save or another process reorders the list.
-    ids: Vec<Id>,
-    /// The typed text the rows were last narrowed by.
-    narrowed: String,
-    today: Option<NaiveDate>,
 }
 
 impl IntakeTab {
-    pub fn refresh(&mut self, data: &Dataset, today: NaiveDate) {
-        let keep = self
-            .rows
-            .get(self.list.selected)
-            .and_then(|i| self.ids.get(i).copied());
-        self.ids = data.intakes.iter().map(|i| i.id).collect();
-        self.today = Some(today);
+    /// The queue's rows as the filters and `/` leave them.
+    pub fn rows(&self) -> &Rows {
+        &self.list.current().rows
+    }
+
+    pub fn selected<'a>(&self, data: &'a Dataset) -> Option<&'a Intake> {
+        self.list.selected_index().and_then(|i| data.intakes.get(i))
+    }
+
+    pub fn is_overdue(&self, index: usize) -> bool {
+        self.overdue.get(index).copied().unwrap_or(false)
+    }
+
+    /// Selects the intake with `id` if the list shows it; returns whether it does.
+    pub fn select_id(&mut self, id: Id) -> bool {
+        self.list.current_mut().select(&id)
+    }
+
+    /// Selects the intake with `id`, clearing the queue's filters if they hide it.
+    pub fn show_intake(&mut self, cx: &Ctx, id: Id) {
+        if !self.select_id(id) && !self.filters.is_empty() {
+            self.filters = Filters::default();
+            self.refresh(cx);
+            self.select_id(id);
+        }
+    }
+
+    /// Builds the search text of every row if the filter needs it (first filter after a load).
+    fn fill_keys(&mut self, data: &Dataset) {
+        let filter = self.list.filter.clone();
+        self.list
+            .current_mut()
+            .fill_keys_for(&filter, |i| search_text(data, &data.intakes[i]));
+    }
+
+    fn selected_or_say(&self, cx: &Ctx) -> Result<Intake, Fx> {
+        self.selected(cx.data)
+            .cloned()
+            .ok_or_else(|| vec![Effect::status("no intake selected")])
+    }
+
+    fn advance(&mut self, cx: &Ctx, it: Intake) -> Fx {
+        match it.status.next() {
+            None => vec![Effect::status("closed is the last step ([ reopens it)")],
+            Some(IntakeStatus::Closed) => forms::open_close(cx, it),
+            Some(next) => {
+                let mut updated = it.clone();
+                updated.move_to(next, cx.today, None);
+                let done = format!("{}: {}", cx.person(it.employee_id), next.label());
+                vec![Effect::Save(Save::new(done, move |w| w.update(&it, &updated)))]
+            }
+        }
+    }
+
+    fn step_back(&mut self, cx: &Ctx, it: Intake) -> Fx {
+        let Some(prev) = it.status.previous() else {
+            return vec![Effect::status("received is the first step")];
+        };
+        let lost = it
+            .history
+            .iter()
+            .filter(|c| c.status > prev)
+            .map(|c| format!("{} {}", c.status.label(), c.date))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut msg = format!(
+            "Move {} back to {}? This drops: {lost}",
+            cx.person(it.employee_id),
+            prev.label()
+        );
+        if let Some(r) = it.close_reason {
+            msg.push_str(&format!(" and the close reason ({})", r.label()));
+        }
+        vec![Effect::Ask(msg, IntakeConfirm::MoveBack(it, prev))]
+    }
+}
+
+impl TabView for IntakeTab {
+    type Action = IntakeAction;
+    type Form = IntakeForm;
+    type Confirm = IntakeConfirm;
+    type Saved = IntakeSaved;
+    const TAB: Tab = Tab::Intake;
+    const KEYS: &'static [crate::keys::Binding<IntakeAction>] = KEYS;
+
+    fn refresh(&mut self, cx: &Ctx) {
+        let (data, today) = (cx.data, cx.today);
+        let memory = self.list.remember();
         self.overdue_limit = overdue_limit(&data.intake_settings);
         let closures = Closures::new(&data.closures);
         self.overdue = data
@@ -218,214 +195,157 @@ impl IntakeTab {
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        let mut order: Vec<usize> = (0..data.intakes.len())
-            .filter(|&i| {
-                let it = &data.intakes[i];
-                self.filters
-                    .keeps(it, data.employee(it.employee_id), self.overdue[i])
-            })
-            .collect();
-        let name = |i: usize| {
-            data.employee(data.intakes[i].employee_id)
-                .map(|e| e.sort_name().to_lowercase())
-                .unwrap_or_default()
-        };
-        match self.sort {
-            Sort::Waiting => order.sort_by_cached_key(|&i| {
-                let it = &data.intakes[i];
-                (
-                    it.status == IntakeStatus::Closed,
-                    std::cmp::Reverse(it.days_waiting(today)),
-                    it.received,
-                )
-            }),
-            Sort::Name => order.sort_by_cached_key(|&i| (name(i), data.intakes[i].received)),
-            Sort::Received => order.sort_by_key(|&i| std::cmp::Reverse(data.intakes[i].received)),
-        }
-        if self.reversed {
-            order.reverse();
-        }
-        self.rows.set_order(order);
-        self.refilter_with(data);
-        if let Some(id) = keep {
-            self.select_id(id);
-        }
+        let order = queue::order(
+            data,
+            today,
+            &self.filters,
+            self.sort,
+            self.reversed,
+            &self.overdue,
+        );
+        self.list.current_mut().set_order(order, |i| data.intakes[i].id);
+        self.fill_keys(data);
+        self.list.restore(memory);
     }
 
-    /// Selects the intake with `id` if the list shows it; returns whether it does.
-    pub fn select_id(&mut self, id: Id) -> bool {
-        let found = self
-            .rows
-            .visible
-            .iter()
-            .position(|&i| self.ids.get(i) == Some(&id));
-        if let Some(row) = found {
-            self.list.selected = row;
-        }
-        found.is_some()
-    }
-
-    /// Clears every filter, so a record opened from search is always shown.
-    pub fn clear_filters(&mut self, data: &Dataset, today: NaiveDate) {
-        self.filters = Filters::default();
-        self.refresh(data, today);
-    }
-
-    /// Re-narrows by the typed text. New text selects the best match (the top row); the same
-    /// text keeps the selected intake selected.
-    /// Re-narrows after the filter changed, building the search keys first if this is the first
-    /// filter since the data was loaded.
-    pub fn refilter_with(&mut self, data: &Dataset) {
-        if self.rows.needs_keys(&self.list.filter) {
-            self.rows.fill_keys(|i| search_text(data, &data.intakes[i]));
-        }
-        self.refilter();
-    }
-
-    pub fn refilter(&mut self) {
-        let keep = self.rows.get(self.list.selected);
-        let changed = self.narrowed != self.list.filter;
-        self.rows.narrow(&self.list.filter);
-        self.narrowed.clone_from(&self.list.filter);
-        self.list.selected = if changed {
-            0
-        } else {
-            keep.and_then(|k| self.rows.visible.iter().position(|&i| i == k))
-                .unwrap_or(0)
-        };
-    }
-
-    pub fn navigate(&mut self, action: Action) {
-        self.list.apply(action, self.rows.len());
-    }
-
-    pub fn selected<'a>(&self, data: &'a Dataset) -> Option<&'a Intake> {
-        self.rows
-            .get(self.list.selected)
-            .and_then(|i| data.intakes.get(i))
-    }
-
-    pub fn is_overdue(&self, index: usize) -> bool {
-        self.overdue.get(index).copied().unwrap_or(false)
-    }
-}
-
-/// Recomputes the queue after a filter or sort change (the selection follows its intake).
-fn requeue(app: &mut App) {
-    app.intake.refresh(&app.data, app.today);
-}
-
-pub fn update(app: &mut App, action: IntakeAction) {
-    let selected = app.intake.selected(&app.data).cloned();
-    match action {
-        A::Add => forms::open_add(app),
-        A::Edit => match selected {
-            Some(it) => forms::open_edit(app, &it),
-            None => app.status = Some("no intake selected".into()),
-        },
-        A::Advance => match selected {
-            Some(it) => advance(app, &it),
-            None => app.status = Some("no intake selected".into()),
-        },
-        A::StepBack => match selected {
-            Some(it) => step_back(app, &it),
-            None => app.status = Some("no intake selected".into()),
-        },
-        A::Close => match selected {
-            Some(it) if it.status == IntakeStatus::Closed => {
-                app.status = Some("this intake is already closed ([ reopens it)".into())
+    fn update(&mut self, cx: &Ctx, action: IntakeAction) -> Fx {
+        use IntakeAction as A;
+        match action {
+            A::Add => forms::open_add(cx),
+            A::Edit => match self.selected_or_say(cx) {
+                Ok(it) => forms::open_edit(cx, it),
+                Err(fx) => fx,
+            },
+            A::Advance => match self.selected_or_say(cx) {
+                Ok(it) => self.advance(cx, it),
+                Err(fx) => fx,
+            },
+            A::StepBack => match self.selected_or_say(cx) {
+                Ok(it) => self.step_back(cx, it),
+                Err(fx) => fx,
+            },
+            A::Close => match self.selected_or_say(cx) {
+                Ok(it) if it.status == IntakeStatus::Closed => {
+                    vec![Effect::status("this intake is already closed ([ reopens it)")]
+                }
+                Ok(it) => forms::open_close(cx, it),
+                Err(fx) => fx,
+            },
+            A::LogConsultation => match self.selected_or_say(cx) {
+                Ok(it) => forms::open_consultation(cx, it),
+                Err(fx) => fx,
+            },
+            A::Filters => forms::open_filters(self, cx),
+            A::ClearFilters => {
+                self.filters = Filters::default();
+                self.list.filter.clear();
+                self.refresh(cx);
+                vec![Effect::status("filters cleared")]
             }
-            Some(it) => forms::open_close(app, &it),
-            None => app.status = Some("no intake selected".into()),
-        },
-        A::LogConsultation => match selected {
-            Some(it) => forms::open_consultation(app, &it),
-            None => app.status = Some("no intake selected".into()),
-        },
-        A::Filters => forms::open_filters(app),
-        A::ClearFilters => {
-            app.intake.filters = Filters::default();
-            app.intake.list.filter.clear();
-            requeue(app);
-            app.status = Some("filters cleared".into());
-        }
-        A::ToggleOverdue => {
-            let f = &mut app.intake.filters.overdue;
-            *f = match f {
-                Some(OverdueFilter::Only) => None,
-                _ => Some(OverdueFilter::Only),
-            };
-            requeue(app);
-        }
-        A::CycleSort => {
-            app.intake.sort = app.intake.sort.next();
-            app.intake.reversed = false;
-            requeue(app);
-            app.status = Some(format!("sorted by {}", app.intake.sort.label()));
-        }
-        A::ReverseSort => {
-            app.intake.reversed = !app.intake.reversed;
-            requeue(app);
-        }
-        A::PopUpCapture => popup::open_popup_event(app),
-        A::OverdueSetting => forms::open_settings(app),
-    }
-}
-
-fn advance(app: &mut App, it: &Intake) {
-    match it.status.next() {
-        None => app.status = Some("closed is the last step ([ reopens it)".into()),
-        Some(IntakeStatus::Closed) => forms::open_close(app, it),
-        Some(next) => {
-            let mut updated = it.clone();
-            updated.move_to(next, app.today, None);
-            let done = format!("{}: {}", app.person(it.employee_id), next.label());
-            let _ = app.save(&done, |txn| txn.update(it, &updated));
+            A::ToggleOverdue => {
+                let f = &mut self.filters.overdue;
+                *f = match f {
+                    Some(OverdueFilter::Only) => None,
+                    _ => Some(OverdueFilter::Only),
+                };
+                self.refresh(cx);
+                vec![]
+            }
+            A::CycleSort => {
+                self.sort = self.sort.next();
+                self.reversed = false;
+                self.refresh(cx);
+                vec![Effect::Status(format!("sorted by {}", self.sort.label()))]
+            }
+            A::ReverseSort => {
+                self.reversed = !self.reversed;
+                self.refresh(cx);
+                vec![]
+            }
+            A::PopUpCapture => popup::open_event(self, cx),
+            A::OverdueSetting => forms::open_settings(self),
         }
     }
-}
 
-fn step_back(app: &mut App, it: &Intake) {
-    let Some(prev) = it.status.previous() else {
-        app.status = Some("received is the first step".into());
-        return;
-    };
-    let lost = it
-        .history
-        .iter()
-        .filter(|c| c.status > prev)
-        .map(|c| format!("{} {}", c.status.label(), c.date))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let mut msg = format!(
-        "Move {} back to {}? This drops: {lost}",
-        app.person(it.employee_id),
-        prev.label()
-    );
-    if let Some(r) = it.close_reason {
-        msg.push_str(&format!(" and the close reason ({})", r.label()));
+    fn navigate(&mut self, _cx: &Ctx, nav: Nav) {
+        self.list.nav(nav);
     }
-    app.ask(msg, Confirmed::Intake(IntakeConfirm::MoveBack(it.id, prev)));
-}
 
-pub fn confirmed(app: &mut App, c: IntakeConfirm) {
-    match c {
-        IntakeConfirm::MoveBack(id, to) => {
-            let Some(it) = app.data.intakes.iter().find(|i| i.id == id).cloned() else {
-                app.status = Some("that intake is gone (deleted elsewhere)".into());
-                return;
-            };
-            let mut updated = it.clone();
-            updated.move_to(to, app.today, None);
-            let done = format!("{}: back to {}", app.person(it.employee_id), to.label());
-            let _ = app.save(&done, |txn| txn.update(&it, &updated));
+    fn filter(&self) -> &str {
+        &self.list.filter
+    }
+
+    fn set_filter(&mut self, cx: &Ctx, text: &str) {
+        text.clone_into(&mut self.list.filter);
+        self.fill_keys(cx.data);
+        self.list.narrow_all();
+    }
+
+    fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &IntakeForm) -> Fx {
+        match purpose {
+            IntakeForm::Add => forms::save_intake(cx, None, form),
+            IntakeForm::Edit(original) => forms::save_intake(cx, Some(original), form),
+            IntakeForm::Consultation(it) => forms::save_consultation(cx, it, form),
+            IntakeForm::Close(it) => forms::save_close(cx, it, form),
+            IntakeForm::Filters => forms::apply_filters(self, cx, form),
+            IntakeForm::Settings => forms::save_settings(cx, form),
+            IntakeForm::PopUpEvent => popup::choose_event(self, cx, form),
+            IntakeForm::PopUpCapture(event) => popup::capture(cx, *event, form),
         }
     }
-}
 
-/// Opens a form owned by this tab.
-fn open(app: &mut App, form: crate::form::Form, purpose: IntakeForm) {
-    app.open_form(form, FormPurpose::Intake(purpose));
+    fn confirmed(&mut self, cx: &Ctx, answer: IntakeConfirm) -> Fx {
+        match answer {
+            IntakeConfirm::MoveBack(it, to) => {
+                let mut updated = it.clone();
+                updated.move_to(to, cx.today, None);
+                let done = format!("{}: back to {}", cx.person(it.employee_id), to.label());
+                vec![Effect::Save(Save::new(done, move |w| w.update(&it, &updated)))]
+            }
+        }
+    }
+
+    fn saved(&mut self, cx: &Ctx, then: IntakeSaved, id: Option<Id>) -> Fx {
+        match (then, id) {
+            (IntakeSaved::Select, Some(id)) => {
+                self.show_intake(cx, id);
+                vec![]
+            }
+            (IntakeSaved::EventChosen, Some(event)) => popup::start_capture(self, cx, event),
+            (IntakeSaved::Captured(event), Some(id)) => {
+                self.captured += 1;
+                self.show_intake(cx, id);
+                popup::next_capture(self, cx, event)
+            }
+            _ => vec![],
+        }
+    }
+
+    fn copy_facts(&self, cx: &Ctx) -> Option<String> {
+        let data = cx.data;
+        self.selected(data).map(|i| {
+            let who = data.employee(i.employee_id);
+            facts([
+                cx.person(i.employee_id),
+                who.map(|e| e.position.clone()).unwrap_or_default(),
+                data.location_name(who.and_then(|e| e.location_id)).to_string(),
+                format!("received {}", i.received),
+                i.status.label().to_string(),
+                i.services_label(),
+            ])
+        })
+    }
+
+    fn reveal(&mut self, cx: &Ctx, kind: Kind, id: Id, name: &str) {
+        self.set_filter(cx, name);
+        if kind == Kind::Intake {
+            self.show_intake(cx, id);
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &Theme) {
+        view::render(self, frame, area, cx, theme);
+    }
 }
 
 /// What `/` matches an intake on: the person, position, location, status, services and owner.
@@ -441,3 +361,6 @@ fn search_text(data: &Dataset, it: &Intake) -> String {
         it.owner,
     )
 }
+
+#[cfg(test)]
+mod tests;

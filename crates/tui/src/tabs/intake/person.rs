@@ -1,10 +1,10 @@
-//! The person an intake links to: matched by employee id, else email, else created; and the
-//! location lookup the forms share.
+//! The person an intake links to: matched by employee id, else email (the one lookup,
+//! `pathways_core::lookup`), else created.
 
 use crate::form::Form;
+use crate::save::Writer;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::*;
-use pathways_core::store::Txn;
 
 /// The person fields an intake links to: matched by employee id, else email, else created.
 pub struct Person {
@@ -14,55 +14,6 @@ pub struct Person {
     pub last: String,
     pub position: String,
     pub location: Option<Id>,
-}
-
-/// Finds a location by name: exact (any case), else the only one containing the text.
-pub fn find_location(data: &Dataset, text: &str) -> Result<Option<Id>, String> {
-    let t = text.trim().to_lowercase();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    if let Some(l) = data.locations.iter().find(|l| l.name.to_lowercase() == t) {
-        return Ok(Some(l.id));
-    }
-    let matches: Vec<&Location> = data
-        .locations
-        .iter()
-        .filter(|l| l.name.to_lowercase().contains(&t))
-        .collect();
-    match matches.as_slice() {
-        [one] => Ok(Some(one.id)),
-        [] => Err(format!(
-            "no location named \"{}\"",
-            truncate_for_message(text.trim())
-        )),
-        many => Err(format!(
-            "{} locations match: {}{}; type more of the name",
-            many.len(),
-            many.iter()
-                .take(3)
-                .map(|l| l.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-            if many.len() > 3 { ", …" } else { "" }
-        )),
-    }
-}
-
-/// The employee matching an employee id, else an email.
-pub fn match_employee<'a>(data: &'a Dataset, number: &str, email: &str) -> Option<&'a Employee> {
-    let by_number = (!number.is_empty())
-        .then(|| data.employees.iter().find(|e| e.employee_number.trim() == number))
-        .flatten();
-    by_number.or_else(|| {
-        (!email.is_empty())
-            .then(|| {
-                data.employees
-                    .iter()
-                    .find(|e| e.email.trim().eq_ignore_ascii_case(email))
-            })
-            .flatten()
-    })
 }
 
 /// Checks the person fields, naming the wrong one (labels as in the form).
@@ -81,10 +32,10 @@ pub fn check_person(p: &Person, form: &mut Form, id_label: &str, email_label: &s
     }
 }
 
-/// Links the intake to an employee in `txn`: the matched one (updated when `overwrite`, else only
+/// Links the intake to an employee in `w`: the matched one (updated when `overwrite`, else only
 /// its blank fields filled), or a new one.
 pub fn link_employee(
-    txn: &mut Txn,
+    w: &mut Writer,
     matched: Option<&Employee>,
     p: &Person,
     overwrite: bool,
@@ -107,7 +58,7 @@ pub fn link_employee(
             }
             if u != *e {
                 u.validate()?;
-                txn.update(e, &u)?;
+                w.update(e, &u)?;
             }
             Ok(e.id)
         }
@@ -130,7 +81,7 @@ pub fn link_employee(
                 supervisor_id: None,
             };
             e.validate()?;
-            txn.insert(&mut e)
+            w.insert(&mut e)
         }
     }
 }

@@ -1,24 +1,25 @@
 //! Pop-up capture: choose the event once, then one short screen per person, saved with one key
 //! and cleared at once for the next.
 
-use super::forms::{date_field, labels, parse_services};
-use super::person::{Person, already_has, check_person, find_location, link_employee, match_employee};
-use super::{IntakeForm, open};
-use crate::app::App;
+use super::forms::{labels, parse_services};
+use super::person::{Person, already_has, check_person, link_employee};
+use super::{Fx, IntakeForm, IntakeSaved, IntakeTab};
 use crate::form::{Field, Form};
+use crate::save::Save;
+use crate::tab::{Ctx, Effect};
 use pathways_core::domain::*;
 use pathways_core::privacy::Sensitive;
 
-pub fn open_popup_event(app: &mut App) {
+pub(super) fn open_event(tab: &IntakeTab, cx: &Ctx) -> Fx {
+    let data = cx.data;
     // Default to today's event if there is one, so reopening capture is two keys.
-    let today_event = app
-        .intake
+    let today_event = tab
         .popup_event
-        .and_then(|id| app.data.popups.iter().find(|p| p.id == id))
-        .or_else(|| app.data.popups.iter().rev().find(|p| p.date == app.today));
+        .and_then(|id| data.popups.iter().find(|p| p.id == id))
+        .or_else(|| data.popups.iter().rev().find(|p| p.date == cx.today));
     let (date, location) = match today_event {
-        Some(p) => (p.date, app.data.location_name(Some(p.location_id)).to_string()),
-        None => (app.today, String::new()),
+        Some(p) => (p.date, data.location_name(Some(p.location_id)).to_string()),
+        None => (cx.today, String::new()),
     };
     let form = Form::new(
         "Pop-up capture: which event?",
@@ -27,15 +28,15 @@ pub fn open_popup_event(app: &mut App) {
             Field::text("event location", location),
         ],
     );
-    open(app, form, IntakeForm::PopUpEvent);
+    vec![Effect::Form(form, IntakeForm::PopUpEvent)]
 }
 
-fn capture_form(app: &App, event: &PopUpEvent) -> Form {
-    let place = app.data.location_name(Some(event.location_id)).to_string();
+fn capture_form(tab: &IntakeTab, cx: &Ctx, event: &PopUpEvent) -> Form {
+    let place = cx.data.location_name(Some(event.location_id)).to_string();
     Form::new(
         format!(
             "Pop-up capture {} · {} · {} captured",
-            event.date, place, app.intake.captured
+            event.date, place, tab.captured
         ),
         vec![
             Field::text("name", "").holds(Sensitive::Name),
@@ -48,30 +49,23 @@ fn capture_form(app: &App, event: &PopUpEvent) -> Form {
     )
 }
 
-pub(super) fn choose_event(app: &mut App, form: &mut Form) -> bool {
-    let date = date_field(form, "event date");
-    let location = match find_location(&app.data, form.value("event location")) {
-        Ok(Some(l)) => Some(l),
-        Ok(None) => {
-            form.set_error("event location", "where is the event? type a location name");
-            None
-        }
-        Err(e) => {
-            form.set_error("event location", e);
-            None
-        }
-    };
+pub(super) fn choose_event(tab: &mut IntakeTab, cx: &Ctx, form: &mut Form) -> Fx {
+    let date = form.date("event date");
+    let location = form.location("event location", &cx.places());
+    if location.is_none() && !form.is_wrong("event location") {
+        form.set_error("event location", "where is the event? type a location name");
+    }
     let (Some(date), Some(location_id)) = (date, location) else {
-        return true;
+        return vec![];
     };
-    let existing = app
+    let existing = cx
         .data
         .popups
         .iter()
         .find(|p| p.date == date && p.location_id == location_id)
         .map(|p| p.id);
-    let event_id = match existing {
-        Some(id) => id,
+    match existing {
+        Some(id) => start_capture(tab, cx, id),
         None => {
             let mut event = PopUpEvent {
                 id: 0,
@@ -79,33 +73,36 @@ pub(super) fn choose_event(app: &mut App, form: &mut Form) -> bool {
                 location_id,
                 note: String::new(),
             };
-            match app.save("pop-up event added", |txn| txn.insert(&mut event)) {
-                Ok(id) => id,
-                Err(e) => {
-                    form.message = Some(format!("not saved: {e}"));
-                    return true;
-                }
-            }
+            let save = Save::adding("pop-up event added", move |w| w.insert(&mut event));
+            vec![Effect::Save(save.then(IntakeSaved::EventChosen))]
         }
-    };
-    if app.intake.popup_event != Some(event_id) {
-        app.intake.captured = 0;
     }
-    app.intake.popup_event = Some(event_id);
-    let Some(event) = app.data.popups.iter().find(|p| p.id == event_id).cloned() else {
-        form.message = Some("the pop-up event was deleted elsewhere".into());
-        return true;
-    };
-    // The event form closes and the capture screen takes its place.
-    let capture = capture_form(app, &event);
-    open(app, capture, IntakeForm::PopUpCapture(event_id));
-    false
 }
 
-pub(super) fn capture(app: &mut App, event_id: Id, form: &mut Form) -> bool {
-    let Some(event) = app.data.popups.iter().find(|p| p.id == event_id).cloned() else {
+/// The event form closes and the capture screen takes its place.
+pub(super) fn start_capture(tab: &mut IntakeTab, cx: &Ctx, event_id: Id) -> Fx {
+    if tab.popup_event != Some(event_id) {
+        tab.captured = 0;
+    }
+    tab.popup_event = Some(event_id);
+    next_capture(tab, cx, event_id)
+}
+
+/// A fresh capture screen for the next person.
+pub(super) fn next_capture(tab: &IntakeTab, cx: &Ctx, event_id: Id) -> Fx {
+    match cx.data.popups.iter().find(|p| p.id == event_id) {
+        Some(event) => vec![Effect::Form(
+            capture_form(tab, cx, event),
+            IntakeForm::PopUpCapture(event_id),
+        )],
+        None => vec![Effect::status("the pop-up event was deleted elsewhere")],
+    }
+}
+
+pub(super) fn capture(cx: &Ctx, event_id: Id, form: &mut Form) -> Fx {
+    let Some(event) = cx.data.popups.iter().find(|p| p.id == event_id).cloned() else {
         form.message = Some("the pop-up event was deleted elsewhere; nothing saved".into());
-        return true;
+        return vec![];
     };
     let (first, last) = match split_name(form.value("name")) {
         Some(n) => n,
@@ -120,13 +117,7 @@ pub(super) fn capture(app: &mut App, event_id: Id, form: &mut Form) -> bool {
     } else {
         (id_or_email.clone(), String::new())
     };
-    let location = match find_location(&app.data, form.value("location")) {
-        Ok(l) => l,
-        Err(e) => {
-            form.set_error("location", e);
-            None
-        }
-    };
+    let location = form.location("location", &cx.places());
     let person = Person {
         number,
         email,
@@ -140,34 +131,22 @@ pub(super) fn capture(app: &mut App, event_id: Id, form: &mut Form) -> bool {
     }
     let services = parse_services(form, "services");
     if form.has_errors() {
-        return true;
+        return vec![];
     }
-    let matched = match_employee(&app.data, &person.number, &person.email);
-    if already_has(&app.data, matched, event.date, 0) {
+    let matched = cx.people().by_keys(&person.number, &person.email).cloned();
+    if already_has(cx.data, matched.as_ref(), event.date, 0) {
         form.set_error("id or email", format!("already has an intake on {}", event.date));
-        return true;
+        return vec![];
     }
     let mut it = Intake::new(0, event.date, IntakeSource::PopUp);
     it.popup_event_id = Some(event_id);
     it.services = services;
     it.notes = form.value("note").to_string();
-    let matched = matched.cloned();
     let name = format!("{} {}", person.first, person.last);
-    let done = format!("captured {}", if app.private { initials(&name) } else { name });
-    match app.save(&done, |txn| {
-        it.employee_id = link_employee(txn, matched.as_ref(), &person, false)?;
-        txn.insert(&mut it)
-    }) {
-        Ok(id) => {
-            app.intake.captured += 1;
-            app.select_intake(id);
-            // Ready for the next person at once.
-            *form = capture_form(app, &event);
-            true
-        }
-        Err(e) => {
-            form.message = Some(format!("not saved: {e}"));
-            true
-        }
-    }
+    let done = format!("captured {}", if cx.private { initials(&name) } else { name });
+    let save = Save::adding(done, move |w| {
+        it.employee_id = link_employee(w, matched.as_ref(), &person, false)?;
+        w.insert(&mut it)
+    });
+    vec![Effect::Save(save.then(IntakeSaved::Captured(event_id)))]
 }

@@ -1,7 +1,46 @@
 //! How the queue is ordered and narrowed: sorts and the structured filters.
 
+use chrono::NaiveDate;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::*;
+
+/// The queue: indexes into `data.intakes` that the filters keep, in the chosen order.
+pub(super) fn order(
+    data: &Dataset,
+    today: NaiveDate,
+    filters: &Filters,
+    sort: Sort,
+    reversed: bool,
+    overdue: &[bool],
+) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..data.intakes.len())
+        .filter(|&i| {
+            let it = &data.intakes[i];
+            filters.keeps(it, data.employee(it.employee_id), overdue[i])
+        })
+        .collect();
+    let name = |i: usize| {
+        data.employee(data.intakes[i].employee_id)
+            .map(|e| e.sort_name().to_lowercase())
+            .unwrap_or_default()
+    };
+    match sort {
+        Sort::Waiting => order.sort_by_cached_key(|&i| {
+            let it = &data.intakes[i];
+            (
+                it.status == IntakeStatus::Closed,
+                std::cmp::Reverse(it.days_waiting(today)),
+                it.received,
+            )
+        }),
+        Sort::Name => order.sort_by_cached_key(|&i| (name(i), data.intakes[i].received)),
+        Sort::Received => order.sort_by_key(|&i| std::cmp::Reverse(data.intakes[i].received)),
+    }
+    if reversed {
+        order.reverse();
+    }
+    order
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {

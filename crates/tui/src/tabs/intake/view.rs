@@ -1,9 +1,10 @@
 //! Drawing the queue: a filter bar, the windowed list, and the selected intake's detail pane.
 //! Only reads state that `refresh` prepared.
 
-use super::super::{day, opt_day};
-use crate::app::App;
-use crate::ui::{Theme, widgets};
+use super::IntakeTab;
+use crate::tab::Ctx;
+use crate::theme::Theme;
+use crate::widgets::{self, day, opt_day};
 use pathways_core::domain::*;
 use pathways_core::privacy::Sensitive;
 use ratatui::Frame;
@@ -23,9 +24,8 @@ fn short_status(s: IntakeStatus) -> &'static str {
 }
 
 /// The line above the list: active filters (always visible), sort, and the overdue rule.
-pub fn filter_bar(app: &App) -> String {
-    let tab = &app.intake;
-    let mut filters = tab.filters.describe(&app.data);
+pub fn filter_bar(tab: &IntakeTab, cx: &Ctx) -> String {
+    let mut filters = tab.filters.describe(cx.data);
     if !tab.list.filter.is_empty() {
         if !filters.is_empty() {
             filters.push_str(" · ");
@@ -47,22 +47,21 @@ pub fn filter_bar(app: &App) -> String {
     )
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.intake;
-    let data = &app.data;
-    let today = app.today;
+pub fn render(tab: &IntakeTab, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &Theme) {
+    let data = cx.data;
+    let today = cx.today;
     let [bar, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let bar_style = if tab.filters.is_empty() && tab.list.filter.is_empty() {
         theme.muted
     } else {
         theme.warning
     };
-    frame.render_widget(Paragraph::new(Span::styled(filter_bar(app), bar_style)), bar);
+    frame.render_widget(Paragraph::new(Span::styled(filter_bar(tab, cx), bar_style)), bar);
     let (list_area, detail_area) = widgets::list_and_detail(rest, 10);
-    let title = if tab.rows.len() == data.intakes.len() {
-        format!(" Intake queue ({}) ", tab.rows.len())
+    let title = if tab.rows().len() == data.intakes.len() {
+        format!(" Intake queue ({}) ", tab.rows().len())
     } else {
-        format!(" Intake queue ({} of {}) ", tab.rows.len(), data.intakes.len())
+        format!(" Intake queue ({} of {}) ", tab.rows().len(), data.intakes.len())
     };
     widgets::table(
         frame,
@@ -78,11 +77,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Constraint::Min(10),
             Constraint::Length(10),
         ],
-        tab.rows.len(),
-        tab.list.selected,
+        tab.rows().len(),
+        tab.list.selected(),
         theme,
         |row| {
-            let index = tab.rows.visible[row];
+            let index = tab.rows().visible[row];
             let it = &data.intakes[index];
             let overdue = tab.is_overdue(index);
             Row::new(vec![
@@ -92,7 +91,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     it.days_waiting(today)
                         .map_or_else(|| "   —".to_string(), |n| format!("{n:>4}")),
                 ),
-                Cell::from(app.person(it.employee_id)),
+                Cell::from(cx.person(it.employee_id)),
                 Cell::from(short_status(it.status)),
                 Cell::from(it.services_label()),
                 Cell::from(it.owner.clone()),
@@ -103,16 +102,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         None => vec![Line::raw(
             "No intake selected. a adds one, P starts pop-up capture.",
         )],
-        Some(it) => detail_lines(app, it, theme),
+        Some(it) => detail_lines(tab, cx, it, theme),
     };
     widgets::detail(frame, detail_area, " Detail ", lines, theme);
 }
 
-fn detail_lines<'a>(app: &'a App, it: &'a Intake, theme: &Theme) -> Vec<Line<'a>> {
-    let data = &app.data;
-    let tab = &app.intake;
+fn detail_lines<'a>(tab: &IntakeTab, cx: &Ctx<'a>, it: &'a Intake, theme: &Theme) -> Vec<Line<'a>> {
+    let data = cx.data;
     let who = data.employee(it.employee_id);
-    let mut person = app.person(it.employee_id);
+    let mut person = cx.person(it.employee_id);
     if let Some(e) = who {
         for part in [
             e.position.as_str(),
@@ -136,9 +134,9 @@ fn detail_lines<'a>(app: &'a App, it: &'a Intake, theme: &Theme) -> Vec<Line<'a>
     if let Some(r) = it.close_reason {
         status.push_str(&format!(" ({})", r.label()));
     }
-    let index = tab.rows.get(tab.list.selected).unwrap_or(usize::MAX);
+    let index = tab.list.selected_index().unwrap_or(usize::MAX);
     let overdue = tab.is_overdue(index);
-    let waited = it.days_waiting(app.today);
+    let waited = it.days_waiting(cx.today);
     let days = |n: i64| {
         if n == 1 {
             "1 day".to_string()
@@ -193,7 +191,7 @@ fn detail_lines<'a>(app: &'a App, it: &'a Intake, theme: &Theme) -> Vec<Line<'a>
     if !it.notes.is_empty() {
         lines.push(widgets::fact(
             "Notes",
-            app.shown(Sensitive::Note, &it.notes),
+            cx.shown(Sensitive::Note, &it.notes),
             theme,
         ));
     }
@@ -218,7 +216,7 @@ fn detail_lines<'a>(app: &'a App, it: &'a Intake, theme: &Theme) -> Vec<Line<'a>
             .join("; ");
         let mut text = format!("  {} · {} min · {services}", c.date, c.minutes);
         if !c.notes.is_empty() {
-            text.push_str(&format!(" — {}", app.shown(Sensitive::Note, &c.notes)));
+            text.push_str(&format!(" — {}", cx.shown(Sensitive::Note, &c.notes)));
         }
         lines.push(Line::raw(text));
     }

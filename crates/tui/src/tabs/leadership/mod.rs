@@ -6,15 +6,21 @@ mod keys;
 mod render;
 mod state;
 
-pub use forms::{LeadershipConfirm, LeadershipForm, confirmed, submit};
-pub use keys::KEYS;
-pub use render::render;
-pub use state::{LeadershipTab, Profile};
+pub use forms::{LeadershipConfirm, LeadershipForm, LeadershipSaved};
+pub use keys::{KEYS, LeadershipAction};
+pub use state::{LeadershipTab, Picked, Profile};
 
-use crate::action::Action;
-use crate::app::App;
-use pathways_core::domain::{Attendance, AttendanceMark, Choice, FiscalYear};
+use crate::form::Form;
+use crate::keys::Binding;
+use crate::list::{Nav, ViewKind};
+use crate::save::Save;
+use crate::tab::{Ctx, Effect, Effects, Tab, TabView, facts};
+use crate::theme::Theme;
+use pathways_core::domain::{Attendance, AttendanceMark, Choice, FiscalYear, Id};
 use pathways_core::privacy::Sensitive;
+use pathways_core::search::Kind;
+use ratatui::Frame;
+use ratatui::layout::Rect;
 
 /// The tab's views; the first letter of each key is shown in the view bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -55,55 +61,213 @@ impl View {
             View::Profile => 'o',
         }
     }
+}
 
-    fn index(self) -> usize {
-        View::ALL.iter().position(|v| *v == self).unwrap_or(0)
+impl ViewKind for View {
+    const ALL: &'static [View] = &View::ALL;
+}
+
+type Fx = Effects<LeadershipTab>;
+
+fn say(text: impl Into<String>) -> Fx {
+    vec![Effect::Status(text.into())]
+}
+
+impl TabView for LeadershipTab {
+    type Action = LeadershipAction;
+    type Form = LeadershipForm;
+    type Confirm = LeadershipConfirm;
+    type Saved = LeadershipSaved;
+    const TAB: Tab = Tab::Leadership;
+    const KEYS: &'static [Binding<LeadershipAction>] = KEYS;
+
+    fn refresh(&mut self, cx: &Ctx) {
+        self.rebuild(cx.data, cx.today);
+    }
+
+    fn update(&mut self, cx: &Ctx, action: LeadershipAction) -> Fx {
+        use LeadershipAction as L;
+        let view = self.view();
+        match action {
+            L::Show(v) => {
+                self.show(v);
+                vec![]
+            }
+            L::NextView => {
+                self.show(view.step(1));
+                vec![]
+            }
+            L::PreviousCohort | L::NextCohort => self.step_cohort(cx, matches!(action, L::NextCohort)),
+            L::NewCohort => forms::open_new_cohort(self, cx),
+            L::Add => match view {
+                View::Sessions => forms::open_add_session(self),
+                View::Attendance | View::Completion | View::Profile => forms::open_add_participant(self),
+                View::Waitlist => forms::open_add_waitlist(cx),
+            },
+            L::Edit => match view {
+                View::Sessions => forms::open_edit_session(self, false),
+                View::Attendance | View::Completion => forms::open_edit_participant(self, cx),
+                View::Waitlist => forms::open_edit_waitlist(self, cx),
+                View::Profile => vec![],
+            },
+            L::Reschedule if matches!(view, View::Sessions | View::Attendance) => {
+                forms::open_edit_session(self, true)
+            }
+            L::Reschedule => say("r reschedules a session: press s for the sessions"),
+            L::Remove => match view {
+                View::Waitlist => forms::ask_remove_waitlist(self, cx),
+                View::Sessions => forms::ask_remove_session(self, cx),
+                _ => say("x removes a waitlist entry or a session; to withdraw a participant, edit them (e)"),
+            },
+            L::Promote if view == View::Waitlist => forms::open_promote(self, cx),
+            L::Promote => say("m promotes from the waitlist: press w for the waitlist"),
+            L::Rule => forms::open_rule(self),
+            L::RecordCompletion => forms::ask_record_completion(self),
+            L::Mark(mark) => self.set_mark(cx, |_| mark),
+            L::CycleMark => self.set_mark(cx, |current| match current {
+                None => Some(Attendance::Present),
+                Some(Attendance::Present) => Some(Attendance::Absent),
+                Some(Attendance::Absent) => Some(Attendance::Excused),
+                Some(Attendance::Excused) => None,
+            }),
+        }
+    }
+
+    fn navigate(&mut self, _cx: &Ctx, nav: Nav) {
+        LeadershipTab::navigate(self, nav);
+    }
+
+    fn filter(&self) -> &str {
+        &self.list.filter
+    }
+
+    fn set_filter(&mut self, _cx: &Ctx, text: &str) {
+        self.list.set_filter(text);
+    }
+
+    fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &LeadershipForm) -> Fx {
+        forms::submit(cx, purpose, form)
+    }
+
+    fn confirmed(&mut self, cx: &Ctx, answer: LeadershipConfirm) -> Fx {
+        forms::confirmed(cx, answer)
+    }
+
+    fn saved(&mut self, cx: &Ctx, then: LeadershipSaved, _id: Option<Id>) -> Fx {
+        match then {
+            LeadershipSaved::ShowCohort(year) => {
+                self.year = Some(FiscalYear(year));
+                self.rebuild(cx.data, cx.today);
+            }
+            // After a mark the cursor moves down, as taking the roll goes down a column.
+            LeadershipSaved::NextRow => self.list.nav(Nav::Down),
+        }
+        vec![]
+    }
+
+    fn copy_facts(&self, cx: &Ctx) -> Option<String> {
+        selected_facts(self, cx)
+    }
+
+    fn reveal(&mut self, cx: &Ctx, kind: Kind, id: Id, name: &str) {
+        if kind == Kind::Participant {
+            self.show_participant(cx.data, id, cx.today);
+        }
+        self.list.set_filter(name);
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &Theme) {
+        render::render(self, frame, area, cx, theme);
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LeadershipAction {
-    Show(View),
-    NextView,
-    PreviousCohort,
-    NextCohort,
-    NewCohort,
-    /// Add a session, a participant or a waitlist entry, by view.
-    Add,
-    /// Edit the selected session, participant or waitlist entry, by view.
-    Edit,
-    Reschedule,
-    /// Remove the selected waitlist entry or session (asks first).
-    Remove,
-    /// Move the selected waitlist entry into a future cohort.
-    Promote,
-    /// Set the cohort's completion rule.
-    Rule,
-    /// Set status "completed" for everyone who met the rule (asks first).
-    RecordCompletion,
-    /// Set (or with None clear) the mark in the attendance grid's current cell.
-    Mark(Option<Attendance>),
-    /// present -> absent -> excused -> clear.
-    CycleMark,
+impl LeadershipTab {
+    fn step_cohort(&mut self, cx: &Ctx, forward: bool) -> Fx {
+        let Some(current) = self.year else {
+            return vec![];
+        };
+        let next = if forward {
+            self.years.iter().copied().find(|y| *y > current.0)
+        } else {
+            self.years.iter().rev().copied().find(|y| *y < current.0)
+        };
+        match next {
+            Some(y) => {
+                self.year = Some(FiscalYear(y));
+                self.forget_selection();
+                self.rebuild(cx.data, cx.today);
+                say(format!("{} cohort", FiscalYear(y).short_label()))
+            }
+            None => say(format!(
+                "no {} cohort; n starts a new one",
+                if forward { "later" } else { "earlier" }
+            )),
+        }
+    }
+
+    /// Sets the grid's current cell from its current mark: one durable save per change. After a
+    /// change the cursor moves down, as taking the roll for one session goes down a column.
+    fn set_mark(&mut self, cx: &Ctx, next: impl Fn(Option<Attendance>) -> Option<Attendance>) -> Fx {
+        if self.view() != View::Attendance {
+            return say("marks are set in the attendance grid: press t");
+        }
+        let (Some(row), Some(session)) = (self.selected_person(), self.summary.sessions.get(self.col)) else {
+            return say("no cell selected: the cohort needs participants and sessions");
+        };
+        let person = self.summary.people[row].clone();
+        let session = session.clone();
+        let stored = self.summary.grid[row][self.col].clone();
+        let mark = next(stored.as_ref().map(|m| m.mark));
+        if mark.is_some_and(|m| m != Attendance::Excused) && session.date > cx.today {
+            return say(format!(
+                "session {} is on {}: only \"excused\" can be marked before it is held",
+                session.number, session.date
+            ));
+        }
+        if stored.as_ref().map(|m| m.mark) == mark {
+            self.list.nav(Nav::Down);
+            return vec![];
+        }
+        let what = format!(
+            "{}: session {} {}",
+            cx.person(person.employee_id),
+            session.number,
+            mark.map(|m| m.label()).unwrap_or("cleared")
+        );
+        let save = Save::new(what, move |w| match (&stored, mark) {
+            (None, Some(mark)) => w
+                .insert(&mut AttendanceMark {
+                    id: 0,
+                    participant_id: person.id,
+                    session_id: session.id,
+                    mark,
+                })
+                .map(|_| ()),
+            (Some(old), Some(mark)) => w.update(old, &AttendanceMark { mark, ..old.clone() }),
+            (Some(old), None) => w.remove(old),
+            (None, None) => Ok(()),
+        });
+        vec![Effect::Save(save.then(LeadershipSaved::NextRow))]
+    }
 }
 
 /// `y`: the key facts of what is selected in the current view, names as the screen shows them.
-pub fn selected_facts(app: &App) -> Option<String> {
-    let tab = &app.leadership;
+fn selected_facts(tab: &LeadershipTab, cx: &Ctx) -> Option<String> {
     let s = &tab.summary;
     let year = tab.year.map(|y| y.short_label()).unwrap_or_default();
-    match tab.view {
+    match tab.view() {
         View::Sessions => tab.selected_session().map(|x| {
-            format!(
-                "{year} session {} · {} {}-{} · {}, {} · {}",
-                x.number,
-                x.date,
-                x.start.format("%H:%M"),
-                x.end.format("%H:%M"),
-                x.location,
-                x.room,
-                x.topic
-            )
+            facts([
+                format!(
+                    "{year} session {} · {} {}-{}",
+                    x.number,
+                    x.date,
+                    x.start.format("%H:%M"),
+                    x.end.format("%H:%M")
+                ),
+                format!("{}, {}", x.location, x.room),
+                x.topic.clone(),
+            ])
         }),
         View::Attendance => tab.selected_person().zip(s.sessions.get(tab.col)).map(|(i, x)| {
             let mark = s.grid[i][tab.col]
@@ -112,183 +276,40 @@ pub fn selected_facts(app: &App) -> Option<String> {
                 .unwrap_or("not marked");
             format!(
                 "{} · {year} session {} ({}): {mark}",
-                app.person(s.people[i].employee_id),
+                cx.person(s.people[i].employee_id),
                 x.number,
                 x.date
             )
         }),
         View::Completion => tab.selected_person().map(|i| {
             let p = &s.people[i];
-            format!(
-                "{} · {year} cohort · {} · {} · attended {} of {} · rate {} · {}",
-                app.person(p.employee_id),
-                p.role,
-                p.status.label(),
-                s.attended[i],
-                s.sessions.len(),
-                pathways_core::domain::rate_label(s.person_rate[i]),
-                s.completion[i].map(|c| c.label()).unwrap_or("withdrawn")
-            )
+            facts([
+                cx.person(p.employee_id),
+                format!("{year} cohort"),
+                p.role.clone(),
+                p.status.label().to_string(),
+                format!("attended {} of {}", s.attended[i], s.sessions.len()),
+                format!("rate {}", pathways_core::domain::rate_label(s.person_rate[i])),
+                s.completion[i]
+                    .map(|c| c.label())
+                    .unwrap_or("withdrawn")
+                    .to_string(),
+            ])
         }),
         View::Waitlist => tab.selected_waitlist().map(|w| {
-            format!(
-                "leadership waitlist · {} · joined {} · {}",
-                app.person(w.employee_id),
-                w.joined,
-                app.shown(Sensitive::Note, &w.note)
-            )
+            facts([
+                "leadership waitlist".to_string(),
+                cx.person(w.employee_id),
+                format!("joined {}", w.joined),
+                cx.shown(Sensitive::Note, &w.note),
+            ])
         }),
         View::Profile => tab
-            .rows
-            .get(tab.list.selected)
+            .list
+            .selected_index()
             .and_then(|i| tab.profile.by_role.get(i))
             .map(|r| format!("{year} cohort · {}: {} ({})", r.label, r.count, r.percent)),
     }
-}
-
-pub fn update(app: &mut App, action: LeadershipAction) {
-    use LeadershipAction as L;
-    match action {
-        L::Show(view) => app.leadership.show(view, &app.data),
-        L::NextView => {
-            let next = View::ALL[(app.leadership.view.index() + 1) % View::ALL.len()];
-            app.leadership.show(next, &app.data);
-        }
-        L::PreviousCohort | L::NextCohort => step_cohort(app, matches!(action, L::NextCohort)),
-        L::NewCohort => forms::open_new_cohort(app),
-        L::Add => match app.leadership.view {
-            View::Sessions => forms::open_add_session(app),
-            View::Attendance | View::Completion | View::Profile => forms::open_add_participant(app),
-            View::Waitlist => forms::open_add_waitlist(app),
-        },
-        L::Edit => match app.leadership.view {
-            View::Sessions => forms::open_edit_session(app, false),
-            View::Attendance | View::Completion => forms::open_edit_participant(app),
-            View::Waitlist => forms::open_edit_waitlist(app),
-            View::Profile => {}
-        },
-        L::Reschedule => {
-            if app.leadership.view == View::Sessions || app.leadership.view == View::Attendance {
-                forms::open_edit_session(app, true)
-            } else {
-                app.status = Some("r reschedules a session: press s for the sessions".into());
-            }
-        }
-        L::Remove => match app.leadership.view {
-            View::Waitlist => forms::ask_remove_waitlist(app),
-            View::Sessions => forms::ask_remove_session(app),
-            _ => {
-                app.status = Some(
-                    "x removes a waitlist entry or a session; to withdraw a participant, edit them (e)"
-                        .into(),
-                )
-            }
-        },
-        L::Promote => {
-            if app.leadership.view == View::Waitlist {
-                forms::open_promote(app)
-            } else {
-                app.status = Some("m promotes from the waitlist: press w for the waitlist".into());
-            }
-        }
-        L::Rule => forms::open_rule(app),
-        L::RecordCompletion => forms::ask_record_completion(app),
-        L::Mark(mark) => set_mark(app, |_| mark),
-        L::CycleMark => set_mark(app, |current| match current {
-            None => Some(Attendance::Present),
-            Some(Attendance::Present) => Some(Attendance::Absent),
-            Some(Attendance::Absent) => Some(Attendance::Excused),
-            Some(Attendance::Excused) => None,
-        }),
-    }
-}
-
-fn step_cohort(app: &mut App, forward: bool) {
-    let tab = &mut app.leadership;
-    let Some(current) = tab.year else { return };
-    let next = if forward {
-        tab.years.iter().copied().find(|y| *y > current.0)
-    } else {
-        tab.years.iter().rev().copied().find(|y| *y < current.0)
-    };
-    match next {
-        Some(y) => {
-            tab.year = Some(FiscalYear(y));
-            tab.forget_selection();
-            app.status = Some(format!("{} cohort", FiscalYear(y).short_label()));
-            app.leadership.refresh(&app.data, app.today);
-        }
-        None => {
-            app.status = Some(format!(
-                "no {} cohort; n starts a new one",
-                if forward { "later" } else { "earlier" }
-            ))
-        }
-    }
-}
-
-/// Sets the grid's current cell from its current mark: one durable save per change. After a
-/// change the cursor moves down, as taking the roll for one session goes down a column.
-fn set_mark(app: &mut App, next: impl Fn(Option<Attendance>) -> Option<Attendance>) {
-    let tab = &app.leadership;
-    if tab.view != View::Attendance {
-        app.status = Some("marks are set in the attendance grid: press t".into());
-        return;
-    }
-    let (Some(row), Some(session)) = (tab.selected_person(), tab.summary.sessions.get(tab.col)) else {
-        app.status = Some("no cell selected: the cohort needs participants and sessions".into());
-        return;
-    };
-    let person = tab.summary.people[row].clone();
-    let session = session.clone();
-    let stored = tab.summary.grid[row][tab.col].clone();
-    let mark = next(stored.as_ref().map(|m| m.mark));
-    if mark.is_some_and(|m| m != Attendance::Excused) && session.date > app.today {
-        app.status = Some(format!(
-            "session {} is on {}: only \"excused\" can be marked before it is held",
-            session.number, session.date
-        ));
-        return;
-    }
-    if stored.as_ref().map(|m| m.mark) == mark {
-        advance(app);
-        return;
-    }
-    let what = format!(
-        "{}: session {} {}",
-        app.person(person.employee_id),
-        session.number,
-        mark.map(|m| m.label()).unwrap_or("cleared")
-    );
-    let result = app.save(&what, |txn| match (&stored, mark) {
-        (None, Some(mark)) => txn
-            .insert(&mut AttendanceMark {
-                id: 0,
-                participant_id: person.id,
-                session_id: session.id,
-                mark,
-            })
-            .map(|_| ()),
-        (Some(old), Some(mark)) => txn.update(old, &AttendanceMark { mark, ..old.clone() }),
-        (Some(old), None) => {
-            if txn.get::<AttendanceMark>(old.id)?.as_ref() != Some(old) {
-                return Err(pathways_core::store::StoreError::Conflict(format!(
-                    "attendance record {}",
-                    old.id
-                )));
-            }
-            txn.delete::<AttendanceMark>(old.id).map(|_| ())
-        }
-        (None, None) => Ok(()),
-    });
-    if result.is_ok() {
-        advance(app);
-    }
-}
-
-fn advance(app: &mut App) {
-    let tab = &mut app.leadership;
-    tab.list.apply(Action::Down, tab.rows.len());
 }
 
 #[cfg(test)]

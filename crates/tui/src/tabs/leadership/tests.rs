@@ -1,7 +1,8 @@
 //! The tab's state, driven by actions over the demo dataset (no store, no terminal).
 
 use super::*;
-use crate::keymap::Key;
+use crate::keys::Key;
+use crate::list::Nav;
 use chrono::NaiveDate;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::CompletionStatus;
@@ -10,7 +11,7 @@ fn tab() -> (Dataset, LeadershipTab, NaiveDate) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
     let data = pathways_core::demo::build(today);
     let mut tab = LeadershipTab::default();
-    tab.refresh(&data, today);
+    tab.rebuild(&data, today);
     (data, tab, today)
 }
 
@@ -24,38 +25,38 @@ fn opens_on_the_current_cohort_with_its_next_session() {
         (next.number, next.topic.as_str()),
         (3, "Strengths-Based Leadership")
     );
-    assert_eq!(tab.rows.len(), 8, "the sessions view lists the eight sessions");
+    assert_eq!(tab.rows().len(), 8, "the sessions view lists the eight sessions");
 }
 
 #[test]
 fn grid_cursor_moves_like_a_spreadsheet_and_stays_inside() {
-    let (data, mut tab, _) = tab();
-    tab.show(View::Attendance, &data);
-    assert_eq!(tab.rows.len(), 14);
+    let (_data, mut tab, _) = tab();
+    tab.show(View::Attendance);
+    assert_eq!(tab.rows().len(), 14);
     for _ in 0..20 {
-        tab.navigate(Action::Right);
+        LeadershipTab::navigate(&mut tab, Nav::Right);
     }
     assert_eq!(tab.col, 7);
-    tab.navigate(Action::Left);
+    LeadershipTab::navigate(&mut tab, Nav::Left);
     assert_eq!(tab.col, 6);
-    tab.navigate(Action::Down);
-    tab.navigate(Action::Down);
-    assert_eq!(tab.list.selected, 2);
-    tab.navigate(Action::Bottom);
+    LeadershipTab::navigate(&mut tab, Nav::Down);
+    LeadershipTab::navigate(&mut tab, Nav::Down);
+    assert_eq!(tab.list.selected(), 2);
+    LeadershipTab::navigate(&mut tab, Nav::Bottom);
     assert_eq!(tab.selected_person(), Some(13));
     assert_eq!(tab.selected_session().map(|s| s.number), Some(7));
     // Each view keeps its own selection.
-    tab.show(View::Sessions, &data);
-    assert_eq!(tab.list.selected, 0);
-    tab.show(View::Attendance, &data);
-    assert_eq!(tab.list.selected, 13);
+    tab.show(View::Sessions);
+    assert_eq!(tab.list.selected(), 0);
+    tab.show(View::Attendance);
+    assert_eq!(tab.list.selected(), 13);
 }
 
 #[test]
 fn the_fy25_cohort_completes_by_the_rule() {
     let (data, mut tab, today) = tab();
     tab.year = Some(FiscalYear(2025));
-    tab.refresh(&data, today);
+    tab.rebuild(&data, today);
     assert_eq!(tab.summary.people.len(), 15);
     let (done, on_track, cannot, withdrawn) = tab.summary.counts();
     assert_eq!(done + on_track + cannot + withdrawn, 15);
@@ -86,8 +87,7 @@ fn every_view_has_its_key() {
     for v in View::ALL {
         assert!(
             KEYS.iter()
-                .any(|b| b.action == Action::Leadership(LeadershipAction::Show(v))
-                    && b.keys.contains(&Key::Char(v.key()))),
+                .any(|b| b.action == LeadershipAction::Show(v) && b.keys.contains(&Key::Char(v.key()))),
             "{v:?}"
         );
     }

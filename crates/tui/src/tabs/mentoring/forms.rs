@@ -1,12 +1,13 @@
 //! The mentoring tab's forms: pairing (every rule checked on submit), ending a pair, a monthly
 //! log, and adding or editing a mentor. Nothing is saved while any check fails.
 
-use super::{MentoringForm, View};
-use crate::app::{App, FormPurpose};
+use super::{Fx, MentoringForm, MentoringSaved, MentoringTab, View};
 use crate::form::{Field, Form};
+use crate::save::Save;
+use crate::tab::{Ctx, Effect};
 use pathways_core::domain::{
     Choice, Id, Mentor, MentorLog, MentoringPair, PairEndReason, check_end, first_of_month, mentor_problems,
-    pairing_problems, parse_date, parse_month,
+    pairing_problems,
 };
 use pathways_core::privacy::Sensitive;
 
@@ -27,12 +28,16 @@ const STATUS: &str = "status";
 const ACTIVE: &str = "active";
 const INACTIVE: &str = "inactive";
 
-fn purpose(f: MentoringForm) -> FormPurpose {
-    FormPurpose::Mentoring(f)
+fn open(form: Form, purpose: MentoringForm) -> Fx {
+    vec![Effect::Form(form, purpose)]
 }
 
-pub fn open_new_pair(app: &mut App) {
-    let data = &app.data;
+fn say(text: impl Into<String>) -> Fx {
+    vec![Effect::Status(text.into())]
+}
+
+pub(super) fn open_new_pair(tab: &MentoringTab, cx: &Ctx) -> Fx {
+    let data = cx.data;
     let mut mentors: Vec<&Mentor> = data.mentors.iter().collect();
     mentors.sort_by_cached_key(|m| {
         (
@@ -50,15 +55,14 @@ pub fn open_new_pair(app: &mut App) {
                 .map(|e| e.chapter.as_str())
                 .unwrap_or("");
             let state = if m.active { "" } else { " (inactive)" };
-            format!("{} · {chapter}{state}", app.person(m.employee_id))
+            format!("{} · {chapter}{state}", cx.person(m.employee_id))
         })
         .collect();
     let mentor_ids: Vec<Id> = mentors.iter().map(|m| m.id).collect();
     // Start on the mentor selected in the roster, if any.
-    let chosen = app
-        .mentoring
+    let chosen = tab
         .selected_mentor(data)
-        .filter(|_| app.mentoring.view == View::Mentors)
+        .filter(|_| tab.view() == View::Mentors)
         .and_then(|m| mentor_ids.iter().position(|&id| id == m.id))
         .and_then(|i| options.get(i).cloned())
         .unwrap_or_default();
@@ -67,79 +71,74 @@ pub fn open_new_pair(app: &mut App) {
         vec![
             Field::text(MENTEE, ""),
             Field::choice(MENTOR, options, &chosen),
-            Field::date(SIGNED, Some(app.today)),
+            Field::date(SIGNED, Some(cx.today)),
             Field::text(NOTES, "").holds(Sensitive::Note),
         ],
     );
-    app.open_form(form, purpose(MentoringForm::NewPair { mentor_ids }));
+    open(form, MentoringForm::NewPair { mentor_ids })
 }
 
-pub fn open_end_pair(app: &mut App) {
-    let Some(p) = app.mentoring.selected(&app.data).cloned() else {
-        app.status = Some("select a pair first (pairs view or log grid)".into());
-        return;
+pub(super) fn open_end_pair(tab: &MentoringTab, cx: &Ctx) -> Fx {
+    let Some(p) = tab.selected(cx.data).cloned() else {
+        return say("select a pair first (pairs view or log grid)");
     };
-    if let (Some(ended), false) = (p.ended, p.is_active(app.today)) {
-        app.status = Some(format!("this pair already ended on {ended}"));
-        return;
+    if let (Some(ended), false) = (p.ended, p.is_active(cx.today)) {
+        return say(format!("this pair already ended on {ended}"));
     }
     let reasons: Vec<String> = PairEndReason::ALL.iter().map(|r| r.label().to_string()).collect();
     let form = Form::new(
-        format!("End the pair of {}", app.person(p.mentee_id)),
+        format!("End the pair of {}", cx.person(p.mentee_id)),
         vec![
-            Field::date(END_DATE, Some(app.today.min(p.expires()).max(p.started))),
+            Field::date(END_DATE, Some(cx.today.min(p.expires()).max(p.started))),
             Field::choice(WHY, reasons, PairEndReason::Completed.label()),
             Field::text(NOTES, p.notes.clone()).holds(Sensitive::Note),
         ],
     );
-    app.open_form(form, purpose(MentoringForm::EndPair { original: p }));
+    open(form, MentoringForm::EndPair { original: p })
 }
 
-pub fn open_add_log(app: &mut App) {
-    let Some(i) = app.mentoring.selected_pair_index() else {
-        app.status = Some("select a pair first (pairs view or log grid)".into());
-        return;
+pub(super) fn open_add_log(tab: &MentoringTab, cx: &Ctx) -> Fx {
+    let Some(i) = tab.selected_pair_index() else {
+        return say("select a pair first (pairs view or log grid)");
     };
-    let p = &app.data.pairs[i];
+    let p = &cx.data.pairs[i];
     // Suggest the oldest missing month, else the month the pair is in now.
-    let month = app
-        .mentoring
+    let month = tab
         .pair_info
         .get(i)
         .and_then(|info| info.missing.first().copied())
-        .unwrap_or_else(|| first_of_month(app.today.min(p.ended.unwrap_or(app.today))));
+        .unwrap_or_else(|| first_of_month(cx.today.min(p.ended.unwrap_or(cx.today))));
     let form = Form::new(
-        format!("Monthly log: {}", app.person(p.mentee_id)),
+        format!("Monthly log: {}", cx.person(p.mentee_id)),
         vec![
             Field::text(MONTH, month.format("%Y-%m").to_string()),
             Field::number(HOURS, ""),
             Field::text(TOPICS, "").holds(Sensitive::MentoringTopics),
-            Field::date(SUBMITTED, Some(app.today)),
+            Field::date(SUBMITTED, Some(cx.today)),
         ],
     );
-    app.open_form(form, purpose(MentoringForm::AddLog { pair_id: p.id }));
+    open(form, MentoringForm::AddLog { pair_id: p.id })
 }
 
-pub fn open_add_mentor(app: &mut App) {
+pub(super) fn open_add_mentor(cx: &Ctx) -> Fx {
     let form = Form::new(
         "Add a mentor (any employee)",
         vec![
             Field::text(EMPLOYEE, ""),
             Field::text(EXPERTISE, ""),
-            Field::date(JOINED, Some(app.today)),
+            Field::date(JOINED, Some(cx.today)),
             Field::choice(STATUS, vec![ACTIVE.into(), INACTIVE.into()], ACTIVE),
         ],
     );
-    app.open_form(form, purpose(MentoringForm::AddMentor));
+    open(form, MentoringForm::AddMentor)
 }
 
-pub fn open_edit_mentor(app: &mut App) {
-    let Some(m) = app.mentoring.selected_mentor(&app.data).cloned() else {
-        app.status = Some("select a mentor first (mentors view, or a pair)".into());
-        return;
+pub(super) fn open_edit_mentor(tab: &MentoringTab, cx: &Ctx) -> Fx {
+    let Some(m) = tab.selected_mentor(cx.data).cloned() else {
+        return say("select a mentor first (mentors view, or a pair)");
     };
     let form = Form::new(
-        format!("Edit mentor {}", app.person(m.employee_id)),
+        format!("Edit mentor {}", cx.person(m.employee_id)),
         vec![
             Field::text(EXPERTISE, m.expertise.clone()),
             Field::date(JOINED, Some(m.joined)),
@@ -150,73 +149,51 @@ pub fn open_edit_mentor(app: &mut App) {
             ),
         ],
     );
-    app.open_form(form, purpose(MentoringForm::EditMentor { original: m.clone() }));
+    open(form, MentoringForm::EditMentor { original: m })
 }
 
-pub fn toggle_mentor(app: &mut App) {
-    let Some(m) = app.mentoring.selected_mentor(&app.data).cloned() else {
-        app.status = Some("select a mentor first (mentors view, or a pair)".into());
-        return;
+pub(super) fn toggle_mentor(tab: &MentoringTab, cx: &Ctx) -> Fx {
+    let Some(m) = tab.selected_mentor(cx.data).cloned() else {
+        return say("select a mentor first (mentors view, or a pair)");
     };
     let updated = Mentor {
         active: !m.active,
         ..m.clone()
     };
-    let who = app.person(m.employee_id);
+    let who = cx.person(m.employee_id);
     let done = if updated.active {
         format!("{who} is an active mentor again")
     } else {
         format!("{who} marked inactive; their current pairs go on")
     };
-    let _ = app.save(&done, |txn| txn.update(&m, &updated));
+    vec![Effect::Save(Save::new(done, move |w| w.update(&m, &updated)))]
 }
 
-/// Saves a form; returns whether the form stays open.
-pub fn submit(app: &mut App, purpose: &MentoringForm, form: &mut Form) -> bool {
+/// Checks and saves a form: nothing is saved while any check fails.
+pub(super) fn submit(tab: &MentoringTab, cx: &Ctx, purpose: &MentoringForm, form: &mut Form) -> Fx {
     match purpose {
-        MentoringForm::NewPair { mentor_ids } => submit_pair(app, mentor_ids, form),
-        MentoringForm::EndPair { original } => submit_end(app, original, form),
-        MentoringForm::AddLog { pair_id } => submit_log(app, *pair_id, form),
-        MentoringForm::AddMentor => submit_add_mentor(app, form),
-        MentoringForm::EditMentor { original } => submit_edit_mentor(app, original, form),
+        MentoringForm::NewPair { mentor_ids } => submit_pair(cx, mentor_ids, form),
+        MentoringForm::EndPair { original } => submit_end(cx, original, form),
+        MentoringForm::AddLog { pair_id } => submit_log(tab, cx, *pair_id, form),
+        MentoringForm::AddMentor => submit_add_mentor(cx, form),
+        MentoringForm::EditMentor { original } => submit_edit_mentor(cx, original, form),
     }
 }
 
-/// Finds the employee typed into `label`, or puts the reason on the field.
-fn employee_field(app: &App, form: &mut Form, label: &str) -> Option<Id> {
-    let people = pathways_core::lookup::People::new(&app.data.employees);
-    match people.find(form.value(label)) {
-        Ok(e) => Some(e.id),
-        Err(e) => {
-            form.set_error(label, people.explain(&e, app.private));
-            None
-        }
-    }
-}
-
-fn date_field(form: &mut Form, label: &str) -> Option<chrono::NaiveDate> {
-    match parse_date(form.value(label)) {
-        Ok(d) => Some(d),
-        Err(e) => {
-            form.set_error(label, e);
-            None
-        }
-    }
-}
-
-fn submit_pair(app: &mut App, mentor_ids: &[Id], form: &mut Form) -> bool {
-    let mentee_id = employee_field(app, form, MENTEE);
+fn submit_pair(cx: &Ctx, mentor_ids: &[Id], form: &mut Form) -> Fx {
+    let data = cx.data;
+    let mentee_id = form.employee(MENTEE, &cx.people(), cx.private);
     let cursor = form.fields.iter().find(|f| f.label == MENTOR).map(|f| f.cursor);
     let mentor = cursor
         .and_then(|c| mentor_ids.get(c))
-        .and_then(|&id| app.data.mentor(id))
+        .and_then(|&id| data.mentor(id))
         .cloned();
     if mentor.is_none() {
         form.set_error(MENTOR, "the roster has no mentors yet; add one with m");
     }
-    let signed = date_field(form, SIGNED);
+    let signed = form.date(SIGNED);
     if let Some(d) = signed
-        && d > app.today
+        && d > cx.today
     {
         form.set_error(
             SIGNED,
@@ -224,21 +201,19 @@ fn submit_pair(app: &mut App, mentor_ids: &[Id], form: &mut Form) -> bool {
         );
     }
     let (Some(mentee_id), Some(mentor), Some(signed)) = (mentee_id, mentor, signed) else {
-        return true;
+        return vec![];
     };
     if form.has_errors() {
-        return true;
+        return vec![];
     }
-    let (Some(mentee), Some(mentor_employee)) = (
-        app.data.employee(mentee_id),
-        app.data.employee(mentor.employee_id),
-    ) else {
+    let (Some(mentee), Some(mentor_employee)) = (data.employee(mentee_id), data.employee(mentor.employee_id))
+    else {
         form.message = Some("the mentor's employee record is missing".into());
-        return true;
+        return vec![];
     };
-    let problems = pairing_problems(&mentor, mentor_employee, mentee, &app.data.pairs, signed);
-    let mentee_name = app.person(mentee_id);
-    let mentor_name = app.person(mentor.employee_id);
+    let problems = pairing_problems(&mentor, mentor_employee, mentee, &data.pairs, signed);
+    let mentee_name = cx.person(mentee_id);
+    let mentor_name = cx.person(mentor.employee_id);
     if !problems.is_empty() {
         let rules = if problems.len() == 1 {
             "rule fails"
@@ -246,14 +221,14 @@ fn submit_pair(app: &mut App, mentor_ids: &[Id], form: &mut Form) -> bool {
             "rules fail"
         };
         // A rule resting on a personal fact (an evaluation) is not named under the privacy screen.
-        let mask = app.mask();
+        let mask = cx.mask();
         let reasons: Vec<_> = problems.iter().map(|p| mask.rule(p)).collect();
         form.message = Some(format!(
             "Not paired ({mentee_name} with {mentor_name}): {} {rules}\n{}",
             problems.len(),
             reasons.join("\n")
         ));
-        return true;
+        return vec![];
     }
     let mut pair = MentoringPair {
         id: 0,
@@ -265,29 +240,21 @@ fn submit_pair(app: &mut App, mentor_ids: &[Id], form: &mut Form) -> bool {
         notes: form.value(NOTES).to_string(),
     };
     let done = format!("paired {mentee_name} with {mentor_name} until {}", pair.expires());
-    match app.save(&done, |txn| txn.insert(&mut pair)) {
-        Ok(id) => {
-            app.mentoring.select_pair(&app.data, id);
-            false
-        }
-        Err(e) => {
-            form.message = Some(format!("not saved: {e}"));
-            true
-        }
-    }
+    let save = Save::adding(done, move |w| w.insert(&mut pair));
+    vec![Effect::Save(save.then(MentoringSaved::SelectPair))]
 }
 
-fn submit_end(app: &mut App, original: &MentoringPair, form: &mut Form) -> bool {
-    let Some(ended) = date_field(form, END_DATE) else {
-        return true;
+fn submit_end(cx: &Ctx, original: &MentoringPair, form: &mut Form) -> Fx {
+    let Some(ended) = form.date(END_DATE) else {
+        return vec![];
     };
     if let Err(e) = check_end(original, ended) {
         form.set_error(END_DATE, e.reason);
-        return true;
+        return vec![];
     }
     let Some(reason) = PairEndReason::parse(form.value(WHY)) else {
         form.set_error(WHY, "choose why the pair ended");
-        return true;
+        return vec![];
     };
     let updated = MentoringPair {
         ended: Some(ended),
@@ -295,7 +262,7 @@ fn submit_end(app: &mut App, original: &MentoringPair, form: &mut Form) -> bool 
         notes: form.value(NOTES).to_string(),
         ..original.clone()
     };
-    let mentee = app.person(original.mentee_id);
+    let mentee = cx.person(original.mentee_id);
     let done = if reason == PairEndReason::NotAGoodFit {
         format!("pair of {mentee} ended (not a good fit); they can choose another mentor now (n)")
     } else {
@@ -303,56 +270,35 @@ fn submit_end(app: &mut App, original: &MentoringPair, form: &mut Form) -> bool 
     };
     // Compared with the pair as the form opened, so a change saved meanwhile by someone else
     // (its notes, or its end) is never silently overwritten.
-    match app.save_edit(&done, original, &updated) {
-        Ok(()) => false,
-        Err(e) => {
-            form.message = Some(hide_notes(app, e));
-            true
-        }
-    }
+    let original = original.clone();
+    vec![Effect::Save(Save::new(done, move |w| {
+        w.update(&original, &updated)
+    }))]
 }
 
-/// A refused save lists both versions field by field; the pair's notes are sensitive, so under
-/// the privacy screen only the fact is shown.
-fn hide_notes(app: &App, message: String) -> String {
-    if app.private && message.contains("someone else changed") {
-        "not saved: someone else changed this record since you opened it (details hidden by the \
-         privacy screen; p shows them). Esc keeps theirs; reopen the form to edit the current version"
-            .into()
-    } else {
-        message
-    }
-}
-
-fn submit_log(app: &mut App, pair_id: Id, form: &mut Form) -> bool {
-    let Some(pair) = app.data.pairs.iter().find(|p| p.id == pair_id).cloned() else {
+fn submit_log(tab: &MentoringTab, cx: &Ctx, pair_id: Id, form: &mut Form) -> Fx {
+    let data = cx.data;
+    let Some(pair) = data.pairs.iter().find(|p| p.id == pair_id).cloned() else {
         form.message = Some("this pair is no longer in the database".into());
-        return true;
+        return vec![];
     };
-    let month = match parse_month(form.value(MONTH)) {
-        Ok(m) => Some(m),
-        Err(e) => {
-            form.set_error(MONTH, e);
-            None
-        }
-    };
-    let hours = match form.value(HOURS).parse::<f32>() {
-        Ok(h) if h.is_finite() => Some(h),
-        _ => {
-            form.set_error(HOURS, "type the hours met this month, e.g. 1.5");
-            None
-        }
-    };
+    let month = form.month(MONTH);
+    let hours = form
+        .number::<f32>(HOURS, "type the hours met this month, e.g. 1.5")
+        .filter(|h| h.is_finite());
+    if hours.is_none() && !form.is_wrong(HOURS) {
+        form.set_error(HOURS, "type the hours met this month, e.g. 1.5");
+    }
     let topics = form.value(TOPICS).to_string();
     if topics.is_empty() {
         form.set_error(TOPICS, "say briefly what the meetings covered");
     }
-    let submitted = date_field(form, SUBMITTED);
+    let submitted = form.date(SUBMITTED);
     let (Some(month), Some(hours), Some(submitted)) = (month, hours, submitted) else {
-        return true;
+        return vec![];
     };
     if form.has_errors() {
-        return true;
+        return vec![];
     }
     let mut log = MentorLog {
         id: 0,
@@ -362,29 +308,22 @@ fn submit_log(app: &mut App, pair_id: Id, form: &mut Form) -> bool {
         topics,
         submitted,
     };
-    let others: Vec<MentorLog> = app
-        .mentoring
+    let others: Vec<MentorLog> = tab
         .logs_by_pair
         .get(&pair_id)
-        .map(|v| v.iter().map(|&i| app.data.logs[i].clone()).collect())
+        .map(|v| v.iter().map(|&i| data.logs[i].clone()).collect())
         .unwrap_or_default();
-    if let Err(e) = log.check_for_pair(&pair, &others, app.today) {
+    if let Err(e) = log.check_for_pair(&pair, &others, cx.today) {
         form.set_error(e.field, e.reason);
-        return true;
+        return vec![];
     }
     let done = format!(
         "log for {} saved: {} hours in {}",
-        app.person(pair.mentee_id),
+        cx.person(pair.mentee_id),
         hours,
         month.format("%B %Y")
     );
-    match app.save(&done, |txn| txn.insert(&mut log)) {
-        Ok(_) => false,
-        Err(e) => {
-            form.message = Some(format!("not saved: {e}"));
-            true
-        }
-    }
+    vec![Effect::Save(Save::adding(done, move |w| w.insert(&mut log)))]
 }
 
 fn status_field(form: &mut Form) -> Option<bool> {
@@ -398,14 +337,15 @@ fn status_field(form: &mut Form) -> Option<bool> {
     }
 }
 
-fn submit_add_mentor(app: &mut App, form: &mut Form) -> bool {
-    let employee_id = employee_field(app, form, EMPLOYEE);
-    let joined = date_field(form, JOINED);
+fn submit_add_mentor(cx: &Ctx, form: &mut Form) -> Fx {
+    let data = cx.data;
+    let employee_id = form.employee(EMPLOYEE, &cx.people(), cx.private);
+    let joined = form.date(JOINED);
     let active = status_field(form);
     let (Some(employee_id), Some(joined), Some(active)) = (employee_id, joined, active) else {
-        return true;
+        return vec![];
     };
-    if let Some(m) = app.data.mentors.iter().find(|m| m.employee_id == employee_id) {
+    if let Some(m) = data.mentors.iter().find(|m| m.employee_id == employee_id) {
         let state = if m.active {
             "active"
         } else {
@@ -413,9 +353,9 @@ fn submit_add_mentor(app: &mut App, form: &mut Form) -> bool {
         };
         form.set_error(
             EMPLOYEE,
-            format!("{} is already in the roster ({state})", app.person(employee_id)),
+            format!("{} is already in the roster ({state})", cx.person(employee_id)),
         );
-        return true;
+        return vec![];
     }
     let mut mentor = Mentor {
         id: 0,
@@ -424,33 +364,24 @@ fn submit_add_mentor(app: &mut App, form: &mut Form) -> bool {
         active,
         joined,
     };
-    let who = app.person(employee_id);
-    let not_yet = app
-        .data
+    let who = cx.person(employee_id);
+    let not_yet = data
         .employee(employee_id)
-        .map(|e| mentor_problems(&mentor, e, app.today))
+        .map(|e| mentor_problems(&mentor, e, cx.today))
         .unwrap_or_default();
     let done = match not_yet.first() {
         None => format!("{who} added to the mentor roster"),
         Some(p) => format!("{who} added; cannot be paired yet: {p}"),
     };
-    match app.save(&done, |txn| txn.insert(&mut mentor)) {
-        Ok(id) => {
-            app.mentoring.select_mentor(&app.data, id);
-            false
-        }
-        Err(e) => {
-            form.message = Some(format!("not saved: {e}"));
-            true
-        }
-    }
+    let save = Save::adding(done, move |w| w.insert(&mut mentor));
+    vec![Effect::Save(save.then(MentoringSaved::SelectMentor))]
 }
 
-fn submit_edit_mentor(app: &mut App, original: &Mentor, form: &mut Form) -> bool {
-    let joined = date_field(form, JOINED);
+fn submit_edit_mentor(cx: &Ctx, original: &Mentor, form: &mut Form) -> Fx {
+    let joined = form.date(JOINED);
     let active = status_field(form);
     let (Some(joined), Some(active)) = (joined, active) else {
-        return true;
+        return vec![];
     };
     let updated = Mentor {
         expertise: form.value(EXPERTISE).to_string(),
@@ -458,14 +389,11 @@ fn submit_edit_mentor(app: &mut App, original: &Mentor, form: &mut Form) -> bool
         active,
         ..original.clone()
     };
-    let done = format!("mentor {} saved", app.person(original.employee_id));
+    let done = format!("mentor {} saved", cx.person(original.employee_id));
     // Compared with the mentor as the form opened, so an edit saved meanwhile by someone else
     // is never silently overwritten.
-    match app.save_edit(&done, original, &updated) {
-        Ok(()) => false,
-        Err(e) => {
-            form.message = Some(e);
-            true
-        }
-    }
+    let original = original.clone();
+    vec![Effect::Save(Save::new(done, move |w| {
+        w.update(&original, &updated)
+    }))]
 }

@@ -2,31 +2,25 @@
 //! pairing, 12-month pairs, monthly logs, and which chapters have a mentor.
 //!
 //! Four views share one filter: pairs, mentors, the log grid and chapter coverage. Everything a
-//! view shows is computed in `refresh` (after each load), so drawing and keys stay cheap.
+//! view shows is computed in `rebuild` (after each load), so drawing and keys stay cheap.
 
 mod forms;
+mod keys;
 mod render;
 mod state;
 
-pub use forms::submit;
-pub use render::render;
+pub use keys::{KEYS, MentoringAction};
 pub use state::*;
 
-use crate::action::Action;
-use crate::app::App;
-use crate::keymap::{Binding, Key, bind};
-use pathways_core::domain::Id;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MentoringAction {
-    NextView,
-    NewPair,
-    EndPair,
-    AddLog,
-    AddMentor,
-    EditMentor,
-    ToggleMentor,
-}
+use crate::form::Form;
+use crate::keys::Binding;
+use crate::list::{Nav, ViewKind};
+use crate::tab::{Ctx, Effects, Tab, TabView, facts};
+use crate::theme::Theme;
+use pathways_core::domain::{Id, Mentor, MentoringPair};
+use pathways_core::search::Kind;
+use ratatui::Frame;
+use ratatui::layout::Rect;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum MentoringForm {
@@ -36,7 +30,7 @@ pub enum MentoringForm {
     },
     /// The pair as it was when the form opened: a save compares against it.
     EndPair {
-        original: pathways_core::domain::MentoringPair,
+        original: MentoringPair,
     },
     AddLog {
         pair_id: Id,
@@ -44,117 +38,120 @@ pub enum MentoringForm {
     AddMentor,
     /// The mentor as it was when the form opened: a save compares against it.
     EditMentor {
-        original: pathways_core::domain::Mentor,
+        original: Mentor,
     },
 }
 
+/// The tab asks no questions.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MentoringConfirm {}
 
-use Key::Char;
-pub const KEYS: &[Binding] = &[
-    bind(
-        &[Char('v')],
-        Action::Mentoring(MentoringAction::NextView),
-        "mentoring-view",
-        "next view (also ←/→)",
-        Some("view"),
-    ),
-    bind(
-        &[Char('n')],
-        Action::Mentoring(MentoringAction::NewPair),
-        "new-pair",
-        "pair mentee and mentor",
-        Some("pair"),
-    ),
-    bind(
-        &[Char('a')],
-        Action::Mentoring(MentoringAction::AddLog),
-        "add-log",
-        "add a monthly log",
-        Some("log"),
-    ),
-    bind(
-        &[Char('x')],
-        Action::Mentoring(MentoringAction::EndPair),
-        "end-pair",
-        "end the selected pair",
-        Some("end"),
-    ),
-    bind(
-        &[Char('m')],
-        Action::Mentoring(MentoringAction::AddMentor),
-        "add-mentor",
-        "add a mentor (anyone)",
-        Some("mentor"),
-    ),
-    bind(
-        &[Char('e')],
-        Action::Mentoring(MentoringAction::EditMentor),
-        "edit-mentor",
-        "edit the mentor",
-        None,
-    ),
-    bind(
-        &[Char('t')],
-        Action::Mentoring(MentoringAction::ToggleMentor),
-        "toggle-mentor",
-        "mentor active/inactive",
-        None,
-    ),
-];
+/// What follows a save.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MentoringSaved {
+    SelectPair,
+    SelectMentor,
+}
 
-pub fn update(app: &mut App, action: MentoringAction) {
-    match action {
-        MentoringAction::NextView => {
-            let next = app.mentoring.view.step(1);
-            app.mentoring.set_view(next);
-        }
-        MentoringAction::NewPair => forms::open_new_pair(app),
-        MentoringAction::EndPair => forms::open_end_pair(app),
-        MentoringAction::AddLog => forms::open_add_log(app),
-        MentoringAction::AddMentor => forms::open_add_mentor(app),
-        MentoringAction::EditMentor => forms::open_edit_mentor(app),
-        MentoringAction::ToggleMentor => forms::toggle_mentor(app),
+type Fx = Effects<MentoringTab>;
+
+impl TabView for MentoringTab {
+    type Action = MentoringAction;
+    type Form = MentoringForm;
+    type Confirm = MentoringConfirm;
+    type Saved = MentoringSaved;
+    const TAB: Tab = Tab::Mentoring;
+    const KEYS: &'static [Binding<MentoringAction>] = KEYS;
+
+    fn refresh(&mut self, cx: &Ctx) {
+        self.rebuild(cx.data, cx.today);
     }
-}
 
-pub fn confirmed(_app: &mut App, c: MentoringConfirm) {
-    match c {}
-}
+    fn update(&mut self, cx: &Ctx, action: MentoringAction) -> Fx {
+        match action {
+            MentoringAction::NextView => {
+                self.set_view(self.view().step(1));
+                vec![]
+            }
+            MentoringAction::NewPair => forms::open_new_pair(self, cx),
+            MentoringAction::EndPair => forms::open_end_pair(self, cx),
+            MentoringAction::AddLog => forms::open_add_log(self, cx),
+            MentoringAction::AddMentor => forms::open_add_mentor(cx),
+            MentoringAction::EditMentor => forms::open_edit_mentor(self, cx),
+            MentoringAction::ToggleMentor => forms::toggle_mentor(self, cx),
+        }
+    }
 
-/// `y`: the selected row's key facts, masked as the screen is.
-pub fn selected_facts(app: &App) -> Option<String> {
-    let data = &app.data;
-    let tab = &app.mentoring;
-    match tab.view {
-        View::Pairs | View::Logs => tab.selected(data).map(|p| {
-            let mentor = data
-                .mentor(p.mentor_id)
-                .map(|m| app.person(m.employee_id))
-                .unwrap_or_default();
-            format!(
-                "mentor {mentor} · mentee {} · started {} · ends {}",
-                app.person(p.mentee_id),
-                p.started,
-                p.ended.unwrap_or(p.expires())
-            )
-        }),
-        View::Mentors => tab.selected_mentor(data).map(|m| {
-            let e = data.employee(m.employee_id);
-            format!(
-                "mentor {} · {} · {} · {} · {}",
-                app.person(m.employee_id),
-                e.map(|e| e.chapter.as_str()).unwrap_or(""),
-                e.map(|e| e.position.as_str()).unwrap_or(""),
-                m.expertise,
-                if m.active { "active" } else { "inactive" }
-            )
-        }),
-        View::Chapters => tab
-            .chapter_rows
-            .get(tab.list.selected)
-            .and_then(|i| tab.chapters.get(i))
-            .map(|c| format!("{} · {} active mentor(s)", c.chapter, c.active_mentors)),
+    fn navigate(&mut self, _cx: &Ctx, nav: Nav) {
+        MentoringTab::navigate(self, nav);
+    }
+
+    fn filter(&self) -> &str {
+        &self.list.filter
+    }
+
+    fn set_filter(&mut self, _cx: &Ctx, text: &str) {
+        self.list.set_filter(text);
+    }
+
+    fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &MentoringForm) -> Fx {
+        forms::submit(self, cx, purpose, form)
+    }
+
+    fn confirmed(&mut self, _cx: &Ctx, answer: MentoringConfirm) -> Fx {
+        match answer {}
+    }
+
+    fn saved(&mut self, _cx: &Ctx, then: MentoringSaved, id: Option<Id>) -> Fx {
+        match (then, id) {
+            (MentoringSaved::SelectPair, Some(id)) => self.select_pair(id),
+            (MentoringSaved::SelectMentor, Some(id)) => self.select_mentor(id),
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn copy_facts(&self, cx: &Ctx) -> Option<String> {
+        let data = cx.data;
+        match self.view() {
+            View::Pairs | View::Logs => self.selected(data).map(|p| {
+                let mentor = data
+                    .mentor(p.mentor_id)
+                    .map(|m| cx.person(m.employee_id))
+                    .unwrap_or_default();
+                facts([
+                    format!("mentor {mentor}"),
+                    format!("mentee {}", cx.person(p.mentee_id)),
+                    format!("started {}", p.started),
+                    format!("ends {}", p.ended.unwrap_or(p.expires())),
+                ])
+            }),
+            View::Mentors => self.selected_mentor(data).map(|m| {
+                let e = data.employee(m.employee_id);
+                facts([
+                    format!("mentor {}", cx.person(m.employee_id)),
+                    e.map(|e| e.chapter.clone()).unwrap_or_default(),
+                    e.map(|e| e.position.clone()).unwrap_or_default(),
+                    m.expertise.clone(),
+                    (if m.active { "active" } else { "inactive" }).to_string(),
+                ])
+            }),
+            View::Chapters => self
+                .list
+                .selected_index()
+                .and_then(|i| self.chapters.get(i))
+                .map(|c| format!("{} · {} active mentor(s)", c.chapter, c.active_mentors)),
+        }
+    }
+
+    fn reveal(&mut self, _cx: &Ctx, kind: Kind, _id: Id, name: &str) {
+        self.list.set_filter(name);
+        if kind == Kind::Mentor {
+            self.set_view(View::Mentors);
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &Theme) {
+        render::render(self, frame, area, cx, theme);
     }
 }

@@ -1,11 +1,12 @@
 //! Drawing the mentoring tab: a view bar, then the current view's list and detail. Only the
 //! visible rows are built; everything else was computed in `refresh`.
 
-use super::{GridCell, PairState, View, state_label};
-use crate::app::App;
-use crate::tabs::{day, opt_day};
-use crate::ui::{Theme, widgets};
+use super::{GridCell, MentoringTab, PairState, View, state_label};
+use crate::tab::Ctx;
+use crate::theme::Theme;
+use crate::widgets::{self, day, opt_day};
 use pathways_core::domain::{Choice, describe_years_months, years_months_between};
+use pathways_core::text::{fit, width};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -15,29 +16,28 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn render(tab: &MentoringTab, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &Theme) {
     let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    render_bar(frame, bar, app, theme);
-    match app.mentoring.view {
-        View::Pairs => render_pairs(frame, body, app, theme),
-        View::Mentors => render_mentors(frame, body, app, theme),
-        View::Logs => render_grid(frame, body, app, theme),
-        View::Chapters => render_chapters(frame, body, app, theme),
+    render_bar(frame, bar, tab, theme);
+    match tab.view() {
+        View::Pairs => render_pairs(frame, body, tab, cx, theme),
+        View::Mentors => render_mentors(frame, body, tab, cx, theme),
+        View::Logs => render_grid(frame, body, tab, cx, theme),
+        View::Chapters => render_chapters(frame, body, tab, cx, theme),
     }
 }
 
-fn render_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.mentoring;
+fn render_bar(frame: &mut Frame, area: Rect, tab: &MentoringTab, theme: &Theme) {
     let mut spans = Vec::new();
     for v in View::ALL {
-        let style = if v == tab.view {
+        let style = if v == tab.view() {
             theme.tab_active
         } else {
             theme.muted
         };
         spans.push(Span::styled(format!(" {} ", v.title()), style));
     }
-    let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let s = &tab.summary;
     // Most important first; what does not fit is left out (the views show it all).
     let mut parts = vec![format!("{} active", s.active)];
@@ -57,13 +57,13 @@ fn render_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         } else {
             format!("{facts} · {part}")
         };
-        if used + next.chars().count() + 2 > area.width as usize {
+        if used + width(&next) + 2 > area.width as usize {
             break;
         }
         facts = next;
     }
     facts.push(' ');
-    let room = (area.width as usize).saturating_sub(used + facts.chars().count());
+    let room = (area.width as usize).saturating_sub(used + width(&facts));
     if room > 5 {
         spans.push(Span::styled(" ←/→", theme.important));
     }
@@ -76,21 +76,20 @@ fn render_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-fn mentor_name(app: &App, mentor_id: pathways_core::domain::Id) -> String {
-    app.data
+fn mentor_name(cx: &Ctx, mentor_id: pathways_core::domain::Id) -> String {
+    cx.data
         .mentor(mentor_id)
-        .map(|m| app.person(m.employee_id))
+        .map(|m| cx.person(m.employee_id))
         .unwrap_or_default()
 }
 
-fn render_pairs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.mentoring;
-    let data = &app.data;
+fn render_pairs(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, theme: &Theme) {
+    let data = cx.data;
     let (list_area, detail_area) = widgets::list_and_detail(area, 9);
     widgets::table(
         frame,
         list_area,
-        format!(" Mentoring pairs ({}) ", tab.rows.len()),
+        format!(" Mentoring pairs ({}) ", tab.rows(View::Pairs).len()),
         &["!", "Mentee", "Mentor", "Signed", "Ends", "State"],
         &[
             Constraint::Length(1),
@@ -100,11 +99,11 @@ fn render_pairs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Constraint::Length(10),
             Constraint::Length(16),
         ],
-        tab.rows.len(),
-        tab.list.selected,
+        tab.rows(View::Pairs).len(),
+        tab.list.selected(),
         theme,
         |row| {
-            let i = tab.rows.visible[row];
+            let i = tab.rows(View::Pairs).visible[row];
             let p = &data.pairs[i];
             let info = &tab.pair_info[i];
             let attention = matches!(info.state, PairState::Overdue)
@@ -117,8 +116,8 @@ fn render_pairs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             };
             Row::new(vec![
                 Cell::from(Span::styled(if attention { "!" } else { " " }, theme.error)),
-                Cell::from(app.person(p.mentee_id)),
-                Cell::from(mentor_name(app, p.mentor_id)),
+                Cell::from(cx.person(p.mentee_id)),
+                Cell::from(mentor_name(cx, p.mentor_id)),
                 Cell::from(day(p.started)),
                 Cell::from(day(p.ended.unwrap_or(p.expires()))),
                 Cell::from(Span::styled(state_label(p, info.state), state_style)),
@@ -131,7 +130,7 @@ fn render_pairs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let p = &data.pairs[i];
             let info = &tab.pair_info[i];
             let mentee = data.employee(p.mentee_id);
-            let left = (p.expires() - app.today).num_days();
+            let left = (p.expires() - cx.today).num_days();
             let ends = match info.state {
                 PairState::Ended => format!("{} (12 months)", day(p.expires())),
                 PairState::Overdue => format!("{} · ! {} days past its 12 months", day(p.expires()), -left),
@@ -161,18 +160,18 @@ fn render_pairs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     "Mentee",
                     format!(
                         "{} · {} · {}",
-                        app.person(p.mentee_id),
+                        cx.person(p.mentee_id),
                         mentee.map(|e| e.position.as_str()).unwrap_or(""),
                         data.location_name(mentee.and_then(|e| e.location_id))
                     ),
                     theme,
                 ),
-                widgets::fact("Mentor", mentor_name(app, p.mentor_id), theme),
+                widgets::fact("Mentor", mentor_name(cx, p.mentor_id), theme),
                 widgets::fact("Agreement signed", day(p.started), theme),
                 widgets::fact("Ends at the latest", ends, theme),
                 widgets::fact("Ended", ended, theme),
                 widgets::fact("Logs", logs, theme),
-                widgets::fact("Notes", app.sensitive(p.notes.clone()), theme),
+                widgets::fact("Notes", cx.sensitive(p.notes.clone()), theme),
             ]
         }
     };
@@ -184,9 +183,8 @@ fn years(from: Option<chrono::NaiveDate>, today: chrono::NaiveDate) -> String {
         .unwrap_or_else(|| "?".into())
 }
 
-fn render_mentors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.mentoring;
-    let data = &app.data;
+fn render_mentors(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, theme: &Theme) {
+    let data = cx.data;
     let (list_area, detail_area) = widgets::list_and_detail(area, 9);
     let active = data.mentors.iter().filter(|m| m.active).count();
     // Wide terminals show the whole roster in the table; 80 columns put the rest in the detail.
@@ -207,14 +205,14 @@ fn render_mentors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     widgets::table(
         frame,
         list_area,
-        format!(" Mentors ({}: {active} active) ", tab.mentor_rows.len()),
+        format!(" Mentors ({}: {active} active) ", tab.rows(View::Mentors).len()),
         &header,
         &widths,
-        tab.mentor_rows.len(),
-        tab.list.selected,
+        tab.rows(View::Mentors).len(),
+        tab.list.selected(),
         theme,
         |row| {
-            let i = tab.mentor_rows.visible[row];
+            let i = tab.rows(View::Mentors).visible[row];
             let m = &data.mentors[i];
             let info = &tab.mentor_info[i];
             let e = data.employee(m.employee_id);
@@ -222,7 +220,7 @@ fn render_mentors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let flag = m.active && !info.problems.is_empty();
             let mut cells = vec![
                 Cell::from(Span::styled(if flag { "!" } else { " " }, theme.error)),
-                Cell::from(app.person(m.employee_id)),
+                Cell::from(cx.person(m.employee_id)),
                 Cell::from(e.map(|e| e.chapter.clone()).unwrap_or_default()),
             ];
             if wide {
@@ -233,8 +231,8 @@ fn render_mentors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 ]);
             }
             cells.extend([
-                Cell::from(years(e.and_then(|e| e.hire_date), app.today)),
-                Cell::from(years(e.and_then(|e| e.position_start), app.today)),
+                Cell::from(years(e.and_then(|e| e.hire_date), cx.today)),
+                Cell::from(years(e.and_then(|e| e.position_start), cx.today)),
                 Cell::from(Span::styled(
                     if m.active { "active" } else { "inactive" },
                     if m.active { theme.base } else { theme.muted },
@@ -245,8 +243,8 @@ fn render_mentors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         },
     );
     let selected = tab
-        .mentor_rows
-        .get(tab.list.selected)
+        .list
+        .selected_index()
         .and_then(|i| data.mentors.get(i).map(|m| (m, &tab.mentor_info[i])));
     let lines = match selected {
         None => vec![Line::raw("No mentor selected. m adds one (any employee).")],
@@ -254,12 +252,12 @@ fn render_mentors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let e = data.employee(m.employee_id);
             let span = |d: Option<chrono::NaiveDate>| match d {
                 Some(d) => {
-                    let (y, mo) = years_months_between(d, app.today);
+                    let (y, mo) = years_months_between(d, cx.today);
                     format!("{} (since {})", describe_years_months(y, mo), day(d))
                 }
                 None => "unknown".into(),
             };
-            let mentees: Vec<String> = info.mentees.iter().map(|&id| app.person(id)).collect();
+            let mentees: Vec<String> = info.mentees.iter().map(|&id| cx.person(id)).collect();
             vec![
                 widgets::fact(
                     "Position",
@@ -306,9 +304,8 @@ fn render_mentors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     widgets::detail(frame, detail_area, " Mentor ", lines, theme);
 }
 
-fn render_grid(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.mentoring;
-    let data = &app.data;
+fn render_grid(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, theme: &Theme) {
+    let data = cx.data;
     let (list_area, detail_area) = widgets::list_and_detail(area, 9);
     let mut header: Vec<&str> = vec!["Mentee"];
     header.extend(
@@ -325,17 +322,17 @@ fn render_grid(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         list_area,
         format!(
             " Monthly logs of {} running pairs · hours = log in · ! missing · · not due yet ",
-            tab.grid_rows.len()
+            tab.rows(View::Logs).len()
         ),
         &header,
         &widths,
-        tab.grid_rows.len(),
-        tab.list.selected,
+        tab.rows(View::Logs).len(),
+        tab.list.selected(),
         theme,
         |row| {
-            let line = &tab.grid[tab.grid_rows.visible[row]];
+            let line = &tab.grid[tab.rows(View::Logs).visible[row]];
             let p = &data.pairs[line.pair];
-            let mut cells = vec![Cell::from(app.person(p.mentee_id))];
+            let mut cells = vec![Cell::from(cx.person(p.mentee_id))];
             cells.extend(line.cells.iter().map(|c| match c {
                 GridCell::Outside => Cell::from(""),
                 GridCell::Logged(h) => Cell::from(Span::styled(hours(*h), theme.good)),
@@ -361,8 +358,8 @@ fn render_grid(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Span::styled("Pair: ", theme.muted),
                 Span::raw(format!(
                     "{} with {} · at most 4 h a month",
-                    app.person(p.mentee_id),
-                    mentor_name(app, p.mentor_id)
+                    cx.person(p.mentee_id),
+                    mentor_name(cx, p.mentor_id)
                 )),
             ])];
             if logs.is_empty() {
@@ -377,11 +374,11 @@ fn render_grid(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     opt_day(Some(log.submitted))
                 );
                 // One line per log: the topics are cut to the pane's width.
-                let width = (detail_area.width as usize).saturating_sub(2 + 7 + facts.chars().count());
+                let cols = (detail_area.width as usize).saturating_sub(2 + 7 + width(&facts));
                 l.push(Line::from(vec![
                     Span::styled(log.month.format("%Y-%m").to_string(), theme.important),
                     Span::raw(facts),
-                    Span::raw(cut(&app.sensitive(log.topics.clone()), width)),
+                    Span::raw(fit(&cx.sensitive(log.topics.clone()), cols).into_owned()),
                 ]));
             }
             if logs.len() > room {
@@ -396,16 +393,6 @@ fn render_grid(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     widgets::detail(frame, detail_area, " Logs ", lines, theme);
 }
 
-fn cut(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let mut s: String = text.chars().take(width.saturating_sub(1)).collect();
-        s.push('…');
-        s
-    }
-}
-
 /// Hours in three characters: "1.5", "  4".
 fn hours(h: f32) -> String {
     if h.fract() == 0.0 {
@@ -415,8 +402,7 @@ fn hours(h: f32) -> String {
     }
 }
 
-fn render_chapters(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.mentoring;
+fn render_chapters(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, theme: &Theme) {
     let s = &tab.summary;
     widgets::table(
         frame,
@@ -433,13 +419,13 @@ fn render_chapters(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Constraint::Length(7),
             Constraint::Min(10),
         ],
-        tab.chapter_rows.len(),
-        tab.list.selected,
+        tab.rows(View::Chapters).len(),
+        tab.list.selected(),
         theme,
         |row| {
-            let i = tab.chapter_rows.visible[row];
+            let i = tab.rows(View::Chapters).visible[row];
             let c = &tab.chapters[i];
-            let names: Vec<String> = tab.chapter_mentors[i].iter().map(|&id| app.person(id)).collect();
+            let names: Vec<String> = tab.chapter_mentors[i].iter().map(|&id| cx.person(id)).collect();
             let chapter = if c.chapter == pathways_core::domain::NO_CHAPTER {
                 format!("{} (not a union chapter)", c.chapter)
             } else {

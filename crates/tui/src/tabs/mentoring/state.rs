@@ -1,8 +1,6 @@
 //! The tab's state: which view is shown, and everything each view draws, computed once per load.
 
-use crate::action::Action;
-use crate::app::ListNav;
-use crate::tabs::Rows;
+use crate::list::{Nav, Rows, ViewKind, Views};
 use chrono::{Datelike, NaiveDate};
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::{
@@ -31,15 +29,10 @@ impl View {
             View::Chapters => "Chapters",
         }
     }
+}
 
-    fn index(self) -> usize {
-        View::ALL.iter().position(|v| *v == self).unwrap_or(0)
-    }
-
-    pub(super) fn step(self, by: isize) -> View {
-        let i = (self.index() as isize + by).rem_euclid(View::ALL.len() as isize);
-        View::ALL[i as usize]
-    }
+impl ViewKind for View {
+    const ALL: &'static [View] = &View::ALL;
 }
 
 /// Where a pair stands today.
@@ -103,18 +96,9 @@ pub struct Summary {
 
 #[derive(Debug, Clone, Default)]
 pub struct MentoringTab {
-    pub view: View,
-    /// The shared filter, and the selection in the current view.
-    pub list: ListNav,
-    selections: [usize; 4],
-    /// Pairs view: indexes into `data.pairs`.
-    pub rows: Rows,
-    /// Mentors view: indexes into `data.mentors`.
-    pub mentor_rows: Rows,
-    /// Log grid: indexes into `grid`.
-    pub grid_rows: Rows,
-    /// Chapters view: indexes into `chapters`.
-    pub chapter_rows: Rows,
+    /// The four views over one filter: pairs (indexes into `data.pairs`), mentors (into
+    /// `data.mentors`), the log grid (into `grid`) and chapters (into `chapters`).
+    pub list: Views<View, Picked>,
     pub pair_info: Vec<PairInfo>,
     pub mentor_info: Vec<MentorInfo>,
     pub grid: Vec<GridLine>,
@@ -126,25 +110,20 @@ pub struct MentoringTab {
     /// Indexes into `data.logs` per pair id, oldest month first.
     pub logs_by_pair: HashMap<Id, Vec<usize>>,
     pub summary: Summary,
-    /// Ids of `data.pairs` and `data.mentors` by index as of the last refresh, so each view's
-    /// selection can follow its record when a save or another process reorders the lists.
-    pair_ids: Vec<Id>,
-    mentor_ids: Vec<Id>,
 }
 
 /// What a view's selected row is, independent of where it sorts.
 #[derive(Debug, Clone, PartialEq)]
-enum Picked {
+pub enum Picked {
     Pair(Id),
     Mentor(Id),
     Chapter(String),
 }
 
 impl MentoringTab {
-    pub fn refresh(&mut self, data: &Dataset, today: NaiveDate) {
-        let keep = View::ALL.map(|v| self.picked(v));
-        self.pair_ids = data.pairs.iter().map(|p| p.id).collect();
-        self.mentor_ids = data.mentors.iter().map(|m| m.id).collect();
+    /// Computes everything the views show from the data.
+    pub fn rebuild(&mut self, data: &Dataset, today: NaiveDate) {
+        let memory = self.list.remember();
         let mut logs_by_pair: HashMap<Id, Vec<usize>> = HashMap::new();
         for (i, l) in data.logs.iter().enumerate() {
             logs_by_pair.entry(l.pair_id).or_default().push(i);
@@ -211,11 +190,12 @@ impl MentoringTab {
                 .map(|&i| data.employee_name(data.mentors[i].employee_id))
                 .unwrap_or_default()
         };
-        self.rows.set(order.iter().map(|&i| {
+        self.list.list_mut(View::Pairs).set(order.iter().map(|&i| {
             let p = &data.pairs[i];
             let state = state_label(p, self.pair_info[i].state);
             (
                 i,
+                Picked::Pair(p.id),
                 format!(
                     "{} {} {state}",
                     data.employee_name(p.mentee_id),
@@ -232,11 +212,12 @@ impl MentoringTab {
                 .unwrap_or_default()
         };
         order.sort_by_cached_key(|&i| (!data.mentors[i].active, sort_name(&data.mentors[i])));
-        self.mentor_rows.set(order.iter().map(|&i| {
+        self.list.list_mut(View::Mentors).set(order.iter().map(|&i| {
             let m = &data.mentors[i];
             let e = data.employee(m.employee_id);
             (
                 i,
+                Picked::Mentor(m.id),
                 format!(
                     "{} {} {} {} {}",
                     data.employee_name(m.employee_id),
@@ -287,13 +268,17 @@ impl MentoringTab {
                 GridLine { pair: i, cells }
             })
             .collect();
-        self.grid_rows.set(self.grid.iter().enumerate().map(|(g, line)| {
-            let p = &data.pairs[line.pair];
-            (
-                g,
-                format!("{} {}", data.employee_name(p.mentee_id), mentor_name(p.mentor_id)),
-            )
-        }));
+        let grid = &self.grid;
+        self.list
+            .list_mut(View::Logs)
+            .set(grid.iter().enumerate().map(|(g, line)| {
+                let p = &data.pairs[line.pair];
+                (
+                    g,
+                    Picked::Pair(p.id),
+                    format!("{} {}", data.employee_name(p.mentee_id), mentor_name(p.mentor_id)),
+                )
+            }));
 
         // Chapters: active mentors per chapter, chapters without one first.
         let chapters = data.chapters();
@@ -315,13 +300,19 @@ impl MentoringTab {
                     .collect()
             })
             .collect();
-        self.chapter_rows
-            .set(self.chapters.iter().enumerate().map(|(i, c)| {
-                let names: Vec<String> = self.chapter_mentors[i]
+        let (chapters, chapter_mentors) = (&self.chapters, &self.chapter_mentors);
+        self.list
+            .list_mut(View::Chapters)
+            .set(chapters.iter().enumerate().map(|(i, c)| {
+                let names: Vec<String> = chapter_mentors[i]
                     .iter()
                     .map(|&id| data.employee_name(id))
                     .collect();
-                (i, format!("{} {}", c.chapter, names.join(" ")))
+                (
+                    i,
+                    Picked::Chapter(c.chapter.clone()),
+                    format!("{} {}", c.chapter, names.join(" ")),
+                )
             }));
         summary.active_mentors = active.len();
         summary.gaps = self.chapters.iter().filter(|c| c.is_gap()).count();
@@ -332,122 +323,29 @@ impl MentoringTab {
             .count();
         self.summary = summary;
         self.logs_by_pair = logs_by_pair;
-        self.refilter();
-        for (v, picked) in View::ALL.into_iter().zip(keep) {
-            if let Some(row) = picked.and_then(|p| self.row_of(v, &p)) {
-                self.set_selection(v, row);
-            }
-        }
+        self.list.restore(memory);
     }
 
-    /// The record selected in view `v` (its own selection while another view is shown).
-    fn picked(&self, v: View) -> Option<Picked> {
-        let row = self.selection(v);
-        match v {
-            View::Pairs => self
-                .rows
-                .get(row)
-                .and_then(|i| self.pair_ids.get(i))
-                .map(|&id| Picked::Pair(id)),
-            View::Mentors => self
-                .mentor_rows
-                .get(row)
-                .and_then(|i| self.mentor_ids.get(i))
-                .map(|&id| Picked::Mentor(id)),
-            View::Logs => self
-                .grid_rows
-                .get(row)
-                .and_then(|g| self.grid.get(g))
-                .and_then(|line| self.pair_ids.get(line.pair))
-                .map(|&id| Picked::Pair(id)),
-            View::Chapters => self
-                .chapter_rows
-                .get(row)
-                .and_then(|i| self.chapters.get(i))
-                .map(|c| Picked::Chapter(c.chapter.clone())),
-        }
+    pub fn view(&self) -> View {
+        self.list.view
     }
 
-    /// The row of view `v` that shows `picked` now, if the filter shows it.
-    fn row_of(&self, v: View, picked: &Picked) -> Option<usize> {
-        let is = |i: usize| match (v, picked) {
-            (View::Pairs, Picked::Pair(id)) => self.pair_ids.get(i) == Some(id),
-            (View::Mentors, Picked::Mentor(id)) => self.mentor_ids.get(i) == Some(id),
-            (View::Logs, Picked::Pair(id)) => self
-                .grid
-                .get(i)
-                .is_some_and(|line| self.pair_ids.get(line.pair) == Some(id)),
-            (View::Chapters, Picked::Chapter(name)) => {
-                self.chapters.get(i).is_some_and(|c| &c.chapter == name)
-            }
-            _ => false,
-        };
-        let rows = match v {
-            View::Pairs => &self.rows,
-            View::Mentors => &self.mentor_rows,
-            View::Logs => &self.grid_rows,
-            View::Chapters => &self.chapter_rows,
-        };
-        rows.visible.iter().position(|&i| is(i))
+    /// The rows of view `v`.
+    pub fn rows(&self, v: View) -> &Rows {
+        &self.list.list(v).rows
     }
 
-    fn selection(&self, v: View) -> usize {
-        if v == self.view {
-            self.list.selected
-        } else {
-            self.selections[v.index()]
-        }
-    }
-
-    fn set_selection(&mut self, v: View, row: usize) {
-        if v == self.view {
-            self.list.selected = row;
-        } else {
-            self.selections[v.index()] = row;
-        }
-    }
-
-    pub fn refilter(&mut self) {
-        let filter = self.list.filter.clone();
-        for rows in [
-            &mut self.rows,
-            &mut self.mentor_rows,
-            &mut self.grid_rows,
-            &mut self.chapter_rows,
-        ] {
-            rows.narrow(&filter);
-        }
-        let len = self.current_rows().len();
-        self.list.clamp(len);
-    }
-
-    pub fn current_rows(&self) -> &Rows {
-        match self.view {
-            View::Pairs => &self.rows,
-            View::Mentors => &self.mentor_rows,
-            View::Logs => &self.grid_rows,
-            View::Chapters => &self.chapter_rows,
-        }
-    }
-
-    pub fn navigate(&mut self, action: Action) {
-        match action {
-            Action::Left => self.set_view(self.view.step(-1)),
-            Action::Right => self.set_view(self.view.step(1)),
-            _ => {
-                let len = self.current_rows().len();
-                self.list.apply(action, len);
-            }
+    pub fn navigate(&mut self, nav: Nav) {
+        match nav {
+            Nav::Left => self.set_view(self.view().step(-1)),
+            Nav::Right => self.set_view(self.view().step(1)),
+            _ => self.list.nav(nav),
         }
     }
 
     /// Switches view, keeping each view's own selection.
     pub fn set_view(&mut self, view: View) {
-        self.selections[self.view.index()] = self.list.selected;
-        self.view = view;
-        self.list.selected = self.selections[view.index()];
-        let len = self.current_rows().len();
-        self.list.clamp(len);
+        self.list.show(view);
     }
 
     /// The pair selected in the pairs view or the log grid.
@@ -456,8 +354,8 @@ impl MentoringTab {
     }
 
     pub fn selected_pair_index(&self) -> Option<usize> {
-        let row = self.current_rows().get(self.list.selected)?;
-        match self.view {
+        let row = self.list.selected_index()?;
+        match self.view() {
             View::Pairs => Some(row),
             View::Logs => self.grid.get(row).map(|g| g.pair),
             _ => None,
@@ -466,39 +364,22 @@ impl MentoringTab {
 
     /// The mentor selected in the roster, or the mentor of the selected pair.
     pub fn selected_mentor<'a>(&self, data: &'a Dataset) -> Option<&'a Mentor> {
-        match self.view {
-            View::Mentors => self
-                .mentor_rows
-                .get(self.list.selected)
-                .and_then(|i| data.mentors.get(i)),
+        match self.view() {
+            View::Mentors => self.list.selected_index().and_then(|i| data.mentors.get(i)),
             _ => self.selected(data).and_then(|p| data.mentor(p.mentor_id)),
         }
     }
 
     /// Selects the pair with `id` in the pairs view, if the filter shows it.
-    pub fn select_pair(&mut self, data: &Dataset, id: Id) {
+    pub fn select_pair(&mut self, id: Id) {
         self.set_view(View::Pairs);
-        if let Some(row) = self
-            .rows
-            .visible
-            .iter()
-            .position(|&i| data.pairs.get(i).is_some_and(|p| p.id == id))
-        {
-            self.list.selected = row;
-        }
+        self.list.current_mut().select(&Picked::Pair(id));
     }
 
     /// Selects the mentor with `id` in the roster, if the filter shows them.
-    pub fn select_mentor(&mut self, data: &Dataset, id: Id) {
+    pub fn select_mentor(&mut self, id: Id) {
         self.set_view(View::Mentors);
-        if let Some(row) = self
-            .mentor_rows
-            .visible
-            .iter()
-            .position(|&i| data.mentors.get(i).is_some_and(|m| m.id == id))
-        {
-            self.list.selected = row;
-        }
+        self.list.current_mut().select(&Picked::Mentor(id));
     }
 }
 

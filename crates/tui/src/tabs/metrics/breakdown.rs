@@ -2,18 +2,19 @@
 //! fiscal month, with each group's share of the year to date. Race is hidden under the privacy
 //! screen.
 
+use super::MetricsTab;
 use super::detail;
 use super::grid::{self, Grid, GridLine};
-use crate::app::App;
-use crate::ui::{Theme, widgets};
+use crate::tab::Ctx;
+use crate::theme::Theme;
+use crate::widgets;
 use pathways_core::metrics::{Dimension, Total};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, dim: Dimension, theme: &Theme) {
-    let tab = &app.metrics;
+pub fn render(tab: &MetricsTab, frame: &mut Frame, area: Rect, cx: &Ctx, dim: Dimension, theme: &Theme) {
     let report = &tab.report;
     let Some(row) = tab.selected() else {
         return message(frame, area, " Breakdown ", "no metric matches the filter", theme);
@@ -32,7 +33,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, dim: Dimension, theme: &
         );
         return message(frame, area, &title, &why, theme);
     }
-    if dim.is_sensitive() && app.private {
+    if dim.is_sensitive() && cx.private {
         return message(
             frame,
             area,
@@ -53,7 +54,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, dim: Dimension, theme: &
         .map(|(g, series)| {
             let name = labels.get(*g).cloned().unwrap_or_default();
             let label = if dim.is_sensitive() {
-                app.sensitive(name)
+                cx.sensitive(name)
             } else {
                 name
             };

@@ -2,8 +2,9 @@
 //! charts them. Every bar carries its number and the previous year's sits under the month, so
 //! the chart reads the same without colour.
 
-use crate::app::App;
-use crate::ui::{Theme, widgets};
+use super::MetricsTab;
+use crate::theme::Theme;
+use crate::widgets;
 use pathways_core::metrics::{Metric, Report};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -18,25 +19,11 @@ const GAP: u16 = 1;
 /// Room on the left for the row names ("FY27", "FY26").
 const GUTTER: u16 = 5;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn render(tab: &MetricsTab, frame: &mut Frame, area: Rect, theme: &Theme) {
     let [top, bottom] = Layout::vertical([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)]).areas(area);
-    let report = &app.metrics.report;
-    render_one(
-        frame,
-        top,
-        report,
-        Metric::NewRelationships,
-        app.metrics.month,
-        theme,
-    );
-    render_one(
-        frame,
-        bottom,
-        report,
-        Metric::PlAttendance,
-        app.metrics.month,
-        theme,
-    );
+    let report = &tab.report;
+    render_one(frame, top, report, Metric::NewRelationships, tab.month, theme);
+    render_one(frame, bottom, report, Metric::PlAttendance, tab.month, theme);
 }
 
 fn render_one(frame: &mut Frame, area: Rect, report: &Report, metric: Metric, month: usize, theme: &Theme) {
@@ -105,10 +92,13 @@ fn render_one(frame: &mut Frame, area: Rect, report: &Report, metric: Metric, mo
         .bar_style(theme.important);
     frame.render_widget(chart, bars);
     let value_line = |y: u16, name: String, style: Style, cell: &dyn Fn(usize) -> String| {
-        let mut spans = vec![Span::styled(format!("{name:<w$}", w = GUTTER as usize), style)];
+        let mut spans = vec![Span::styled(
+            pathways_core::text::fill(&name, GUTTER as usize),
+            style,
+        )];
         for i in 0..12 {
             let mut text = cell(i);
-            if text.chars().count() > bar_width as usize {
+            if pathways_core::text::width(&text) > bar_width as usize {
                 text = text
                     .parse::<u64>()
                     .map(|n| format!("{}k", n / 1000))

@@ -1,15 +1,14 @@
 //! The three lines under the metrics table: the selected month against the same month a year
 //! before, the year to date against the same months a year before, and the counting rule.
 
-use crate::app::App;
-use crate::ui::Theme;
+use super::MetricsTab;
+use crate::theme::Theme;
 use pathways_core::metrics::{Figure, Report, Series, Total};
 use ratatui::text::{Line, Span};
 
 /// Three lines under the table: the selected month against a year before, the year to date
 /// against the same months a year before, and how the metric is counted.
-pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let tab = &app.metrics;
+pub fn lines(tab: &MetricsTab, theme: &Theme) -> Vec<Line<'static>> {
     let report = &tab.report;
     let Some(row) = tab.selected() else {
         return vec![Line::from(Span::styled(

@@ -2,8 +2,9 @@
 //! the width allows (the window follows the selected month), the year to date, and an optional
 //! extra column. Only the visible lines become rows.
 
-use crate::app::scroll_offset;
-use crate::ui::{Theme, widgets};
+use crate::list::scroll_offset;
+use crate::theme::Theme;
+use crate::widgets;
 use pathways_core::metrics::{MetricRow, Report, Series, Total};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Rect};
@@ -185,15 +186,9 @@ pub fn render(frame: &mut Frame, area: Rect, grid: Grid, theme: &Theme) {
     frame.render_stateful_widget(table, area, &mut state);
 }
 
-/// The text cut to `width` characters, with "…" when something was cut.
+/// The text cut to `width` display columns, with "…" when something was cut.
 fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    }
+    pathways_core::text::fit(text, width).into_owned()
 }
 
 #[cfg(test)]

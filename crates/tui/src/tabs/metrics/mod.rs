@@ -6,101 +6,25 @@ mod breakdown;
 mod chart;
 mod detail;
 mod grid;
+mod keys;
 
-use super::Rows;
-use crate::action::Action;
-use crate::app::{App, ListNav};
-use crate::keymap::{Binding, Key, bind};
-use crate::ui::Theme;
+pub use keys::{KEYS, MetricsAction};
+
+use crate::form::Form;
+use crate::keys::Binding;
+use crate::list::{Nav, Views};
+use crate::tab::{Ctx, Effect, Effects, Tab, TabView};
+use crate::theme::Theme;
 use chrono::NaiveDate;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::FiscalYear;
+use pathways_core::domain::Id;
 use pathways_core::metrics::{Dimension, Metric, MetricRow, Report, monthly_as_of};
+use pathways_core::search::Kind;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Paragraph;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MetricsAction {
-    PreviousYear,
-    NextYear,
-    CurrentYear,
-    ShowTable,
-    ShowCharts,
-    /// Breakdown of the selected metric; pressed again, the next dimension.
-    Breakdown,
-    /// The previous year's row under every metric, not only the selected one.
-    CompareAll,
-    NextMetric,
-    PreviousMetric,
-}
-
-use Key::Char;
-pub const KEYS: &[Binding] = &[
-    bind(
-        &[Char('[')],
-        Action::Metrics(MetricsAction::PreviousYear),
-        "previous-fiscal-year",
-        "previous fiscal year",
-        Some("prev FY"),
-    ),
-    bind(
-        &[Char(']')],
-        Action::Metrics(MetricsAction::NextYear),
-        "next-fiscal-year",
-        "next fiscal year",
-        Some("next FY"),
-    ),
-    bind(
-        &[Char('.')],
-        Action::Metrics(MetricsAction::CurrentYear),
-        "current-fiscal-year",
-        "current fiscal year",
-        None,
-    ),
-    bind(
-        &[Char('c')],
-        Action::Metrics(MetricsAction::ShowCharts),
-        "metrics-charts",
-        "charts per month",
-        Some("charts"),
-    ),
-    bind(
-        &[Char('b')],
-        Action::Metrics(MetricsAction::Breakdown),
-        "metrics-breakdown",
-        "breakdown; again: next",
-        Some("breakdown"),
-    ),
-    bind(
-        &[Char('t')],
-        Action::Metrics(MetricsAction::ShowTable),
-        "metrics-table",
-        "back to the table",
-        Some("table"),
-    ),
-    bind(
-        &[Char('v')],
-        Action::Metrics(MetricsAction::CompareAll),
-        "previous-year-rows",
-        "last year, every metric",
-        None,
-    ),
-    bind(
-        &[Char('n')],
-        Action::Metrics(MetricsAction::NextMetric),
-        "next-metric",
-        "next metric",
-        None,
-    ),
-    bind(
-        &[Char('N')],
-        Action::Metrics(MetricsAction::PreviousMetric),
-        "previous-metric",
-        "previous metric",
-        None,
-    ),
-];
+use std::convert::Infallible;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -111,9 +35,8 @@ pub enum View {
 
 #[derive(Debug, Clone)]
 pub struct MetricsTab {
-    /// The metric rows (filterable by name).
-    pub list: ListNav,
-    pub rows: Rows,
+    /// The metric rows (filterable by name), as indexes into `report.rows`.
+    pub list: Views<(), usize>,
     pub year: FiscalYear,
     /// The selected fiscal month, 0 = July.
     pub month: usize,
@@ -129,8 +52,7 @@ impl MetricsTab {
     pub fn new(today: NaiveDate) -> Self {
         let year = FiscalYear::of(today);
         let mut tab = MetricsTab {
-            list: ListNav::default(),
-            rows: Rows::default(),
+            list: Views::default(),
             year,
             month: 0,
             view: View::Table,
@@ -148,43 +70,21 @@ impl MetricsTab {
         self.report.elapsed.saturating_sub(1)
     }
 
-    pub fn refresh(&mut self, data: &Dataset, today: NaiveDate) {
+    /// Counts the fiscal year's figures from the data.
+    pub fn rebuild(&mut self, data: &Dataset, today: NaiveDate) {
+        let memory = self.list.remember();
         self.today = today;
         self.report = monthly_as_of(data, self.year, today);
-        self.rows.set(
+        self.list.current_mut().set(
             Metric::ALL
                 .iter()
-                .map(|m| (m.index(), format!("{} {}", m.label(), m.key()))),
+                .map(|m| (m.index(), m.index(), format!("{} {}", m.label(), m.key()))),
         );
-        self.refilter();
-    }
-
-    pub fn refilter(&mut self) {
-        self.rows.narrow(&self.list.filter);
-        self.list.clamp(self.rows.len());
-    }
-
-    pub fn navigate(&mut self, action: Action) {
-        match action {
-            Action::Left => self.month = self.month.saturating_sub(1),
-            Action::Right => self.month = (self.month + 1).min(11),
-            _ if matches!(self.view, View::Breakdown(_)) => {
-                let len = self.breakdown_len();
-                let mut nav = ListNav {
-                    selected: self.group,
-                    filter: String::new(),
-                };
-                nav.apply(action, len);
-                self.group = nav.selected;
-            }
-            _ => self.list.apply(action, self.rows.len()),
-        }
+        self.list.restore(memory);
     }
 
     pub fn selected(&self) -> Option<&MetricRow> {
-        self.rows
-            .get(self.list.selected)
-            .and_then(|i| self.report.rows.get(i))
+        self.list.selected_index().and_then(|i| self.report.rows.get(i))
     }
 
     fn breakdown_len(&self) -> usize {
@@ -196,72 +96,125 @@ impl MetricsTab {
 
     fn set_year(&mut self, data: &Dataset, year: FiscalYear) {
         self.year = year;
-        self.refresh(data, self.today);
+        self.rebuild(data, self.today);
         self.month = self.default_month();
     }
 }
 
-pub fn update(app: &mut App, action: MetricsAction) {
-    let tab = &mut app.metrics;
-    match action {
-        MetricsAction::PreviousYear => tab.set_year(&app.data, tab.year.previous()),
-        MetricsAction::NextYear => tab.set_year(&app.data, tab.year.next()),
-        MetricsAction::CurrentYear => tab.set_year(&app.data, FiscalYear::of(app.today)),
-        MetricsAction::ShowTable => tab.view = View::Table,
-        MetricsAction::ShowCharts => tab.view = View::Charts,
-        MetricsAction::Breakdown => {
-            tab.view = View::Breakdown(match tab.view {
-                View::Breakdown(Dimension::Chapter) => Dimension::Race,
-                View::Breakdown(Dimension::Race) => Dimension::LocationType,
-                _ => Dimension::Chapter,
-            });
-            tab.group = 0;
-        }
-        MetricsAction::CompareAll => {
-            tab.compare_all = !tab.compare_all;
-            app.status = Some(
-                if tab.compare_all {
+type Fx = Effects<MetricsTab>;
+
+impl TabView for MetricsTab {
+    type Action = MetricsAction;
+    /// The tab opens no forms, asks no questions and saves nothing.
+    type Form = Infallible;
+    type Confirm = Infallible;
+    type Saved = Infallible;
+    const TAB: Tab = Tab::Metrics;
+    const KEYS: &'static [Binding<MetricsAction>] = KEYS;
+
+    fn refresh(&mut self, cx: &Ctx) {
+        self.rebuild(cx.data, cx.today);
+    }
+
+    fn update(&mut self, cx: &Ctx, action: MetricsAction) -> Fx {
+        match action {
+            MetricsAction::PreviousYear => self.set_year(cx.data, self.year.previous()),
+            MetricsAction::NextYear => self.set_year(cx.data, self.year.next()),
+            MetricsAction::CurrentYear => self.set_year(cx.data, FiscalYear::of(cx.today)),
+            MetricsAction::ShowTable => self.view = View::Table,
+            MetricsAction::ShowCharts => self.view = View::Charts,
+            MetricsAction::Breakdown => {
+                self.view = View::Breakdown(match self.view {
+                    View::Breakdown(Dimension::Chapter) => Dimension::Race,
+                    View::Breakdown(Dimension::Race) => Dimension::LocationType,
+                    _ => Dimension::Chapter,
+                });
+                self.group = 0;
+            }
+            MetricsAction::CompareAll => {
+                self.compare_all = !self.compare_all;
+                return vec![Effect::status(if self.compare_all {
                     "previous year shown under every metric"
                 } else {
                     "previous year shown under the selected metric"
-                }
-                .into(),
-            );
+                })];
+            }
+            MetricsAction::NextMetric => {
+                self.list.nav(Nav::Down);
+                self.group = 0;
+            }
+            MetricsAction::PreviousMetric => {
+                self.list.nav(Nav::Up);
+                self.group = 0;
+            }
         }
-        MetricsAction::NextMetric => {
-            tab.list.apply(Action::Down, tab.rows.len());
-            tab.group = 0;
+        vec![]
+    }
+
+    fn navigate(&mut self, _cx: &Ctx, nav: Nav) {
+        match nav {
+            Nav::Left => self.month = self.month.saturating_sub(1),
+            Nav::Right => self.month = (self.month + 1).min(11),
+            _ if matches!(self.view, View::Breakdown(_)) => {
+                self.group = nav.apply(self.group, self.breakdown_len());
+            }
+            _ => self.list.nav(nav),
         }
-        MetricsAction::PreviousMetric => {
-            tab.list.apply(Action::Up, tab.rows.len());
-            tab.group = 0;
+    }
+
+    /// Esc: from charts or a breakdown back to the table.
+    fn back(&mut self, _cx: &Ctx) -> bool {
+        let away = self.view != View::Table;
+        self.view = View::Table;
+        away
+    }
+
+    fn filter(&self) -> &str {
+        &self.list.filter
+    }
+
+    fn set_filter(&mut self, _cx: &Ctx, text: &str) {
+        self.list.set_filter(text);
+    }
+
+    fn submit(&mut self, _cx: &Ctx, _form: &mut Form, purpose: &Infallible) -> Fx {
+        match *purpose {}
+    }
+
+    fn confirmed(&mut self, _cx: &Ctx, answer: Infallible) -> Fx {
+        match answer {}
+    }
+
+    fn saved(&mut self, _cx: &Ctx, then: Infallible, _id: Option<Id>) -> Fx {
+        match then {}
+    }
+
+    fn copy_facts(&self, _cx: &Ctx) -> Option<String> {
+        copy_text(self)
+    }
+
+    fn reveal(&mut self, _cx: &Ctx, _kind: Kind, _id: Id, name: &str) {
+        self.list.set_filter(name);
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &Theme) {
+        match self.view {
+            View::Table => render_table(self, frame, area, theme),
+            View::Charts => chart::render(self, frame, area, theme),
+            View::Breakdown(d) => breakdown::render(self, frame, area, cx, d, theme),
         }
     }
 }
 
-/// Esc: from charts or a breakdown back to the table.
-pub fn back(app: &mut App) {
-    app.metrics.view = View::Table;
-}
-
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    match app.metrics.view {
-        View::Table => render_table(frame, area, app, theme),
-        View::Charts => chart::render(frame, area, app, theme),
-        View::Breakdown(d) => breakdown::render(frame, area, app, d, theme),
-    }
-}
-
-fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.metrics;
+fn render_table(tab: &MetricsTab, frame: &mut Frame, area: Rect, theme: &Theme) {
     let report = &tab.report;
     let [table_area, detail_area] = Layout::vertical([Constraint::Min(5), Constraint::Length(3)]).areas(area);
     let previous = report.year.previous().short_label();
     let mut lines = Vec::new();
     let mut selected_line = 0;
-    for (r, &i) in tab.rows.visible.iter().enumerate() {
+    for (r, &i) in tab.list.current().rows.visible.iter().enumerate() {
         let row = &report.rows[i];
-        if r == tab.list.selected {
+        if r == tab.list.selected() {
             selected_line = lines.len();
         }
         lines.push(grid::this_year(
@@ -270,7 +223,7 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             row.metric.short_label().to_string(),
             theme,
         ));
-        if tab.compare_all || r == tab.list.selected {
+        if tab.compare_all || r == tab.list.selected() {
             lines.push(grid::previous_year(
                 row,
                 report,
@@ -292,12 +245,11 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         },
         theme,
     );
-    frame.render_widget(Paragraph::new(detail::lines(app, theme)), detail_area);
+    frame.render_widget(Paragraph::new(detail::lines(tab, theme)), detail_area);
 }
 
 /// `y` on this tab: the selected metric's months and year to date as one line.
-pub fn copy_text(app: &App) -> Option<String> {
-    let tab = &app.metrics;
+fn copy_text(tab: &MetricsTab) -> Option<String> {
     let row = tab.selected()?;
     let report = &tab.report;
     let months: Vec<String> = (0..12)

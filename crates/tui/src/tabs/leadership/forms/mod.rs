@@ -14,16 +14,16 @@ pub(super) use schedule::{
     ask_remove_session, open_add_session, open_edit_session, open_new_cohort, open_rule,
 };
 
-use super::View;
-use crate::app::{App, Confirmed, FormPurpose};
+use super::{Fx, LeadershipTab, say};
 use crate::form::{Field, Form};
+use crate::save::Save;
+use crate::tab::{Ctx, Effect};
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::{
     Choice, Cohort, CompletionRule, FieldError, FiscalYear, Id, LeadershipSession, Participant,
-    ParticipantStatus, WaitlistEntry, parse_date, parse_time,
+    ParticipantStatus, WaitlistEntry,
 };
-use pathways_core::store::StoreError;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LeadershipForm {
@@ -37,6 +37,15 @@ pub enum LeadershipForm {
     AddWaitlist,
     EditWaitlist(WaitlistEntry),
     Promote(WaitlistEntry),
+}
+
+/// What follows a save.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LeadershipSaved {
+    /// Show the cohort of this fiscal year (one just started).
+    ShowCohort(i32),
+    /// The grid's cursor one row down (a mark was set).
+    NextRow,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -77,17 +86,15 @@ fn put_error(form: &mut Form, e: &FieldError) {
     form.set_error(&label_of(e.field), e.reason.clone());
 }
 
-fn no_cohort(app: &mut App) -> Option<Cohort> {
-    let c = app.leadership.cohort.clone();
-    if c.is_none() {
-        app.status = Some("no cohort for this fiscal year: n starts one".into());
-    }
-    c
+/// The cohort shown, or what to tell the user when there is none.
+fn cohort(tab: &LeadershipTab) -> Result<Cohort, Fx> {
+    tab.cohort
+        .clone()
+        .ok_or_else(|| say("no cohort for this fiscal year: n starts one"))
 }
 
-/// Shows a store error in the form (it stays open, nothing lost).
-fn store_error(form: &mut Form, e: String) {
-    form.set_error("", format!("not saved: {e}"));
+fn open(form: Form, purpose: LeadershipForm) -> Fx {
+    vec![Effect::Form(form, purpose)]
 }
 
 /// "FY28 (new cohort)", "FY28", "2028" or "28" -> 2028.
@@ -100,18 +107,6 @@ fn parse_year(text: &str) -> Option<i32> {
     (1990..=2200).contains(&year).then_some(year)
 }
 
-fn read_date(form: &mut Form, label: &str) -> Option<NaiveDate> {
-    parse_date(form.value(label))
-        .map_err(|e| form.set_error(label, e))
-        .ok()
-}
-
-fn read_time(form: &mut Form, label: &str) -> Option<NaiveTime> {
-    parse_time(form.value(label))
-        .map_err(|e| form.set_error(label, e))
-        .ok()
-}
-
 fn read_number(form: &mut Form, label: &str, max: u32) -> Option<u32> {
     match form.value(label).parse::<u32>() {
         Ok(n) if n <= max => Some(n),
@@ -122,49 +117,45 @@ fn read_number(form: &mut Form, label: &str, max: u32) -> Option<u32> {
     }
 }
 
-/// Saves a form; returns whether the form stays open (errors keep it open too).
-pub fn submit(app: &mut App, purpose: &LeadershipForm, form: &mut Form) -> bool {
+/// Checks and saves a form: nothing is saved while any check fails.
+pub(super) fn submit(cx: &Ctx, purpose: &LeadershipForm, form: &mut Form) -> Fx {
     match purpose {
-        LeadershipForm::NewCohort => schedule::submit_new_cohort(app, form),
-        LeadershipForm::AddSession(cohort) => schedule::submit_add_session(app, cohort, form),
+        LeadershipForm::NewCohort => schedule::submit_new_cohort(cx, form),
+        LeadershipForm::AddSession(cohort) => schedule::submit_add_session(cx, cohort, form),
         LeadershipForm::EditSession(s) | LeadershipForm::Reschedule(s) => {
-            schedule::submit_edit_session(app, s, form)
+            schedule::submit_edit_session(cx, s, form)
         }
-        LeadershipForm::Rule(cohort) => schedule::submit_rule(app, cohort, form),
-        LeadershipForm::AddParticipant(cohort) => people::submit_add_participant(app, cohort, form),
-        LeadershipForm::EditParticipant(p) => people::submit_edit_participant(app, p, form),
-        LeadershipForm::AddWaitlist => people::submit_add_waitlist(app, form),
-        LeadershipForm::EditWaitlist(w) => people::submit_edit_waitlist(app, w, form),
-        LeadershipForm::Promote(w) => people::submit_promote(app, w, form),
+        LeadershipForm::Rule(cohort) => schedule::submit_rule(cx, cohort, form),
+        LeadershipForm::AddParticipant(cohort) => people::submit_add_participant(cx, cohort, form),
+        LeadershipForm::EditParticipant(p) => people::submit_edit_participant(cx, p, form),
+        LeadershipForm::AddWaitlist => people::submit_add_waitlist(cx, form),
+        LeadershipForm::EditWaitlist(w) => people::submit_edit_waitlist(cx, w, form),
+        LeadershipForm::Promote(w) => people::submit_promote(cx, w, form),
     }
 }
 
-pub fn confirmed(app: &mut App, c: LeadershipConfirm) {
-    match c {
+/// A yes: each change in one transaction, and only to records still as the question showed them.
+pub(super) fn confirmed(cx: &Ctx, c: LeadershipConfirm) -> Fx {
+    let save = match c {
         LeadershipConfirm::RecordCompletion(people) => {
             let done = format!("{} participant(s) recorded as completed", people.len());
-            let _ = app.save(&done, |txn| {
+            Save::new(done, move |w| {
                 for p in &people {
                     let updated = Participant {
                         status: ParticipantStatus::Completed,
                         ..p.clone()
                     };
-                    txn.update(p, &updated)?;
+                    w.update(p, &updated)?;
                 }
                 Ok(())
-            });
+            })
         }
-        LeadershipConfirm::RemoveWaitlist(w) => {
-            let done = format!("{} removed from the waitlist", app.person(w.employee_id));
-            let _ = app.save(&done, |txn| {
-                if txn.get::<WaitlistEntry>(w.id)?.as_ref() != Some(&w) {
-                    return Err(StoreError::Conflict(format!("waitlist record {}", w.id)));
-                }
-                txn.delete::<WaitlistEntry>(w.id).map(|_| ())
-            });
+        LeadershipConfirm::RemoveWaitlist(entry) => {
+            let done = format!("{} removed from the waitlist", cx.person(entry.employee_id));
+            Save::new(done, move |w| w.remove(&entry))
         }
         LeadershipConfirm::RemoveSession(s) => {
-            let marks: Vec<Id> = app
+            let marks: Vec<Id> = cx
                 .data
                 .attendance
                 .iter()
@@ -172,18 +163,14 @@ pub fn confirmed(app: &mut App, c: LeadershipConfirm) {
                 .map(|m| m.id)
                 .collect();
             let done = format!("session {} removed", s.number);
-            let _ = app.save(&done, |txn| {
-                if txn.get::<LeadershipSession>(s.id)?.as_ref() != Some(&s) {
-                    return Err(StoreError::Conflict(format!("session record {}", s.id)));
-                }
+            Save::new(done, move |w| {
+                w.remove(&s)?;
                 for id in &marks {
-                    txn.delete::<pathways_core::domain::AttendanceMark>(*id)?;
+                    w.delete::<pathways_core::domain::AttendanceMark>(*id)?;
                 }
-                txn.delete::<LeadershipSession>(s.id).map(|_| ())
-            });
+                Ok(())
+            })
         }
-    }
-    if app.leadership.view == View::Waitlist {
-        app.leadership.refilter();
-    }
+    };
+    vec![Effect::Save(save)]
 }

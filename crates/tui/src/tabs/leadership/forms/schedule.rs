@@ -3,10 +3,9 @@
 
 use super::*;
 
-pub(in crate::tabs::leadership) fn open_new_cohort(app: &mut App) {
-    let current = FiscalYear::of(app.today).0;
-    let suggested = app
-        .leadership
+pub(in crate::tabs::leadership) fn open_new_cohort(tab: &LeadershipTab, cx: &Ctx) -> Fx {
+    let current = FiscalYear::of(cx.today).0;
+    let suggested = tab
         .years
         .iter()
         .copied()
@@ -14,13 +13,7 @@ pub(in crate::tabs::leadership) fn open_new_cohort(app: &mut App) {
         .map(|y| (y + 1).max(current))
         .unwrap_or(current);
     let mut copy = vec!["none".to_string()];
-    copy.extend(
-        app.leadership
-            .years
-            .iter()
-            .rev()
-            .map(|y| FiscalYear(*y).short_label()),
-    );
+    copy.extend(tab.years.iter().rev().map(|y| FiscalYear(*y).short_label()));
     let form = Form::new(
         "New leadership cohort",
         vec![
@@ -30,12 +23,15 @@ pub(in crate::tabs::leadership) fn open_new_cohort(app: &mut App) {
             Field::choice("Copy schedule", copy.clone(), copy.get(1).map_or("none", |s| s)),
         ],
     );
-    app.open_form(form, FormPurpose::Leadership(LeadershipForm::NewCohort));
+    open(form, LeadershipForm::NewCohort)
 }
 
-pub(in crate::tabs::leadership) fn open_add_session(app: &mut App) {
-    let Some(cohort) = no_cohort(app) else { return };
-    let s = &app.leadership.summary.sessions;
+pub(in crate::tabs::leadership) fn open_add_session(tab: &LeadershipTab) -> Fx {
+    let cohort = match cohort(tab) {
+        Ok(c) => c,
+        Err(fx) => return fx,
+    };
+    let s = &tab.summary.sessions;
     let last = s.last();
     let number = s.iter().map(|x| x.number).max().unwrap_or(0) + 1;
     let form = Form::new(
@@ -57,13 +53,12 @@ pub(in crate::tabs::leadership) fn open_add_session(app: &mut App) {
             ),
         ],
     );
-    app.open_form(form, FormPurpose::Leadership(LeadershipForm::AddSession(cohort)));
+    open(form, LeadershipForm::AddSession(cohort))
 }
 
-pub(in crate::tabs::leadership) fn open_edit_session(app: &mut App, reschedule: bool) {
-    let Some(s) = app.leadership.selected_session().cloned() else {
-        app.status = Some("no session selected".into());
-        return;
+pub(in crate::tabs::leadership) fn open_edit_session(tab: &LeadershipTab, reschedule: bool) -> Fx {
+    let Some(s) = tab.selected_session().cloned() else {
+        return say("no session selected");
     };
     let mut fields = vec![
         Field::date("Date", Some(s.date)),
@@ -86,46 +81,43 @@ pub(in crate::tabs::leadership) fn open_edit_session(app: &mut App, reschedule: 
             LeadershipForm::EditSession(s.clone()),
         )
     };
-    app.open_form(Form::new(title, fields), FormPurpose::Leadership(purpose));
+    open(Form::new(title, fields), purpose)
 }
 
-pub(in crate::tabs::leadership) fn open_rule(app: &mut App) {
-    let Some(cohort) = no_cohort(app) else { return };
+pub(in crate::tabs::leadership) fn open_rule(tab: &LeadershipTab) -> Fx {
+    let cohort = match cohort(tab) {
+        Ok(c) => c,
+        Err(fx) => return fx,
+    };
     let form = Form::new(
         format!(
             "Completion rule, {} cohort ({} sessions)",
             FiscalYear(cohort.fiscal_year).short_label(),
-            app.leadership.summary.sessions.len()
+            tab.summary.sessions.len()
         ),
         vec![
             Field::number("Minimum sessions", cohort.rule.min_sessions),
             yes_no("Final required", cohort.rule.require_final),
         ],
     );
-    app.open_form(form, FormPurpose::Leadership(LeadershipForm::Rule(cohort)));
+    open(form, LeadershipForm::Rule(cohort))
 }
 
-pub(in crate::tabs::leadership) fn ask_remove_session(app: &mut App) {
-    let Some(s) = app.leadership.selected_session().cloned() else {
-        app.status = Some("no session selected".into());
-        return;
+pub(in crate::tabs::leadership) fn ask_remove_session(tab: &LeadershipTab, cx: &Ctx) -> Fx {
+    let Some(s) = tab.selected_session().cloned() else {
+        return say("no session selected");
     };
-    let marks = app
-        .data
-        .attendance
-        .iter()
-        .filter(|m| m.session_id == s.id)
-        .count();
-    app.ask(
+    let marks = cx.data.attendance.iter().filter(|m| m.session_id == s.id).count();
+    vec![Effect::Ask(
         format!(
             "Remove session {} ({}, {}) and its {marks} attendance marks?",
             s.number, s.date, s.topic
         ),
-        Confirmed::Leadership(LeadershipConfirm::RemoveSession(s)),
-    );
+        LeadershipConfirm::RemoveSession(s),
+    )]
 }
 
-pub(super) fn submit_add_session(app: &mut App, cohort: &Cohort, form: &mut Form) -> bool {
+pub(super) fn submit_add_session(cx: &Ctx, cohort: &Cohort, form: &mut Form) -> Fx {
     let session = LeadershipSession {
         id: 0,
         cohort_id: cohort.id,
@@ -138,26 +130,26 @@ pub(super) fn submit_add_session(app: &mut App, cohort: &Cohort, form: &mut Form
         topic: String::new(),
         facilitator: String::new(),
     };
-    save_session(app, cohort.clone(), None, session, form)
+    save_session(cx, cohort.clone(), None, session, form)
 }
 
-pub(super) fn submit_edit_session(app: &mut App, s: &LeadershipSession, form: &mut Form) -> bool {
-    let Some(cohort) = app.data.cohorts.iter().find(|c| c.id == s.cohort_id).cloned() else {
+pub(super) fn submit_edit_session(cx: &Ctx, s: &LeadershipSession, form: &mut Form) -> Fx {
+    let Some(cohort) = cx.data.cohorts.iter().find(|c| c.id == s.cohort_id).cloned() else {
         form.set_error("", "this session's cohort no longer exists");
-        return true;
+        return vec![];
     };
-    save_session(app, cohort, Some(s.clone()), s.clone(), form)
+    save_session(cx, cohort, Some(s.clone()), s.clone(), form)
 }
 
-pub(super) fn submit_rule(app: &mut App, cohort: &Cohort, form: &mut Form) -> bool {
+pub(super) fn submit_rule(cx: &Ctx, cohort: &Cohort, form: &mut Form) -> Fx {
     let Some(min) = read_number(form, "Minimum sessions", 99) else {
-        return true;
+        return vec![];
     };
     let rule = CompletionRule {
         min_sessions: min as u8,
         require_final: form.value("Final required") == YES,
     };
-    let count = app
+    let count = cx
         .data
         .sessions
         .iter()
@@ -165,29 +157,29 @@ pub(super) fn submit_rule(app: &mut App, cohort: &Cohort, form: &mut Form) -> bo
         .count();
     if let Err(e) = rule.validate(count) {
         put_error(form, &e);
-        return true;
+        return vec![];
     }
     let updated = Cohort {
         rule,
         ..cohort.clone()
     };
     let done = format!("completion rule: {}", rule.describe());
-    // Compared with the cohort as the form opened (see `App::save_edit`).
-    if let Err(e) = app.save_edit(&done, cohort, &updated) {
-        form.message = Some(e);
-    }
-    false
+    // Compared with the cohort as the form opened: a change saved meanwhile is not overwritten.
+    let cohort = cohort.clone();
+    vec![Effect::Save(Save::new(done, move |w| {
+        w.update(&cohort, &updated)
+    }))]
 }
 
-pub(super) fn submit_new_cohort(app: &mut App, form: &mut Form) -> bool {
+pub(super) fn submit_new_cohort(cx: &Ctx, form: &mut Form) -> Fx {
     let Some(year) = parse_year(form.value("Fiscal year")) else {
         form.set_error(
             "Fiscal year",
             "a fiscal year such as 2028 (FY28 runs July 2027 to June 2028)",
         );
-        return true;
+        return vec![];
     };
-    if app.data.cohort_for(FiscalYear(year)).is_some() {
+    if cx.data.cohort_for(FiscalYear(year)).is_some() {
         form.set_error(
             "Fiscal year",
             format!(
@@ -195,22 +187,22 @@ pub(super) fn submit_new_cohort(app: &mut App, form: &mut Form) -> bool {
                 FiscalYear(year).short_label()
             ),
         );
-        return true;
+        return vec![];
     }
     let Some(min) = read_number(form, "Minimum sessions", 99) else {
-        return true;
+        return vec![];
     };
     let rule = CompletionRule {
         min_sessions: min as u8,
         require_final: form.value("Final required") == YES,
     };
     let source =
-        parse_year(form.value("Copy schedule")).and_then(|y| app.data.cohort_for(FiscalYear(y)).cloned());
+        parse_year(form.value("Copy schedule")).and_then(|y| cx.data.cohort_for(FiscalYear(y)).cloned());
     let copied: Vec<LeadershipSession> = source
         .as_ref()
         .map(|src| {
             let shift = year - src.fiscal_year;
-            app.data
+            cx.data
                 .sessions
                 .iter()
                 .filter(|s| s.cohort_id == src.id)
@@ -223,7 +215,7 @@ pub(super) fn submit_new_cohort(app: &mut App, form: &mut Form) -> bool {
         .unwrap_or_default();
     if let Err(e) = rule.validate(if copied.is_empty() { 0 } else { copied.len() }) {
         put_error(form, &e);
-        return true;
+        return vec![];
     }
     let done = format!(
         "{} cohort started{}",
@@ -234,15 +226,15 @@ pub(super) fn submit_new_cohort(app: &mut App, form: &mut Form) -> bool {
             format!(" with {} sessions to reschedule", copied.len())
         }
     );
-    let result = app.save(&done, |txn| {
+    let save = Save::new(done, move |w| {
         let mut cohort = Cohort {
             id: 0,
             fiscal_year: year,
             rule,
         };
-        let cohort_id = txn.insert(&mut cohort)?;
+        let cohort_id = w.insert(&mut cohort)?;
         for s in &copied {
-            txn.insert(&mut LeadershipSession {
+            w.insert(&mut LeadershipSession {
                 id: 0,
                 cohort_id,
                 ..s.clone()
@@ -250,14 +242,7 @@ pub(super) fn submit_new_cohort(app: &mut App, form: &mut Form) -> bool {
         }
         Ok(())
     });
-    match result {
-        Ok(()) => {
-            app.leadership.year = Some(FiscalYear(year));
-            app.leadership.refresh(&app.data, app.today);
-        }
-        Err(e) => store_error(form, e),
-    }
-    false
+    vec![Effect::Save(save.then(LeadershipSaved::ShowCohort(year)))]
 }
 
 /// The same month and day `years` later (28 Feb for 29 Feb).
@@ -270,12 +255,12 @@ fn shift_years(d: NaiveDate, years: i32) -> NaiveDate {
 /// Reads the session fields present in the form over `base`, checks them against the cohort's
 /// other sessions, and saves (insert when `original` is None).
 fn save_session(
-    app: &mut App,
+    cx: &Ctx,
     cohort: Cohort,
     original: Option<LeadershipSession>,
     base: LeadershipSession,
     form: &mut Form,
-) -> bool {
+) -> Fx {
     let has = |form: &Form, label: &str| form.fields.iter().any(|f| f.label == label);
     let mut s = base;
     if has(form, "Number")
@@ -283,13 +268,13 @@ fn save_session(
     {
         s.number = n as u8;
     }
-    if let Some(d) = read_date(form, "Date") {
+    if let Some(d) = form.date("Date") {
         s.date = d;
     }
-    if let Some(t) = read_time(form, "Start") {
+    if let Some(t) = form.time("Start") {
         s.start = t;
     }
-    if let Some(t) = read_time(form, "End") {
+    if let Some(t) = form.time("End") {
         s.end = t;
     }
     s.location = form.value("Location").to_string();
@@ -299,26 +284,22 @@ fn save_session(
         s.facilitator = form.value("Facilitator").to_string();
     }
     if form.has_errors() {
-        return true;
+        return vec![];
     }
-    if let Err(e) = s.validate_for(&cohort, &app.data.sessions) {
+    if let Err(e) = s.validate_for(&cohort, &cx.data.sessions) {
         put_error(form, &e);
-        return true;
+        return vec![];
     }
     let done = match &original {
         None => format!("session {} added ({})", s.number, s.date),
         Some(o) if o.date != s.date => format!("session {} moved from {} to {}", s.number, o.date, s.date),
         Some(_) => format!("session {} saved", s.number),
     };
-    let result = match &original {
-        None => app
-            .save(&done, |txn| txn.insert(&mut s).map(|_| ()))
-            .map_err(|e| format!("not saved: {e}")),
-        // Compared with the session as the form opened (see `App::save_edit`).
-        Some(o) => app.save_edit(&done, o, &s),
+    let save = match original {
+        None => Save::adding(done, move |w| w.insert(&mut s)),
+        // Compared with the session as the form opened: a change saved meanwhile is not
+        // overwritten.
+        Some(o) => Save::new(done, move |w| w.update(&o, &s)),
     };
-    if let Err(e) = result {
-        form.message = Some(e);
-    }
-    false
+    vec![Effect::Save(save)]
 }

@@ -3,9 +3,9 @@
 mod people;
 
 use super::{LeadershipTab, View};
-use crate::app::App;
-use crate::tabs::day;
-use crate::ui::{Theme, widgets};
+use crate::tab::Ctx;
+use crate::theme::Theme;
+use crate::widgets::{self, day};
 use pathways_core::domain::{FiscalYear, LeadershipSession, Share, rate_label};
 use pathways_core::privacy::Sensitive;
 use ratatui::Frame;
@@ -13,17 +13,16 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.leadership;
+pub fn render(tab: &LeadershipTab, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &Theme) {
     let [bar, upcoming, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(2), Constraint::Min(0)]).areas(area);
-    render_bar(frame, bar, tab, app, theme);
+    render_bar(frame, bar, tab, cx, theme);
     frame.render_widget(
-        Paragraph::new(upcoming_line(tab, app, theme)).wrap(Wrap { trim: false }),
+        Paragraph::new(upcoming_line(tab, cx, theme)).wrap(Wrap { trim: false }),
         upcoming,
     );
-    if tab.cohort.is_none() && tab.view != View::Waitlist {
-        let year = tab.year.unwrap_or(FiscalYear::of(app.today));
+    if tab.cohort.is_none() && tab.view() != View::Waitlist {
+        let year = tab.year.unwrap_or(FiscalYear::of(cx.today));
         widgets::detail(
             frame,
             body,
@@ -36,12 +35,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         return;
     }
-    match tab.view {
-        View::Sessions => render_sessions(frame, body, app, theme),
-        View::Attendance => people::render_grid(frame, body, app, theme),
-        View::Completion => people::render_completion(frame, body, app, theme),
-        View::Waitlist => render_waitlist(frame, body, app, theme),
-        View::Profile => render_profile(frame, body, app, theme),
+    match tab.view() {
+        View::Sessions => render_sessions(frame, body, tab, cx, theme),
+        View::Attendance => people::render_grid(frame, body, tab, cx, theme),
+        View::Completion => people::render_completion(frame, body, tab, cx, theme),
+        View::Waitlist => render_waitlist(frame, body, tab, cx, theme),
+        View::Profile => render_profile(frame, body, tab, cx, theme),
     }
 }
 
@@ -54,18 +53,18 @@ fn count(n: usize, word: &str) -> String {
     }
 }
 
-fn year_label(tab: &LeadershipTab, app: &App) -> String {
-    tab.year.unwrap_or(FiscalYear::of(app.today)).short_label()
+fn year_label(tab: &LeadershipTab, cx: &Ctx) -> String {
+    tab.year.unwrap_or(FiscalYear::of(cx.today)).short_label()
 }
 
 /// "FY27 cohort" and the views, the current one reversed and bracketed.
-fn render_bar(frame: &mut Frame, area: Rect, tab: &LeadershipTab, app: &App, theme: &Theme) {
+fn render_bar(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx, theme: &Theme) {
     let mut spans = vec![Span::styled(
-        format!(" {} cohort ", year_label(tab, app)),
+        format!(" {} cohort ", year_label(tab, cx)),
         theme.important,
     )];
     for v in View::ALL {
-        let current = v == tab.view;
+        let current = v == tab.view();
         let (open, close) = if current { ("[", "]") } else { (" ", " ") };
         spans.push(Span::styled(
             format!("{open}{} {}{close}", v.key(), v.title()),
@@ -76,16 +75,16 @@ fn render_bar(frame: &mut Frame, area: Rect, tab: &LeadershipTab, app: &App, the
 }
 
 /// The next session of the cohort shown, without any key press.
-fn upcoming_line(tab: &LeadershipTab, app: &App, theme: &Theme) -> Line<'static> {
+fn upcoming_line(tab: &LeadershipTab, cx: &Ctx, theme: &Theme) -> Line<'static> {
     let s = &tab.summary;
-    match s.next_session(app.today) {
+    match s.next_session(cx.today) {
         Some(n) => Line::from(vec![
             Span::styled(" Next: ", theme.header),
             Span::raw(format!(
                 "session {} · {} ({}) {} · {}, room {} · {}",
                 n.number,
                 n.date.format("%a %Y-%m-%d"),
-                match (n.date - app.today).num_days() {
+                match (n.date - cx.today).num_days() {
                     0 => "today".to_string(),
                     1 => "tomorrow".to_string(),
                     d => format!("in {d} days"),
@@ -120,10 +119,9 @@ fn times(s: &LeadershipSession) -> String {
     format!("{}-{}", s.start.format("%H:%M"), s.end.format("%H:%M"))
 }
 
-fn render_sessions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.leadership;
+fn render_sessions(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx, theme: &Theme) {
     let s = &tab.summary;
-    let next = s.next_session(app.today).map(|n| n.id);
+    let next = s.next_session(cx.today).map(|n| n.id);
     let wide = area.width >= 110;
     let (list_area, detail_area) = widgets::list_and_detail(area, 7);
     let mut header = vec!["", "#", "Date"];
@@ -148,21 +146,21 @@ fn render_sessions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         list_area,
         format!(
             " {} sessions ({}) · {} · » next ✓ held ",
-            year_label(tab, app),
+            year_label(tab, cx),
             s.sessions.len(),
             count(s.people.len(), "participant")
         ),
         &header,
         &widths,
-        tab.rows.len(),
-        tab.list.selected,
+        tab.rows().len(),
+        tab.list.selected(),
         theme,
         |row| {
-            let i = tab.rows.visible[row];
+            let i = tab.rows().visible[row];
             let x = &s.sessions[i];
             let marker = if Some(x.id) == next {
                 "»"
-            } else if x.date < app.today {
+            } else if x.date < cx.today {
                 "✓"
             } else {
                 " "
@@ -184,7 +182,7 @@ fn render_sessions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Row::new(cells)
         },
     );
-    let lines = match tab.rows.get(tab.list.selected) {
+    let lines = match tab.rows().get(tab.list.selected()) {
         None => vec![Line::raw("No session selected. a adds one.")],
         Some(i) => {
             let x = &s.sessions[i];
@@ -227,9 +225,8 @@ fn render_sessions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
 }
 
-fn render_waitlist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.leadership;
-    let data = &app.data;
+fn render_waitlist(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx, theme: &Theme) {
+    let data = cx.data;
     let (list_area, detail_area) = widgets::list_and_detail(area, 6);
     widgets::table(
         frame,
@@ -242,17 +239,17 @@ fn render_waitlist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Constraint::Length(22),
             Constraint::Min(10),
         ],
-        tab.rows.len(),
-        tab.list.selected,
+        tab.rows().len(),
+        tab.list.selected(),
         theme,
         |row| {
-            let i = tab.rows.visible[row];
+            let i = tab.rows().visible[row];
             let w = &tab.waitlist[i];
             Row::new(vec![
                 Cell::from((i + 1).to_string()),
                 Cell::from(day(w.joined)),
-                Cell::from(app.person(w.employee_id)),
-                Cell::from(app.shown(Sensitive::Note, &w.note)),
+                Cell::from(cx.person(w.employee_id)),
+                Cell::from(cx.shown(Sensitive::Note, &w.note)),
             ])
         },
     );
@@ -261,7 +258,7 @@ fn render_waitlist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(w) => {
             let e = data.employee(w.employee_id);
             vec![
-                widgets::fact("Employee", app.person(w.employee_id), theme),
+                widgets::fact("Employee", cx.person(w.employee_id), theme),
                 widgets::fact(
                     "Position",
                     e.map(|e| format!("{} · {}", e.position, data.location_name(e.location_id)))
@@ -270,7 +267,7 @@ fn render_waitlist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 ),
                 widgets::fact(
                     "Joined",
-                    format!("{} · {}", day(w.joined), app.shown(Sensitive::Note, &w.note)),
+                    format!("{} · {}", day(w.joined), cx.shown(Sensitive::Note, &w.note)),
                     theme,
                 ),
                 Line::styled("m promote into a future cohort · x remove · e edit", theme.muted),
@@ -282,13 +279,12 @@ fn render_waitlist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn share_rows<'a>(shares: &'a [Share], label_w: usize) -> impl Iterator<Item = String> + 'a {
     shares.iter().map(move |s| {
-        let label: String = s.label.chars().take(label_w).collect();
-        format!("{label:<label_w$} {:>3} {:>6}", s.count, s.percent)
+        let label = pathways_core::text::pad(&s.label, label_w);
+        format!("{label} {:>3} {:>6}", s.count, s.percent)
     })
 }
 
-fn render_profile(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.leadership;
+fn render_profile(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx, theme: &Theme) {
     let p = &tab.profile;
     // The right pane is wide enough for "Black or African American" at 80 columns.
     let [left, right] = if area.width >= 100 {
@@ -301,16 +297,16 @@ fn render_profile(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         left,
         format!(
             " {} by role · {} ",
-            year_label(tab, app),
+            year_label(tab, cx),
             count(p.total, "participant")
         ),
         &["Role at entry", "n", "%"],
         &[Constraint::Min(10), Constraint::Length(3), Constraint::Length(6)],
-        tab.rows.len(),
-        tab.list.selected,
+        tab.rows().len(),
+        tab.list.selected(),
         theme,
         |row| {
-            let s = &p.by_role[tab.rows.visible[row]];
+            let s = &p.by_role[tab.rows().visible[row]];
             Row::new(vec![
                 Cell::from(s.label.clone()),
                 Cell::from(format!("{:>3}", s.count)),
@@ -324,9 +320,9 @@ fn render_profile(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let chapter_lines: Vec<Line> = share_rows(&p.by_chapter, w).map(Line::raw).collect();
     widgets::detail(frame, chapters, " By chapter ", chapter_lines, theme);
     // Race is sensitive: the whole breakdown goes through the privacy screen at once.
-    let race_text = app.sensitive(share_rows(&p.by_race, w).collect::<Vec<_>>().join("\n"));
+    let race_text = cx.sensitive(share_rows(&p.by_race, w).collect::<Vec<_>>().join("\n"));
     let race_lines: Vec<Line> = race_text.lines().map(|l| Line::raw(l.to_string())).collect();
-    let title = if app.private {
+    let title = if cx.private {
         " By race · hidden (p shows) "
     } else {
         " By race "

@@ -1,8 +1,11 @@
 //! The participant views: the attendance grid and completion (with the certificate list).
 
+use super::super::LeadershipTab;
 use super::{count, year_label};
-use crate::app::{App, scroll_offset};
-use crate::ui::{Theme, widgets};
+use crate::list::scroll_offset;
+use crate::tab::Ctx;
+use crate::theme::Theme;
+use crate::widgets;
 use pathways_core::domain::rate_label;
 use pathways_core::domain::{Choice, CompletionStatus, ParticipantStatus};
 use ratatui::Frame;
@@ -32,8 +35,7 @@ fn completion_cell(c: Option<CompletionStatus>, short: bool, theme: &Theme) -> C
 
 /// The spreadsheet: participants down, sessions across, the cell cursor shown bracketed and
 /// reversed (so it shows without colour), rates at the ends.
-pub(super) fn render_grid(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.leadership;
+pub(super) fn render_grid(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx, theme: &Theme) {
     let s = &tab.summary;
     if s.people.is_empty() || s.sessions.is_empty() {
         let msg = if s.people.is_empty() {
@@ -44,7 +46,7 @@ pub(super) fn render_grid(frame: &mut Frame, area: Rect, app: &App, theme: &Them
                 count(s.people.len(), "participant")
             )
         };
-        let title = format!(" {} attendance ", year_label(tab, app));
+        let title = format!(" {} attendance ", year_label(tab, cx));
         widgets::detail(frame, area, title, vec![Line::raw(msg)], theme);
         return;
     }
@@ -55,7 +57,7 @@ pub(super) fn render_grid(frame: &mut Frame, area: Rect, app: &App, theme: &Them
     let first_col = tab.col.saturating_sub(fit.saturating_sub(1));
     let cols: Vec<usize> = (first_col..s.sessions.len()).take(fit).collect();
     let visible_rows = area.height.saturating_sub(4) as usize;
-    let offset = scroll_offset(tab.list.selected, visible_rows);
+    let offset = scroll_offset(tab.list.selected(), visible_rows);
     let mut widths = vec![Constraint::Length(name_w)];
     widths.extend(cols.iter().map(|_| Constraint::Length(4)));
     widths.extend([Constraint::Length(4), Constraint::Length(11)]);
@@ -71,13 +73,13 @@ pub(super) fn render_grid(frame: &mut Frame, area: Rect, app: &App, theme: &Them
     header.push(Cell::from(Span::styled("Rate", theme.header)));
     header.push(Cell::from(Span::styled("Completion", theme.header)));
     let mut rows: Vec<Row> = Vec::new();
-    let end = (offset + visible_rows).min(tab.rows.len());
+    let end = (offset + visible_rows).min(tab.rows().len());
     for r in offset..end {
-        let i = tab.rows.visible[r];
+        let i = tab.rows().visible[r];
         let p = &s.people[i];
-        let here = r == tab.list.selected;
+        let here = r == tab.list.selected();
         let marker = if here { "▶ " } else { "  " };
-        let mut cells = vec![Cell::from(format!("{marker}{}", app.person(p.employee_id)))];
+        let mut cells = vec![Cell::from(format!("{marker}{}", cx.person(p.employee_id)))];
         for &c in &cols {
             let letter = s.grid[i][c].as_ref().map(|m| m.mark.letter()).unwrap_or("·");
             if here && c == tab.col {
@@ -106,14 +108,14 @@ pub(super) fn render_grid(frame: &mut Frame, area: Rect, app: &App, theme: &Them
             .unwrap_or("not marked");
         format!(
             " {} · session {} ({}): {mark} ",
-            app.person(p.employee_id),
+            cx.person(p.employee_id),
             x.number,
             x.date
         )
     });
     let title = format!(
         " {} attendance{}",
-        year_label(tab, app),
+        year_label(tab, cx),
         cell.map(|c| format!(" ·{c}")).unwrap_or_else(|| " ".into())
     );
     let block = widgets::block(title, theme).title_bottom(Line::styled(
@@ -129,8 +131,7 @@ pub(super) fn render_grid(frame: &mut Frame, area: Rect, app: &App, theme: &Them
     );
 }
 
-pub(super) fn render_completion(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let tab = &app.leadership;
+pub(super) fn render_completion(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx, theme: &Theme) {
     let s = &tab.summary;
     let rule = tab.cohort.as_ref().map(|c| c.rule).unwrap_or_default();
     let (done, on_track, cannot, withdrawn) = s.counts();
@@ -155,9 +156,9 @@ pub(super) fn render_completion(frame: &mut Frame, area: Rect, app: &App, theme:
         list,
         format!(
             " {} participants ({}) · {} of {} sessions held ",
-            year_label(tab, app),
+            year_label(tab, cx),
             s.people.len(),
-            held(s, app),
+            held(s, cx),
             s.sessions.len()
         ),
         &[
@@ -176,14 +177,14 @@ pub(super) fn render_completion(frame: &mut Frame, area: Rect, app: &App, theme:
             Constraint::Length(4),
             Constraint::Length(17),
         ],
-        tab.rows.len(),
-        tab.list.selected,
+        tab.rows().len(),
+        tab.list.selected(),
         theme,
         |row| {
-            let i = tab.rows.visible[row];
+            let i = tab.rows().visible[row];
             let p = &s.people[i];
             Row::new(vec![
-                Cell::from(app.person(p.employee_id)),
+                Cell::from(cx.person(p.employee_id)),
                 Cell::from(p.role.clone()),
                 Cell::from(p.status.label()),
                 Cell::from(format!("{}/{}", s.attended[i], s.sessions.len())),
@@ -194,7 +195,7 @@ pub(super) fn render_completion(frame: &mut Frame, area: Rect, app: &App, theme:
     );
     let names: Vec<String> = s
         .completed_rows()
-        .map(|i| app.person(s.people[i].employee_id))
+        .map(|i| cx.person(s.people[i].employee_id))
         .collect();
     let text = if names.is_empty() {
         Line::styled("nobody has completed yet", theme.muted)
@@ -216,6 +217,6 @@ pub(super) fn render_completion(frame: &mut Frame, area: Rect, app: &App, theme:
     widgets::detail(frame, certs, title, vec![text], theme);
 }
 
-fn held(s: &pathways_core::domain::CohortSummary, app: &App) -> usize {
-    s.sessions.iter().filter(|x| x.date < app.today).count()
+fn held(s: &pathways_core::domain::CohortSummary, cx: &Ctx) -> usize {
+    s.sessions.iter().filter(|x| x.date < cx.today).count()
 }

@@ -1,14 +1,24 @@
-//! Shared drawing pieces: the windowed table (only visible rows are built), detail panes, forms.
+//! Shared drawing pieces: the windowed table (only visible rows are built), detail panes, forms,
+//! and how a date reads in a table.
 
-use super::Theme;
-use crate::app::scroll_offset;
 use crate::form::{FieldKind, Form};
+use crate::list::scroll_offset;
+use crate::theme::Theme;
 use pathways_core::privacy::Mask;
-use pathways_core::text;
+use pathways_core::text::{fill, width};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, TableState, Wrap};
+
+/// A date as the tables show it.
+pub fn day(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub fn opt_day(d: Option<chrono::NaiveDate>) -> String {
+    d.map(day).unwrap_or_else(|| "—".into())
+}
 
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
@@ -112,7 +122,7 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
         .message
         .iter()
         .flat_map(|m| m.lines())
-        .map(|l| (text::width(l) as u16 + 2).div_ceil(74).max(1))
+        .map(|l| (width(l) as u16 + 2).div_ceil(74).max(1))
         .sum();
     let height = (form.fields.len() as u16 * 2 + 6 + message_lines).min(area.height);
     let popup = centered(area, 76, height);
@@ -126,22 +136,29 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
     for (i, f) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let marker = if focused { "▶ " } else { "  " };
-        // What the field holds is masked as `pathways_core::privacy` says (a name as initials).
-        let value = field_text(f, focused);
-        let shown = match f.personal {
-            Some(what) => mask.show(what, &value).into_owned(),
-            None => value,
-        };
         let label_style = if focused { theme.important } else { theme.muted };
-        lines.push(Line::from(vec![
+        let mut spans = vec![
             Span::styled(marker, theme.important),
-            Span::styled(format!("{:<15} ", f.label), label_style),
-            Span::raw(shown),
-            Span::styled(
-                if focused && is_typed(&f.kind) { "▏" } else { "" },
-                theme.important,
-            ),
-        ]));
+            Span::styled(format!("{} ", fill(f.label, 15)), label_style),
+        ];
+        // What the field holds is masked as `pathways_core::privacy` says (a name as initials).
+        if let Some(what) = f.personal.filter(|_| mask.is_on()) {
+            spans.push(Span::raw(mask.show(what, &field_text(f, focused)).into_owned()));
+            if focused && f.is_typed() {
+                spans.push(Span::styled("▏", theme.important));
+            }
+        } else if focused && f.is_typed() {
+            // The cursor where typing goes.
+            let (before, after) = f.at_caret();
+            spans.extend([
+                Span::raw(before.to_string()),
+                Span::styled("▏", theme.important),
+                Span::raw(after.to_string()),
+            ]);
+        } else {
+            spans.push(Span::raw(field_text(f, focused)));
+        }
+        lines.push(Line::from(spans));
         match &f.error {
             Some(e) => lines.push(Line::from(Span::styled(
                 format!("                  ✗ {e}"),
@@ -166,10 +183,6 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
             .wrap(Wrap { trim: false }),
         popup,
     );
-}
-
-fn is_typed(kind: &FieldKind) -> bool {
-    matches!(kind, FieldKind::Text | FieldKind::Date | FieldKind::Number)
 }
 
 fn hint(kind: &FieldKind) -> &'static str {

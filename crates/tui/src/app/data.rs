@@ -1,0 +1,120 @@
+//! The app's data: loading it (only the kinds that changed), noticing another process's saves,
+//! the one durable write every save goes through, and undo.
+
+use super::App;
+use crate::save::{SaveError, Writer};
+use pathways_core::store;
+
+impl App {
+    /// Loads the whole dataset again and refreshes every tab's view of it.
+    /// Only the kinds of record that changed since the last load are read again.
+    pub fn reload(&mut self) -> store::Result<()> {
+        self.generation = self.store.generation()?;
+        let changed = self
+            .store
+            .load_changed(&mut self.data, &mut self.loaded, &mut self.load_problems)?;
+        if !changed {
+            // Changed by a build that keeps no per-kind counters: read everything.
+            self.loaded.clear();
+            self.store
+                .load_changed(&mut self.data, &mut self.loaded, &mut self.load_problems)?;
+        }
+        self.data_changed();
+        Ok(())
+    }
+
+    /// After `data` changed: the decode problems to report, a search index to rebuild when next
+    /// needed, and the views.
+    fn data_changed(&mut self) {
+        self.problems = self
+            .load_problems
+            .values()
+            .flatten()
+            .map(ToString::to_string)
+            .collect();
+        self.index = None;
+        self.search_worker = None;
+        self.refresh_views();
+    }
+
+    /// Picks up changes another process saved. Returns whether anything changed.
+    pub fn poll_changes(&mut self) -> bool {
+        match self.store.generation() {
+            Ok(g) if g != self.generation => {
+                if let Err(e) = self.reload() {
+                    self.status = Some(format!("could not reload: {e}"));
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Runs one durable write, puts the saved records into the data, and reports the outcome in
+    /// the footer. The change can be undone with `u`; `done` says what it was ("intake saved").
+    /// An edit of a record someone else saved meanwhile is refused (`SaveError::Refused`).
+    pub fn save<R>(
+        &mut self,
+        done: &str,
+        f: impl FnOnce(&mut Writer) -> store::Result<R>,
+    ) -> Result<R, SaveError> {
+        let mut refusal = None;
+        let written = self.store.write_tracked(|txn| {
+            let (result, refused) = Writer::within(txn, f);
+            refusal = refused;
+            result
+        });
+        match written {
+            Ok((r, journal)) => {
+                // The saved records go straight into the data; only if another process saved
+                // meanwhile is the database read again.
+                let patched =
+                    store::apply_saved(&journal, &mut self.data, &mut self.loaded, &mut self.generation);
+                if patched {
+                    // A damaged record that was just saved over is damaged no more.
+                    for (table, key) in journal.records() {
+                        if let Some(p) = self.load_problems.get_mut(table) {
+                            p.retain(|p| p.key != key);
+                        }
+                    }
+                }
+                if !journal.is_empty() {
+                    self.undo_stack.push((done.to_string(), journal));
+                }
+                let refreshed = if patched {
+                    self.data_changed();
+                    Ok(())
+                } else {
+                    self.reload()
+                };
+                self.status = Some(match refreshed {
+                    Ok(()) => done.to_string(),
+                    Err(e) => format!("saved, but could not reload: {e}"),
+                });
+                Ok(r)
+            }
+            Err(e) => {
+                let error = match refusal {
+                    Some(r) => SaveError::Refused(r),
+                    None => SaveError::Store(e),
+                };
+                self.status = Some(format!("not saved: {}", error.summary()));
+                Err(error)
+            }
+        }
+    }
+
+    pub(super) fn undo(&mut self) {
+        let Some((what, journal)) = self.undo_stack.pop() else {
+            self.status = Some("nothing to undo in this session".into());
+            return;
+        };
+        match self.store.undo(&journal) {
+            Ok(()) => {
+                let _ = self.reload();
+                self.status = Some(format!("undone: {what}"));
+            }
+            Err(e) => self.status = Some(format!("cannot undo {what}: {e}")),
+        }
+    }
+}

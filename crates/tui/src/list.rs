@@ -1,0 +1,294 @@
+//! The lists every tab shows: rows narrowed by the `/` filter, and a selection that stays on its
+//! record. `ViewList` is one list; `Views` (in `list/views.rs`) is a tab's several views over one
+//! filter, each keeping its own selection on its own record through reloads and view switches.
+
+mod views;
+
+pub use views::{Memory, ViewKind, Views};
+
+use pathways_core::search::{Matcher, score_all};
+use pathways_core::text::fold;
+
+/// How far PgUp/PgDn move.
+pub const PAGE: usize = 10;
+
+/// A move in a list (or, for Left/Right, between a tab's views or a grid's columns).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+}
+
+impl Nav {
+    /// The row `selected` moves to in a list of `len` rows (Left/Right leave it).
+    pub fn apply(self, selected: usize, len: usize) -> usize {
+        let last = len.saturating_sub(1);
+        match self {
+            Nav::Up => selected.saturating_sub(1),
+            Nav::Down => (selected + 1).min(last),
+            Nav::PageUp => selected.saturating_sub(PAGE),
+            Nav::PageDown => (selected + PAGE).min(last),
+            Nav::Top => 0,
+            Nav::Bottom => last,
+            Nav::Left | Nav::Right => selected,
+        }
+    }
+}
+
+/// First visible row so that `selected` shows in `height` rows.
+pub fn scroll_offset(selected: usize, height: usize) -> usize {
+    if height == 0 {
+        0
+    } else {
+        selected.saturating_sub(height - 1)
+    }
+}
+
+/// The rows of a list: the base order (indexes into a data vector), a search key per row (built
+/// once per load), and the rows the filter leaves visible.
+#[derive(Debug, Clone, Default)]
+pub struct Rows {
+    base: Vec<usize>,
+    keys: Vec<String>,
+    pub visible: Vec<usize>,
+    /// The folded filter of the last narrowing and the base positions it matched, so a growing
+    /// filter only rescans the previous matches.
+    last: Option<(String, Vec<u32>)>,
+}
+
+impl Rows {
+    /// Sets the base order: (index into the data vector, searchable text). Nothing is visible
+    /// until the rows are narrowed.
+    pub fn set(&mut self, items: impl IntoIterator<Item = (usize, String)>) {
+        self.base.clear();
+        self.keys.clear();
+        self.visible.clear();
+        self.last = None;
+        for (i, text) in items {
+            self.base.push(i);
+            self.keys.push(fold(&text));
+        }
+    }
+
+    /// Sets the base order without search keys; `fill_keys` builds them when a filter first
+    /// needs them, so a large list that nobody is filtering refreshes without formatting a key
+    /// per row.
+    pub fn set_order(&mut self, order: Vec<usize>) {
+        self.base = order;
+        self.keys.clear();
+        self.visible.clear();
+        self.last = None;
+    }
+
+    /// Whether narrowing by `filter` needs keys that `set_order` left unbuilt.
+    pub fn needs_keys(&self, filter: &str) -> bool {
+        !filter.trim().is_empty() && self.keys.len() != self.base.len()
+    }
+
+    /// Builds the search key of every base row from its data index.
+    pub fn fill_keys(&mut self, mut text: impl FnMut(usize) -> String) {
+        self.keys = self.base.iter().map(|&i| fold(&text(i))).collect();
+        self.last = None;
+    }
+
+    /// Keeps the rows matching `filter`, best match first; all rows in base order if empty.
+    pub fn narrow(&mut self, filter: &str) {
+        let m = Matcher::new(filter);
+        if m.is_empty() {
+            self.visible.clone_from(&self.base);
+            self.last = None;
+            return;
+        }
+        let candidates = match self.last.take() {
+            Some((prev, matched)) if m.query().starts_with(&prev) => matched,
+            _ => (0..self.keys.len() as u32).collect(),
+        };
+        let mut scored = score_all(&m, &self.keys, &candidates);
+        self.last = Some((m.query().to_string(), scored.iter().map(|&(_, i)| i).collect()));
+        // Best first; equal scores keep the list's own order.
+        scored.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));
+        self.visible = scored.into_iter().map(|(_, i)| self.base[i as usize]).collect();
+    }
+
+    pub fn len(&self) -> usize {
+        self.visible.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.visible.is_empty()
+    }
+
+    pub fn get(&self, row: usize) -> Option<usize> {
+        self.visible.get(row).copied()
+    }
+}
+
+/// One list: its rows, the record each row shows (`K`, e.g. an id), and the selected row.
+#[derive(Debug, Clone)]
+pub struct ViewList<K> {
+    pub rows: Rows,
+    /// The record behind each data index, as of the last `set`.
+    keys: Vec<Option<K>>,
+    pub selected: usize,
+    /// The filter the rows were last narrowed by: new text selects the best match.
+    narrowed: Option<String>,
+}
+
+impl<K> Default for ViewList<K> {
+    fn default() -> Self {
+        ViewList {
+            rows: Rows::default(),
+            keys: Vec::new(),
+            selected: 0,
+            narrowed: None,
+        }
+    }
+}
+
+impl<K: Clone + PartialEq> ViewList<K> {
+    /// Sets the rows: (data index, the record it shows, the text `/` searches).
+    pub fn set(&mut self, items: impl IntoIterator<Item = (usize, K, String)>) {
+        self.keys.clear();
+        let keys = &mut self.keys;
+        self.rows.set(items.into_iter().map(|(i, key, text)| {
+            put(keys, i, key);
+            (i, text)
+        }));
+    }
+
+    /// Sets the rows in `order` without building search text (see `Rows::set_order`).
+    pub fn set_order(&mut self, order: Vec<usize>, key: impl Fn(usize) -> K) {
+        self.keys.clear();
+        for &i in &order {
+            put(&mut self.keys, i, key(i));
+        }
+        self.rows.set_order(order);
+    }
+
+    /// Builds the search text now if narrowing by `filter` needs it.
+    pub fn fill_keys_for(&mut self, filter: &str, text: impl FnMut(usize) -> String) {
+        if self.rows.needs_keys(filter) {
+            self.rows.fill_keys(text);
+        }
+    }
+
+    /// Narrows the rows by `filter`. New text selects the best match (the top row); the same
+    /// text keeps the selected record selected (or the row nearest it).
+    pub fn narrow(&mut self, filter: &str) {
+        let keep = self.picked();
+        let changed = self.narrowed.as_deref().is_some_and(|n| n != filter);
+        self.rows.narrow(filter);
+        self.narrowed = Some(filter.to_string());
+        if changed {
+            self.selected = 0;
+        } else if let Some(row) = keep.and_then(|k| self.row_of(&k)) {
+            self.selected = row;
+        }
+        self.clamp();
+    }
+
+    /// The record a data index shows.
+    pub fn key_of(&self, index: usize) -> Option<&K> {
+        self.keys.get(index).and_then(Option::as_ref)
+    }
+
+    /// The selected row's data index.
+    pub fn selected_index(&self) -> Option<usize> {
+        self.rows.get(self.selected)
+    }
+
+    /// The selected record.
+    pub fn picked(&self) -> Option<K> {
+        self.selected_index().and_then(|i| self.key_of(i)).cloned()
+    }
+
+    /// The row that shows `key` now, if the filter shows it.
+    pub fn row_of(&self, key: &K) -> Option<usize> {
+        self.rows
+            .visible
+            .iter()
+            .position(|&i| self.key_of(i) == Some(key))
+    }
+
+    /// Selects the row showing `key`; returns whether the list shows it.
+    pub fn select(&mut self, key: &K) -> bool {
+        match self.row_of(key) {
+            Some(row) => {
+                self.selected = row;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn nav(&mut self, nav: Nav) {
+        self.selected = nav.apply(self.selected, self.rows.len());
+    }
+
+    pub fn clamp(&mut self) {
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+fn put<K>(keys: &mut Vec<Option<K>>, i: usize, key: K) {
+    if keys.len() <= i {
+        keys.resize_with(i + 1, || None);
+    }
+    keys[i] = Some(key);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(names: &[&str]) -> ViewList<String> {
+        let mut l = ViewList::default();
+        l.set(
+            names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (i, n.to_string(), n.to_string())),
+        );
+        l.narrow("");
+        l
+    }
+
+    #[test]
+    fn new_filter_text_selects_the_best_match_and_the_same_text_keeps_the_record() {
+        let mut l = list(&["ana garcia", "kofi mensah", "ines kofler"]);
+        l.nav(Nav::Bottom);
+        assert_eq!(l.picked().as_deref(), Some("ines kofler"));
+        l.narrow("kof");
+        assert_eq!(l.selected, 0, "new text: the top row");
+        l.nav(Nav::Down);
+        let chosen = l.picked();
+        l.narrow("kof");
+        assert_eq!(l.picked(), chosen, "same text: the same record");
+    }
+
+    #[test]
+    fn moves_stay_inside_the_list() {
+        let mut l = list(&["a", "b", "c"]);
+        l.nav(Nav::Up);
+        assert_eq!(l.selected, 0);
+        l.nav(Nav::PageDown);
+        assert_eq!(l.selected, 2);
+        l.narrow("b");
+        assert_eq!(l.len(), 1);
+        assert_eq!(l.selected, 0);
+    }
+}

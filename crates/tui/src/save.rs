@@ -1,0 +1,207 @@
+//! Saving. A tab describes a change as a `Save`: what to say when it is done, and a closure that
+//! writes through a `Writer`. The app runs it in one durable transaction (undoable with `u`).
+//! The `Writer` checks every edit against the record as it was opened: if someone else saved
+//! that record meanwhile, nothing is written and the save fails with a typed `Refusal` that
+//! names each field that differs, theirs and yours.
+
+mod diff;
+
+pub use diff::{Difference, differences, fields};
+
+use pathways_core::domain::Id;
+use pathways_core::store::{Record, StoreError, Txn};
+
+type Result<T> = pathways_core::store::Result<T>;
+/// A change: writes through a `Writer`; returns the id of the record it added, if any.
+pub type Change = Box<dyn FnOnce(&mut Writer) -> Result<Option<Id>>>;
+
+/// A change for the app to write, and (`then`) what the tab is told once it is written.
+pub struct Save<S> {
+    /// The footer's words once saved, and the undo list's name for the change.
+    pub done: String,
+    change: Change,
+    pub then: Option<S>,
+}
+
+impl<S> Save<S> {
+    /// A change that adds nothing the tab needs to find afterwards.
+    pub fn new(done: impl Into<String>, change: impl FnOnce(&mut Writer) -> Result<()> + 'static) -> Self {
+        Save {
+            done: done.into(),
+            change: Box::new(move |w| change(w).map(|()| None)),
+            then: None,
+        }
+    }
+
+    /// A change that adds a record: its id comes back to the tab with `then`.
+    pub fn adding(done: impl Into<String>, change: impl FnOnce(&mut Writer) -> Result<Id> + 'static) -> Self {
+        Save {
+            done: done.into(),
+            change: Box::new(move |w| change(w).map(Some)),
+            then: None,
+        }
+    }
+
+    /// What the tab is told after the change is written.
+    pub fn then(mut self, then: S) -> Self {
+        self.then = Some(then);
+        self
+    }
+
+    pub fn map<T>(self, f: impl FnOnce(S) -> T) -> Save<T> {
+        Save {
+            done: self.done,
+            change: self.change,
+            then: self.then.map(f),
+        }
+    }
+
+    /// What to say once saved, the change, and what the tab is told then.
+    pub fn into_parts(self) -> (String, Change, Option<S>) {
+        (self.done, self.change, self.then)
+    }
+}
+
+/// The store's transaction as a tab writes through it.
+pub struct Writer<'t> {
+    txn: &'t mut Txn,
+    refusal: Option<Refusal>,
+}
+
+impl<'t> Writer<'t> {
+    /// For the app's own writes (and tests): `f` over a `Writer` in `txn`.
+    pub fn within<R>(
+        txn: &'t mut Txn,
+        f: impl FnOnce(&mut Writer) -> Result<R>,
+    ) -> (Result<R>, Option<Refusal>) {
+        let mut w = Writer { txn, refusal: None };
+        let r = f(&mut w);
+        (r, w.refusal)
+    }
+
+    /// Stores a new record under the next id of its kind; returns the id.
+    pub fn insert<T: Record>(&mut self, record: &mut T) -> Result<Id> {
+        self.txn.insert(record)
+    }
+
+    /// Stores `record` under its id, replacing what was there (imports, bulk writes).
+    pub fn put<T: Record>(&mut self, record: &T) -> Result<()> {
+        self.txn.put(record)
+    }
+
+    pub fn get<T: Record>(&mut self, id: Id) -> Result<Option<T>> {
+        self.txn.get(id)
+    }
+
+    /// Deletes by id, unchecked (records that go with one checked by `remove`).
+    pub fn delete<T: Record>(&mut self, id: Id) -> Result<bool> {
+        self.txn.delete::<T>(id)
+    }
+
+    /// Replaces `original` (the record as it was opened) by `updated`, refusing if the stored
+    /// record is no longer `original`.
+    pub fn update<T: Record + PartialEq>(&mut self, original: &T, updated: &T) -> Result<()> {
+        self.unchanged(original, updated)?;
+        self.txn.put(updated)
+    }
+
+    /// Deletes `shown` (the record as a question showed it), refusing if it changed meanwhile.
+    pub fn remove<T: Record + PartialEq>(&mut self, shown: &T) -> Result<()> {
+        self.unchanged(shown, shown)?;
+        self.txn.delete::<T>(shown.id()).map(|_| ())
+    }
+
+    fn unchanged<T: Record + PartialEq>(&mut self, original: &T, yours: &T) -> Result<()> {
+        let current = self.txn.get::<T>(original.id())?;
+        if current.as_ref() == Some(original) {
+            return Ok(());
+        }
+        self.refusal = Some(Refusal {
+            table: T::TABLE,
+            id: original.id(),
+            theirs: match current {
+                None => Theirs::Deleted,
+                Some(theirs) => Theirs::Changed(differences(&theirs, yours)),
+            },
+        });
+        Err(StoreError::Conflict(format!(
+            "{} record {}",
+            T::TABLE,
+            original.id()
+        )))
+    }
+}
+
+/// Someone else saved a record after it was opened here; nothing was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refusal {
+    pub table: &'static str,
+    pub id: Id,
+    pub theirs: Theirs,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Theirs {
+    Deleted,
+    /// The fields where their version differs from yours.
+    Changed(Vec<Difference>),
+}
+
+/// Why a save wrote nothing.
+#[derive(Debug)]
+pub enum SaveError {
+    Refused(Refusal),
+    Store(StoreError),
+}
+
+impl SaveError {
+    /// A short line for the footer.
+    pub fn summary(&self) -> String {
+        match self {
+            SaveError::Refused(r) => match r.theirs {
+                Theirs::Deleted => "someone else deleted this record".into(),
+                Theirs::Changed(_) => "the record was changed by someone else".into(),
+            },
+            SaveError::Store(e) => e.to_string(),
+        }
+    }
+
+    /// The whole reason for a form, without the values when the privacy screen is on (a record
+    /// may hold notes, race counts or names).
+    pub fn explain(&self, private: bool) -> String {
+        match self {
+            SaveError::Refused(Refusal {
+                theirs: Theirs::Changed(diffs),
+                ..
+            }) => {
+                // Both versions quote the record's values (an email, a note): under the
+                // privacy screen only the fact is shown.
+                let details = if private {
+                    "(what changed is hidden by the privacy screen; p shows it)".to_string()
+                } else {
+                    let each: Vec<String> = diffs.iter().map(Difference::to_string).collect();
+                    format!("{}.", each.join("; "))
+                };
+                format!(
+                    "someone else changed this record since you opened it. {details} Esc keeps \
+                     theirs; reopen the form to edit the current version"
+                )
+            }
+            other => other.summary(),
+        }
+    }
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.explain(false))
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+impl From<StoreError> for SaveError {
+    fn from(e: StoreError) -> Self {
+        SaveError::Store(e)
+    }
+}

@@ -1,0 +1,230 @@
+//! The contract every tab keeps (`TabView`), what a tab may read (`Ctx`), and what it may ask the
+//! app to do (`Effect`).
+//!
+//! A tab owns its state and nothing else. It reads the data through a `Ctx` (the dataset, today,
+//! the privacy screen) and answers a key, a submitted form, a "yes" or a finished save with
+//! effects: open a form, ask, save a change, show a tab or a record, say something in the footer,
+//! copy. The app applies every effect in one place (`app/effects.rs`), so nothing a tab does
+//! happens out of sight, and a tab can be tested with a `Ctx` over any `Dataset`, no store.
+
+use crate::form::Form;
+use crate::keys::Binding;
+use crate::list::Nav;
+use crate::save::Save;
+use crate::theme::Theme;
+use chrono::NaiveDate;
+use pathways_core::dataset::Dataset;
+use pathways_core::domain::Id;
+use pathways_core::lookup::{People, Places};
+use pathways_core::privacy::{Mask, Sensitive};
+use pathways_core::search::Kind;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+/// The tabs, in the order of the tab bar and the number keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    Intake,
+    Mentoring,
+    Coverage,
+    Leadership,
+    Metrics,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [
+        Tab::Intake,
+        Tab::Mentoring,
+        Tab::Coverage,
+        Tab::Leadership,
+        Tab::Metrics,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Intake => "Intake queue",
+            Tab::Mentoring => "Mentoring pairs",
+            Tab::Coverage => "Ambassador coverage",
+            Tab::Leadership => "Leadership sessions",
+            Tab::Metrics => "Monthly metrics",
+        }
+    }
+
+    /// A short title for narrow terminals.
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Tab::Intake => "Intake",
+            Tab::Mentoring => "Mentoring",
+            Tab::Coverage => "Coverage",
+            Tab::Leadership => "Leadership",
+            Tab::Metrics => "Metrics",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    pub fn step(self, by: isize) -> Tab {
+        let i = (self.index() as isize + by).rem_euclid(Tab::ALL.len() as isize);
+        Tab::ALL[i as usize]
+    }
+
+    /// The tab that shows a kind of record found by search.
+    pub fn of(kind: Kind) -> Tab {
+        match kind {
+            Kind::Intake | Kind::Employee => Tab::Intake,
+            Kind::Mentor => Tab::Mentoring,
+            Kind::Ambassador | Kind::Location => Tab::Coverage,
+            Kind::Participant => Tab::Leadership,
+            Kind::Offering => Tab::Metrics,
+        }
+    }
+}
+
+/// What a tab may read: the data, today, and whether the privacy screen is on.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub data: &'a Dataset,
+    pub today: NaiveDate,
+    pub private: bool,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(data: &'a Dataset, today: NaiveDate, private: bool) -> Self {
+        Ctx { data, today, private }
+    }
+
+    /// What the screen may show: everything, or under the privacy screen what
+    /// `pathways_core::privacy` allows (the one definition of what is personal).
+    pub fn mask(&self) -> Mask {
+        Mask::screen(self.private)
+    }
+
+    /// A person's name as the screen may show it: initials under the privacy screen.
+    pub fn person(&self, employee_id: Id) -> String {
+        let name = self.data.employee_name(employee_id);
+        self.mask().name(&name).into_owned()
+    }
+
+    /// A personal value of kind `what`, as the screen may show it.
+    pub fn shown(&self, what: Sensitive, text: &str) -> String {
+        self.mask().show(what, text).into_owned()
+    }
+
+    /// A sensitive value (race, evaluation, retirement, mentoring notes): hidden under the
+    /// privacy screen.
+    pub fn sensitive(&self, text: impl Into<String>) -> String {
+        self.shown(Sensitive::Note, &text.into())
+    }
+
+    /// The one lookup for people typed into a form.
+    pub fn people(&self) -> People<'a> {
+        People::new(&self.data.employees)
+    }
+
+    /// The one lookup for places typed into a form.
+    pub fn places(&self) -> Places<'a> {
+        Places::new(&self.data.locations)
+    }
+}
+
+/// Something a tab asks the app to do. `F`, `C` and `S` are the tab's own words for what a form
+/// is for, what a "yes" does, and what follows a save (see `TabView`).
+pub enum Effect<F, C, S> {
+    /// Open a form; its submit comes back to the tab with `F`.
+    Form(Form, F),
+    /// Ask a yes/no question; a yes comes back with `C`.
+    Ask(String, C),
+    /// Write a change (one durable transaction, undoable); once written the tab hears `S`.
+    Save(Save<S>),
+    /// A line for the footer.
+    Status(String),
+    /// Put a tab on screen.
+    Show(Tab),
+    /// Show a record in the tab that lists it.
+    Reveal(Kind, Id),
+    /// Put text on the clipboard.
+    Copy(String),
+}
+
+impl<F, C, S> Effect<F, C, S> {
+    pub fn status(text: impl Into<String>) -> Self {
+        Effect::Status(text.into())
+    }
+}
+
+/// An effect in a tab's own words.
+pub type TabEffect<T> = Effect<<T as TabView>::Form, <T as TabView>::Confirm, <T as TabView>::Saved>;
+pub type Effects<T> = Vec<TabEffect<T>>;
+
+/// A tab of the dashboard. A new tab is a folder under `tabs/` whose state implements this,
+/// registered in the few places CONTRIBUTING.md lists.
+pub trait TabView {
+    /// Its keys' actions (its key table is `KEYS`).
+    type Action: Copy + 'static;
+    /// What each of its forms is for.
+    type Form: Send + 'static;
+    /// What a yes to each of its questions does.
+    type Confirm: Send + 'static;
+    /// What follows each of its saves.
+    type Saved: Send + 'static;
+
+    const TAB: Tab;
+    const KEYS: &'static [Binding<Self::Action>];
+
+    /// Rebuilds what the tab shows from the data (after a load, a save, or a change elsewhere).
+    fn refresh(&mut self, cx: &Ctx);
+
+    /// One of its keys was pressed.
+    fn update(&mut self, cx: &Ctx, action: Self::Action) -> Effects<Self>;
+
+    /// A move: the selection, or for ←/→ the view or the column.
+    fn navigate(&mut self, cx: &Ctx, nav: Nav);
+
+    /// Esc with no filter to clear: whether the tab used it (e.g. back to its main view).
+    fn back(&mut self, _cx: &Ctx) -> bool {
+        false
+    }
+
+    /// The `/` filter's text.
+    fn filter(&self) -> &str;
+
+    /// The `/` filter changed: narrow the lists.
+    fn set_filter(&mut self, cx: &Ctx, text: &str);
+
+    /// A form it opened was submitted. Errors go on the form (it stays open); a save that
+    /// fails puts its reason on the form too.
+    fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &Self::Form) -> Effects<Self>;
+
+    /// A question it asked was answered yes.
+    fn confirmed(&mut self, cx: &Ctx, answer: Self::Confirm) -> Effects<Self>;
+
+    /// A save it asked for was written (`id`: the record it added, if any).
+    fn saved(&mut self, cx: &Ctx, then: Self::Saved, id: Option<Id>) -> Effects<Self>;
+
+    /// `y`: the selected record's key facts, masked as the screen is.
+    fn copy_facts(&self, cx: &Ctx) -> Option<String>;
+
+    /// Shows the record `id` of `kind` (a search hit, a link from another tab), narrowing the
+    /// list to `name`.
+    fn reveal(&mut self, cx: &Ctx, kind: Kind, id: Id, name: &str);
+
+    /// Draws the tab from its own state.
+    fn render(&self, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &Theme);
+}
+
+/// The key facts of a record as one line: the parts that are not empty, joined by " · ".
+pub fn facts<I, T>(parts: I) -> String
+where
+    I: IntoIterator<Item = T>,
+    T: AsRef<str>,
+{
+    let parts: Vec<T> = parts.into_iter().collect();
+    parts
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|p| !p.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
