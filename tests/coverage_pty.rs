@@ -59,11 +59,16 @@ fn a_pl_session_is_added_attendance_marked_and_the_date_changed_from_the_keyboar
         80,
         24,
     );
+    // Every monthly session since the 2023 launch, and the one planned next.
+    let held = pathways_core::demo::build(common::today())
+        .ambassador_sessions
+        .len();
+    let title = |n: usize| format!("Monthly PL sessions ({n})");
     p.wait_for("Intake queue (");
     p.send("3");
     p.wait_for("24 ambassadors active");
     p.send("vvv");
-    p.wait_for("Monthly PL sessions (18)");
+    p.wait_for(&title(held));
     p.send("a");
     p.wait_for("Add a PL session");
     // The date defaults to the as-of date (today): keep it.
@@ -73,7 +78,7 @@ fn a_pl_session_is_added_attendance_marked_and_the_date_changed_from_the_keyboar
     p.type_text("Career Pathways Team");
     p.send(ENTER);
     p.wait_for("PL session added");
-    p.wait_for("Monthly PL sessions (19)");
+    p.wait_for(&title(held + 1));
     // Newest first: the planned December session, then today's.
     p.send("j");
     p.send(ENTER);
@@ -82,16 +87,16 @@ fn a_pl_session_is_added_attendance_marked_and_the_date_changed_from_the_keyboar
     p.wait_for("[x]");
     p.wait_for("marked present on 2026-11-25");
     p.send("m");
-    p.wait_for("Monthly PL sessions (19)");
+    p.wait_for(&title(held + 1));
     p.wait_for("1/24");
-    // Coverage as of another day: the four shorter tenures have ended by 2027-01-01.
+    // Coverage as of another day: today's cohort has ended by 2027-09-26.
     p.send("d");
     p.wait_for("Coverage as of");
     p.send(&"\x7f".repeat(10));
-    p.type_text("2027-01-01");
+    p.type_text("2027-09-26");
     p.send(ENTER);
-    p.wait_for("20 ambassadors active");
-    p.wait_for("as of 2027-01-01");
+    p.wait_for("0 ambassadors active");
+    p.wait_for("as of 2027-09-26");
     p.send("t");
     p.wait_for("24 ambassadors active");
     p.send("q");

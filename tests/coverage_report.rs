@@ -16,8 +16,14 @@ fn demo_db() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, db)
 }
 
+/// The report as of the tests' today unless `extra` names another date.
 fn report(db: &std::path::Path, extra: &[&str]) -> (i32, String, String) {
-    common::run(db, &[&["report", "coverage"], extra].concat())
+    let as_of: &[&str] = if extra.contains(&"--as-of") {
+        &[]
+    } else {
+        &["--as-of", "2026-11-25"]
+    };
+    common::run(db, &[&["report", "coverage"], as_of, extra].concat())
 }
 
 #[test]
@@ -30,7 +36,7 @@ fn the_demo_reports_24_ambassadors_and_43_locations() {
     let c = pathways_core::domain::coverage(&data.ambassadors, &data.locations, common::today());
     assert!(out.contains("Ambassador coverage as of 2026-11-25"), "{out}");
     assert!(
-        out.contains("24 ambassadors active (4 tenures end within 60 days)"),
+        out.contains("24 ambassadors active (0 tenures end within 60 days)"),
         "{out}"
     );
     assert!(
@@ -49,12 +55,12 @@ fn the_demo_reports_24_ambassadors_and_43_locations() {
     let gaps: Vec<u32> = out
         .lines()
         .skip_while(|l| !l.starts_with("Uncovered locations"))
-        .skip(1)
+        .skip(2)
         .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
         .collect();
     assert_eq!(gaps.len(), c.locations_total - 43, "{out}");
     assert!(gaps.windows(2).all(|w| w[0] >= w[1]), "{gaps:?}");
-    assert!(out.contains("Technology Center (CTI) (office)"), "{out}");
+    assert!(out.contains("Technology Center (CTI)          office"), "{out}");
     // Plain text: no escape sequences, no names of people.
     assert!(!out.contains('\x1b'));
     for e in data
@@ -69,12 +75,26 @@ fn the_demo_reports_24_ambassadors_and_43_locations() {
 #[test]
 fn as_of_a_past_or_future_date() {
     let (_dir, db) = demo_db();
-    // The four shorter tenures end on 2026-12-31: counted that day, not the next.
-    let (code, out, _) = report(&db, &["--as-of", "2026-12-31"]);
+    // The FY25 cohort (from 2024-08-22) serves to its last day, 2026-02-21, not the next; the
+    // next cohort starts on 2026-03-26.
+    let (code, out, _) = report(&db, &["--as-of", "2026-02-21"]);
     assert_eq!(code, 0);
+    assert!(
+        out.contains("24 ambassadors active (24 tenures end within 60 days)"),
+        "{out}"
+    );
+    let (_, out, _) = report(&db, &["--as-of", "2026-02-22"]);
+    assert!(out.contains("0 ambassadors active"), "{out}");
+    let (_, out, _) = report(&db, &["--as-of", "3/26/2026"]);
+    assert!(
+        out.contains("24 ambassadors active (0 tenures end within 60 days)"),
+        "{out}"
+    );
+    // The booklet's 2023-24 school year: 24 ambassadors, 43 locations, about 1,600 employees.
+    let (_, out, _) = report(&db, &["--as-of", "2024-01-15"]);
     assert!(out.contains("24 ambassadors active"), "{out}");
-    let (_, out, _) = report(&db, &["--as-of", "2027-01-01"]);
-    assert!(out.contains("20 ambassadors active"), "{out}");
+    assert!(out.contains("43 of 62 locations covered (69.4%)"), "{out}");
+    assert!(out.contains("1598 of 2570 employees"), "{out}");
     let (_, out, _) = report(&db, &["--as-of", "2020-01-01"]);
     assert!(out.contains("0 ambassadors active"), "{out}");
     assert!(out.contains("0 of 62 locations covered (0.0%)"), "{out}");

@@ -135,10 +135,10 @@ fn a_dashboard_killed_right_after_a_save_keeps_it() {
     pty::show_mentors(&mut p);
     p.send("t");
     // The screen shows the change only after its transaction is durable.
-    p.wait_for("Mentors (8: 6 active)");
+    p.wait_for("Mentors (10: 8 active)");
     p.kill9();
     let store = Store::open(&path).unwrap();
     let (data, problems) = store.load().unwrap();
     assert!(problems.is_empty());
-    assert_eq!(data.mentors.iter().filter(|m| m.active).count(), 6);
+    assert_eq!(data.mentors.iter().filter(|m| m.active).count(), 8);
 }

@@ -262,11 +262,11 @@ fn a_save_on_a_full_disk_says_so_and_loses_nothing() {
     p.wait_for("not saved");
     p.wait_for("the disk is full");
     // The screen still shows what the file holds, and the dashboard keeps working.
-    p.wait_for("Mentors (8: 7 active)");
+    p.wait_for("Mentors (10: 9 active)");
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
     let out = run(&path, &["check"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
     let (data, _) = pathways_core::store::Store::open(&path).unwrap().load().unwrap();
-    assert_eq!(data.mentors.iter().filter(|m| m.active).count(), 7);
+    assert_eq!(data.mentors.iter().filter(|m| m.active).count(), 9);
 }

@@ -138,6 +138,8 @@ fn the_demo_holds_the_fy25_schedule_exactly() {
 #[test]
 fn the_tab_shows_the_fy25_schedule_and_profile() {
     let (_dir, _path, mut app) = open_app();
+    // FY27 (today's), FY26, then FY25.
+    lead(&mut app, L::PreviousCohort);
     lead(&mut app, L::PreviousCohort);
     assert_eq!(app.leadership.year, Some(FiscalYear(2025)));
     let s = screen_text(&app, 80, 24);
@@ -168,7 +170,8 @@ fn the_next_session_shows_without_a_key_press() {
     let (_dir, _path, app) = open_app();
     let s = screen_text(&app, 80, 24);
     assert!(s.contains("Next: session 3"), "{s}");
-    assert!(s.contains("2026-12-19 (in 24 days) 08:00-16:00"), "{s}");
+    // FY25's third session was the third Thursday of December; FY27's is too.
+    assert!(s.contains("Thu 2026-12-17 (in 22 days) 08:00-16:00"), "{s}");
     assert!(s.contains("850 Hungerford Dr. (CESC), room"), "{s}");
     assert!(s.contains("Auditorium · Strengths-Based Leadership"), "{s}");
 }
@@ -229,17 +232,17 @@ fn attendance_marks_are_one_durable_save_each() {
 #[test]
 fn two_sessions_on_one_day_are_refused_in_the_form() {
     let (_dir, _path, mut app) = open_app();
-    // Session 3 onto session 4's day.
+    // Session 3 onto session 4's day (the third Thursday of January).
     app.update(Action::Down);
     app.update(Action::Down);
     lead(&mut app, L::Reschedule);
-    set(&mut app, "Date", "1/16/2027");
+    set(&mut app, "Date", "1/21/2027");
     app.update(Action::Submit);
     let err = form_error(&app, "Date").expect("the date is refused");
     assert!(err.contains("session 4"), "{err}");
     let s = screen_text(&app, 80, 24);
     assert!(
-        s.contains("session 4 of this cohort is already on 2027-01-16"),
+        s.contains("session 4 of this cohort is already on 2027-01-21"),
         "{s}"
     );
     // A time that is not one, and an end before the start.
@@ -297,6 +300,8 @@ fn sessions_are_added_and_edited() {
 fn the_completion_rule_is_visible_and_settable() {
     let (_dir, _path, mut app) = open_app();
     lead(&mut app, L::PreviousCohort);
+    lead(&mut app, L::PreviousCohort);
+    assert_eq!(app.leadership.year, Some(FiscalYear(2025)));
     lead(&mut app, L::Show(View::Completion));
     let s = screen_text(&app, 80, 24);
     assert!(
@@ -470,7 +475,8 @@ fn a_new_cohort_copies_the_schedule_a_year_on() {
     assert_eq!(app.leadership.year, Some(FiscalYear(2028)));
     let s = &app.leadership.summary.sessions;
     assert_eq!(s.len(), 8);
-    assert_eq!(s[1].date.to_string(), "2027-11-21");
+    // FY27's session 2 (2026-11-19) a year on.
+    assert_eq!(s[1].date.to_string(), "2027-11-19");
     assert_eq!(s[7].topic, "Leadership Project");
     lead(&mut app, L::NextCohort);
     assert!(app.status.as_deref().unwrap().contains("no later cohort"));
@@ -485,7 +491,7 @@ fn the_report_prints_schedule_rates_completion_and_profile() {
             .arg("--db")
             .arg(&path)
             .args(args)
-            .env("PATHWAYS_TODAY", "2026-11-25")
+            .args(["--as-of", "2026-11-25"])
             .env_remove("PATHWAYS_DB")
             .output()
             .unwrap()
@@ -510,15 +516,18 @@ fn the_report_prints_schedule_rates_completion_and_profile() {
     assert!(!text.contains('\x1b'), "no colour in one-shot output");
     let current = String::from_utf8(run(&["report", "leadership"]).stdout).unwrap();
     assert!(current.contains("Leadership cohort FY27"), "{current}");
-    assert!(current.contains("Next session: 3 on 2026-12-19"), "{current}");
+    assert!(current.contains("Next session: 3 on 2026-12-17"), "{current}");
     let private =
         String::from_utf8(run(&["--private", "report", "leadership", "--fy", "25"]).stdout).unwrap();
     assert!(private.contains("By race: hidden"), "{private}");
     assert!(!private.contains("White"), "{private}");
-    let missing = run(&["report", "leadership", "--fy", "2026"]);
+    let missing = run(&["report", "leadership", "--fy", "2023"]);
     assert_eq!(missing.status.code(), Some(2));
     let err = String::from_utf8_lossy(&missing.stderr);
-    assert!(err.contains("no cohort for FY26 (cohorts: FY25, FY27)"), "{err}");
+    assert!(
+        err.contains("no cohort for FY23 (cohorts: FY24, FY25, FY26, FY27)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -598,7 +607,7 @@ fn y_copies_what_the_view_selects_masked_as_shown() {
     app.update(Action::Copy);
     assert_eq!(
         app.clipboard.take().unwrap(),
-        format!("{name} · FY27 session 2 (2026-11-21): present")
+        format!("{name} · FY27 session 2 (2026-11-19): present")
     );
     app.update(Action::TogglePrivacy);
     lead(&mut app, L::Show(View::Completion));

@@ -163,7 +163,7 @@ fn a_reader_who_may_not_write_gets_a_read_only_dashboard_and_lookups() {
     p.send("t");
     p.wait_for("not saved");
     p.wait_for("read-only for you");
-    p.wait_for("Mentors (8: 7 active)");
+    p.wait_for("Mentors (10: 9 active)");
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
     assert!(std::fs::read(&path).unwrap() == before, "the file was modified");

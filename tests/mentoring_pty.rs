@@ -39,9 +39,10 @@ fn refused_then_accepted_pairing() {
         80,
         24,
     );
+    let pairs = |n: usize| format!("Mentoring pairs ({n})");
     p.wait_for("Intake queue (");
     p.send("2");
-    p.wait_for("Mentoring pairs (6)");
+    p.wait_for(&pairs(data.pairs.len()));
     p.send("n");
     p.wait_for("Pair a mentee with a mentor");
     p.type_text(&temp.employee_number);
@@ -65,7 +66,7 @@ fn refused_then_accepted_pairing() {
     p.send("\x1b[C");
     p.wait_gone("(inactive)");
     p.send(ENTER);
-    p.wait_for("Mentoring pairs (7)");
+    p.wait_for(&pairs(data.pairs.len() + 1));
     p.wait_gone("Not paired");
     p.wait_for(&format!("paired {}", mentee.full_name()));
     p.wait_for(&mentee.full_name());

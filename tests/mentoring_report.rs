@@ -5,7 +5,10 @@
 mod common;
 
 fn report(path: &std::path::Path, extra: &[&str]) -> (i32, String, String) {
-    common::run(path, &[&["report", "mentoring"], extra].concat())
+    common::run(
+        path,
+        &[&["report", "mentoring", "--as-of", "2026-11-25"], extra].concat(),
+    )
 }
 
 #[test]
@@ -17,30 +20,34 @@ fn report_on_the_demo_data() {
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("Mentoring program on 2026-11-25\n"), "{out}");
     assert!(
-        out.contains("Mentors: 8 (7 active), covering 4 of 8 union chapters"),
+        out.contains("Mentors: 10 (9 active), covering 5 of 8 union chapters"),
         "{out}"
     );
     for m in &data.mentors {
         assert!(out.contains(&data.employee_name(m.employee_id)), "{out}");
     }
     assert!(out.contains("inactive"), "{out}");
-    assert!(out.contains("Active pairs: 4\n"), "{out}");
+    assert!(out.contains("Active pairs: 8\n"), "{out}");
     assert!(out.contains("Pairs ending within 30 days: 1\n"), "{out}");
     let soon = data.pairs.iter().find(|p| p.ends_soon(common::today())).unwrap();
     assert!(
         out.contains(&format!(
-            "{} with {}: ends {} (in 25 days)",
+            "{} with {}: ends {} (in 7 days)",
             data.employee_name(soon.mentee_id),
             data.employee_name(data.mentor(soon.mentor_id).unwrap().employee_id),
             soon.expires()
         )),
         "{out}"
     );
-    assert!(out.contains("Missing logs: 4 month(s) in 3 pair(s)"), "{out}");
-    assert!(out.contains(": 2026-04, 2026-09\n"), "{out}");
-    let gaps = out.split("Chapters without a mentor: 4 of 8\n").nth(1).unwrap();
+    assert!(out.contains("Missing logs: 2 month(s) in 2 pair(s)"), "{out}");
     assert!(
-        gaps.starts_with("  Building Services\n  Food Services\n  Information Technology\n  Maintenance\n"),
+        out.contains(": 2026-06\n") && out.contains(": 2026-05\n"),
+        "{out}"
+    );
+    // Building Services' mentor is inactive: the chapter counts as without one.
+    let gaps = out.split("Chapters without a mentor: 3 of 8\n").nth(1).unwrap();
+    assert!(
+        gaps.starts_with("  Building Services\n  Information Technology\n  Maintenance\n"),
         "{gaps}"
     );
     // Ended pairs are not active.
@@ -111,7 +118,7 @@ fn a_pair_past_its_12_months_is_reported() {
     drop(store);
     let (code, out, _) = report(&path, &[]);
     assert_eq!(code, 0);
-    assert!(out.contains("Active pairs: 5\n"), "{out}");
+    assert!(out.contains("Active pairs: 9\n"), "{out}");
     assert!(out.contains("! past 12 months"), "{out}");
     assert!(
         out.contains("! Pairs past their 12 months, not ended: 1\n"),
@@ -131,10 +138,31 @@ fn private_prints_initials_not_names() {
     let data = pathways_core::demo::build(common::today());
     let (code, open, _) = report(&path, &[]);
     assert_eq!(code, 0);
-    let (code, private, _) = common::run(&path, &["--private", "report", "mentoring"]);
+    let (code, private, _) = report(&path, &["--private"]);
     assert_eq!(code, 0);
     let mentor = data.employee(data.mentors[0].employee_id).unwrap();
     assert!(open.contains(&mentor.full_name()));
     assert!(!private.contains(&mentor.full_name()), "{private}");
     assert!(private.contains(&pathways_core::domain::initials(&mentor.full_name())));
+}
+
+#[test]
+fn as_of_the_booklet_eight_mentors_cover_four_chapters() {
+    let (_dir, path, _store) = common::demo_store();
+    // The date decides: mentors who joined later are not counted, nor pairs signed later.
+    let (code, out, err) = common::run(&path, &["report", "mentoring", "--as-of", "12/19/2024"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Mentoring program on 2024-12-19\n"), "{out}");
+    assert!(
+        out.contains("Mentors: 8 (8 active), covering 4 of 8 union chapters"),
+        "{out}"
+    );
+    let data = pathways_core::demo::build(common::today());
+    let later = data
+        .pairs
+        .iter()
+        .filter(|p| p.started > common::date(2024, 12, 19));
+    for p in later {
+        assert!(!out.contains(&data.employee_name(p.mentee_id)), "{out}");
+    }
 }

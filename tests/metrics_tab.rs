@@ -181,6 +181,52 @@ fn breakdowns_by_chapter_race_and_location_type() {
 }
 
 #[test]
+fn breakdowns_show_small_groups_by_the_one_rule() {
+    use pathways_core::metrics::{Breakdown, Dimension, Metric, Total};
+    let (_dir, mut app) = metrics_app();
+    act(&mut app, MetricsAction::Breakdown);
+    act(&mut app, MetricsAction::Breakdown);
+    // Wide enough for all twelve months and every group.
+    let lines = screen(&app, 140, 40);
+    let s = lines.join("\n");
+    println!("{s}");
+    assert!(s.contains("Intakes received by race"), "{s}");
+    let b = Breakdown::of(&app.metrics.report, Metric::Intakes, Dimension::Race).unwrap();
+    let mut small = 0;
+    for g in &b.groups {
+        // Long labels are cut to the label column; the cells are the last tokens of the line.
+        let start: String = g.label.chars().take(20).collect();
+        let line = lines
+            .iter()
+            .find(|l| l.trim_start_matches(['│', ' ', '▶']).starts_with(&start))
+            .unwrap_or_else(|| panic!("no line for {}:\n{s}", g.label));
+        let tokens: Vec<&str> = line.trim_matches(['│', ' ']).split_whitespace().collect();
+        let last = tokens[tokens.len() - 1];
+        let after = if last.ends_with('%') || last == "—" {
+            2
+        } else {
+            1
+        };
+        let cells = &tokens[tokens.len() - after - 12..tokens.len() - after];
+        for (i, month) in g.months.iter().enumerate() {
+            let want = if app.metrics.report.has_begun(i) {
+                month.text(Total::Sum)
+            } else {
+                "·".to_string()
+            };
+            assert_eq!(cells[i], want, "{} month {i}: {line}", g.label);
+            if (1..5).contains(&month.figure.count) {
+                assert_eq!(cells[i], "<5", "{line}");
+                small += 1;
+            }
+        }
+        // No count of 1 to 4 is on the group's line, whatever column it is in.
+        assert!(!cells.iter().any(|c| ["1", "2", "3", "4"].contains(c)), "{line}");
+    }
+    assert!(small > 0, "the demo has small groups by race:\n{s}");
+}
+
+#[test]
 fn filter_and_copy_work_on_metric_rows() {
     let (_dir, mut app) = metrics_app();
     app.set_filter("mentor logs");

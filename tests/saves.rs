@@ -137,9 +137,9 @@ fn a_save_in_the_dashboard_is_one_commit() {
         pty::show_mentors(&mut p);
         if save {
             p.send("t");
-            p.wait_for("Mentors (8: 6 active)");
+            p.wait_for("Mentors (10: 8 active)");
             p.send("t");
-            p.wait_for("Mentors (8: 7 active)");
+            p.wait_for("Mentors (10: 9 active)");
         }
         p.send("q");
         assert_eq!(p.wait_exit(), 0);

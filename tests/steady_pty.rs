@@ -35,12 +35,12 @@ fn the_cursor_stays_on_its_mentor_when_the_other_dashboard_resorts_the_roster() 
     assert_ne!(chosen, top);
     // a marks the top mentor inactive: they drop below every active mentor, in both windows.
     a.send("t");
-    a.wait_for("Mentors (8: 6 active)");
-    b.wait_for("Mentors (8: 6 active)");
+    a.wait_for("Mentors (10: 8 active)");
+    b.wait_for("Mentors (10: 8 active)");
     assert_eq!(selected_name(&b), chosen, "{}", b.screen());
     // b's next key acts on the mentor b was looking at.
     b.send("t");
-    b.wait_for("Mentors (8: 5 active)");
+    b.wait_for("Mentors (10: 7 active)");
     assert_eq!(selected_name(&b), chosen);
     let (data, _) = pathways_core::store::Store::open(&path).unwrap().load().unwrap();
     let inactive: Vec<String> = data

@@ -22,15 +22,15 @@ fn a_change_saved_in_one_dashboard_appears_in_the_other() {
     let path = common::demo_file(dir.path());
     let (mut a, mut b) = two_on_mentors(&path);
     a.send("t");
-    a.wait_for("Mentors (8: 6 active)");
+    a.wait_for("Mentors (10: 8 active)");
     // No key pressed in b: it notices the other process's save by itself.
-    b.wait_for("Mentors (8: 6 active)");
+    b.wait_for("Mentors (10: 8 active)");
     // And b can save too; a sees it. (b's cursor followed the mentor a made inactive, who now
     // sorts below the active ones: g goes back to the top row, an active mentor.)
     b.send("g");
     b.send("t");
-    b.wait_for("Mentors (8: 5 active)");
-    a.wait_for("Mentors (8: 5 active)");
+    b.wait_for("Mentors (10: 7 active)");
+    a.wait_for("Mentors (10: 7 active)");
     a.send("q");
     b.send("q");
     assert_eq!(a.wait_exit(), 0);

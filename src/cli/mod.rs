@@ -11,10 +11,7 @@ mod find;
 mod import;
 mod intakes;
 pub mod out;
-mod report_coverage;
-mod report_leadership;
-mod report_mentoring;
-mod report_monthly;
+mod report;
 
 #[derive(Parser, Debug)]
 #[command(name = "pathways", version, about = "Career Pathways Program dashboard", long_about = None)]
@@ -35,14 +32,8 @@ pub struct Cli {
     /// Capture the mouse (off by default so text selection keeps working over SSH).
     #[arg(long)]
     pub mouse: bool,
-    /// Treat this date as today (for demos and tests).
-    #[arg(
-        long,
-        global = true,
-        env = "PATHWAYS_TODAY",
-        value_name = "YYYY-MM-DD",
-        hide = true
-    )]
+    /// Treat this date as today in the dashboard and `init --demo` (for tests; reports take --as-of).
+    #[arg(long, env = "PATHWAYS_TODAY", value_name = "YYYY-MM-DD", hide = true)]
     pub today: Option<NaiveDate>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -76,10 +67,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Print a report: plain text (or CSV where offered), no TUI.
+    /// Print a report (text or CSV), or write the stakeholder booklet (HTML); no TUI.
     Report {
         #[command(subcommand)]
-        report: Report,
+        report: report::Report,
     },
     /// Import records from a spreadsheet export (CSV), or a whole `export all` folder.
     ///
@@ -109,10 +100,10 @@ pub enum Command {
     /// Write every record of one kind as CSV with a header (to stdout, or --out FILE, mode 0600);
     /// `export all --out DIR` writes one KIND.csv per kind into a new folder (mode 0700).
     Export {
-        /// all, employees, locations, intakes, consultations, intake-settings, mentors, pairs,
-        /// logs, ambassadors, ambassador-sessions, reference-populations, cohorts, participants,
-        /// sessions, attendance, waitlist, offerings, pl-sessions, pl-attendance, popups,
-        /// teacher-outcomes
+        /// all, employees, locations, closures, intakes, consultations, intake-settings, mentors,
+        /// pairs, logs, ambassadors, ambassador-sessions, reference-populations, cohorts,
+        /// participants, sessions, attendance, waitlist, offerings, pl-sessions, pl-attendance,
+        /// popups, teacher-outcomes
         kind: String,
         /// Write to this new file instead of stdout (for `all`: a new or empty folder).
         #[arg(long)]
@@ -120,34 +111,6 @@ pub enum Command {
         /// Include confidential fields (mentoring log topics, pair notes); left out by default.
         #[arg(long)]
         confidential: bool,
-    },
-}
-
-#[derive(Subcommand, Debug)]
-pub enum Report {
-    /// Mentors, active pairs, pairs ending within 30 days, missing logs, chapters without a mentor.
-    Mentoring {
-        /// Also print log topics and notes (confidential; hidden by default).
-        #[arg(long)]
-        confidential: bool,
-    },
-    /// Ambassador coverage totals and the uncovered locations.
-    Coverage {
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        as_of: Option<NaiveDate>,
-    },
-    /// The leadership cohort: schedule, attendance rates, completion, profile.
-    Leadership {
-        /// Fiscal year, named by the year it ends in (2025 = FY25). Default: the current one.
-        #[arg(long)]
-        fy: Option<i32>,
-    },
-    /// The monthly metrics of a fiscal year.
-    Monthly {
-        #[arg(long)]
-        fy: Option<i32>,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
     },
 }
 
@@ -191,14 +154,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Find { query, limit, format } => {
             find::run(&path, &query.join(" "), *limit, *format, cli.private)
         }
-        Command::Report { report } => match report {
-            Report::Mentoring { confidential } => {
-                report_mentoring::run(&path, today, *confidential, cli.private)
-            }
-            Report::Coverage { as_of } => report_coverage::run(&path, as_of.unwrap_or(today)),
-            Report::Leadership { fy } => report_leadership::run(&path, today, *fy, cli.private),
-            Report::Monthly { fy, format } => report_monthly::run(&path, today, *fy, *format),
-        },
+        Command::Report { report } => report::run(&path, report, cli.private),
         Command::Import {
             kind,
             path: file,

@@ -193,5 +193,5 @@ pub fn show_mentors(p: &mut Pty) {
     p.send("2");
     p.wait_for("Mentoring pairs (");
     p.send("v");
-    p.wait_for("Mentors (8: 7 active)");
+    p.wait_for("Mentors (10: 9 active)");
 }

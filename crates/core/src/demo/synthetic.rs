@@ -17,8 +17,11 @@ const LOGS: usize = 10;
 
 pub fn build(today: NaiveDate, n: usize) -> Dataset {
     let mut data = super::build(today);
+    let demo = data.record_count();
     let mut rng = Rng::new(n as u64 ^ 0x5eed);
     let start = today - Duration::days(10 * 365);
+    // The shares are of what the demo does not already hold.
+    let n = n.saturating_sub(data.record_count());
     employees(&mut data, &mut rng, today, n * EMPLOYEES / 100);
     intakes(
         &mut data,
@@ -29,7 +32,7 @@ pub fn build(today: NaiveDate, n: usize) -> Dataset {
         n * CONSULTATIONS / 100,
     );
     mentoring(&mut data, &mut rng, today, n * PAIRS / 100, n * LOGS / 100);
-    let rest = n.saturating_sub(data.record_count());
+    let rest = (n + demo).saturating_sub(data.record_count());
     pl(&mut data, &mut rng, today, start, rest);
     data.reindex();
     data

@@ -1,7 +1,7 @@
 //! Ambassadors: volunteers who cover worksites for 18-month tenures, and their monthly PL sessions.
 
 use super::{
-    Employee, FieldError, Id, Location, LocationKind, Race, add_months, describe_years_months,
+    Employee, FieldError, Id, Location, LocationKind, Race, Shown, add_months, describe_years_months,
     full_years_between, years_months_between,
 };
 use chrono::NaiveDate;
@@ -323,37 +323,6 @@ impl ReferencePopulation {
     }
 }
 
-/// Groups smaller than this are shown as "<5", never as a count that could identify a person.
-pub const SMALL_GROUP: u64 = 5;
-
-/// A count as it may be shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shown {
-    Count(u64),
-    /// 1 to 4 people.
-    Small,
-    /// Hidden so a small group cannot be worked out from the total by subtraction.
-    Withheld,
-}
-
-impl Shown {
-    pub fn count_text(self) -> String {
-        match self {
-            Shown::Count(n) => n.to_string(),
-            Shown::Small => "<5".into(),
-            Shown::Withheld => "*".into(),
-        }
-    }
-
-    pub fn percent_text(self, total: u64) -> String {
-        match self {
-            Shown::Count(n) if total > 0 => format!("{:.1}%", share(n, total)),
-            Shown::Count(_) => "—".into(),
-            Shown::Small | Shown::Withheld => "".into(),
-        }
-    }
-}
-
 /// The cohort's share minus the reference's, in percentage points, when both counts may be
 /// shown (a gap next to a hidden count would give the count away).
 pub fn gap_points(cohort: Shown, cohort_total: u64, reference: Shown, reference_total: u64) -> Option<f64> {
@@ -363,26 +332,6 @@ pub fn gap_points(cohort: Shown, cohort_total: u64, reference: Shown, reference_
         }
         _ => None,
     }
-}
-
-/// Small-cell suppression: groups of 1-4 become "<5"; if exactly one group is small, the next
-/// smallest group is withheld too, so the small one cannot be derived from the total.
-pub fn suppress(counts: &[u64]) -> Vec<Shown> {
-    let small = |n: u64| n > 0 && n < SMALL_GROUP;
-    let mut shown: Vec<Shown> = counts
-        .iter()
-        .map(|&n| if small(n) { Shown::Small } else { Shown::Count(n) })
-        .collect();
-    if counts.iter().filter(|&&n| small(n)).count() == 1
-        && let Some((i, _)) = counts
-            .iter()
-            .enumerate()
-            .filter(|&(_, &n)| n >= SMALL_GROUP)
-            .min_by_key(|&(i, &n)| (n, i))
-    {
-        shown[i] = Shown::Withheld;
-    }
-    shown
 }
 
 #[cfg(test)]
@@ -586,15 +535,8 @@ mod tests {
     }
 
     #[test]
-    fn small_groups_never_show_a_count() {
+    fn gaps_only_beside_counts_that_may_be_shown() {
         use Shown::*;
-        assert_eq!(suppress(&[10, 7, 0]), vec![Count(10), Count(7), Count(0)]);
-        // One small group: the next smallest is withheld too, so the total gives nothing away.
-        assert_eq!(suppress(&[10, 7, 3]), vec![Count(10), Withheld, Small]);
-        assert_eq!(suppress(&[10, 1, 4]), vec![Count(10), Small, Small]);
-        assert_eq!(Small.count_text(), "<5");
-        assert_eq!(Small.percent_text(20), "");
-        assert_eq!(Count(5).percent_text(20), "25.0%");
         assert_eq!(gap_points(Count(6), 24, Count(35), 100), Some(-10.0));
         assert_eq!(gap_points(Small, 24, Count(35), 100), None);
         assert_eq!(gap_points(Count(6), 24, Withheld, 100), None);

@@ -43,6 +43,27 @@ impl FiscalYear {
         FiscalYear(self.0 + 1)
     }
 
+    /// A fiscal year as people write it: `2025`, `25`, `FY25`, `FY2025` (any case), all FY25.
+    pub fn parse(text: &str) -> Result<FiscalYear, String> {
+        let t = text.trim();
+        let digits = t
+            .strip_prefix("FY")
+            .or_else(|| t.strip_prefix("fy"))
+            .or_else(|| t.strip_prefix("Fy"))
+            .unwrap_or(t);
+        let year = match digits.parse::<i32>() {
+            Ok(y) if digits.len() == 2 => 2000 + y,
+            Ok(y) if digits.len() == 4 && (1950..=2200).contains(&y) => y,
+            _ => {
+                return Err(format!(
+                    "\"{}\" is not a fiscal year; name it by the year it ends in: 2025 (or 25, FY25) is July 2024 to June 2025",
+                    super::truncate_for_message(t)
+                ));
+            }
+        };
+        Ok(FiscalYear(year))
+    }
+
     /// "FY25"
     pub fn short_label(self) -> String {
         format!("FY{:02}", self.0.rem_euclid(100))
@@ -163,6 +184,40 @@ pub fn describe_years_months(years: u32, months: u32) -> String {
     }
 }
 
+/// The day in calendar year `year` that falls where `date` falls in its month: the same weekday
+/// of the same week (2024-11-21, the third Thursday of November, is 2025-11-20 in 2025), or the
+/// last such weekday when `date` is its month's last (2024-10-30, the last Wednesday, is
+/// 2025-10-29). A schedule moved to another year keeps its weekdays.
+pub fn same_weekday_in_year(date: NaiveDate, year: i32) -> NaiveDate {
+    let weekday = date.weekday();
+    let is_last = (date + chrono::Duration::days(7)).month() != date.month();
+    let nth = if is_last {
+        // Five of that weekday in the target month, or four.
+        if NaiveDate::from_weekday_of_month_opt(year, date.month(), weekday, 5).is_some() {
+            5
+        } else {
+            4
+        }
+    } else {
+        (date.day() - 1) / 7 + 1
+    };
+    NaiveDate::from_weekday_of_month_opt(year, date.month(), weekday, nth as u8).unwrap_or(date)
+}
+
+/// Monday to Friday.
+pub fn is_weekday(date: NaiveDate) -> bool {
+    date.weekday().number_from_monday() <= 5
+}
+
+/// `date`, or the Monday after it when it falls on a weekend.
+pub fn weekday_on_or_after(date: NaiveDate) -> NaiveDate {
+    match date.weekday().number_from_monday() {
+        6 => date + chrono::Duration::days(2),
+        7 => date + chrono::Duration::days(1),
+        _ => date,
+    }
+}
+
 /// Working days (Mon-Fri) strictly after `from` up to and including `to`.
 pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> u32 {
     use chrono::Weekday;
@@ -202,6 +257,17 @@ mod tests {
     }
 
     #[test]
+    fn fiscal_years_as_people_write_them() {
+        for text in ["2025", "25", "FY25", "fy2025", " FY25 "] {
+            assert_eq!(FiscalYear::parse(text), Ok(FiscalYear(2025)), "{text}");
+        }
+        for text in ["", "2025-26", "1234", "125", "FY", "next"] {
+            let e = FiscalYear::parse(text).unwrap_err();
+            assert!(e.contains("year it ends in"), "{text}: {e}");
+        }
+    }
+
+    #[test]
     fn fiscal_months_in_order() {
         let months = FiscalYear(2025).months();
         assert_eq!(months[0].label(), "2024-07");
@@ -238,6 +304,44 @@ mod tests {
         assert_eq!(years_months_between(d(2025, 1, 1), d(2024, 1, 1)), (0, 0));
         assert_eq!(describe_years_months(3, 2), "3 years 2 months");
         assert_eq!(describe_years_months(1, 0), "1 year");
+    }
+
+    #[test]
+    fn a_schedule_moved_to_another_year_keeps_its_weekdays() {
+        // The FY25 leadership sessions, moved to FY26 and to FY24.
+        let fy25 = [
+            d(2024, 10, 30),
+            d(2024, 11, 21),
+            d(2024, 12, 19),
+            d(2025, 1, 16),
+            d(2025, 2, 20),
+            d(2025, 3, 19),
+            d(2025, 4, 24),
+            d(2025, 5, 21),
+        ];
+        let fy26 = [
+            d(2025, 10, 29),
+            d(2025, 11, 20),
+            d(2025, 12, 18),
+            d(2026, 1, 15),
+            d(2026, 2, 19),
+            d(2026, 3, 18),
+            d(2026, 4, 30),
+            d(2026, 5, 20),
+        ];
+        for (a, b) in fy25.iter().zip(fy26) {
+            let moved = same_weekday_in_year(*a, a.year() + 1);
+            assert_eq!(moved, b, "{a}");
+            assert_eq!(moved.weekday(), a.weekday());
+            assert_eq!(same_weekday_in_year(*a, a.year() - 1).weekday(), a.weekday());
+            assert_eq!(same_weekday_in_year(*a, a.year()), *a);
+        }
+        // The last Wednesday of October is the fifth in 2024 and the fourth in 2023.
+        assert_eq!(same_weekday_in_year(d(2024, 10, 30), 2023), d(2023, 10, 25));
+        assert!(is_weekday(d(2024, 12, 13)) && !is_weekday(d(2024, 12, 14)));
+        assert_eq!(weekday_on_or_after(d(2024, 12, 14)), d(2024, 12, 16));
+        assert_eq!(weekday_on_or_after(d(2024, 12, 15)), d(2024, 12, 16));
+        assert_eq!(weekday_on_or_after(d(2024, 12, 13)), d(2024, 12, 13));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod leadership;
 pub mod learning;
 pub mod mentoring;
 pub mod people;
+pub mod small_groups;
 pub mod validate;
 
 pub use ambassador::*;
@@ -18,6 +19,7 @@ pub use leadership::*;
 pub use learning::*;
 pub use mentoring::*;
 pub use people::*;
+pub use small_groups::*;
 pub use validate::*;
 
 /// Every stored record has a numeric id, unique within its kind.

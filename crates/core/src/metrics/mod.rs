@@ -4,7 +4,11 @@
 //! one before it, every metric's monthly figures, its fiscal-year-to-date total and its breakdowns
 //! by chapter, race and location type. The tab and the one-shot report only read the result.
 
+pub mod booklet;
+mod breakdown;
 mod count;
+
+pub use breakdown::{Breakdown, Cell, GroupLine};
 
 use crate::dataset::Dataset;
 use crate::domain::{FiscalMonth, FiscalYear};
@@ -66,6 +70,15 @@ impl Dimension {
         }
     }
 
+    /// The command-line spelling: `chapter`, `race`, `location-type`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Dimension::Chapter => "chapter",
+            Dimension::Race => "race",
+            Dimension::LocationType => "location-type",
+        }
+    }
+
     /// Race is personnel data: hidden under the privacy screen.
     pub fn is_sensitive(self) -> bool {
         self == Dimension::Race
@@ -114,6 +127,12 @@ impl Metric {
             Metric::EmployeesCovered => "employees_covered",
             Metric::LeadershipRate => "leadership_attendance_rate",
         }
+    }
+
+    /// The metric named by its CSV column (`new_relationships`, or `new-relationships`; any case).
+    pub fn from_key(name: &str) -> Option<Metric> {
+        let name = name.trim().to_ascii_lowercase().replace('-', "_");
+        Metric::ALL.iter().copied().find(|m| m.key() == name)
     }
 
     /// The full name, for reports and the detail line.

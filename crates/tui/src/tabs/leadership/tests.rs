@@ -19,7 +19,11 @@ fn tab() -> (Dataset, LeadershipTab, NaiveDate) {
 fn opens_on_the_current_cohort_with_its_next_session() {
     let (_data, tab, today) = tab();
     assert_eq!(tab.year, Some(FiscalYear(2027)));
-    assert_eq!(tab.years, vec![2025, 2027]);
+    assert_eq!(
+        tab.years,
+        vec![2024, 2025, 2026, 2027],
+        "a cohort every year from FY24"
+    );
     let next = tab.summary.next_session(today).unwrap();
     assert_eq!(
         (next.number, next.topic.as_str()),

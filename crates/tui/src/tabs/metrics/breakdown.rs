@@ -1,14 +1,14 @@
 //! One metric split by chapter (N/A for staff outside the union), race, or location type, by
-//! fiscal month, with each group's share of the year to date. Race is hidden under the privacy
-//! screen.
+//! fiscal month, with each group's share of the year to date. Small groups follow the core's one
+//! rule (`<5`, and `*` where a sum would give one away). Race is hidden under the privacy screen.
 
 use super::MetricsTab;
-use super::detail;
+use super::detail::{self, Figures};
 use super::grid::{self, Grid, GridLine};
 use crate::tab::Ctx;
 use crate::theme::Theme;
 use crate::widgets;
-use pathways_core::metrics::{Dimension, Total};
+use pathways_core::metrics::{Breakdown, Dimension, GroupLine, Total};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -42,50 +42,66 @@ pub fn render(tab: &MetricsTab, frame: &mut Frame, area: Rect, cx: &Ctx, dim: Di
             theme,
         );
     }
-    let total = row.total();
-    let labels = &report.group_labels[dim.index()];
-    let share = |count: u64| match total {
-        Total::Rate => String::new(),
-        _ if row.this.fytd.count == 0 => "—".into(),
-        _ => format!("{:.0}%", count as f64 * 100.0 / row.this.fytd.count as f64),
+    let Some(b) = Breakdown::of(report, row.metric, dim) else {
+        return message(frame, area, &title, "no breakdown", theme);
     };
-    let mut lines: Vec<GridLine> = row.groups[dim.index()]
-        .iter()
-        .map(|(g, series)| {
-            let name = labels.get(*g).cloned().unwrap_or_default();
-            let label = if dim.is_sensitive() {
-                cx.sensitive(name)
+    let total = b.total();
+    // A group's share of the year to date; empty where the rule hides the count.
+    let share = |line: &GroupLine| match (total, line.share) {
+        (Total::Rate, _) => String::new(),
+        _ if b.all.fytd.figure.count == 0 => "—".into(),
+        (_, Some(p)) => format!("{p:.0}%"),
+        (_, None) => String::new(),
+    };
+    let line_of = |line: &GroupLine, style| {
+        let label = if dim.is_sensitive() {
+            cx.sensitive(line.label.clone())
+        } else {
+            line.label.clone()
+        };
+        GridLine {
+            label,
+            cells: std::array::from_fn(|i| {
+                if report.has_begun(i) {
+                    line.months[i].text(total)
+                } else {
+                    "·".into()
+                }
+            }),
+            fytd: if report.elapsed == 0 {
+                "·".into()
             } else {
-                name
-            };
-            let mut line = grid::series_line(series, total, report, label, theme);
-            line.extra = share(series.fytd.count);
-            line
-        })
-        .collect();
-    let mut all = grid::this_year(row, report, "All".into(), theme);
-    all.style = theme.important;
-    all.extra = share(row.this.fytd.count);
-    lines.push(all);
+                line.fytd.text(total)
+            },
+            extra: share(line),
+            style,
+        }
+    };
+    let mut lines: Vec<GridLine> = b.groups.iter().map(|g| line_of(g, theme.base)).collect();
+    lines.push(line_of(&b.all, theme.important));
     let [grid_area, detail_area] = Layout::vertical([Constraint::Min(5), Constraint::Length(3)]).areas(area);
     let selected = tab.group.min(lines.len().saturating_sub(1));
-    let groups = &row.groups[dim.index()];
     // The selected group against itself a year before; the last line is the All row.
-    let (name, this, previous) = match groups.get(selected) {
-        Some((_, this)) => (
+    let (name, this, previous) = match b.groups.get(selected) {
+        Some(line) => (
             lines[selected].label.clone(),
-            this,
-            row.groups_previous[dim.index()]
+            Figures::of(line),
+            b.previous
                 .get(selected)
-                .unwrap_or(&row.previous),
+                .map(Figures::of)
+                .unwrap_or_else(|| Figures::of(&b.previous_all)),
         ),
-        None => ("All".to_string(), &row.this, &row.previous),
+        None => (
+            "All".to_string(),
+            Figures::of(&b.all),
+            Figures::of(&b.previous_all),
+        ),
     };
     let [line1, line2] = detail::compare(
         report,
         tab.month,
         total,
-        (this, previous),
+        (&this, &previous),
         &row.previous_has_data,
         theme,
     );

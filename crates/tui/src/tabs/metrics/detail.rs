@@ -3,7 +3,8 @@
 
 use super::MetricsTab;
 use crate::theme::Theme;
-use pathways_core::metrics::{Figure, Report, Series, Total};
+use pathways_core::domain::Shown;
+use pathways_core::metrics::{Cell, GroupLine, Report, Series, Total};
 use ratatui::text::{Line, Span};
 
 /// Three lines under the table: the selected month against a year before, the year to date
@@ -20,7 +21,7 @@ pub fn lines(tab: &MetricsTab, theme: &Theme) -> Vec<Line<'static>> {
         report,
         tab.month,
         row.total(),
-        (&row.this, &row.previous),
+        (&Figures::open(&row.this), &Figures::open(&row.previous)),
         &row.previous_has_data,
         theme,
     );
@@ -31,13 +32,40 @@ pub fn lines(tab: &MetricsTab, theme: &Theme) -> Vec<Line<'static>> {
     vec![line1, line2, line3]
 }
 
+/// A line's months and year to date as they may be shown: a metric's own figures are all shown;
+/// a breakdown's groups follow the small-group rule.
+pub struct Figures {
+    pub months: [Cell; 12],
+    pub fytd: Cell,
+}
+
+impl Figures {
+    pub fn open(series: &Series) -> Figures {
+        let cell = |figure| Cell {
+            figure,
+            shown: Shown::Count(0),
+        };
+        Figures {
+            months: series.months.map(cell),
+            fytd: cell(series.fytd),
+        }
+    }
+
+    pub fn of(line: &GroupLine) -> Figures {
+        Figures {
+            months: line.months,
+            fytd: line.fytd,
+        }
+    }
+}
+
 /// The selected month against the same month a year before, and the year to date against the
 /// same months a year before, for a metric or one group of a breakdown.
 pub fn compare(
     report: &Report,
     month: usize,
     total: Total,
-    (this, previous): (&Series, &Series),
+    (this, previous): (&Figures, &Figures),
     has_data: &[bool; 12],
     theme: &Theme,
 ) -> [Line<'static>; 2] {
@@ -51,13 +79,13 @@ pub fn compare(
     };
     let (py, pmo) = prev_m.calendar();
     let this_cell = if report.has_begun(month) {
-        this.months[month].cell(total)
+        this.months[month].text(total)
     } else {
         "not begun".into()
     };
     let prev_known = report.previous_has_begun(month) && has_data[month];
     let prev_cell = if prev_known {
-        previous.months[month].cell(total)
+        previous.months[month].text(total)
     } else {
         "no data".into()
     };
@@ -86,7 +114,7 @@ pub fn compare(
         let prev = if any_prev {
             format!(
                 "{}{}",
-                previous.fytd.cell(total),
+                previous.fytd.text(total),
                 change(this.fytd, previous.fytd, total)
             )
         } else {
@@ -101,7 +129,7 @@ pub fn compare(
                 ),
                 theme.muted,
             ),
-            Span::raw(this.fytd.cell(total)),
+            Span::raw(this.fytd.text(total)),
             Span::styled(
                 format!("   {} same months: ", report.year.previous().short_label()),
                 theme.muted,
@@ -112,8 +140,13 @@ pub fn compare(
     [Line::from(line1), Line::from(line2)]
 }
 
-/// " (+3)", " (−2)", " (=)"; for a rate, in percentage points.
-fn change(now: Figure, before: Figure, total: Total) -> String {
+/// " (+3)", " (−2)", " (=)"; for a rate, in percentage points. Nothing beside a hidden cell:
+/// the difference would give it away.
+fn change(now: Cell, before: Cell, total: Total) -> String {
+    if now.shown.is_hidden() || before.shown.is_hidden() {
+        return String::new();
+    }
+    let (now, before) = (now.figure, before.figure);
     let diff = match total {
         Total::Rate => match (now.percent(), before.percent()) {
             (Some(a), Some(b)) => (a - b).round() as i64,

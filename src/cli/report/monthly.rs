@@ -1,57 +1,35 @@
-//! `pathways report monthly [--fy 2025] [--format text|csv]`: the monthly metrics of a fiscal year.
+//! `pathways report monthly [--fy 2025] [--as-of DATE] [--format text|csv]`: the monthly metrics of a fiscal year.
 //! CSV: a header, then one row per fiscal month in fiscal order (July first), one column per
 //! metric. Text: the same figures turned for reading, one line per metric, as the tab shows them.
 
-use super::Format;
+use super::table::Table;
+use crate::cli::Format;
 use chrono::NaiveDate;
+use pathways_core::dataset::Dataset;
 use pathways_core::domain::FiscalYear;
 use pathways_core::metrics::{
     Metric, Report, YearCount, monthly_as_of, teacher_pl_attendance, teachers_by_year,
 };
-use std::io::Write;
-use std::path::Path;
-use std::process::ExitCode;
 
-pub fn run(db: &Path, today: NaiveDate, fy: Option<i32>, format: Format) -> ExitCode {
-    if let Some(y) = fy
-        && !(1950..=2200).contains(&y)
-    {
-        return super::fail(format!(
-            "--fy {y}: name the fiscal year by the year it ends in, e.g. --fy 2025 for FY25 (July 2024 to June 2025)"
-        ));
-    }
-    let data = match super::load(db) {
-        Ok(d) => d,
-        Err(code) => return code,
-    };
-    let year = fy.map(FiscalYear).unwrap_or_else(|| FiscalYear::of(today));
-    let report = monthly_as_of(&data, year, today);
-    let out = match format {
+/// The monthly figures of `fy` (default: the fiscal year `as_of` is in), counted to `as_of`.
+pub fn report(data: &Dataset, as_of: NaiveDate, fy: Option<FiscalYear>, format: Format) -> String {
+    let year = fy.unwrap_or_else(|| FiscalYear::of(as_of));
+    let report = monthly_as_of(data, year, as_of);
+    match format {
         Format::Csv => csv(&report),
-        Format::Text => Ok(text(
+        Format::Text => text(
             &report,
-            &teachers_by_year(&data, today),
-            teacher_pl_attendance(&data, year, today),
-        )),
-    };
-    match out {
-        Ok(s) => {
-            let mut stdout = super::out::stdout();
-            // A closed pipe (`| head`) is not an error worth a message.
-            let _ = stdout.write_all(s.as_bytes());
-            ExitCode::SUCCESS
-        }
-        Err(e) => super::fail(format!("report monthly: {e}")),
+            &teachers_by_year(data, as_of),
+            teacher_pl_attendance(data, year, as_of),
+        ),
     }
 }
 
 /// The CSV: `month` (YYYY-MM) then every metric's key; months not yet begun have empty cells.
-pub fn csv(report: &Report) -> Result<String, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+pub fn csv(report: &Report) -> String {
     let mut header = vec!["month"];
     header.extend(Metric::ALL.iter().map(|m| m.key()));
-    w.write_record(&header)?;
-    for (i, month) in report.year.months().iter().enumerate() {
+    let rows = report.year.months().into_iter().enumerate().map(|(i, month)| {
         let mut record = vec![month.label()];
         for row in &report.rows {
             record.push(if report.has_begun(i) {
@@ -60,10 +38,9 @@ pub fn csv(report: &Report) -> Result<String, csv::Error> {
                 String::new()
             });
         }
-        w.write_record(&record)?;
-    }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+        record
+    });
+    super::csv(&header, rows)
 }
 
 /// The table for people: metrics down, fiscal months across, the year to date, and the same
@@ -82,36 +59,36 @@ pub fn text(report: &Report, teachers: &[YearCount], teacher_pl: u64) -> String 
             format!("to {}", report.today)
         }
     );
-    let label_width = Metric::ALL.iter().map(|m| m.label().len()).max().unwrap_or(20);
-    s.push_str(&format!("{:<label_width$}", "Metric"));
+    let prev_header = format!("{previous}*");
+    let mut t = Table::new(0, 1).left("Metric");
     for m in year.months() {
-        s.push_str(&format!(" {:>5}", m.short_name()));
+        t = t.right(m.short_name());
     }
-    s.push_str(&format!(" {:>6} {:>9}\n", "FYTD", format!("{previous}*")));
+    t = t.right("FYTD").right(&prev_header);
     for row in &report.rows {
         let total = row.total();
-        s.push_str(&format!("{:<label_width$}", row.metric.label()));
+        let mut cells = vec![row.metric.label().to_string()];
         for i in 0..12 {
-            let cell = if report.has_begun(i) {
+            cells.push(if report.has_begun(i) {
                 row.this.months[i].cell(total)
             } else {
                 "·".into()
-            };
-            s.push_str(&format!(" {cell:>5}"));
+            });
         }
-        let fytd = if report.elapsed == 0 {
+        cells.push(if report.elapsed == 0 {
             "·".into()
         } else {
             row.this.fytd.cell(total)
-        };
+        });
         let any = row.previous_has_data[..report.elapsed].iter().any(|b| *b);
-        let before = if any {
+        cells.push(if any {
             row.previous.fytd.cell(total)
         } else {
             "—".into()
-        };
-        s.push_str(&format!(" {fytd:>6} {before:>9}\n"));
+        });
+        t.row(cells);
     }
+    s.push_str(&t.render());
     s.push_str(&format!(
         "\nFYTD: {} ({}); {previous}*: the same months of {} (— where the records do not reach back).\n\
          · = month not begun. Ambassadors and employees covered: the latest month end, not a sum.\n",
@@ -122,7 +99,7 @@ pub fn text(report: &Report, teachers: &[YearCount], teacher_pl: u64) -> String 
     s.push_str(&teachers_line(teachers, report, teacher_pl));
     s.push_str("\nHow each is counted:\n");
     for m in Metric::ALL {
-        s.push_str(&format!("  {:<label_width$}  {}\n", m.label(), m.rule()));
+        s.push_str(&super::wrap(&format!("{}: {}", m.label(), m.rule()), 2));
     }
     s
 }
@@ -143,8 +120,11 @@ fn teachers_line(years: &[YearCount], report: &Report, teacher_pl: u64) -> Strin
     } else {
         parts.join(" · ")
     };
-    format!(
-        "Became teachers by fiscal year: {became}; at teacher-pathway information sessions (PL) in {}: {teacher_pl}.\n",
-        report.year.short_label()
+    super::wrap(
+        &format!(
+            "Became teachers by fiscal year: {became}; at teacher-pathway information sessions (PL) in {}: {teacher_pl}.",
+            report.year.short_label()
+        ),
+        0,
     )
 }
