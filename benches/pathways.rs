@@ -173,5 +173,51 @@ fn import(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, open_and_load, search, render, save, monthly, import);
+/// The district's whole HR roster (10,000 people) into an empty database, and the same file
+/// again (every row compared, nothing written).
+fn roster(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("roster.csv");
+    std::fs::write(&csv, pathways_core::demo::synthetic::roster(today(), 10_000)).unwrap();
+    let loaded = dir.path().join("loaded.redb");
+    let store = Store::create_new(&loaded).unwrap();
+    let s = pathways_core::import::employees::import(&store, &csv, false, &[], false).unwrap();
+    assert_eq!(s.new, 10_000);
+    drop(store);
+    let mut g = c.benchmark_group("import");
+    g.sample_size(10);
+    g.bench_function("10k roster rows into an empty database", |b| {
+        b.iter_batched(
+            || {
+                let db = dir.path().join("empty.redb");
+                let _ = std::fs::remove_file(&db);
+                Store::create_new(&db).unwrap()
+            },
+            |store| {
+                let s = pathways_core::import::employees::import(&store, &csv, false, &[], false).unwrap();
+                assert_eq!(s.new, 10_000);
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.bench_function("10k roster rows again (all unchanged)", |b| {
+        let store = Store::open(&loaded).unwrap();
+        b.iter(|| {
+            let s = pathways_core::import::employees::import(&store, &csv, false, &[], false).unwrap();
+            assert_eq!(s.unchanged, 10_000);
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    open_and_load,
+    search,
+    render,
+    save,
+    monthly,
+    import,
+    roster
+);
 criterion_main!(benches);

@@ -99,7 +99,8 @@ fn values_are_readable_and_names_sit_beside_ids() {
     let row = &rows[0];
     assert_eq!(row[col("id")], e.id.to_string());
     assert_eq!(row[col("last_name")], e.last_name);
-    assert_eq!(row[col("chapter")], e.chapter);
+    assert_eq!(Some(&row[col("chapter")]), e.chapter.as_ref());
+    assert_eq!(row[col("status")], e.status_label());
     assert_eq!(row[col("race")], pathways_core::domain::Choice::label(e.race));
     assert_eq!(row[col("hire_date")], e.hire_date.unwrap().to_string());
     let (_, out, _) = run(&db, &["export", "sessions"]);

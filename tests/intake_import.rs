@@ -104,7 +104,12 @@ fn headers_by_name_dates_services_and_new_reference_entries() {
         ),
         ("Ana", "García", "100001")
     );
-    assert_eq!(ana.chapter, "Paraeducators");
+    assert_eq!(ana.chapter.as_deref(), Some("Paraeducators"));
+    // The form knows the chapter it was given; the HR facts stay unknown.
+    assert_eq!(
+        (ana.status, ana.in_evaluation, ana.hire_date, ana.position_start),
+        (None, None, None, None)
+    );
     assert_eq!(ana.location_id, None, "unknown, not guessed");
     assert!(
         data.intakes
@@ -295,12 +300,12 @@ fn export_imports_back_into_an_empty_database_unchanged() {
         email: "formula.test@district.org".into(),
         position: "-5".into(),
         location_id: None,
-        chapter: NO_CHAPTER.into(),
+        chapter: Some(NO_CHAPTER.into()),
         race: Race::Unknown,
         hire_date: None,
         position_start: None,
-        status: EmploymentStatus::Permanent,
-        in_evaluation: false,
+        status: Some(EmploymentStatus::Permanent),
+        in_evaluation: Some(false),
         retirement_date: None,
         supervisor_id: None,
     };
@@ -479,4 +484,31 @@ fn a_blank_line_between_rows_keeps_the_line_numbers_right() {
         s.rejected[0].to_string(),
         "line 4: Submitted: \"later\" is not a date; type YYYY-MM-DD or M/D/YYYY"
     );
+}
+
+#[test]
+fn a_person_without_a_chapter_is_unknown_not_na() {
+    let (dir, path, store) = empty_store();
+    drop(store);
+    let file = dir.path().join("no_chapter.csv");
+    std::fs::write(
+        &file,
+        "Employee ID,First Name,Last Name,Submitted,Services,Chapter\n\
+         100001,Ana,Garcia,2024-07-15,resume review,\n\
+         100002,Bo,Lee,2024-07-15,resume review,N/A\n",
+    )
+    .unwrap();
+    let (code, out, _) = import_cli(&path, &file, false);
+    assert_eq!(code, 0, "{out}");
+    let (data, _) = Store::open(&path).unwrap().load().unwrap();
+    let chapter = |n: &str| {
+        data.employees
+            .iter()
+            .find(|e| e.employee_number == n)
+            .unwrap()
+            .chapter_label()
+            .to_string()
+    };
+    assert_eq!(chapter("100001"), "unknown");
+    assert_eq!(chapter("100002"), "N/A");
 }

@@ -235,7 +235,7 @@ fn filters_are_shown_and_combine_with_typed_narrowing() {
         .unwrap()
         .clone();
     app.intake.filters = Default::default();
-    app.intake.filters.chapter = Some(e.chapter.clone());
+    app.intake.filters.chapter = e.chapter.clone();
     app.intake.filters.location = e.location_id;
     app.refresh_tab(Tab::Intake);
     assert!(app.intake.rows().visible.iter().all(|&i| {
@@ -576,6 +576,17 @@ fn popup_capture_saves_and_clears_for_the_next_person() {
         ("Rosa Parks", "Vega")
     );
     assert_eq!(rosa.location_id, Some(place.id));
+    // A pop-up knows who asked, not their HR facts: those stay unknown, never a default.
+    assert_eq!(
+        (
+            rosa.chapter.as_deref(),
+            rosa.status,
+            rosa.in_evaluation,
+            rosa.hire_date,
+            rosa.race
+        ),
+        (None, None, None, None, Race::Unknown)
+    );
     assert_eq!(
         app.data.employee(new[0].employee_id).unwrap().email,
         "tom.li@district.org"

@@ -43,6 +43,20 @@ const CASES: &[Case] = &[
         date: ("date", "Thanksgiving", NOT_A_DATE),
     },
     Case {
+        kind: "chapters",
+        reference: ("name", "N/A", "\"N/A\" is not a chapter"),
+        date: ("name", "", "name is empty"),
+    },
+    Case {
+        kind: "owners",
+        reference: ("name", "", "name is empty"),
+        date: (
+            "name",
+            "A name far too long for a list of the team's members, over eighty characters long",
+            "at most 80 characters",
+        ),
+    },
+    Case {
         kind: "popups",
         reference: ("location", "Nowhere Academy", NOWHERE),
         date: ("date", "2025-02-30", NOT_A_DATE),
@@ -213,6 +227,8 @@ fn remove(store: &Store, kind: &str, id: Id) {
             match kind {
                 "locations" => txn.delete::<Location>(id),
                 "closures" => txn.delete::<Closure>(id),
+                "chapters" => txn.delete::<Chapter>(id),
+                "owners" => txn.delete::<Owner>(id),
                 "popups" => txn.delete::<PopUpEvent>(id),
                 "consultations" => txn.delete::<Consultation>(id),
                 "mentors" => txn.delete::<Mentor>(id),
@@ -424,7 +440,16 @@ fn settings_and_reference_populations() {
                All support staff,chapter,Paraeducators,2400\n\
                All support staff,race,White,3100\n\
                Students,planets,Mars,1\n";
-    let outcome = import_bytes(&store, dir.path(), "reference-populations", csv.as_bytes());
+    // `import reference-populations` is its own importer; `import all` reads the file through
+    // the engine's kind, tested here.
+    let file = dir.path().join("reference-populations.csv");
+    std::fs::write(&file, csv).unwrap();
+    let kind = kinds::ALL
+        .iter()
+        .copied()
+        .find(|k| k.name() == "reference-populations")
+        .unwrap();
+    let outcome = import_kind(&store, kind, &file, false).unwrap();
     assert_eq!((outcome.imported, outcome.absorbed), (1, 2), "{outcome:?}");
     let lines: Vec<u64> = outcome.rejected.iter().map(|r| r.line).collect();
     assert_eq!(lines, [5, 6], "{outcome:?}");

@@ -51,8 +51,8 @@ fn eligible_mentee(app: &App) -> Employee {
         .employees
         .iter()
         .find(|e| {
-            e.status == EmploymentStatus::Permanent
-                && !e.in_evaluation
+            e.status == Some(EmploymentStatus::Permanent)
+                && e.in_evaluation == Some(false)
                 && e.supervisor_id.is_none()
                 && !in_active_pair(app, e.id)
                 && !app.data.mentors.iter().any(|m| m.employee_id == e.id)
@@ -65,7 +65,7 @@ fn temporary_employee(app: &App) -> Employee {
     app.data
         .employees
         .iter()
-        .find(|e| e.status == EmploymentStatus::Temporary && !e.in_evaluation)
+        .find(|e| e.status == Some(EmploymentStatus::Temporary) && e.in_evaluation == Some(false))
         .cloned()
         .unwrap()
 }
@@ -455,7 +455,9 @@ fn a_pair_past_its_12_months_is_flagged_with_a_marker() {
     let mentee = data
         .employees
         .iter()
-        .find(|e| e.status == EmploymentStatus::Permanent && !data.pairs.iter().any(|p| p.mentee_id == e.id))
+        .find(|e| {
+            e.status == Some(EmploymentStatus::Permanent) && !data.pairs.iter().any(|p| p.mentee_id == e.id)
+        })
         .unwrap()
         .id;
     store

@@ -18,14 +18,14 @@ fn refused_then_accepted_pairing() {
     let temp = data
         .employees
         .iter()
-        .find(|e| e.status == EmploymentStatus::Temporary && !e.in_evaluation)
+        .find(|e| e.status == Some(EmploymentStatus::Temporary) && e.in_evaluation == Some(false))
         .unwrap();
     let mentee = data
         .employees
         .iter()
         .find(|e| {
-            e.status == EmploymentStatus::Permanent
-                && !e.in_evaluation
+            e.status == Some(EmploymentStatus::Permanent)
+                && e.in_evaluation == Some(false)
                 && e.supervisor_id.is_none()
                 && !in_pair(e.id)
                 && !data.mentors.iter().any(|m| m.employee_id == e.id)

@@ -95,6 +95,18 @@ impl Secrets {
 fn every_export_kind_and_find_with_private_show_no_name_email_or_note() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_file(dir.path());
+    // A change by a user, so the history (`export audit`) holds a name, an email and a note.
+    let intakes = dir.path().join("new.csv");
+    std::fs::write(
+        &intakes,
+        "Email,First Name,Last Name,Submitted,Services,Notes\n\
+         quill.zed@district.org,Zedekiah,Quillfeather,2026-11-02,resume review,wants a CDL someday\n",
+    )
+    .unwrap();
+    assert_eq!(
+        common::run(&path, &["import", "intakes", intakes.to_str().unwrap()]).0,
+        0
+    );
     let (data, _) = Store::open(&path).unwrap().load().unwrap();
     let s = secrets(&data);
     for kind in pathways_core::export::KINDS {
@@ -253,7 +265,7 @@ fn the_privacy_screen_covers_tabs_forms_refusals_and_copy() {
         .data
         .employees
         .iter()
-        .find(|e| e.in_evaluation && e.status == EmploymentStatus::Permanent)
+        .find(|e| e.in_evaluation == Some(true) && e.status == Some(EmploymentStatus::Permanent))
         .cloned()
         .expect("the demo has someone in evaluation");
     let refusal = |app: &mut App| {

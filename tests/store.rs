@@ -16,12 +16,12 @@ fn sample_employee() -> Employee {
         email: "jose_nunez@district.example.org".into(),
         position: "Paraeducator Spec Ed".into(),
         location_id: Some(3),
-        chapter: "Paraeducators".into(),
+        chapter: Some("Paraeducators".into()),
         race: Race::Hispanic,
         hire_date: NaiveDate::from_ymd_opt(2012, 8, 20),
         position_start: NaiveDate::from_ymd_opt(2019, 1, 7),
-        status: EmploymentStatus::Permanent,
-        in_evaluation: false,
+        status: Some(EmploymentStatus::Permanent),
+        in_evaluation: Some(false),
         retirement_date: None,
         supervisor_id: Some(2),
     }
@@ -156,38 +156,107 @@ fn a_record_that_fails_to_decode_is_reported_and_the_rest_stays_usable() {
 }
 
 const GOLDEN: &str = "tests/fixtures/employee_v1.bin";
+const GOLDEN_V2: &str = "tests/fixtures/employee_v2.bin";
 const FIXTURE_DB: &str = "tests/fixtures/pathways_v1.redb";
+const FIXTURE_DB_V2: &str = "tests/fixtures/pathways_v2.redb";
 
-/// The bytes of a version-1 employee never change: old databases keep opening.
+/// The version-1 employee layout, as the first format wrote it (chapter, status, PAR always set).
+#[derive(serde::Serialize)]
+struct EmployeeV1 {
+    id: Id,
+    employee_number: String,
+    first_name: String,
+    last_name: String,
+    email: String,
+    position: String,
+    location_id: Option<Id>,
+    chapter: String,
+    race: Race,
+    hire_date: Option<NaiveDate>,
+    position_start: Option<NaiveDate>,
+    status: EmploymentStatus,
+    in_evaluation: bool,
+    retirement_date: Option<NaiveDate>,
+    supervisor_id: Option<Id>,
+}
+
+fn sample_v1() -> EmployeeV1 {
+    let e = sample_employee();
+    EmployeeV1 {
+        id: e.id,
+        employee_number: e.employee_number,
+        first_name: e.first_name,
+        last_name: e.last_name,
+        email: e.email,
+        position: e.position,
+        location_id: e.location_id,
+        chapter: "Paraeducators".into(),
+        race: e.race,
+        hire_date: e.hire_date,
+        position_start: e.position_start,
+        status: EmploymentStatus::Permanent,
+        in_evaluation: false,
+        retirement_date: e.retirement_date,
+        supervisor_id: e.supervisor_id,
+    }
+}
+
+/// The bytes of a version-1 employee never change, and they still read as today's employee: old
+/// databases keep opening.
 #[test]
 fn golden_bytes_of_the_record_format() {
-    let bytes = sample_employee().encode().unwrap();
-    if std::env::var_os("PATHWAYS_WRITE_FIXTURES").is_some() {
-        std::fs::write(GOLDEN, &bytes).unwrap();
-    }
+    let bytes = pathways_core::store::codec::encode(&sample_v1(), 1).unwrap();
     let golden = std::fs::read(GOLDEN).expect("golden file");
     assert_eq!(
         bytes, golden,
-        "the encoding of a v1 employee changed; add a new version instead"
+        "the v1 layout above no longer matches the golden bytes"
     );
     assert_eq!(&golden[..3], b"PW\x01");
     assert_eq!(Employee::decode(&golden).unwrap(), sample_employee());
 }
 
+/// Version 2 (unknown chapter, status and PAR are `None`) has golden bytes of its own.
+#[test]
+fn golden_bytes_of_version_2() {
+    let mut e = sample_employee();
+    e.in_evaluation = None;
+    let bytes = e.encode().unwrap();
+    if std::env::var_os("PATHWAYS_WRITE_FIXTURES").is_some() {
+        std::fs::write(GOLDEN_V2, &bytes).unwrap();
+    }
+    let golden = std::fs::read(GOLDEN_V2).expect("golden file");
+    assert_eq!(
+        bytes, golden,
+        "the encoding of a v2 employee changed; add a new version instead"
+    );
+    assert_eq!(&golden[..3], b"PW\x02");
+    assert_eq!(Employee::decode(&golden).unwrap(), e);
+}
+
+/// Version 1 stored "permanent" and "N/A" for a person an intake created; read today, that
+/// made-up pair (without a hire date) is unknown again, while real facts stay as they were.
+#[test]
+fn a_version_1_intake_person_reads_as_unknown() {
+    let mut v1 = sample_v1();
+    v1.chapter = NO_CHAPTER.into();
+    v1.hire_date = None;
+    v1.position_start = None;
+    let bytes = pathways_core::store::codec::encode(&v1, 1).unwrap();
+    let e = Employee::decode(&bytes).unwrap();
+    assert_eq!((e.chapter, e.status, e.in_evaluation), (None, None, None));
+    // A substitute outside the union keeps N/A: that one is a fact.
+    v1.status = EmploymentStatus::Substitute;
+    let bytes = pathways_core::store::codec::encode(&v1, 1).unwrap();
+    let e = Employee::decode(&bytes).unwrap();
+    assert_eq!(e.chapter.as_deref(), Some(NO_CHAPTER));
+    assert_eq!(e.status, Some(EmploymentStatus::Substitute));
+    assert_eq!(e.in_evaluation, Some(false));
+}
+
 /// A small database written by the first version of the format still opens and reads the same.
 #[test]
 fn the_committed_fixture_database_still_opens() {
-    if std::env::var_os("PATHWAYS_WRITE_FIXTURES").is_some() {
-        let _ = std::fs::remove_file(FIXTURE_DB);
-        let store = Store::create_new(Path::new(FIXTURE_DB)).unwrap();
-        let full = pathways_core::demo::build(today());
-        let mut small = pathways_core::dataset::Dataset::default();
-        macro_rules! take {
-            ($($field:ident: $ty:ty),+ $(,)?) => {$( small.$field = full.$field.iter().take(3).cloned().collect(); )+};
-        }
-        pathways_core::with_record_kinds!(take);
-        pathways_core::demo::write(&store, &small).unwrap();
-    }
+    // Written once by the first format; never regenerated (a newer build would write v2).
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("copy.redb");
     std::fs::copy(FIXTURE_DB, &copy).unwrap();
@@ -200,6 +269,45 @@ fn the_committed_fixture_database_still_opens() {
     assert_eq!(data.cohorts[0].fiscal_year, 2025);
     // Three of each kind, but the demo has two cohorts (FY25 and the current one).
     assert_eq!(data.record_count(), 3 * 18 - 1);
+    // Its employees were written as version 1 and read as today's struct, facts kept.
+    assert!(
+        data.employees
+            .iter()
+            .all(|e| e.status.is_some() && e.chapter.is_some())
+    );
+}
+
+/// A small database written with version 2 of the employee format and the reference lists.
+#[test]
+fn the_committed_version_2_fixture_database_still_opens() {
+    if std::env::var_os("PATHWAYS_WRITE_FIXTURES").is_some() {
+        let _ = std::fs::remove_file(FIXTURE_DB_V2);
+        let store = Store::create_new(Path::new(FIXTURE_DB_V2)).unwrap();
+        let full = pathways_core::demo::build(today());
+        let mut small = pathways_core::dataset::Dataset::default();
+        macro_rules! take {
+            ($($field:ident: $ty:ty),+ $(,)?) => {$( small.$field = full.$field.iter().take(3).cloned().collect(); )+};
+        }
+        pathways_core::with_record_kinds!(take);
+        let mut unknown = Employee::unknown("000777".into(), "Ana".into(), "Pop-Up".into(), String::new());
+        unknown.id = 100;
+        small.employees.push(unknown);
+        pathways_core::demo::write(&store, &small).unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.redb");
+    std::fs::copy(FIXTURE_DB_V2, &copy).unwrap();
+    let store = Store::open(&copy).unwrap();
+    let (data, problems) = store.load().unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(data.employees.len(), 4);
+    let unknown = data.employee(100).unwrap();
+    assert_eq!(
+        (unknown.chapter_label(), unknown.status_label()),
+        ("unknown", "unknown")
+    );
+    assert_eq!(data.chapters.len(), 3);
+    assert_eq!(data.owners.len(), 2);
 }
 
 #[test]

@@ -34,10 +34,29 @@ pub fn run(db: &Path, kind: &str, out: Option<&Path>, confidential: bool, privat
         private,
         confidential,
     };
+    // The change history is kept apart from the records: read only for this export.
+    let history = if kind == "audit" {
+        match super::open_existing(db, false).map(|s| s.all_history()) {
+            Ok(Ok((entries, problems))) => {
+                for p in &problems {
+                    out::warn(format!("{}: skipped damaged history entry: {p}", db.display()));
+                }
+                Some(entries)
+            }
+            Ok(Err(e)) => return super::fail(format!("{}: {e}", db.display())),
+            Err(code) => return code,
+        }
+    } else {
+        None
+    };
+    let write = |to: &mut dyn std::io::Write| match &history {
+        Some(entries) => pathways_core::export::audit::write(entries, &data, private, confidential, to),
+        None => write(&ctx, kind, to),
+    };
     let result = match out {
         Some(path) => match create_private_file(path) {
             Ok(file) => {
-                let written = write(&ctx, kind, std::io::BufWriter::new(file));
+                let written = write(&mut std::io::BufWriter::new(file));
                 if written.is_err() {
                     // Leave no half-written export behind.
                     let _ = std::fs::remove_file(path);
@@ -46,7 +65,7 @@ pub fn run(db: &Path, kind: &str, out: Option<&Path>, confidential: bool, privat
             }
             Err(e) => Err(format!("{}: cannot create it: {e}", path.display())),
         },
-        None => write(&ctx, kind, out::stdout()).map(|_| ()),
+        None => write(&mut out::stdout()).map(|_| ()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

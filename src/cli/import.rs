@@ -1,5 +1,5 @@
-//! `pathways import KIND PATH [--dry-run] [--merge skip|update]`: the runners around the core's
-//! importers. Every line goes out through [`super::out`] (a cell's text never reaches the
+//! `pathways import KIND PATH [--dry-run] [--merge skip|update] [--map COLUMN=HEADER]`: the
+//! runners around the core's importers. Every line goes out through [`super::out`] (a cell's text never reaches the
 //! terminal live).
 
 use super::out;
@@ -19,7 +19,13 @@ pub enum MergeArg {
 
 /// The kinds `import` takes, for help and errors.
 pub fn kinds_help() -> String {
-    let mut names = vec!["intakes", "pl-roster", "all"];
+    let mut names = vec![
+        "intakes",
+        "employees",
+        "reference-populations",
+        "pl-roster",
+        "all",
+    ];
     names.extend(kinds::names());
     names.join(", ")
 }
@@ -31,6 +37,7 @@ pub fn run(
     dry_run: bool,
     merge: Option<MergeArg>,
     map: &[String],
+    private: bool,
 ) -> ExitCode {
     let merge = merge.map(|m| match m {
         MergeArg::Skip => Merge::Skip,
@@ -42,13 +49,23 @@ pub fn run(
             "--merge is for `import all DIR` (a single sheet adds what is new and skips duplicates)",
         );
     }
-    if !map.is_empty() && canonical != "intakes" {
+    if !map.is_empty() && !["intakes", "employees"].contains(&canonical.as_str()) {
         return super::fail(
-            "--map is for `import intakes` (other kinds read the columns their export writes)",
+            "--map is for `import intakes` and `import employees` (other kinds read the columns their export writes)",
         );
     }
     match canonical.as_str() {
         "intakes" => return super::intakes::run_import(db, path, dry_run, map),
+        "employees" => {
+            return super::report_upsert(db, dry_run, |store| {
+                import::employees::import(store, path, dry_run, map, private)
+            });
+        }
+        "reference-populations" | "reference-population" | "references" => {
+            return super::report_upsert(db, dry_run, |store| {
+                import::reference_populations::import(store, path, dry_run)
+            });
+        }
         "all" => return all(db, path, dry_run, merge),
         _ => {}
     }

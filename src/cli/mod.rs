@@ -10,7 +10,9 @@ mod export;
 mod find;
 mod import;
 mod intakes;
+mod lists;
 pub mod out;
+mod people;
 mod report;
 
 #[derive(Parser, Debug)]
@@ -77,11 +79,12 @@ pub enum Command {
     /// Exit status 0: all rows stored; 1: some rows rejected (nothing of them stored); 2: the
     /// file could not be read (nothing stored).
     Import {
-        /// intakes (the intake form's sheet), pl-roster (a PDO course roster), all (a folder
-        /// written by `export all`), or any kind `export` writes, in its format: locations,
-        /// closures, popups, consultations, intake-settings, mentors, pairs, logs, ambassadors,
-        /// ambassador-sessions, reference-populations, cohorts, participants, sessions,
-        /// attendance, waitlist, offerings, pl-sessions, pl-attendance, teacher-outcomes
+        /// intakes (the intake form's sheet), employees (the HR roster), pl-roster (a PDO course
+        /// roster), all (a folder written by `export all`), or any kind `export` writes, in its
+        /// format: locations, closures, popups, consultations, intake-settings, mentors, pairs, logs,
+        /// ambassadors, ambassador-sessions, reference-populations, chapters, owners, cohorts,
+        /// participants, sessions, attendance, waitlist, offerings, pl-sessions, pl-attendance,
+        /// teacher-outcomes
         kind: String,
         /// The CSV file (a folder for `all`).
         path: PathBuf,
@@ -92,18 +95,33 @@ pub enum Command {
         /// rest) or update (the folder's values replace stored ones, add the rest).
         #[arg(long, value_enum, value_name = "HOW")]
         merge: Option<import::MergeArg>,
-        /// intakes: read a column from a header of another name, e.g.
+        /// intakes, employees: read a column from a header of another name, e.g.
         /// --map "Submitted=When did you apply?" (repeat for more columns).
         #[arg(long, value_name = "COLUMN=HEADER")]
         map: Vec<String>,
+    },
+    /// Merge two records of one person, or delete a person nothing points at.
+    People {
+        #[command(subcommand)]
+        action: PeopleAction,
+    },
+    /// The union chapters: list, add, rename, merge a typo into the right one, remove.
+    Chapters {
+        #[command(subcommand)]
+        action: Option<ListAction>,
+    },
+    /// The team members a queue item can belong to: list, add, rename, merge, remove.
+    Owners {
+        #[command(subcommand)]
+        action: Option<ListAction>,
     },
     /// Write every record of one kind as CSV with a header (to stdout, or --out FILE, mode 0600);
     /// `export all --out DIR` writes one KIND.csv per kind into a new folder (mode 0700).
     Export {
         /// all, employees, locations, closures, intakes, consultations, intake-settings, mentors,
-        /// pairs, logs, ambassadors, ambassador-sessions, reference-populations, cohorts,
-        /// participants, sessions, attendance, waitlist, offerings, pl-sessions, pl-attendance,
-        /// popups, teacher-outcomes
+        /// pairs, logs, ambassadors, ambassador-sessions, reference-populations, chapters, owners,
+        /// cohorts, participants, sessions, attendance, waitlist, offerings, pl-sessions,
+        /// pl-attendance, popups, teacher-outcomes, audit (the change history; not in `all`)
         kind: String,
         /// Write to this new file instead of stdout (for `all`: a new or empty folder).
         #[arg(long)]
@@ -112,6 +130,41 @@ pub enum Command {
         #[arg(long)]
         confidential: bool,
     },
+}
+
+/// Merge or delete people. A person is named by employee id, email, name, or #N (the record
+/// number in `export employees`' id column).
+#[derive(Subcommand, Debug)]
+pub enum PeopleAction {
+    /// Merge OTHER into KEEP: every record pointing at OTHER moves to KEEP, in one transaction.
+    /// Each field keeps KEEP's value unless it is unknown there (then OTHER's) or named by --take.
+    Merge {
+        keep: String,
+        other: String,
+        /// Take this field's value from OTHER (repeatable): e.g. --take "last name".
+        #[arg(long, value_name = "FIELD")]
+        take: Vec<String>,
+        /// Show what the merge would do, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Delete a person; refused while records point at them (naming which).
+    Delete { who: String },
+}
+
+/// What to do with a reference list (chapters, owners). Names match in any case.
+#[derive(Subcommand, Debug)]
+pub enum ListAction {
+    /// Every entry, with how many records carry it (the default).
+    List,
+    /// Add an entry.
+    Add { name: String },
+    /// Rename an entry and every record carrying it.
+    Rename { old: String, new: String },
+    /// Fold an entry (a typo, a duplicate) into another: its records move, it leaves the list.
+    Merge { from: String, into: String },
+    /// Remove an entry no record carries.
+    Remove { name: String },
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -161,7 +214,10 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             dry_run,
             merge,
             map,
-        } => import::run(&path, kind, file, *dry_run, *merge, map),
+        } => import::run(&path, kind, file, *dry_run, *merge, map, cli.private),
+        Command::People { action } => people::run(&path, action, cli.private),
+        Command::Chapters { action } => lists::run::<pathways_core::domain::Chapter>(&path, action.as_ref()),
+        Command::Owners { action } => lists::run::<pathways_core::domain::Owner>(&path, action.as_ref()),
         // Intakes export in the import's own format, so an export imports back unchanged.
         Command::Export { kind, out, .. } if kind == "intakes" => {
             intakes::export(&path, out.as_deref(), cli.private)
@@ -176,6 +232,34 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             out,
             confidential,
         } => export::run(&path, kind, out.as_deref(), *confidential, cli.private),
+    }
+}
+
+/// Runs an import that updates in place and prints its report: exit 0 when every row was good,
+/// 1 when some were rejected, 2 when the file could not be imported at all.
+pub fn report_upsert(
+    db: &Path,
+    dry_run: bool,
+    import: impl FnOnce(
+        &Store,
+    ) -> Result<pathways_core::import::UpsertSummary, pathways_core::import::ImportError>,
+) -> ExitCode {
+    let store = match open_existing(db, !dry_run) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match import(&store) {
+        Ok(summary) => {
+            for line in summary.lines() {
+                out::line(line);
+            }
+            if summary.rejected.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => fail(format!("{e} (nothing was imported)")),
     }
 }
 

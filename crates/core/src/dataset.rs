@@ -31,6 +31,8 @@ macro_rules! with_record_kinds {
             popups: PopUpEvent,
             reference_populations: ReferencePopulation,
             teacher_outcomes: TeacherOutcome,
+            chapters: Chapter,
+            owners: Owner,
             closures: Closure,
         }
     };
@@ -120,17 +122,49 @@ impl Dataset {
         people
     }
 
-    /// Chapters known from employees, sorted, with N/A last.
+    /// The union chapters (the list, and any chapter a person carries that is not on it yet),
+    /// sorted, then N/A. Unknown is not a chapter: see `chapter_groups`.
     pub fn chapters(&self) -> Vec<String> {
-        let mut set: Vec<String> = self
-            .employees
-            .iter()
-            .map(|e| e.chapter.clone())
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .filter(|c| c != NO_CHAPTER)
-            .collect();
-        set.push(NO_CHAPTER.to_string());
-        set
+        let mut names = self.union_chapters();
+        names.push(NO_CHAPTER.to_string());
+        names
+    }
+
+    /// The union chapters alone (without N/A), sorted.
+    pub fn union_chapters(&self) -> Vec<String> {
+        list_names(
+            self.chapters.iter().map(|c| c.name.as_str()),
+            self.employees
+                .iter()
+                .filter_map(|e| e.chapter.as_deref())
+                .filter(|c| !same_name(c, NO_CHAPTER)),
+        )
+    }
+
+    /// The groups a chapter breakdown counts in: the chapters, N/A, then "Unknown" for people
+    /// whose chapter nobody has entered.
+    pub fn chapter_groups(&self) -> Vec<String> {
+        let mut groups = self.chapters();
+        groups.push(UNKNOWN_CHAPTER.to_string());
+        groups
+    }
+
+    /// The chapter groups a table lists: the chapters, N/A, and "Unknown" while someone's chapter
+    /// is not entered yet (an empty Unknown row would only be noise).
+    pub fn listed_chapter_groups(&self) -> Vec<String> {
+        if self.employees.iter().any(|e| e.chapter.is_none()) {
+            self.chapter_groups()
+        } else {
+            self.chapters()
+        }
+    }
+
+    /// The owners a queue item can belong to: the list, and any owner an intake names that is
+    /// not on it yet (intakes written before the list existed), sorted.
+    pub fn owners(&self) -> Vec<String> {
+        list_names(
+            self.owners.iter().map(|o| o.name.as_str()),
+            self.intakes.iter().map(|i| i.owner.as_str()),
+        )
     }
 }

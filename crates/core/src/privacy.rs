@@ -148,6 +148,31 @@ impl std::fmt::Display for Rule {
     }
 }
 
+/// What kind of personal value a stored field holds, by its record kind (table name) and field
+/// name: for outputs that walk stored fields generically (the change history).
+pub fn stored_field(table: &str, field: &str) -> Option<Sensitive> {
+    Some(match (table, field) {
+        ("employees", "first_name" | "last_name") => Sensitive::Name,
+        ("employees", "email") => Sensitive::Email,
+        ("employees", "race") => Sensitive::Race,
+        ("employees", "in_evaluation") => Sensitive::Evaluation,
+        ("employees", "retirement_date") => Sensitive::Retirement,
+        ("intakes" | "consultations" | "mentoring_pairs", "notes") => Sensitive::Note,
+        ("waitlist" | "popup_events", "note") => Sensitive::Note,
+        ("mentor_logs", "topics") => Sensitive::MentoringTopics,
+        _ => return None,
+    })
+}
+
+/// Stored fields confidential by program rule (mentoring conversations): written only when the
+/// user asks (`--confidential`), whatever the mask.
+pub fn confidential_field(table: &str, field: &str) -> bool {
+    matches!(
+        (table, field),
+        ("mentor_logs", "topics") | ("mentoring_pairs", "notes")
+    )
+}
+
 /// A value cited in an error message: in quotes, cut short and made inert; a personal value is
 /// named, never quoted (errors and logs carry no personal data, `--private` or not).
 pub fn cite(what: Option<Sensitive>, value: &str) -> String {
@@ -184,6 +209,19 @@ mod tests {
         assert!(!Mask::screen(true).rule(&par).contains("PAR"));
         assert_eq!(Mask::screen(false).rule(&par), par.text);
         assert_eq!(Mask::screen(true).rule(&plain), "mentor is not active");
+    }
+
+    #[test]
+    fn stored_fields_are_named_once() {
+        assert_eq!(stored_field("employees", "last_name"), Some(Sensitive::Name));
+        assert_eq!(
+            stored_field("employees", "in_evaluation"),
+            Some(Sensitive::Evaluation)
+        );
+        assert_eq!(stored_field("waitlist", "note"), Some(Sensitive::Note));
+        assert_eq!(stored_field("employees", "position"), None);
+        assert!(confidential_field("mentor_logs", "topics"));
+        assert!(!confidential_field("intakes", "notes"));
     }
 
     #[test]

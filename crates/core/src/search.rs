@@ -3,7 +3,7 @@
 //! display strings.
 
 use crate::dataset::Dataset;
-use crate::domain::{Choice, Id};
+use crate::domain::{Choice, Employee, Id, UNKNOWN};
 use crate::text::fold;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -172,7 +172,7 @@ impl Index {
                 "{} · {} · {}",
                 e.position,
                 data.location_name(e.location_id),
-                e.chapter
+                chapter_fact(e)
             );
             // The email's local part only: the shared domain would match every short query.
             let mailbox = e.email.split('@').next().unwrap_or("");
@@ -206,10 +206,7 @@ impl Index {
             );
         }
         for m in &data.mentors {
-            let chapter = data
-                .employee(m.employee_id)
-                .map(|e| e.chapter.as_str())
-                .unwrap_or("");
+            let chapter = data.employee(m.employee_id).map(chapter_fact).unwrap_or_default();
             let state = if m.active { "active" } else { "inactive" };
             let facts = format!("mentor · {chapter} · {} · {state}", m.expertise);
             push(
@@ -361,6 +358,14 @@ impl Worker {
             latest = Some(r);
         }
         latest
+    }
+}
+
+/// A person's chapter among other facts: its name, N/A, or "chapter unknown".
+fn chapter_fact(e: &Employee) -> String {
+    match &e.chapter {
+        Some(c) => c.clone(),
+        None => format!("chapter {UNKNOWN}"),
     }
 }
 

@@ -8,7 +8,7 @@ use crate::cli::Format;
 use chrono::NaiveDate;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::{
-    AttendanceMark, Choice, Cohort, CohortSummary, FiscalYear, NO_CHAPTER, ParticipantStatus, Share,
+    AttendanceMark, Choice, Cohort, CohortSummary, FiscalYear, ParticipantStatus, Share, UNKNOWN_CHAPTER,
     breakdown, rate_label,
 };
 use std::fmt::Write as _;
@@ -73,8 +73,8 @@ pub fn profile(data: &Dataset, s: &CohortSummary, private: bool) -> Vec<(&'stati
             "chapter",
             breakdown(s.people.iter().map(|p| {
                 data.employee(p.employee_id)
-                    .map(|e| e.chapter.clone())
-                    .unwrap_or_else(|| NO_CHAPTER.into())
+                    .map(|e| e.chapter_group().to_string())
+                    .unwrap_or_else(|| UNKNOWN_CHAPTER.into())
             })),
         ),
     ];

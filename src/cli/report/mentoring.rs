@@ -43,7 +43,7 @@ impl<'a> AsOf<'a> {
         let active_chapters: Vec<&str> = mentors
             .iter()
             .filter(|(m, _)| m.active)
-            .filter_map(|(_, e)| e.map(|e| e.chapter.as_str()))
+            .filter_map(|(_, e)| e.map(|e| e.chapter_label()))
             .collect();
         let chapters = chapter_coverage(&data.chapters(), active_chapters.iter().copied());
         AsOf {
@@ -142,7 +142,7 @@ fn csv(m: &AsOf, table: MentoringTable) -> String {
                 vec![
                     on.clone(),
                     m.person(mentor.employee_id),
-                    e.map(|e| e.chapter.clone()).unwrap_or_default(),
+                    e.map(|e| e.chapter_label().to_string()).unwrap_or_default(),
                     e.map(|e| e.position.clone()).unwrap_or_default(),
                     m.data.location_name(e.and_then(|e| e.location_id)).to_string(),
                     mentor.expertise.clone(),
@@ -219,7 +219,7 @@ fn text(m: &AsOf, confidential: bool) -> String {
     for (mentor, e) in &m.mentors {
         mentors.row(vec![
             m.person(mentor.employee_id),
-            e.map(|e| e.chapter.clone()).unwrap_or_default(),
+            e.map(|e| e.chapter_label().to_string()).unwrap_or_default(),
             m.data.location_name(e.and_then(|e| e.location_id)).to_string(),
             years(e.and_then(|e| e.hire_date), on),
             years(e.and_then(|e| e.position_start), on),

@@ -93,6 +93,7 @@ pub fn build(today: NaiveDate) -> Dataset {
     b.popups();
     b.intakes();
     b.teacher_outcomes();
+    b.reference_lists();
     b.data.reindex();
     b.data
 }
@@ -100,6 +101,8 @@ pub fn build(today: NaiveDate) -> Dataset {
 /// Writes `data` into `store` in one transaction, keeping the ids it has.
 pub fn write(store: &Store, data: &Dataset) -> Result<(), StoreError> {
     store.write(|txn| {
+        // Generated, not changed by anyone: no history.
+        txn.without_history();
         macro_rules! put_all {
             ($($field:ident: $ty:ty),+ $(,)?) => {$(
                 for r in &data.$field { txn.put(r)?; }
@@ -108,6 +111,31 @@ pub fn write(store: &Store, data: &Dataset) -> Result<(), StoreError> {
         crate::with_record_kinds!(put_all);
         Ok(())
     })
+}
+
+impl Builder {
+    /// The chapter list (every chapter a person carries) and the team's two owners.
+    fn reference_lists(&mut self) {
+        let names: std::collections::BTreeSet<String> = self
+            .data
+            .employees
+            .iter()
+            .filter_map(|e| e.chapter.clone())
+            .filter(|c| c != NO_CHAPTER)
+            .collect();
+        for (i, name) in names.into_iter().enumerate() {
+            self.data.chapters.push(Chapter {
+                id: i as Id + 1,
+                name,
+            });
+        }
+        for (i, name) in OWNERS.iter().enumerate() {
+            self.data.owners.push(Owner {
+                id: i as Id + 1,
+                name: name.to_string(),
+            });
+        }
+    }
 }
 
 struct Builder {

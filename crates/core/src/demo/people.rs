@@ -144,12 +144,13 @@ impl Builder {
                 email,
                 position: p.title,
                 location_id,
-                chapter: p.chapter,
+                // The demo fills every fact a roster would.
+                chapter: Some(p.chapter),
                 race,
                 hire_date: Some(hire),
                 position_start: Some(position_start),
-                status,
-                in_evaluation,
+                status: Some(status),
+                in_evaluation: Some(in_evaluation),
                 retirement_date,
                 supervisor_id,
             });
@@ -184,8 +185,8 @@ impl Builder {
 
     /// Someone permanent, not in evaluation, with `years` of service on `on`.
     pub(super) fn seasoned(e: &Employee, years: u32, on: NaiveDate) -> bool {
-        e.status == EmploymentStatus::Permanent
-            && !e.in_evaluation
+        e.status == Some(EmploymentStatus::Permanent)
+            && e.in_evaluation == Some(false)
             && e.hire_date.is_some_and(|h| full_years_between(h, on) >= years)
     }
 

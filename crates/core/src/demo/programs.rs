@@ -224,7 +224,7 @@ impl Builder {
         let n = self.data.employees.len().max(1);
         let (chapter, _, expertise) = MENTORS[i];
         let ok = |e: &Employee| {
-            e.chapter == chapter
+            e.chapter.as_deref() == Some(chapter)
                 && Builder::seasoned(e, 6, joined)
                 && e.position_start
                     .is_some_and(|p| full_years_between(p, joined) >= 2)

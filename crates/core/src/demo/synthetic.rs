@@ -226,6 +226,65 @@ pub fn intake_export(rows: usize) -> String {
     csv
 }
 
+/// A district HR roster of `rows` people in HR's own column names, built from the demo's names,
+/// positions, places and chapters (the first 100 supervise the rest): what `pathways import
+/// employees` is measured on.
+pub fn roster(today: NaiveDate, rows: usize) -> String {
+    let demo = super::build(today);
+    let mut rng = Rng::new(rows as u64 ^ 0x0057e4);
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "Employee Number",
+        "First Name",
+        "Last Name",
+        "Work Email",
+        "Job Title",
+        "Work Location",
+        "Union Chapter",
+        "Race/Ethnicity",
+        "Original Hire Date",
+        "Position Start Date",
+        "Employment Status",
+        "PAR or Special Evaluation",
+        "Anticipated Retirement Date",
+        "Supervisor Employee ID",
+    ]);
+    let n = demo.employees.len();
+    for i in 0..rows {
+        let like = &demo.employees[rng.below(n)];
+        let first = &demo.employees[(i * 7 + 3) % n].first_name;
+        let last = &demo.employees[(i * 13 + i / n) % n].last_name;
+        let hire = today - Duration::days(rng.range(200, 30 * 365));
+        let start = hire + Duration::days(rng.range(0, (today - hire).num_days()));
+        let date = |d: NaiveDate| format!("{}/{}/{}", d.month(), d.day(), d.year());
+        let _ = w.write_record([
+            format!("{:07}", 3_000_000 + i),
+            first.clone(),
+            last.clone(),
+            format!("{}.{}{i}@district.example.org", fold(first), fold(last)),
+            like.position.clone(),
+            demo.locations[rng.below(demo.locations.len())].name.clone(),
+            like.chapter.clone().unwrap_or_default(),
+            like.race.label().to_string(),
+            date(hire),
+            date(start),
+            like.status_label().to_string(),
+            if rng.chance(3) { "Y" } else { "N" }.to_string(),
+            if rng.chance(10) {
+                date(today + Duration::days(rng.range(60, 5 * 365)))
+            } else {
+                String::new()
+            },
+            if i >= 100 {
+                format!("{:07}", 3_000_000 + i % 100)
+            } else {
+                String::new()
+            },
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,5 +303,13 @@ mod tests {
         assert_eq!(a.pl_attendance.len(), b.pl_attendance.len());
         assert!(a.employees.len() > 2_000);
         assert!(a.intakes.iter().all(|i| i.received <= today));
+    }
+
+    #[test]
+    fn a_roster_reads_back_whole() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let csv = roster(today, 300);
+        let plan = crate::import::employees::plan(&Dataset::default(), csv.as_bytes(), &[], false).unwrap();
+        assert_eq!(plan.summary.new, 300, "{:?}", plan.summary.rejected);
     }
 }

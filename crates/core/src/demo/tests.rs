@@ -133,11 +133,28 @@ fn every_record_obeys_the_programs_rules() {
     for e in &d.employees {
         assert!(e.validate().is_ok(), "{e:?}");
         let (chapter, place) = &facts[&e.position];
-        assert_eq!(&e.chapter, chapter, "{} is a {}", e.full_name(), e.position);
+        assert_eq!(
+            e.chapter.as_ref(),
+            Some(chapter),
+            "{} is a {}",
+            e.full_name(),
+            e.position
+        );
+        // The demo fills every fact a real roster would.
+        assert!(
+            e.status.is_some() && e.in_evaluation.is_some() && e.position_start.is_some(),
+            "{e:?}"
+        );
         let kind = d.location(e.location_id.unwrap()).unwrap().kind;
         assert!(people::works_at(place, kind), "{} works at a {kind}", e.position);
         assert!(is_weekday(e.hire_date.unwrap()));
     }
+    assert_eq!(
+        d.union_chapters().len(),
+        d.chapters.len(),
+        "every chapter is on the list"
+    );
+    assert_eq!(d.owners(), vec!["program manager", "program specialist"]);
     let weekday =
         |what: &str, day: NaiveDate| assert!(is_weekday(day), "{what} on a {}: {day}", day.weekday());
     for i in &d.intakes {

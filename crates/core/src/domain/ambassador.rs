@@ -57,7 +57,10 @@ impl Ambassador {
 /// Why an employee may not become an ambassador on `on`, if they may not.
 pub fn ambassador_problem(employee: &Employee, on: NaiveDate) -> Option<String> {
     match employee.hire_date {
-        None => Some("hire date unknown; 5 years of service are required".into()),
+        None => Some(format!(
+            "hire date unknown: {} (5 years of service are required)",
+            super::WHERE_TO_FILL
+        )),
         Some(h) if h > on => Some(format!(
             "hired {h}, after the tenure starts; 5 years of service are required"
         )),
@@ -256,7 +259,7 @@ pub fn service_band(hire_date: Option<NaiveDate>, on: NaiveDate) -> &'static str
 pub fn group_of(employee: &Employee, dimension: Dimension, on: NaiveDate) -> String {
     use super::Choice;
     match dimension {
-        Dimension::Chapter => employee.chapter.clone(),
+        Dimension::Chapter => employee.chapter_group().to_string(),
         Dimension::Service => service_band(employee.hire_date, on).to_string(),
         Dimension::Race => employee.race.label().to_string(),
     }
@@ -477,12 +480,12 @@ mod tests {
             email: String::new(),
             position: "Paraeducator".into(),
             location_id: None,
-            chapter: "Paraeducators".into(),
+            chapter: Some("Paraeducators".into()),
             race: Race::Hispanic,
             hire_date: None,
             position_start: None,
-            status: crate::domain::EmploymentStatus::Permanent,
-            in_evaluation: false,
+            status: Some(crate::domain::EmploymentStatus::Permanent),
+            in_evaluation: Some(false),
             retirement_date: None,
             supervisor_id: None,
         };
@@ -495,7 +498,7 @@ mod tests {
         assert!(
             ambassador_problem(&e, d(2025, 3, 1))
                 .unwrap()
-                .contains("hire date unknown")
+                .starts_with("hire date unknown: add it on the person card")
         );
         e.hire_date = Some(d(2026, 1, 1));
         assert!(

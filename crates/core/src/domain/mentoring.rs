@@ -14,6 +14,9 @@ pub const PAIR_MAX_MONTHS: u32 = 12;
 pub const LOG_MAX_HOURS_PER_MONTH: f32 = 4.0;
 pub const ENDING_SOON_DAYS: i64 = 30;
 
+/// Where a rule's missing fact is entered, said by every "unknown" refusal.
+pub const WHERE_TO_FILL: &str = "add it on the person card (or import the HR roster)";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mentor {
     pub id: Id,
@@ -135,7 +138,9 @@ impl MentorLog {
 pub fn mentor_problems(mentor: &Mentor, mentor_employee: &Employee, on: NaiveDate) -> Vec<String> {
     let mut problems = Vec::new();
     match mentor_employee.hire_date {
-        None => problems.push("mentor's hire date is unknown; 5 years of service are required".into()),
+        None => problems.push(format!(
+            "mentor's hire date unknown: {WHERE_TO_FILL} (5 years of service are required)"
+        )),
         Some(h) => {
             let (y, m) = years_months_between(h, on);
             if y < MENTOR_MIN_YEARS_OF_SERVICE || h > on {
@@ -147,10 +152,10 @@ pub fn mentor_problems(mentor: &Mentor, mentor_employee: &Employee, on: NaiveDat
         }
     }
     match mentor_employee.position_start {
-        None => problems.push(
-            "mentor's start date in the current position is unknown; 1 year in the position is required"
-                .into(),
-        ),
+        None => problems.push(format!(
+            "mentor's start date in the current position unknown: {WHERE_TO_FILL} \
+             (1 year in the position is required)"
+        )),
         Some(p) => {
             let (y, m) = years_months_between(p, on);
             if y < MENTOR_MIN_YEARS_IN_POSITION || p > on {
@@ -171,17 +176,30 @@ pub fn mentor_problems(mentor: &Mentor, mentor_employee: &Employee, on: NaiveDat
 /// evaluation rule rests on a personal fact, so a masked output does not name it.
 pub fn mentee_problems(mentee: &Employee, pairs: &[MentoringPair], on: NaiveDate) -> Vec<Rule> {
     let mut problems = Vec::new();
-    if mentee.status != EmploymentStatus::Permanent {
-        problems.push(Rule::new(format!(
+    match mentee.status {
+        Some(EmploymentStatus::Permanent) => {}
+        Some(other) => problems.push(Rule::new(format!(
             "mentee is a {} employee; mentees must be permanent",
-            crate::domain::Choice::label(mentee.status)
-        )));
+            crate::domain::Choice::label(other)
+        ))),
+        None => problems.push(Rule::new(format!(
+            "mentee's employment status unknown: {WHERE_TO_FILL} (mentees must be permanent)"
+        ))),
     }
-    if mentee.in_evaluation {
-        problems.push(Rule::about(
+    match mentee.in_evaluation {
+        Some(false) => {}
+        Some(true) => problems.push(Rule::about(
             Sensitive::Evaluation,
             "mentee is in PAR or special evaluation",
-        ));
+        )),
+        // Whether someone is in PAR is itself personal: even "unknown" rests on it.
+        None => problems.push(Rule::about(
+            Sensitive::Evaluation,
+            format!(
+                "mentee's PAR or special evaluation unknown: {WHERE_TO_FILL} \
+                 (mentees may not be in PAR or special evaluation)"
+            ),
+        )),
     }
     for p in pairs
         .iter()
@@ -386,12 +404,12 @@ mod tests {
             email: String::new(),
             position: "Secretary".into(),
             location_id: None,
-            chapter: NO_CHAPTER.into(),
+            chapter: Some(NO_CHAPTER.into()),
             race: Race::Unknown,
             hire_date: Some(hired),
             position_start: Some(in_position),
-            status: EmploymentStatus::Permanent,
-            in_evaluation: false,
+            status: Some(EmploymentStatus::Permanent),
+            in_evaluation: Some(false),
             retirement_date: None,
             supervisor_id: None,
         }
@@ -443,8 +461,8 @@ mod tests {
         mentor.active = false;
         let mut mentee = person(2, d(2022, 1, 1), d(2022, 1, 1));
         mentee.supervisor_id = Some(1);
-        mentee.status = EmploymentStatus::Temporary;
-        mentee.in_evaluation = true;
+        mentee.status = Some(EmploymentStatus::Temporary);
+        mentee.in_evaluation = Some(true);
         let pairs = vec![MentoringPair {
             id: 1,
             mentor_id: 99,
@@ -566,13 +584,13 @@ mod tests {
             "mentor is the mentee's supervisor"
         );
         let mut sub = ok_mentee.clone();
-        sub.status = EmploymentStatus::Substitute;
+        sub.status = Some(EmploymentStatus::Substitute);
         assert_eq!(
             only(&mentor(1), &ok_mentor, &sub, &[]),
             "mentee is a substitute employee; mentees must be permanent"
         );
         let mut par = ok_mentee.clone();
-        par.in_evaluation = true;
+        par.in_evaluation = Some(true);
         assert_eq!(
             only(&mentor(1), &ok_mentor, &par, &[]),
             "mentee is in PAR or special evaluation"
@@ -590,10 +608,10 @@ mod tests {
         );
         let mut unknown = ok_mentor.clone();
         unknown.hire_date = None;
-        assert!(
-            only(&mentor(1), &unknown, &ok_mentee, &[])
-                .text
-                .contains("hire date is unknown")
+        assert_eq!(
+            only(&mentor(1), &unknown, &ok_mentee, &[]).text,
+            "mentor's hire date unknown: add it on the person card (or import the HR roster) \
+             (5 years of service are required)"
         );
         let self_pair = person(1, d(2010, 1, 1), d(2020, 1, 1));
         assert_eq!(
@@ -605,6 +623,35 @@ mod tests {
         done.ended = Some(d(2025, 1, 10));
         done.end_reason = Some(PairEndReason::Completed);
         assert!(pairing_problems(&mentor(1), &ok_mentor, &ok_mentee, &[done], on).is_empty());
+    }
+
+    #[test]
+    fn unknown_facts_are_not_met_and_say_where_to_fill_them() {
+        let on = d(2025, 3, 1);
+        let mut m = person(1, d(2010, 1, 1), d(2020, 1, 1));
+        m.position_start = None;
+        let mut mentee = Employee::unknown("2".into(), "Bo".into(), "Lee".into(), String::new());
+        mentee.id = 2;
+        let p = pairing_problems(&mentor(1), &m, &mentee, &[], on);
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(
+            p[0].text.starts_with(
+                "mentor's start date in the current position unknown: add it on the person card"
+            )
+        );
+        assert!(
+            p[1].text
+                .starts_with("mentee's employment status unknown: add it on the person card")
+        );
+        assert!(
+            p[2].text
+                .starts_with("mentee's PAR or special evaluation unknown: add it on the person card")
+        );
+        // Known and fine: nothing to say.
+        mentee.status = Some(EmploymentStatus::Permanent);
+        mentee.in_evaluation = Some(false);
+        m.position_start = Some(d(2020, 1, 1));
+        assert!(pairing_problems(&mentor(1), &m, &mentee, &[], on).is_empty());
     }
 
     #[test]

@@ -7,7 +7,9 @@ pub mod intake;
 pub mod leadership;
 pub mod learning;
 pub mod mentoring;
+pub mod merge;
 pub mod people;
+pub mod reference;
 pub mod small_groups;
 pub mod validate;
 
@@ -18,7 +20,9 @@ pub use intake::*;
 pub use leadership::*;
 pub use learning::*;
 pub use mentoring::*;
+pub use merge::*;
 pub use people::*;
+pub use reference::*;
 pub use small_groups::*;
 pub use validate::*;
 

@@ -1,7 +1,7 @@
 //! `export all --out DIR`: one CSV per kind, each the file `export KIND` writes, in a new folder
 //! readable by its owner alone. `import all DIR` reads such a folder back.
 
-use super::{Ctx, KINDS, write};
+use super::{Ctx, KINDS, NOT_IN_ALL, write};
 use crate::store::create_private_file;
 use std::path::Path;
 
@@ -12,7 +12,7 @@ pub fn write_all(ctx: &Ctx, dir: &Path) -> Result<Vec<(&'static str, usize)>, St
     let mut written = Vec::new();
     let result = (|| {
         let mut counts = Vec::new();
-        for kind in KINDS.iter().copied() {
+        for kind in KINDS.iter().copied().filter(|k| !NOT_IN_ALL.contains(k)) {
             let path = dir.join(format!("{kind}.csv"));
             let file = create_private_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             written.push(path.clone());

@@ -48,7 +48,8 @@ pub(super) fn rows(
                 "status",
                 "in_par_or_evaluation",
                 "retirement_date",
-                "supervisor_id"
+                "supervisor_id",
+                "supervisor_employee_number"
             ],
             &d.employees,
             |e| {
@@ -63,14 +64,24 @@ pub(super) fn rows(
                     Some(e.position.clone()),
                     Some(e.location_id.map(|l| l.to_string()).unwrap_or_default()),
                     Some(ctx.location(e.location_id)),
-                    Some(e.chapter.clone()),
+                    // Unknown is an empty cell: never a value that looks like data.
+                    Some(e.chapter.clone().unwrap_or_default()),
                     Some(ctx.hide(Sensitive::Race, e.race.label().into())),
                     Some(date(e.hire_date)),
                     Some(date(e.position_start)),
-                    Some(e.status.label().into()),
-                    Some(ctx.hide(Sensitive::Evaluation, yes_no(e.in_evaluation))),
+                    Some(e.status.map(|x| x.label().to_string()).unwrap_or_default()),
+                    Some(ctx.hide(
+                        Sensitive::Evaluation,
+                        e.in_evaluation.map(yes_no).unwrap_or_default(),
+                    )),
                     Some(ctx.hide(Sensitive::Retirement, date(e.retirement_date))),
                     Some(e.supervisor_id.map(|x| x.to_string()).unwrap_or_default()),
+                    Some(
+                        e.supervisor_id
+                            .and_then(|x| d.employee(x))
+                            .map(|x| x.employee_number.clone())
+                            .unwrap_or_default(),
+                    ),
                 ]
             }
         ),
@@ -488,29 +499,6 @@ pub(super) fn rows(
                 Some(s(&x.stale_working_days)),
             ]
         ),
-        "reference-populations" => {
-            // One row per group (a population without groups has one row without them).
-            let rows: Vec<(Id, &str, Option<&crate::domain::ReferenceGroup>)> = d
-                .reference_populations
-                .iter()
-                .flat_map(|p| {
-                    let groups: Vec<Option<&crate::domain::ReferenceGroup>> = if p.groups.is_empty() {
-                        vec![None]
-                    } else {
-                        p.groups.iter().map(Some).collect()
-                    };
-                    groups.into_iter().map(move |g| (p.id, p.name.as_str(), g))
-                })
-                .collect();
-            table!(["id", "name", "dimension", "group", "people"], rows, |r| vec![
-                Some(s(&r.0)),
-                Some(r.1.to_string()),
-                Some(r.2.map(|g| g.dimension.label().to_string()).unwrap_or_default()),
-                Some(r.2.map(|g| g.group.clone()).unwrap_or_default()),
-                Some(r.2.map(|g| g.people.to_string()).unwrap_or_default()),
-            ])
-            .map(|_: usize| d.reference_populations.len())
-        }
         "teacher-outcomes" => table!(
             [
                 "id",
@@ -537,6 +525,27 @@ pub(super) fn rows(
             Some(date(Some(c.date))),
             Some(c.name.clone())
         ]),
+        "chapters" => table!(["id", "name"], &d.chapters, |c| vec![
+            Some(s(&c.id)),
+            Some(c.name.clone()),
+        ]),
+        "owners" => table!(["id", "name"], &d.owners, |o| vec![
+            Some(s(&o.id)),
+            Some(o.name.clone()),
+        ]),
+        // One row per group, in the columns `import reference-populations` reads.
+        "reference-populations" => table!(
+            crate::import::reference_populations::COLUMNS,
+            d.reference_populations
+                .iter()
+                .flat_map(|p| p.groups.iter().map(move |g| (p, g))),
+            |x| vec![
+                Some(x.0.name.clone()),
+                Some(x.1.dimension.label().into()),
+                Some(x.1.group.clone()),
+                Some(s(&x.1.people)),
+            ]
+        ),
         other => Err(format!("{other}: not a kind this command writes")),
     }
 }

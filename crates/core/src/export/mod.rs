@@ -10,6 +10,7 @@
 //! A file written with `--out` is new (never overwritten) and readable by its owner alone.
 
 mod all;
+pub mod audit;
 mod kinds;
 
 pub use all::write_all;
@@ -44,7 +45,14 @@ pub const KINDS: &[&str] = &[
     "reference-populations",
     "teacher-outcomes",
     "closures",
+    "chapters",
+    "owners",
+    "audit",
 ];
+
+/// Kinds `export all` leaves out: the change history is no record `import all` could restore (a
+/// restore writes history of its own); `backup` keeps it.
+pub const NOT_IN_ALL: &[&str] = &["audit"];
 
 /// Other names people type for the same kinds.
 pub fn canonical(kind: &str) -> Option<&'static str> {

@@ -13,9 +13,10 @@
 //! A row that cannot be read stores nothing of the folder: a half-restored database would hold
 //! references to records that are not there. The report names each file, line and reason.
 
+use super::csv_file::header_key;
 use super::engine::{Apply, Merge, Mode, Outcome, Remap};
 use super::kinds::{ALL, SheetKind};
-use super::reader::{Sheet, header_key};
+use super::reader::Sheet;
 use super::row::Columns;
 use super::{ImportError, open_sheet};
 use crate::dataset::Dataset;

@@ -84,6 +84,9 @@ pub trait Kind {
     const ONE_OF: &'static [(&'static [&'static str], &'static str)] = &[];
     /// Columns holding notes: tabs and line breaks are kept in them.
     const NOTES: &'static [&'static str] = &[];
+    /// Whether the export writes the record's id. A kind nothing points at may leave it out
+    /// (reference populations): a restore numbers its records in file order, as they were.
+    const IDS: bool = true;
     /// Reads one row into a record (its id is set by the engine); references through `refs`.
     fn read(row: &Row, refs: &Refs) -> Result<Self::Rec, String>;
     /// What makes two records the same thing: a duplicate in `add`, a match in `merge`.
@@ -220,7 +223,7 @@ pub fn columns<K: Kind>(sheet: &Sheet, mode: Mode) -> Result<Columns, String> {
             missing.push((*words).to_string());
         }
     }
-    if mode != Mode::Add && !columns.has(ID) {
+    if mode != Mode::Add && K::IDS && !columns.has(ID) {
         missing.insert(0, ID.into());
     }
     if missing.is_empty() {
@@ -352,6 +355,7 @@ fn take_row<K: Kind>(
     let mut rec = K::read(row, refs)?;
     let file_id = match mode {
         Mode::Add => None,
+        _ if !K::IDS => None,
         _ => Some(
             row.id(ID)?
                 .ok_or("id is empty; every record of a folder has its id")?,

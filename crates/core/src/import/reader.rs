@@ -5,7 +5,6 @@
 
 use super::Rejection;
 use super::sheet::{Item, Sheet as Rows};
-use crate::text::{fold, from_sheet};
 
 /// One data row: the line it starts on and its cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,17 +19,6 @@ pub struct Sheet {
     pub rows: Vec<SheetRow>,
     /// Rows refused while reading (not text, a field too long, swallowed by an open quote).
     pub rejected: Vec<Rejection>,
-}
-
-/// A header as compared: accents, case, spaces, `_` and `-` ignored ("Employee_Number" is
-/// "employee number").
-pub fn header_key(header: &str) -> String {
-    let h = from_sheet(header.trim_start_matches('\u{feff}').trim());
-    fold(h)
-        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Splits `bytes` into a header and rows. An error is a file that cannot be read at all.
@@ -64,12 +52,5 @@ mod tests {
         let lines: Vec<u64> = s.rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, [2, 5]);
         assert_eq!(s.rows[1].cells, ["B", "'=1+1"]);
-    }
-
-    #[test]
-    fn headers_compare_loosely() {
-        assert_eq!(header_key(" Employee_Number "), "employee number");
-        assert_eq!(header_key("course-number"), "course number");
-        assert_eq!(header_key("\u{feff}Título"), "titulo");
     }
 }

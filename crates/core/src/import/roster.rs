@@ -340,23 +340,8 @@ fn person(row: &Row, people: &People, added: &Added) -> Result<Result<Id, Box<Em
                 .into(),
         );
     }
-    let employee = Employee {
-        id: 0,
-        employee_number: number,
-        first_name: first,
-        last_name: last,
-        email,
-        position: String::new(),
-        location_id: None,
-        chapter: NO_CHAPTER.to_string(),
-        race: Race::Unknown,
-        hire_date: None,
-        position_start: None,
-        status: EmploymentStatus::Permanent,
-        in_evaluation: false,
-        retirement_date: None,
-        supervisor_id: None,
-    };
+    // A roster knows who attended, not their HR facts: those stay unknown.
+    let employee = Employee::unknown(number, first, last, email);
     employee.validate().map_err(|e| e.to_string())?;
     Ok(Err(Box::new(employee)))
 }

@@ -2,8 +2,10 @@
 //! named in the error. The cells are stored text already: [`stored_text`] puts every row
 //! through [`super::sheet::read_row`] first (the one rule for text coming in).
 
+use super::csv_file::header_key;
 use super::engine::{Column, ID};
-use super::reader::{SheetRow, header_key};
+use super::labels;
+use super::reader::SheetRow;
 use crate::domain::{Choice, Id, parse_date, parse_optional_date, parse_time, truncate_for_message};
 use crate::text::Field;
 use chrono::{NaiveDate, NaiveTime};
@@ -274,10 +276,6 @@ impl<'a> Row<'a> {
             self.yes_no(name)
         }
     }
-}
-
-pub fn labels<T: Choice>() -> String {
-    T::ALL.iter().map(|c| c.label()).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]

@@ -281,7 +281,8 @@ pub fn cohort_demographics(
     on: NaiveDate,
 ) -> CohortDemographics {
     let mut groups = match dimension {
-        domain::Dimension::Chapter => data.chapters(),
+        // The chapters, N/A, and "Unknown" while someone's chapter is not entered yet.
+        domain::Dimension::Chapter => data.listed_chapter_groups(),
         _ => fixed_groups(dimension),
     };
     for g in reference.iter().flat_map(|r| &r.groups) {
@@ -370,7 +371,7 @@ fn mentoring(data: &Dataset, year: FiscalYear, as_of: NaiveDate) -> Mentoring {
         active
             .iter()
             .filter_map(|m| data.employee(m.employee_id))
-            .map(|e| e.chapter.as_str()),
+            .map(|e| e.chapter_label()),
     );
     let union = chapters.iter().filter(|c| c.chapter != NO_CHAPTER);
     let (mut with_mentor, mut without_mentor) = (Vec::new(), Vec::new());

@@ -119,10 +119,14 @@ struct Groups {
 
 impl Groups {
     fn new(data: &Dataset) -> Groups {
-        let mut chapters = data.chapters();
+        // Chapters, N/A, then "Unknown" (nobody entered it), then "not recorded" (no person).
+        let mut chapters = data.chapter_groups();
         chapters.push(NOT_RECORDED.into());
-        let chapter: HashMap<String, usize> =
-            chapters.iter().enumerate().map(|(i, c)| (c.clone(), i)).collect();
+        let chapter: HashMap<String, usize> = chapters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.to_lowercase(), i))
+            .collect();
         let mut races: Vec<String> = Race::ALL.iter().map(|r| r.label().to_string()).collect();
         races.push(NOT_RECORDED.into());
         let mut kinds: Vec<String> = LocationKind::ALL.iter().map(|k| k.label().to_string()).collect();
@@ -138,7 +142,10 @@ impl Groups {
             .employees
             .iter()
             .map(|e| {
-                let c = chapter.get(&e.chapter).copied().unwrap_or(chapter_none);
+                let c = chapter
+                    .get(&e.chapter_group().trim().to_lowercase())
+                    .copied()
+                    .unwrap_or(chapter_none);
                 let r = Race::ALL.iter().position(|r| *r == e.race).unwrap_or(0);
                 let k = e
                     .location_id
@@ -398,11 +405,16 @@ fn finish(w: &Window, labels: [Vec<String>; 3], accs: Vec<Acc>) -> Report {
                 if !metric.breaks_down_by(Dimension::ALL[d]) {
                     return Vec::new();
                 }
+                // "not recorded", and a chapter nobody entered, are listed only when they count
+                // someone.
                 let last = labels[d].len() - 1;
+                let unknown = (Dimension::ALL[d] == Dimension::Chapter).then(|| last - 1);
                 acc.groups[d]
                     .iter()
                     .enumerate()
-                    .filter(|(g, cells)| *g != last || cells.iter().any(|f| *f != Figure::default()))
+                    .filter(|(g, cells)| {
+                        (*g != last && Some(*g) != unknown) || cells.iter().any(|f| *f != Figure::default())
+                    })
                     .map(|(g, cells)| {
                         let (this, previous) = series(cells);
                         (g, this, previous)

@@ -23,12 +23,12 @@ fn employee(id: Id, chapter: &str, race: Race, location: Option<Id>) -> Employee
         email: String::new(),
         position: "Secretary".into(),
         location_id: location,
-        chapter: chapter.into(),
+        chapter: (!chapter.is_empty()).then(|| chapter.into()),
         race,
         hire_date: Some(d(2010, 1, 1)),
         position_start: Some(d(2012, 1, 1)),
-        status: EmploymentStatus::Permanent,
-        in_evaluation: false,
+        status: Some(EmploymentStatus::Permanent),
+        in_evaluation: Some(false),
         retirement_date: None,
         supervisor_id: None,
     }
@@ -393,6 +393,10 @@ fn breakdowns_by_chapter_race_and_location_type() {
     data.intakes.push(intake(2, 2, d(2024, 7, 2)));
     data.intakes.push(intake(3, 3, d(2024, 8, 2)));
     data.intakes.push(intake(4, 99, d(2024, 8, 3)));
+    // A person from an intake: chapter unknown, counted apart from N/A.
+    data.employees.push(employee(4, "", Race::Unknown, None));
+    data.reindex();
+    data.intakes.push(intake(5, 4, d(2024, 8, 4)));
     let r = monthly_as_of(&data, FY25, after());
     let row = r.row(Metric::Intakes);
     let find = |dim: Dimension, name: &str| {
@@ -402,8 +406,10 @@ fn breakdowns_by_chapter_race_and_location_type() {
             .map(|(_, s)| s.months[0].count + s.months[1].count)
     };
     assert_eq!(r.group_labels[0].last().unwrap(), NOT_RECORDED);
-    assert_eq!(r.group_labels[0][r.group_labels[0].len() - 2], NO_CHAPTER);
+    assert_eq!(r.group_labels[0][r.group_labels[0].len() - 2], UNKNOWN_CHAPTER);
+    assert_eq!(r.group_labels[0][r.group_labels[0].len() - 3], NO_CHAPTER);
     assert_eq!(find(Dimension::Chapter, NO_CHAPTER), Some(1));
+    assert_eq!(find(Dimension::Chapter, UNKNOWN_CHAPTER), Some(1));
     assert_eq!(find(Dimension::Chapter, "Bus Drivers"), Some(1));
     assert_eq!(find(Dimension::Chapter, NOT_RECORDED), Some(1));
     assert_eq!(find(Dimension::Race, "Hispanic"), Some(1));
@@ -413,8 +419,9 @@ fn breakdowns_by_chapter_race_and_location_type() {
         "groups with none are listed"
     );
     assert_eq!(find(Dimension::LocationType, "depot"), Some(1));
-    // Employee 3 has no location; employee 99 no record: both "not recorded".
-    assert_eq!(find(Dimension::LocationType, NOT_RECORDED), Some(2));
+    // Employees 3 and 4 have no location; employee 99 no record: all "not recorded".
+    assert_eq!(find(Dimension::LocationType, NOT_RECORDED), Some(3));
+    assert_eq!(find(Dimension::Race, "Unknown"), Some(1));
     // The groups add up to the total.
     let sum: u64 = row.groups[2].iter().map(|(_, s)| s.fytd.count).sum();
     assert_eq!(sum, row.this.fytd.count);

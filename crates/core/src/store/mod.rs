@@ -5,17 +5,24 @@
 //! lookups open it read-only and never write a byte; every call into redb is shielded, so a
 //! damaged file is an error naming it, never a panic (`shield.rs`).
 
+mod audit;
 pub mod codec;
 mod file;
+mod lists;
 mod open;
+mod people;
 mod read;
 pub mod records;
 mod shield;
 mod txn;
+mod upgrade;
 mod view;
 
+pub use audit::{FieldChange, HistoryAction, HistoryEntry, os_user, story};
 pub use codec::CodecError;
 pub use file::{check_private, create_private_file, create_private_folder};
+pub use lists::NamedEntry;
+pub use people::{MergeReport, References};
 pub use records::{Record, TABLES};
 pub use shield::quiet_store_panics;
 pub use txn::{Journal, Txn, apply_saved};
@@ -217,6 +224,8 @@ impl Store {
         let done = self.shielded(|| {
             let mut txn = Txn::new(db.begin_write()?, track);
             let out = f(&mut txn)?;
+            // Who changed what goes in with the change: the same commit.
+            audit::write(&mut txn)?;
             let generation = txn.generation()?;
             if txn.touched.is_empty() && !mark {
                 // Nothing to save: dropping the transaction writes nothing.
@@ -259,6 +268,8 @@ impl Store {
                 if current != c.after {
                     return Err(StoreError::Conflict(format!("{} record {}", c.table, c.key)));
                 }
+                txn.history
+                    .note(c.table, c.key, current.as_deref(), c.before.as_deref());
                 match &c.before {
                     Some(bytes) => {
                         t.insert(c.key, bytes.as_slice())?;
@@ -432,6 +443,7 @@ impl Store {
                     Err(TableError::TableDoesNotExist(_)) => None,
                     Err(e) => return Err(e.into()),
                 };
+                audit::copy(&rtx, txn)?;
                 if let Some(src_meta) = src_meta {
                     let mut dst = txn.tx.open_table(META)?;
                     for row in src_meta.iter()? {

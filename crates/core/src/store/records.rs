@@ -63,7 +63,7 @@ macro_rules! record {
 // A kind whose layout changes gets `[version N, upgrades OldStruct]`, OldStruct being the layout
 // of version N-1 with `From<OldStruct>`; older records then read as today's struct.
 record! {
-    Employee => "employees",
+    Employee => "employees" [version 2, upgrades super::upgrade::EmployeeV1],
     Location => "locations",
     Intake => "intakes",
     Consultation => "consultations",
@@ -84,6 +84,8 @@ record! {
     PopUpEvent => "popup_events",
     ReferencePopulation => "reference_populations",
     TeacherOutcome => "teacher_outcomes",
+    Chapter => "chapters",
+    Owner => "owners",
     Closure => "closures",
 }
 

@@ -108,6 +108,8 @@ pub struct Txn {
     pub(super) seen: std::collections::HashMap<(&'static str, Id), usize>,
     /// The tables this transaction wrote to.
     pub(super) touched: std::collections::BTreeSet<&'static str>,
+    /// Each record's bytes before and after, for the history written at commit.
+    pub(super) history: super::audit::Pending,
 }
 
 impl Txn {
@@ -118,6 +120,7 @@ impl Txn {
             journal: Journal::default(),
             seen: std::collections::HashMap::new(),
             touched: std::collections::BTreeSet::new(),
+            history: Default::default(),
         }
     }
 
@@ -206,10 +209,13 @@ impl Txn {
             }
         }
         let mut t = self.tx.open_table(table(table_name))?;
-        let existed = match &after {
-            Some(bytes) => t.insert(key, bytes.as_slice())?.is_some(),
-            None => t.remove(key)?.is_some(),
+        let old = match &after {
+            Some(bytes) => t.insert(key, bytes.as_slice())?,
+            None => t.remove(key)?,
         };
+        let existed = old.is_some();
+        self.history
+            .note(table_name, key, old.as_ref().map(|v| v.value()), after.as_deref());
         Ok(existed)
     }
 

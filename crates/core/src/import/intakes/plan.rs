@@ -104,9 +104,14 @@ impl Lookups {
             if !email.is_empty() {
                 by_email.entry(email).or_insert(Ref::Existing(e.id));
             }
-            chapters
-                .entry(e.chapter.to_lowercase())
-                .or_insert_with(|| e.chapter.clone());
+            if let Some(chapter) = &e.chapter {
+                chapters
+                    .entry(chapter.to_lowercase())
+                    .or_insert_with(|| chapter.clone());
+            }
+        }
+        for c in &data.chapters {
+            chapters.insert(c.name.to_lowercase(), c.name.clone());
         }
         chapters.insert(NO_CHAPTER.to_lowercase(), NO_CHAPTER.to_string());
         Lookups {
@@ -195,23 +200,11 @@ fn plan_row(
         Some(_) => None,
         None => {
             let (first_name, last_name) = c.first_last(row);
-            let employee = Employee {
-                id: 0,
-                employee_number: values.number.clone(),
-                first_name,
-                last_name,
-                email: values.email.clone(),
-                position: c.get(row, col::POSITION).to_string(),
-                location_id: None,
-                chapter: NO_CHAPTER.to_string(),
-                race: Race::Unknown,
-                hire_date: None,
-                position_start: None,
-                status: EmploymentStatus::Permanent,
-                in_evaluation: false,
-                retirement_date: None,
-                supervisor_id: None,
-            };
+            // An intake knows who asks, not their HR facts: those stay unknown until the roster
+            // or the person card fills them.
+            let mut employee =
+                Employee::unknown(values.number.clone(), first_name, last_name, values.email.clone());
+            employee.position = c.get(row, col::POSITION).to_string();
             employee
                 .validate()
                 .map_err(|e| format!("{}: {}", column_of(e.field), e.reason))?;
@@ -295,16 +288,17 @@ fn place(plan: &mut Plan, places: &Places, name: &str) -> Option<Ref> {
     }
 }
 
-fn add_chapter(lk: &mut Lookups, plan: &mut Plan, name: &str) -> String {
+/// A chapter by name (an empty cell or "unknown": not known), noting one the list lacks.
+fn add_chapter(lk: &mut Lookups, plan: &mut Plan, name: &str) -> Option<String> {
     let name = name.trim();
-    if name.is_empty() {
-        return NO_CHAPTER.into();
+    if name.is_empty() || name.eq_ignore_ascii_case(UNKNOWN) {
+        return None;
     }
     let key = name.to_lowercase();
     if let Some(known) = lk.chapters.get(&key) {
-        return known.clone();
+        return Some(known.clone());
     }
     lk.chapters.insert(key, name.to_string());
     plan.summary.new_chapters.push(name.to_string());
-    name.to_string()
+    Some(name.to_string())
 }

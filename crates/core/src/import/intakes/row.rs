@@ -3,6 +3,7 @@
 
 use super::{STATUS_COLUMNS, col};
 use crate::domain::*;
+use crate::import::labels;
 use std::collections::HashMap;
 
 /// The person's whole name, for forms that ask for it in one question (Microsoft Forms'
@@ -41,43 +42,31 @@ pub type Mapping = Vec<(&'static str, String)>;
 
 /// Reads `--map` values, each `Column=Header`; the column is one the import reads (any case).
 pub fn parse_map(specs: &[String]) -> Result<Mapping, String> {
+    use crate::import::csv_file::header_key;
     let known: Vec<&'static str> = col::ALL.iter().copied().chain([FULL_NAME]).collect();
-    specs
-        .iter()
-        .map(|spec| {
-            let (column, header) = spec.split_once('=').ok_or_else(|| {
-                format!(
-                    "--map {}: write it as Column=Header, e.g. --map \"Submitted=When did you apply?\"",
-                    crate::privacy::cite(None, spec)
-                )
-            })?;
-            let column = known
-                .iter()
-                .find(|k| k.eq_ignore_ascii_case(column.trim()))
-                .ok_or_else(|| {
-                    format!(
-                        "--map: {} is not a column the intake import reads; one of: {}",
-                        crate::privacy::cite(None, column.trim()),
-                        known.join(", ")
-                    )
-                })?;
-            Ok((*column, header.trim().to_string()))
-        })
-        .collect()
+    crate::import::csv_file::parse_map(
+        specs,
+        |name| known.iter().copied().find(|k| header_key(k) == header_key(name)),
+        "column the intake import reads",
+        &known.join(", "),
+        "Submitted=When did you apply?",
+    )
 }
 
 /// Column positions found in the header row.
 pub(super) struct Columns(HashMap<&'static str, usize>);
 
 impl Columns {
-    /// Columns by header name (any case, spaces around ignored): the user's `map` first, then
-    /// the import's own names, then the names form services write.
+    /// Columns by header name, compared as every import compares them
+    /// ([`header_key`](crate::import::csv_file::header_key): case, accents, spaces and
+    /// punctuation ignored): the user's `map` first, then the import's own names, then the names
+    /// form services write.
     pub(super) fn find(headers: &[String], map: &[(&'static str, String)]) -> Result<Columns, String> {
-        let clean = |h: &str| h.trim_start_matches('\u{feff}').trim().to_string();
+        use crate::import::csv_file::header_key;
+        let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
         let position = |name: &str| {
-            headers
-                .iter()
-                .position(|h| clean(h).eq_ignore_ascii_case(name.trim()))
+            let name = header_key(name);
+            keys.iter().position(|k| *k == name)
         };
         let mut found = HashMap::new();
         for (column, header) in map {
@@ -90,12 +79,11 @@ impl Columns {
             found.insert(*column, i);
         }
         let taken: Vec<usize> = found.values().copied().collect();
-        for (i, h) in headers.iter().enumerate() {
-            let h = clean(h);
+        for (i, h) in keys.iter().enumerate() {
             if taken.contains(&i) {
                 continue;
             }
-            if let Some(name) = col::ALL.iter().find(|n| n.eq_ignore_ascii_case(&h)) {
+            if let Some(name) = col::ALL.iter().find(|n| header_key(n) == *h) {
                 found.entry(*name).or_insert(i);
             }
         }
@@ -334,10 +322,6 @@ fn read_status(c: &Columns, row: &[String], intake: &mut Intake) -> Result<(), S
     Ok(())
 }
 
-fn labels<T: Choice>() -> String {
-    T::ALL.iter().map(|c| c.label()).collect::<Vec<_>>().join(", ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -413,7 +397,7 @@ mod tests {
         assert!(
             parse_map(&["Submitted".to_string()])
                 .unwrap_err()
-                .contains("Column=Header")
+                .contains("COLUMN=HEADER")
         );
         let map = parse_map(&["Submitted=Applied on".to_string()]).unwrap();
         assert!(

@@ -97,8 +97,10 @@ pub struct ReferencePopulations;
 impl Kind for ReferencePopulations {
     type Rec = ReferencePopulation;
     const NAME: &'static str = "reference-populations";
+    /// `export reference-populations` writes `population, dimension, group, people`: no id.
+    const IDS: bool = false;
     const COLUMNS: &'static [Column] = &[
-        required("name"),
+        required("name").or(&["population"]),
         optional("dimension"),
         optional("group"),
         optional("people"),

@@ -48,7 +48,7 @@ pub fn services(row: &Row, column: &str) -> Result<Vec<Service>, String> {
             format!(
                 "{column}: \"{}\" is not a service; one of: {}",
                 crate::domain::truncate_for_message(part),
-                super::row::labels::<Service>()
+                super::labels::<Service>()
             )
         })?;
         if !out.contains(&s) {
@@ -133,6 +133,8 @@ macro_rules! entries {
 entries! {
     LOCATIONS: places::Locations,
     EMPLOYEES: people::Employees,
+    CHAPTERS: people::Chapters,
+    OWNERS: people::Owners,
     SETTINGS: intake::Settings,
     POPUPS: places::PopUps,
     INTAKES: intake::Intakes,
@@ -156,9 +158,11 @@ entries! {
 }
 
 /// Every kind, in the order `import all` loads them: a kind comes after the kinds it names.
-pub static ALL: [&dyn SheetKind; 22] = [
+pub static ALL: [&dyn SheetKind; 24] = [
     &LOCATIONS,
     &CLOSURES,
+    &CHAPTERS,
+    &OWNERS,
     &EMPLOYEES,
     &SETTINGS,
     &POPUPS,
@@ -181,9 +185,9 @@ pub static ALL: [&dyn SheetKind; 22] = [
     &TEACHER_OUTCOMES,
 ];
 
-/// Kinds with an importer of their own (`import employees`, `import intakes`): in `import all`
-/// only, through this engine.
-const OWN_IMPORTERS: [&str; 2] = ["employees", "intakes"];
+/// Kinds with an importer of their own (`import employees`, `import intakes`, `import
+/// reference-populations`): in `import all` only, through this engine.
+const OWN_IMPORTERS: [&str; 3] = ["employees", "intakes", "reference-populations"];
 
 /// The kind `import KIND FILE` reads by this name (the export's names and the usual spellings).
 pub fn by_name(name: &str) -> Option<&'static dyn SheetKind> {

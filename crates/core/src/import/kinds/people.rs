@@ -33,7 +33,7 @@ impl Kind for Employees {
         optional("race"),
         optional("hire_date"),
         optional("position_start"),
-        required("status"),
+        optional("status"),
         optional("in_par_or_evaluation"),
         optional("retirement_date"),
         optional("supervisor_id"),
@@ -48,12 +48,17 @@ impl Kind for Employees {
             email: row.text("email"),
             position: row.text("position"),
             location_id: refs.opt_location(row, "location_id", "location")?,
-            chapter: row.text("chapter"),
+            // Unknown is an empty cell, as the export writes it.
+            chapter: Some(row.text("chapter")).filter(|c| !c.is_empty()),
             race: row.opt_choice("race")?.unwrap_or(Race::Unknown),
             hire_date: row.opt_date("hire_date")?,
             position_start: row.opt_date("position_start")?,
-            status: row.choice("status")?,
-            in_evaluation: row.flag("in_par_or_evaluation")?,
+            status: row.opt_choice("status")?,
+            in_evaluation: if row.is_empty("in_par_or_evaluation") {
+                None
+            } else {
+                Some(row.yes_no("in_par_or_evaluation")?)
+            },
             retirement_date: row.opt_date("retirement_date")?,
             // Checked once every employee of the file is read (it may name a later row).
             supervisor_id: row.id("supervisor_id")?,
@@ -71,3 +76,29 @@ impl Kind for Employees {
         e.supervisor_id = e.supervisor_id.and_then(to);
     }
 }
+
+/// A reference list's entry (`chapters`, `owners`): a name, once on the list.
+macro_rules! list_kind {
+    ($kind:ident, $rec:ident, $name:literal, $what:literal) => {
+        pub struct $kind;
+
+        impl Kind for $kind {
+            type Rec = $rec;
+            const NAME: &'static str = $name;
+            const COLUMNS: &'static [Column] = &[required("name").or(&[$what])];
+
+            fn read(row: &Row, _refs: &Refs) -> Result<$rec, String> {
+                let name = row.required_text("name")?;
+                check_list_name($what, &name, std::iter::empty()).map_err(|e| e.to_string())?;
+                Ok($rec { id: 0, name })
+            }
+
+            /// Names compare without case, as the list does.
+            fn key(r: &$rec) -> String {
+                r.name.trim().to_lowercase()
+            }
+        }
+    };
+}
+list_kind!(Chapters, Chapter, "chapters", "chapter");
+list_kind!(Owners, Owner, "owners", "owner");

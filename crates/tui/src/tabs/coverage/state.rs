@@ -417,7 +417,8 @@ pub fn groups_of(
     dimension: Dimension,
 ) -> Vec<String> {
     let mut groups = match dimension {
-        Dimension::Chapter => data.chapters(),
+        // The chapters, N/A, and "Unknown" while someone's chapter is not entered yet.
+        Dimension::Chapter => data.listed_chapter_groups(),
         _ => fixed_groups(dimension),
     };
     for g in reference.iter().flat_map(|r| &r.groups) {

@@ -63,23 +63,11 @@ pub fn link_employee(
             Ok(e.id)
         }
         None => {
-            let mut e = Employee {
-                id: 0,
-                employee_number: p.number.clone(),
-                first_name: p.first.clone(),
-                last_name: p.last.clone(),
-                email: p.email.clone(),
-                position: p.position.clone(),
-                location_id: p.location,
-                chapter: NO_CHAPTER.into(),
-                race: Race::Unknown,
-                hire_date: None,
-                position_start: None,
-                status: EmploymentStatus::Permanent,
-                in_evaluation: false,
-                retirement_date: None,
-                supervisor_id: None,
-            };
+            // A person first met through an intake: their HR facts stay unknown until the
+            // roster or the person card fills them.
+            let mut e = Employee::unknown(p.number.clone(), p.first.clone(), p.last.clone(), p.email.clone());
+            e.position = p.position.clone();
+            e.location_id = p.location;
             e.validate()?;
             w.insert(&mut e)
         }

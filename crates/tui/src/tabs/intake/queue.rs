@@ -147,7 +147,7 @@ impl Filters {
             && self
                 .chapter
                 .as_ref()
-                .is_none_or(|c| who.is_some_and(|e| e.chapter == *c))
+                .is_none_or(|c| who.is_some_and(|e| e.chapter.as_ref() == Some(c)))
             && self
                 .location
                 .is_none_or(|l| who.is_some_and(|e| e.location_id == Some(l)))

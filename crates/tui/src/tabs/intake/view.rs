@@ -115,7 +115,7 @@ fn detail_lines<'a>(tab: &IntakeTab, cx: &Ctx<'a>, it: &'a Intake, theme: &Theme
         for part in [
             e.position.as_str(),
             data.location_name(e.location_id),
-            e.chapter.as_str(),
+            e.chapter.as_deref().unwrap_or("chapter unknown"),
         ] {
             if !part.is_empty() && part != "—" && part != NO_CHAPTER {
                 person.push_str(" · ");

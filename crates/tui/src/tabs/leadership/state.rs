@@ -6,7 +6,7 @@ use crate::list::{Nav, Rows, Views};
 use chrono::NaiveDate;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::{
-    Choice, Cohort, CohortSummary, FiscalYear, Id, LeadershipSession, NO_CHAPTER, Share, WaitlistEntry,
+    Choice, Cohort, CohortSummary, FiscalYear, Id, LeadershipSession, Share, UNKNOWN_CHAPTER, WaitlistEntry,
     breakdown,
 };
 
@@ -102,8 +102,8 @@ impl LeadershipTab {
             by_role: breakdown(people.iter().map(|p| p.role.clone())),
             by_chapter: breakdown(people.iter().map(|p| {
                 employee(p.employee_id)
-                    .map(|e| e.chapter.clone())
-                    .unwrap_or_else(|| NO_CHAPTER.to_string())
+                    .map(|e| e.chapter_group().to_string())
+                    .unwrap_or_else(|| UNKNOWN_CHAPTER.to_string())
             })),
             by_race: breakdown(people.iter().map(|p| {
                 employee(p.employee_id)

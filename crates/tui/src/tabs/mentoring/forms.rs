@@ -52,7 +52,7 @@ pub(super) fn open_new_pair(tab: &MentoringTab, cx: &Ctx) -> Fx {
         .map(|m| {
             let chapter = data
                 .employee(m.employee_id)
-                .map(|e| e.chapter.as_str())
+                .map(|e| e.chapter_label())
                 .unwrap_or("");
             let state = if m.active { "" } else { " (inactive)" };
             format!("{} · {chapter}{state}", cx.person(m.employee_id))

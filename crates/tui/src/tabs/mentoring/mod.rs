@@ -130,7 +130,7 @@ impl TabView for MentoringTab {
                 let e = data.employee(m.employee_id);
                 facts([
                     format!("mentor {}", cx.person(m.employee_id)),
-                    e.map(|e| e.chapter.clone()).unwrap_or_default(),
+                    e.map(|e| e.chapter_label().to_string()).unwrap_or_default(),
                     e.map(|e| e.position.clone()).unwrap_or_default(),
                     m.expertise.clone(),
                     (if m.active { "active" } else { "inactive" }).to_string(),

@@ -221,7 +221,7 @@ fn render_mentors(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, t
             let mut cells = vec![
                 Cell::from(Span::styled(if flag { "!" } else { " " }, theme.error)),
                 Cell::from(cx.person(m.employee_id)),
-                Cell::from(e.map(|e| e.chapter.clone()).unwrap_or_default()),
+                Cell::from(e.map(|e| e.chapter_label().to_string()).unwrap_or_default()),
             ];
             if wide {
                 cells.extend([

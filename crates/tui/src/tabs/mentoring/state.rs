@@ -221,7 +221,7 @@ impl MentoringTab {
                 format!(
                     "{} {} {} {} {}",
                     data.employee_name(m.employee_id),
-                    e.map(|e| e.chapter.as_str()).unwrap_or(""),
+                    e.map(|e| e.chapter_label()).unwrap_or(""),
                     e.map(|e| e.position.as_str()).unwrap_or(""),
                     m.expertise,
                     if m.active { "active" } else { "inactive" }
@@ -286,7 +286,7 @@ impl MentoringTab {
             .mentors
             .iter()
             .filter(|m| m.active)
-            .filter_map(|m| data.employee(m.employee_id).map(|e| (e.chapter.as_str(), e.id)))
+            .filter_map(|m| data.employee(m.employee_id).map(|e| (e.chapter_label(), e.id)))
             .collect();
         self.chapters = chapter_coverage(&chapters, active.iter().map(|(c, _)| *c));
         self.chapter_mentors = self

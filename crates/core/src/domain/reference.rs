@@ -1,0 +1,97 @@
+//! The program's small reference lists: union chapters and the team members who own queue items.
+//! People carry a chapter's name and intakes an owner's name; the list says which names exist,
+//! and renaming or merging an entry rewrites every record that carries its name.
+
+use super::{FieldError, Id, NO_CHAPTER, UNKNOWN};
+use serde::{Deserialize, Serialize};
+
+/// A union chapter on the program's list. "N/A" (outside the union) is not on it: it is a fixed
+/// value every person may have.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chapter {
+    pub id: Id,
+    pub name: String,
+}
+
+/// A team member a queue item can belong to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Owner {
+    pub id: Id,
+    pub name: String,
+}
+
+/// Checks a new or changed name for a list of `what` ("chapter", "owner") against the names
+/// already on it (`others`, without the entry being renamed).
+pub fn check_list_name<'a>(
+    what: &'static str,
+    name: &str,
+    others: impl IntoIterator<Item = &'a str>,
+) -> Result<(), FieldError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(FieldError::new(what, format!("a {what} name is required")));
+    }
+    if name.chars().count() > 80 {
+        return Err(FieldError::new(what, "at most 80 characters"));
+    }
+    if what == "chapter" && (name.eq_ignore_ascii_case(NO_CHAPTER) || name.eq_ignore_ascii_case(UNKNOWN)) {
+        return Err(FieldError::new(
+            what,
+            format!("\"{name}\" is not a chapter: N/A and unknown are values every person may have"),
+        ));
+    }
+    if let Some(same) = others.into_iter().find(|o| same_name(o, name)) {
+        return Err(FieldError::new(
+            what,
+            format!("\"{same}\" is already on the list (to fold one into the other, merge them)"),
+        ));
+    }
+    Ok(())
+}
+
+/// Names on a list compare without case and surrounding spaces: "Paraeducators " is "paraeducators".
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// A list's names: the stored entries and any other `in_use` value (records written before the
+/// list existed), each once, sorted without case.
+pub fn list_names<'a>(
+    stored: impl IntoIterator<Item = &'a str>,
+    in_use: impl IntoIterator<Item = &'a str>,
+) -> Vec<String> {
+    let mut seen = std::collections::BTreeMap::new();
+    for name in stored.into_iter().chain(in_use) {
+        let name = name.trim();
+        if !name.is_empty() {
+            seen.entry(name.to_lowercase())
+                .or_insert_with(|| name.to_string());
+        }
+    }
+    seen.into_values().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_required_unique_and_not_reserved() {
+        assert!(check_list_name("chapter", "Paraeducators", ["Fiscal"]).is_ok());
+        let e = check_list_name("chapter", " paraeducators ", ["Paraeducators"]).unwrap_err();
+        assert!(e.reason.contains("already on the list"), "{}", e.reason);
+        assert_eq!(check_list_name("owner", " ", []).unwrap_err().field, "owner");
+        assert!(check_list_name("chapter", "n/a", []).is_err());
+        assert!(check_list_name("chapter", "Unknown", []).is_err());
+        assert!(
+            check_list_name("owner", "N/A", []).is_ok(),
+            "only chapters reserve N/A"
+        );
+    }
+
+    #[test]
+    fn a_list_is_stored_names_and_names_in_use_once_each() {
+        let names = list_names(["Fiscal", "Building Services"], ["fiscal ", "", "Transportation"]);
+        assert_eq!(names, vec!["Building Services", "Fiscal", "Transportation"]);
+    }
+}
