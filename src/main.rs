@@ -60,7 +60,9 @@ fn main() -> ExitCode {
         }
     };
     app.private = cli.private;
-    app.privacy_after = cli.privacy_after.map(|m| std::time::Duration::from_secs(m * 60));
+    app.privacy_after = cli
+        .privacy_after
+        .map(|m| std::time::Duration::from_secs_f64(m * 60.0));
     app.color = colors_wanted();
     if let Some(warning) = check_private(&path) {
         app.status = Some(warning);

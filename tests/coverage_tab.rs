@@ -317,6 +317,23 @@ fn pl_sessions_are_added_and_attendance_marked_from_the_keyboard() {
     key(&mut app, KeyCode::Char('m'));
     assert_eq!(app.coverage.marking, None);
     assert!(screen_text(&app, 80, 24).contains("Monthly PL sessions"));
+
+    // A planned session (after today) can't have anyone marked present, as leadership refuses.
+    app.update(Action::Top);
+    let planned = app.data.ambassador_sessions[app.coverage.selected_index().unwrap()].clone();
+    assert!(planned.date > app.today, "the demo's next session is planned");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.coverage.marking, Some(planned.id));
+    key(&mut app, KeyCode::Char(' '));
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("has not been held yet"), "{status}");
+    let now = app
+        .data
+        .ambassador_sessions
+        .iter()
+        .find(|s| s.id == planned.id)
+        .unwrap();
+    assert!(now.attendees.is_empty());
 }
 
 #[test]

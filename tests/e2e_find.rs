@@ -66,7 +66,10 @@ fn find_prints_plain_lines_while_the_database_is_open_elsewhere() {
     let (code, out, _) = find(&db, &["92883", "--format", "csv"]);
     assert_eq!(code, 0);
     let mut rows = csv::Reader::from_reader(out.as_bytes());
-    assert_eq!(rows.headers().unwrap(), vec!["kind", "id", "name", "facts"]);
+    assert_eq!(
+        rows.headers().unwrap(),
+        vec!["kind", "id", "name", "employee_id", "email", "facts"]
+    );
     let first = rows.records().next().unwrap().unwrap();
     assert_eq!(&first[0], "PL offering");
     assert_eq!(&first[2], "Grow Your Career with MCPS");
@@ -79,10 +82,59 @@ fn find_prints_plain_lines_while_the_database_is_open_elsewhere() {
     let (code, out, _) = find(&db, &["garcia", "--private", "--limit", "2"]);
     assert_eq!(code, 0);
     assert!(!out.contains("García"), "{out}");
+    assert!(!out.contains('@'), "no email under --private: {out}");
 
     let (code, _, err) = find(&dir.path().join("missing.redb"), &["garcia"]);
     assert_eq!(code, 2);
     assert!(err.contains("missing.redb"), "{err}");
+}
+
+#[test]
+fn find_shows_the_id_and_email_ranks_whole_names_first_and_says_when_it_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_demo(dir.path());
+    let data = pathways_core::store::Store::open_read_only(&db)
+        .unwrap()
+        .load()
+        .unwrap()
+        .0;
+    // A name one person has, typed whole: that person comes first, with id and email.
+    let fold = |t: &str| pathways_core::text::fold(t);
+    let e = data
+        .employees
+        .iter()
+        .find(|e| {
+            !e.email.is_empty()
+                && data
+                    .employees
+                    .iter()
+                    .filter(|o| fold(&o.full_name()).contains(&fold(&e.full_name())))
+                    .count()
+                    == 1
+        })
+        .expect("a name only one person has");
+    let (code, out, err) = find(&db, &[&e.full_name(), "--limit", "3"]);
+    assert_eq!(code, 0, "{err}");
+    let first_line = out.lines().next().unwrap();
+    assert!(first_line.contains(&e.full_name()), "{out}");
+    assert!(first_line.contains(e.employee_number.trim()), "{out}");
+    assert!(first_line.contains(&e.email), "{out}");
+    // Under --private the email is left out, the id stays (it is not personal).
+    let (_, private, _) = find(&db, &[&e.full_name(), "--limit", "3", "--private"]);
+    let first_line = private.lines().next().unwrap();
+    assert!(
+        !first_line.contains(&e.email) && !private.contains('@'),
+        "{private}"
+    );
+    assert!(first_line.contains(e.employee_number.trim()), "{private}");
+    // A cut at the limit is said on stderr, with how many matched.
+    let (code, out, err) = find(&db, &["garcia", "--limit", "2"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 2);
+    assert!(err.contains("showing the best 2 of "), "{err}");
+    assert!(err.contains("--limit "), "{err}");
+    let (_, _, err) = find(&db, &["92883"]);
+    assert!(!err.contains("showing"), "nothing cut: {err}");
 }
 
 fn demo(env: &[(&str, &str)]) -> Pty {
@@ -93,25 +145,26 @@ fn demo(env: &[(&str, &str)]) -> Pty {
 
 #[test]
 fn slash_narrows_the_list_as_you_type() {
-    let all = format!("({})", pathways_core::demo::build(common::today()).intakes.len());
     let mut p = demo(&[]);
-    p.wait_for(&all);
+    p.wait_for("Intake queue (");
+    let title = |screen: &str| {
+        let line = screen.lines().find(|l| l.contains("Intake queue (")).unwrap();
+        let start = line.find("Intake queue (").unwrap();
+        let end = start + line[start..].find(')').unwrap();
+        line[start..=end].to_string()
+    };
+    let open = title(&p.screen());
     p.send("/");
     p.type_text("garcia");
     p.wait_for("/ garcia");
     p.wait_for("Intake queue (");
     let screen = p.screen();
-    let title = screen
-        .lines()
-        .find(|l| l.contains("Intake queue ("))
-        .unwrap()
-        .to_string();
-    assert!(!title.contains(&all), "the list did not narrow: {title}");
+    assert_ne!(title(&screen), open, "the list did not narrow");
     assert!(screen.contains("García"), "{screen}");
     p.send(ENTER);
-    p.wait_for("? help");
+    p.wait_for("/garcia (Esc clears)");
     p.send(ESC);
-    p.wait_for(&all);
+    p.wait_for(&open);
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
 }

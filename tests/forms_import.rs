@@ -45,7 +45,7 @@ fn google_microsoft_and_newer_google_exports_as_they_come() {
     let (code, _, err) = run(&db, &["import", "intakes", &fixture("google_forms.csv")]);
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("missing column(s) Services; name another header with --map"),
+        err.contains("missing column Services; name another header with --map"),
         "{err}"
     );
     let google = [

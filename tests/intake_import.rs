@@ -5,7 +5,7 @@
 mod common;
 
 use pathways_core::domain::*;
-use pathways_core::import::intakes::{ImportError, import, write_csv};
+use pathways_core::import::intakes::{ImportError, import, import_on, write_csv};
 use pathways_core::store::Store;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -217,7 +217,7 @@ fn a_file_that_cannot_be_read_exits_2_and_stores_nothing() {
     assert!(out.is_empty());
     assert!(
         // `Name` is a whole name (Microsoft Forms writes one): found, so not missing.
-        err.contains("missing column(s) Employee ID or Email, Submitted, Services"),
+        err.contains("missing columns Employee ID or Email, Submitted, Services"),
         "{err}"
     );
     assert!(err.contains("nothing was imported"), "{err}");
@@ -265,8 +265,8 @@ fn matches_existing_employees_and_locations_by_id_then_email() {
         .to_uppercase();
     let csv = format!(
         "Employee ID,First Name,Last Name,Email,Services,Submitted,Location\n\
-         {},X,Y,,resume review,2030-01-02,{loc}\n\
-         ,X,Y,{},goal setting,2030-01-03,\n",
+         {},X,Y,,resume review,2019-01-02,{loc}\n\
+         ,X,Y,{},goal setting,2019-01-03,\n",
         e.employee_number,
         e.email.to_uppercase()
     );
@@ -280,7 +280,7 @@ fn matches_existing_employees_and_locations_by_id_then_email() {
     let new: Vec<_> = after
         .intakes
         .iter()
-        .filter(|i| i.received.year_ce().1 == 2030)
+        .filter(|i| i.received.year_ce().1 == 2019)
         .collect();
     assert!(new.iter().all(|i| i.employee_id == e.id));
 }
@@ -416,6 +416,42 @@ fn export_imports_back_into_an_empty_database_unchanged() {
         };
         assert_eq!(strip(a), strip(b));
     }
+}
+
+#[test]
+fn dates_after_today_and_steps_out_of_order_are_refused_by_line() {
+    let (dir, _path, store) = empty_store();
+    let file = dir.path().join("dates.csv");
+    std::fs::write(
+        &file,
+        "Employee ID,First Name,Last Name,Submitted,Services,Status,Contacted\n\
+         100001,Ana,Good,11/20/2026,resume review,,\n\
+         100002,Ben,Future,2026-11-26,resume review,,\n\
+         100003,Cy,Early,2026-11-10,resume review,contacted,2026-11-09\n\
+         100004,Di,Later,2026-11-10,resume review,contacted,2026-12-01\n",
+    )
+    .unwrap();
+    let today = d(2026, 11, 25);
+    let s = import_on(&store, &file, false, today).unwrap();
+    assert_eq!(s.imported, 1, "{:?}", s.lines());
+    let lines = s.lines();
+    assert_eq!(
+        lines[0],
+        "line 3: Submitted: 2026-11-26 is after today (2026-11-25); record what happened, when it happened"
+    );
+    assert_eq!(
+        lines[1],
+        "line 4: Contacted: before the step it follows (2026-11-10)"
+    );
+    assert!(
+        lines[2].starts_with("line 5: Contacted: 2026-12-01 is after today"),
+        "{lines:?}"
+    );
+    assert_eq!(
+        store.load().unwrap().0.intakes.len(),
+        1,
+        "nothing of a refused row is stored"
+    );
 }
 
 #[test]

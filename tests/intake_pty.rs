@@ -42,9 +42,11 @@ fn an_intake_added_in_the_form_is_there_after_a_restart() {
     p.wait_for("Imani Okonkwo");
     p.wait_for("resume review");
     p.wait_for("Bus Operator");
-    // Advance it one step, with one key.
-    p.send("]");
-    p.wait_for("→ contacted");
+    // Advance it one step: `>` asks the date (today) and the next step; Enter saves.
+    p.send(">");
+    p.wait_for("Imani Okonkwo: contacted");
+    p.send(ENTER);
+    p.wait_for("→ contacted 2026-11-25");
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
 }

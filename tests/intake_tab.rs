@@ -4,9 +4,8 @@
 mod common;
 
 use pathways_core::domain::*;
-use pathways_tui::action::Action;
 use pathways_tui::app::{App, Modal, Tab};
-use pathways_tui::tabs::intake::{IntakeAction as A, Sort};
+use pathways_tui::tabs::intake::{FlagFilter, Sort};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn key(app: &mut App, code: KeyCode) {
@@ -19,29 +18,54 @@ fn chars(app: &mut App, text: &str) {
     }
 }
 
+/// Only the intakes carrying `flag`.
+fn flagged(app: &mut App, flag: FlagFilter) {
+    app.intake.filters.flags = Some(flag);
+    app.refresh_tab(Tab::Intake);
+    assert!(!app.intake.rows().is_empty(), "{flag:?}");
+}
+
 #[test]
-fn queue_at_80x24_shows_marker_filters_and_detail() {
+fn queue_at_80x24_shows_markers_filters_and_detail() {
     let (_dir, mut app) = common::demo_app();
     let text = common::screen_text(&app, 80, 24);
     assert!(text.contains("Intake queue ("), "{text}");
-    assert!(text.contains("no filters"), "{text}");
-    // Overdue only: the first row is then an overdue intake.
-    key(&mut app, KeyCode::Char('o'));
+    // It opens on the open intakes, and says so.
+    assert!(text.contains("open intakes (f filters"), "{text}");
+    assert!(
+        app.intake
+            .rows()
+            .visible
+            .iter()
+            .all(|&i| app.data.intakes[i].is_open())
+    );
+    // What each marker means, with how many, on the line above the list.
+    let legend = format!(
+        "! {} no contact in 5 working days · ~ {} no step in 10 · * {} next step late",
+        app.intake.overdue_count, app.intake.stale_count, app.intake.late_count
+    );
+    assert!(text.contains(&legend), "{text}");
+    assert!(app.intake.overdue_count > 0 && app.intake.stale_count > 0 && app.intake.late_count > 0);
+    // Each marker is a character, so it survives NO_COLOR; the detail says it in words.
+    flagged(&mut app, FlagFilter::Overdue);
     let text = common::screen_text(&app, 80, 24);
-    assert!(text.contains("Consultations"), "{text}");
-    // The demo's first row is overdue: its marker is a character, so it survives NO_COLOR.
-    assert!(text.contains("│▶ ! "), "{text}");
+    assert!(text.contains("│▶ !"), "{text}");
     assert!(text.contains("! OVERDUE"), "{text}");
+    flagged(&mut app, FlagFilter::Stale);
+    let text = common::screen_text(&app, 80, 24);
+    assert!(text.contains("│▶ ~"), "{text}");
+    assert!(text.contains("~ STALE"), "{text}");
+    flagged(&mut app, FlagFilter::Late);
+    let text = common::screen_text(&app, 80, 24);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("│▶ ") && l.chars().nth(4) == Some('*')),
+        "{text}"
+    );
+    assert!(text.contains("* LATE: "), "{text}");
     // The footer names the queue's main keys, pop-up capture included.
     let footer = text.lines().last().unwrap();
-    for hint in [
-        "a add",
-        "] forward",
-        "c consult",
-        "f filters",
-        "P pop-up",
-        "? help",
-    ] {
+    for hint in ["a add", "> step", "c consult", "f filters", "P pop-up", "? help"] {
         assert!(footer.contains(hint), "{footer}");
     }
 }
@@ -50,10 +74,10 @@ fn queue_at_80x24_shows_marker_filters_and_detail() {
 fn no_colour_and_privacy_screen() {
     let (_dir, mut app) = common::demo_app();
     app.color = false;
-    key(&mut app, KeyCode::Char('o'));
+    flagged(&mut app, FlagFilter::Overdue);
     let name = app.data.employee_name(selected(&app).employee_id);
     let text = common::screen_text(&app, 80, 24);
-    assert!(text.contains("│▶ ! "), "{text}");
+    assert!(text.contains("│▶ !"), "{text}");
     assert!(text.contains(&name), "{text}");
     key(&mut app, KeyCode::Char('p'));
     let text = common::screen_text(&app, 80, 24);
@@ -96,23 +120,65 @@ fn advance_records_the_date_and_stepping_back_asks_first() {
     let (_dir, mut app) = common::demo_app();
     only(&mut app, IntakeStatus::Received);
     let it = selected(&app);
-    app.update(Action::Intake(A::Advance));
+    // `>` asks the step's date (today by default) and offers the next step for update.
+    key(&mut app, KeyCode::Char('>'));
+    let form = top_form(&app).expect("the step's form");
+    assert_eq!(form.value("on"), common::today().to_string());
+    assert_eq!(form.value("next step"), it.next_step);
+    // A date after today, or before the step it follows, is refused in place.
+    for (bad, why) in [
+        ("2026-11-26", "is after today (2026-11-25)"),
+        ("1/1/2020", "before the previous step"),
+    ] {
+        for _ in 0..12 {
+            key(&mut app, KeyCode::Backspace);
+        }
+        chars(&mut app, bad);
+        key(&mut app, KeyCode::Enter);
+        let error = top_form(&app).unwrap().fields[0].error.clone().unwrap();
+        assert!(error.contains(why), "{bad}: {error}");
+    }
+    // Friday's call logged later says Friday (typed M/D/YYYY like every date field).
+    for _ in 0..12 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    chars(&mut app, "11/20/2026");
+    key(&mut app, KeyCode::Tab);
+    for _ in 0..it.next_step.chars().count() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    chars(&mut app, "book the consultation");
+    key(&mut app, KeyCode::Tab);
+    for _ in 0..12 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    chars(&mut app, "2026-12-01");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.modals.is_empty(), "{:?}", top_form(&app).map(|f| &f.fields));
     let after = app.data.intakes.iter().find(|i| i.id == it.id).unwrap().clone();
     assert_eq!(after.status, IntakeStatus::Contacted);
-    assert_eq!(after.date_of(IntakeStatus::Contacted), Some(common::today()));
+    assert_eq!(
+        after.date_of(IntakeStatus::Contacted),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 20)
+    );
+    assert_eq!(after.next_step, "book the consultation");
+    assert_eq!(after.next_step_due, chrono::NaiveDate::from_ymd_opt(2026, 12, 1));
     assert!(!after.is_overdue(common::today(), 5, &Default::default()));
+    // `]` and `[` step a period on other tabs; here they change nothing.
+    key(&mut app, KeyCode::Char(']'));
+    assert!(app.modals.is_empty());
 
     // The filter (received) no longer shows it; find it again.
     app.intake.filters = Default::default();
     app.refresh_tab(Tab::Intake);
     app.select_intake(it.id);
     assert_eq!(selected(&app).id, it.id);
-    key(&mut app, KeyCode::Char('['));
+    key(&mut app, KeyCode::Char('<'));
     let text = common::screen_text(&app, 80, 24);
     assert!(text.contains("back to received"), "{text}");
     key(&mut app, KeyCode::Char('n'));
     assert_eq!(selected(&app).status, IntakeStatus::Contacted);
-    key(&mut app, KeyCode::Char('['));
+    key(&mut app, KeyCode::Char('<'));
     key(&mut app, KeyCode::Char('y'));
     let back = app.data.intakes.iter().find(|i| i.id == it.id).unwrap().clone();
     assert_eq!(back.status, IntakeStatus::Received);
@@ -130,7 +196,7 @@ fn closing_asks_for_a_reason_from_a_pick_list() {
     let it = selected(&app);
     let established = it.established_on();
     // Advancing from "relationship established" is closing: it asks why.
-    key(&mut app, KeyCode::Char(']'));
+    key(&mut app, KeyCode::Char('>'));
     let form = top_form(&app).expect("close form");
     assert_eq!(form.value("close reason"), "served");
     key(&mut app, KeyCode::Right);
@@ -169,14 +235,20 @@ fn closing_asks_for_a_reason_from_a_pick_list() {
 #[test]
 fn filters_are_shown_and_combine_with_typed_narrowing() {
     let (_dir, mut app) = common::demo_app();
-    let all = app.intake.rows().len();
-    key(&mut app, KeyCode::Char('f'));
-    assert!(top_form(&app).is_some());
-    key(&mut app, KeyCode::Right); // status: any -> open
-    key(&mut app, KeyCode::Enter);
-    assert!(app.modals.is_empty());
+    let all = app.data.intakes.len();
     let open = app.intake.rows().len();
     assert!(open < all && open > 0);
+    // Status "any" shows the closed ones too.
+    key(&mut app, KeyCode::Char('f'));
+    assert!(top_form(&app).is_some());
+    key(&mut app, KeyCode::Left); // status: open -> any
+    key(&mut app, KeyCode::Enter);
+    assert!(app.modals.is_empty());
+    assert_eq!(app.intake.rows().len(), all);
+    assert!(common::screen_text(&app, 80, 24).contains("FILTERED: all statuses"));
+    // F: back to the open intakes.
+    key(&mut app, KeyCode::Char('F'));
+    assert_eq!(app.intake.rows().len(), open);
     assert!(
         app.intake
             .rows()
@@ -185,7 +257,7 @@ fn filters_are_shown_and_combine_with_typed_narrowing() {
             .all(|&i| app.data.intakes[i].status != IntakeStatus::Closed)
     );
     let text = common::screen_text(&app, 80, 24);
-    assert!(text.contains("FILTERED: status=open"), "{text}");
+    assert!(text.contains("open intakes (f filters"), "{text}");
     assert!(
         text.contains(&format!("Intake queue ({open} of {all})")),
         "{text}"
@@ -204,20 +276,31 @@ fn filters_are_shown_and_combine_with_typed_narrowing() {
             .iter()
             .all(|&i| app.data.intakes[i].status != IntakeStatus::Closed)
     );
-    assert!(common::screen_text(&app, 80, 24).contains("/resume"));
-
-    // Overdue only: every row carries the marker.
-    key(&mut app, KeyCode::Char('F'));
-    assert_eq!(app.intake.rows().len(), all);
-    key(&mut app, KeyCode::Char('o'));
-    let overdue = app.intake.rows().len();
-    assert_eq!(overdue, app.intake.overdue_count);
-    assert!(overdue > 0);
     let text = common::screen_text(&app, 80, 24);
-    assert!(text.contains("overdue only"), "{text}");
-    assert!(text.contains("│▶ ! "), "{text}");
+    assert!(text.contains("FILTERED: open · /resume"), "{text}");
+    // Every tab's footer says a kept filter is on.
+    assert!(
+        text.lines().last().unwrap().contains("/resume (Esc clears)"),
+        "{text}"
+    );
+
+    // Flagged only: every row carries a marker.
+    key(&mut app, KeyCode::Char('F'));
+    assert_eq!(app.intake.rows().len(), open);
     key(&mut app, KeyCode::Char('o'));
-    assert_eq!(app.intake.rows().len(), all);
+    let flagged = app.intake.rows().len();
+    assert!(flagged > 0 && flagged < open);
+    assert!(
+        app.intake
+            .rows()
+            .visible
+            .iter()
+            .all(|&i| app.intake.flags_of(i).any())
+    );
+    let text = common::screen_text(&app, 80, 24);
+    assert!(text.contains("flagged (! ~ *)"), "{text}");
+    key(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.intake.rows().len(), open);
 
     // Service, owner: every remaining row matches.
     app.intake.filters.service = Some(Service::TeacherPathway);
@@ -259,20 +342,19 @@ fn sorts_by_days_waiting_name_and_date() {
     assert!(waits.windows(2).all(|w| w[0] >= w[1]));
     key(&mut app, KeyCode::Char('s'));
     assert_eq!(app.intake.sort, Sort::Name);
-    let names: Vec<String> = app
-        .intake
-        .rows()
-        .visible
-        .iter()
-        .map(|&i| {
-            app.data
-                .employee(app.data.intakes[i].employee_id)
-                .unwrap()
-                .sort_name()
-                .to_lowercase()
-        })
-        .collect();
-    assert!(names.windows(2).all(|w| w[0] <= w[1]));
+    // By the name as shown: full names, or initials under the privacy screen.
+    for private in [false, true] {
+        app.set_private(private);
+        let names: Vec<String> = app
+            .intake
+            .rows()
+            .visible
+            .iter()
+            .map(|&i| pathways_core::text::fold(&app.person(app.data.intakes[i].employee_id)))
+            .collect();
+        assert!(names.windows(2).all(|w| w[0] <= w[1]), "private {private}");
+    }
+    app.set_private(false);
     key(&mut app, KeyCode::Char('s'));
     assert_eq!(app.intake.sort, Sort::Received);
     let dates: Vec<_> = app
@@ -292,14 +374,14 @@ fn sorts_by_days_waiting_name_and_date() {
         .map(|&i| app.data.intakes[i].received)
         .collect();
     assert!(dates.windows(2).all(|w| w[0] <= w[1]));
-    assert!(common::screen_text(&app, 80, 24).contains("sort: date received (reversed)"));
+    assert!(common::screen_text(&app, 80, 24).contains("sorted by date received (reversed)"));
 }
 
 #[test]
-fn the_overdue_rule_is_set_in_the_tab_and_kept() {
+fn the_overdue_and_stale_rules_are_set_in_the_tab_and_kept() {
     let (_dir, mut app) = common::demo_app();
-    assert_eq!(app.intake.overdue_limit, 5);
-    let before = app.intake.overdue_count;
+    assert_eq!((app.intake.overdue_limit, app.intake.stale_limit), (5, 10));
+    let (overdue, stale) = (app.intake.overdue_count, app.intake.stale_count);
     key(&mut app, KeyCode::Char('w'));
     key(&mut app, KeyCode::Backspace);
     chars(&mut app, "0");
@@ -313,13 +395,26 @@ fn the_overdue_rule_is_set_in_the_tab_and_kept() {
     );
     key(&mut app, KeyCode::Backspace);
     chars(&mut app, "1");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Backspace);
+    chars(&mut app, "x");
+    key(&mut app, KeyCode::Enter);
+    let form = top_form(&app).unwrap();
+    assert_eq!(form.fields[1].label, "stale after");
+    assert!(form.fields[1].error.as_deref().unwrap().contains("1 to 60"));
+    key(&mut app, KeyCode::Backspace);
+    chars(&mut app, "3");
     key(&mut app, KeyCode::Enter);
     assert!(app.modals.is_empty());
-    assert_eq!(app.intake.overdue_limit, 1);
-    assert!(app.intake.overdue_count > before);
-    assert!(common::screen_text(&app, 80, 24).contains("no contact in 1 working day:"));
+    assert_eq!((app.intake.overdue_limit, app.intake.stale_limit), (1, 3));
+    assert!(app.intake.overdue_count > overdue);
+    assert!(app.intake.stale_count > stale);
+    let text = common::screen_text(&app, 80, 24);
+    assert!(text.contains("no contact in 1 working day ·"), "{text}");
+    assert!(text.contains("no step in 3 ·"), "{text}");
     let app = reopen(app);
-    assert_eq!(app.intake.overdue_limit, 1);
+    assert_eq!((app.intake.overdue_limit, app.intake.stale_limit), (1, 3));
     assert_eq!(app.data.intake_settings.len(), 1);
 }
 
@@ -360,9 +455,15 @@ fn consultations_are_logged_and_listed_in_the_detail_pane() {
         .find(|c| c.intake_id == it.id)
         .unwrap();
     assert_eq!((c.minutes, c.date), (45, common::today()));
+    // The detail pane scrolls (J) to the consultations when they are below its fold.
+    common::screen_text(&app, 80, 24);
+    chars(&mut app, "JJJJJJ");
     let text = common::screen_text(&app, 80, 24);
     assert!(text.contains("45 min"), "{text}");
-    assert!(text.contains("Consultations: 1, 45 minutes in all"), "{text}");
+    assert!(
+        text.contains("Consultations: 1 consultation, 45 minutes in all"),
+        "{text}"
+    );
 }
 
 /// Minutes typed as "-5" or "1e3" are refused on the field, never stored as 5 or 13.
@@ -637,9 +738,13 @@ fn opening_an_intake_from_search_clears_filters_that_hide_it() {
         .find(|i| i.status == IntakeStatus::Closed)
         .unwrap()
         .id;
-    app.intake.filters.status = Some(pathways_tui::tabs::intake::StatusFilter::Open);
+    app.intake.filters.owner = Some("nobody".into());
     app.refresh_tab(Tab::Intake);
     app.select_intake(closed);
-    assert!(app.intake.filters.is_empty());
+    // A closed intake is shown with every status; the other filters are cleared.
+    assert_eq!(
+        app.intake.filters,
+        pathways_tui::tabs::intake::Filters::everything()
+    );
     assert_eq!(selected(&app).id, closed);
 }

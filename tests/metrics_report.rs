@@ -339,7 +339,7 @@ fn text_is_the_same_table_for_people() {
     assert_eq!(code, 0, "{err}");
     println!("{out}");
     assert!(
-        out.contains("Monthly metrics, FY2025 (2024-07-01 to 2025-06-30)"),
+        out.contains("Monthly metrics, FY25 (2024-07-01 to 2025-06-30)"),
         "{out}"
     );
     let line = |label: &str| -> Vec<String> {

@@ -51,6 +51,38 @@ fn intake_forms() {
     key(&mut app, KeyCode::Esc);
     press(&mut app, "f");
     insta::assert_snapshot!("intake_filters_form", screen(&app));
+    key(&mut app, KeyCode::Esc);
+    // A status step asks its date and offers the next step.
+    press(&mut app, ">");
+    insta::assert_snapshot!("intake_step_form", screen(&app));
+    key(&mut app, KeyCode::Esc);
+    press(&mut app, "w");
+    insta::assert_snapshot!("intake_rules_form", screen(&app));
+}
+
+#[test]
+fn intake_detail_scrolls_and_closures() {
+    let (_dir, mut app) = on_tab('1');
+    // Drawn once first, as a terminal would have: the pane then knows how far it can go.
+    screen(&app);
+    press(&mut app, "JJ");
+    insta::assert_snapshot!("intake_detail_scrolled", screen(&app));
+    press(&mut app, "H");
+    insta::assert_snapshot!("intake_closures", screen(&app));
+}
+
+/// The smallest size the README promises: everything still reachable.
+#[test]
+fn smallest_usable_size() {
+    let (_dir, mut app) = on_tab('1');
+    insta::assert_snapshot!("intake_queue_60x15", screen_text(&app, 60, 15));
+    press(&mut app, "?");
+    insta::assert_snapshot!("help_60x15", screen_text(&app, 60, 15));
+    key(&mut app, KeyCode::Esc);
+    // A form taller than the screen scrolls to the field being filled in.
+    press(&mut app, "a");
+    key(&mut app, KeyCode::BackTab);
+    insta::assert_snapshot!("add_form_last_field_60x15", screen_text(&app, 60, 15));
 }
 
 #[test]
@@ -125,11 +157,22 @@ fn modals() {
     key(&mut app, KeyCode::Esc);
     press(&mut app, ":");
     insta::assert_snapshot!("palette", screen(&app));
+    press(&mut app, "leadership");
+    insta::assert_snapshot!("palette_typed", screen(&app));
     key(&mut app, KeyCode::Esc);
     app.handle_key(KeyEvent::new(KeyCode::Char('k'), KeyModifiers::CONTROL));
     press(&mut app, "garcia");
     insta::assert_snapshot!("search", screen(&app));
     key(&mut app, KeyCode::Esc);
-    press(&mut app, "[");
+    press(&mut app, "<");
     insta::assert_snapshot!("confirm", screen(&app));
+}
+
+#[test]
+fn help_on_every_tab_fits_80x24() {
+    for tab in ['2', '3', '4', '5'] {
+        let (_dir, mut app) = on_tab(tab);
+        press(&mut app, "?");
+        insta::assert_snapshot!(format!("help_tab_{tab}"), screen(&app));
+    }
 }

@@ -323,10 +323,19 @@ fn a_change_can_be_undone_unless_changed_again() {
     assert_eq!(store.get::<Employee>(e.id).unwrap().unwrap(), e);
     // Someone changes it again: undoing the insert now would lose their change, so it is refused.
     store.write(|tx| tx.put(&edited)).unwrap();
-    assert!(matches!(store.undo(&insert), Err(StoreError::Conflict(_))));
+    assert!(matches!(
+        store.undo(&insert),
+        Err(StoreError::ChangedSince {
+            table: "employees",
+            ..
+        })
+    ));
     store.write(|tx| tx.put(&e)).unwrap();
     store.undo(&insert).unwrap();
     assert!(store.get::<Employee>(e.id).unwrap().is_none());
+    // Redo is the undo of the inverse: the record comes back.
+    store.undo(&insert.inverse()).unwrap();
+    assert_eq!(store.get::<Employee>(e.id).unwrap().unwrap(), e);
     // Ids are not reused after a delete.
     let mut again = sample_employee();
     assert_eq!(store.write(|tx| tx.insert(&mut again)).unwrap(), 2);

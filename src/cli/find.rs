@@ -1,11 +1,43 @@
-//! `pathways find QUERY`: the best matches as plain lines, for scripts and SSH one-liners.
+//! `pathways find QUERY`: the best matches as plain lines, for scripts and SSH one-liners. People
+//! come with their employee id and email (the email left out under `--private`, as
+//! `pathways_core::privacy` says); whole-word name matches rank before fuzzy ones (the search's
+//! one rule); a cut at `--limit` is said on stderr, so stdout stays the results alone.
 
 use super::{Format, out};
-use pathways_core::privacy::Mask;
+use pathways_core::dataset::Dataset;
+use pathways_core::privacy::{Mask, Sensitive};
+use pathways_core::search::Entry;
 use pathways_core::text;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
+
+/// One hit as printed: kind, name, the person's employee id and email (when it names a person),
+/// and the facts.
+struct Hit<'a> {
+    entry: &'a Entry,
+    name: String,
+    number: String,
+    email: String,
+}
+
+fn hit<'a>(data: &Dataset, mask: Mask, entry: &'a Entry) -> Hit<'a> {
+    let person = entry.person.and_then(|id| data.employee(id));
+    let name = match entry.person {
+        Some(_) => mask.name(&entry.title).into_owned(),
+        None => entry.title.clone(),
+    };
+    Hit {
+        entry,
+        name,
+        number: person
+            .map(|e| e.employee_number.trim().to_string())
+            .unwrap_or_default(),
+        email: person
+            .map(|e| mask.show(Sensitive::Email, e.email.trim()).into_owned())
+            .unwrap_or_default(),
+    }
+}
 
 pub fn run(db: &Path, query: &str, limit: usize, format: Format, private: bool) -> ExitCode {
     if query.trim().is_empty() {
@@ -16,29 +48,39 @@ pub fn run(db: &Path, query: &str, limit: usize, format: Format, private: bool) 
         Err(code) => return code,
     };
     let index = pathways_core::search::Index::build(&data);
-    let hits = index.search(query, limit.max(1));
+    let limit = limit.max(1);
+    let (entries, matched) = index.search_counted(query, limit);
     let mask = Mask::file(private);
-    let title = |e: &pathways_core::search::Entry| match e.person {
-        Some(_) => mask.name(&e.title).into_owned(),
-        None => e.title.clone(),
-    };
+    let hits: Vec<Hit> = entries.iter().map(|e| hit(&data, mask, e)).collect();
     let mut out = out::stdout();
     let written = match format {
         // Columns by display width: a wide or accented name keeps the facts lined up.
-        Format::Text => hits.iter().try_for_each(|e| {
-            writeln!(
-                out,
-                "{} {} {}",
-                text::fill(e.kind.label(), 12),
-                text::fill(&text::inert(&title(e)), 28),
-                e.facts
-            )
-        }),
+        Format::Text => {
+            let email_width = hits.iter().map(|h| text::width(&h.email)).max().unwrap_or(0);
+            hits.iter().try_for_each(|h| {
+                let line = format!(
+                    "{} {} {} {} {}",
+                    text::fill(h.entry.kind.label(), 11),
+                    text::fill(&text::inert(&h.name), 24),
+                    text::fill(&h.number, 7),
+                    text::fill(&text::inert(&h.email), email_width),
+                    h.entry.facts
+                );
+                writeln!(out, "{}", line.trim_end())
+            })
+        }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
-            let mut r = w.write_record(["kind", "id", "name", "facts"]);
-            for e in &hits {
-                let row = [e.kind.label(), &e.id.to_string(), &title(e), &e.facts];
+            let mut r = w.write_record(["kind", "id", "name", "employee_id", "email", "facts"]);
+            for h in &hits {
+                let row = [
+                    h.entry.kind.label(),
+                    &h.entry.id.to_string(),
+                    &h.name,
+                    &h.number,
+                    &h.email,
+                    &h.entry.facts,
+                ];
                 r = r.and_then(|_| w.write_record(row.map(|c| text::sheet_cell(c).into_owned())));
             }
             r.and_then(|_| w.flush().map_err(csv::Error::from))
@@ -51,8 +93,14 @@ pub fn run(db: &Path, query: &str, limit: usize, format: Format, private: bool) 
     }
     if hits.is_empty() {
         out::warn(format!("nothing matches {query:?}"));
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+        return ExitCode::from(1);
     }
+    if matched > hits.len() {
+        out::warn(format!(
+            "showing the best {} of {}; --limit {matched} shows them all",
+            hits.len(),
+            text::count(matched, "match")
+        ));
+    }
+    ExitCode::SUCCESS
 }

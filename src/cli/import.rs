@@ -30,15 +30,23 @@ pub fn kinds_help() -> String {
     names.join(", ")
 }
 
-pub fn run(
-    db: &Path,
-    kind: &str,
-    path: &Path,
-    dry_run: bool,
-    merge: Option<MergeArg>,
-    map: &[String],
-    private: bool,
-) -> ExitCode {
+/// How an import runs: the command line's flags and its today.
+pub struct Options<'a> {
+    pub dry_run: bool,
+    pub merge: Option<MergeArg>,
+    pub map: &'a [String],
+    pub private: bool,
+    pub today: chrono::NaiveDate,
+}
+
+pub fn run(db: &Path, kind: &str, path: &Path, options: Options) -> ExitCode {
+    let Options {
+        dry_run,
+        merge,
+        map,
+        private,
+        today,
+    } = options;
     let merge = merge.map(|m| match m {
         MergeArg::Skip => Merge::Skip,
         MergeArg::Update => Merge::Update,
@@ -55,7 +63,7 @@ pub fn run(
         );
     }
     match canonical.as_str() {
-        "intakes" => return super::intakes::run_import(db, path, dry_run, map),
+        "intakes" => return super::intakes::run_import(db, path, dry_run, map, today),
         "employees" => {
             return super::report_upsert(db, dry_run, |store| {
                 import::employees::import(store, path, dry_run, map, private)

@@ -10,7 +10,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// `pathways import intakes FILE [--dry-run] [--map COLUMN=HEADER]...`.
-pub fn run_import(db: &Path, file: &Path, dry_run: bool, map: &[String]) -> ExitCode {
+pub fn run_import(
+    db: &Path,
+    file: &Path,
+    dry_run: bool,
+    map: &[String],
+    today: chrono::NaiveDate,
+) -> ExitCode {
     let map = match parse_map(map) {
         Ok(m) => m,
         Err(e) => return super::fail(format!("{e} (nothing was imported)")),
@@ -19,7 +25,7 @@ pub fn run_import(db: &Path, file: &Path, dry_run: bool, map: &[String]) -> Exit
         Ok(s) => s,
         Err(code) => return code,
     };
-    match import_mapped(&store, file, dry_run, &map) {
+    match import_mapped(&store, file, dry_run, &map, today) {
         Ok(summary) => {
             let mut out = out::stdout();
             for line in summary.lines() {

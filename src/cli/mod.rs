@@ -28,14 +28,21 @@ pub struct Cli {
     /// and the reports that take it).
     #[arg(long, global = true)]
     pub private: bool,
-    /// Turn the privacy screen on by itself after this many minutes without a key press.
-    #[arg(long, env = "PATHWAYS_PRIVACY_AFTER", value_name = "MINUTES")]
-    pub privacy_after: Option<u64>,
+    /// Turn the privacy screen on by itself after this many minutes without a key press
+    /// (fractions too: 0.5 is half a minute).
+    #[arg(long, env = "PATHWAYS_PRIVACY_AFTER", value_name = "MINUTES", value_parser = minutes)]
+    pub privacy_after: Option<f64>,
     /// Capture the mouse (off by default so text selection keeps working over SSH).
     #[arg(long)]
     pub mouse: bool,
     /// Treat this date as today in the dashboard and `init --demo` (for tests; reports take --as-of).
-    #[arg(long, env = "PATHWAYS_TODAY", value_name = "YYYY-MM-DD", hide = true)]
+    #[arg(
+        long,
+        env = "PATHWAYS_TODAY",
+        value_name = "DATE",
+        value_parser = date_flag,
+        hide = true
+    )]
     pub today: Option<NaiveDate>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -173,6 +180,21 @@ pub enum Format {
     Csv,
 }
 
+/// A number of minutes, more than 0 (a fraction is fine).
+fn minutes(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(m) if m > 0.0 && m.is_finite() && m <= 24.0 * 60.0 => Ok(m),
+        _ => Err(format!(
+            "\"{text}\" is not a number of minutes (more than 0, e.g. 5 or 0.5)"
+        )),
+    }
+}
+
+/// A date given on the command line, in the forms every date field takes (YYYY-MM-DD, M/D/YYYY…).
+fn date_flag(text: &str) -> Result<NaiveDate, String> {
+    pathways_core::domain::parse_date(text)
+}
+
 pub fn today(cli: &Cli) -> NaiveDate {
     cli.today.unwrap_or_else(|| chrono::Local::now().date_naive())
 }
@@ -214,7 +236,18 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             dry_run,
             merge,
             map,
-        } => import::run(&path, kind, file, *dry_run, *merge, map, cli.private),
+        } => import::run(
+            &path,
+            kind,
+            file,
+            import::Options {
+                dry_run: *dry_run,
+                merge: *merge,
+                map,
+                private: cli.private,
+                today,
+            },
+        ),
         Command::People { action } => people::run(&path, action, cli.private),
         Command::Chapters { action } => lists::run::<pathways_core::domain::Chapter>(&path, action.as_ref()),
         Command::Owners { action } => lists::run::<pathways_core::domain::Owner>(&path, action.as_ref()),
@@ -339,9 +372,9 @@ fn init(path: &Path, demo: bool, synthetic: Option<usize>, today: NaiveDate) -> 
     }
     let _ = std::fs::remove_file(&partial);
     out::line(format!(
-        "created {} with {what} ({} records)",
+        "created {} with {what} ({})",
         path.display(),
-        data.record_count()
+        pathways_core::text::count(data.record_count(), "record")
     ));
     ExitCode::SUCCESS
 }
@@ -368,7 +401,11 @@ fn check(path: &Path) -> ExitCode {
     match store.check() {
         Ok(findings) if findings.is_empty() => {
             let total: u64 = counts.iter().map(|(_, n)| n).sum();
-            out::line(format!("{}: ok ({total} records)", path.display()));
+            out::line(format!(
+                "{}: ok ({})",
+                path.display(),
+                pathways_core::text::count(total as usize, "record")
+            ));
             ExitCode::SUCCESS
         }
         Ok(findings) => {
@@ -376,9 +413,9 @@ fn check(path: &Path) -> ExitCode {
                 out::line(format!("{}: {f}", path.display()));
             }
             out::line(format!(
-                "{}: {} problem(s) found; restore from a backup or re-enter those records",
+                "{}: {} found; restore from a backup or re-enter those records",
                 path.display(),
-                findings.len()
+                pathways_core::text::count(findings.len(), "problem")
             ));
             ExitCode::from(1)
         }
@@ -397,8 +434,8 @@ fn backup(path: &Path, target: &Path) -> ExitCode {
     match store.backup(target) {
         Ok(done) if done.problems.is_empty() => {
             out::line(format!(
-                "backed up {} records to {}",
-                done.records,
+                "backed up {} to {}",
+                pathways_core::text::count(done.records, "record"),
                 target.display()
             ));
             ExitCode::SUCCESS

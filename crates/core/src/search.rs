@@ -1,12 +1,21 @@
 //! Fuzzy matching, behind one small module so the matcher could be swapped. Matching runs on
 //! plain ASCII search keys (accents folded, lower case) built once per record, never on the
 //! display strings.
+//!
+//! One ranking rule for every search (the global search, `find`, each list's `/` filter): keys
+//! whose words are the typed words come first ([`Tier::Words`]), then keys whose words begin
+//! with them ([`Tier::Beginnings`]), then fuzzy matches ([`Tier::Fuzzy`]). So `kofi` puts Kofi
+//! before Ines Kofler, and `wendell` finds the one Wendell, not every name with those letters in
+//! order. It is the rule `lookup` uses for names typed into forms.
 
 use crate::dataset::Dataset;
 use crate::domain::{Choice, Employee, Id, UNKNOWN};
 use crate::text::fold;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+
+mod rank;
+pub use rank::{Tier, rank_all, word_tier, words};
 
 /// Below this many candidates one thread scores faster than two (thread start-up costs more).
 const PARALLEL_FROM: usize = 8_000;
@@ -51,6 +60,7 @@ const SHORT_QUERY: usize = 3;
 pub struct Matcher {
     inner: SkimMatcherV2,
     query: String,
+    words: Vec<String>,
 }
 
 impl Matcher {
@@ -64,7 +74,13 @@ impl Matcher {
         if query.len() <= SHORT_QUERY {
             inner = inner.element_limit(1);
         }
-        Matcher { inner, query }
+        let words = words(&query).map(str::to_string).collect();
+        Matcher { inner, query, words }
+    }
+
+    /// How the query's words meet the key's (see [`word_tier`]).
+    pub fn word_tier(&self, key: &str) -> Option<Tier> {
+        word_tier(&self.words, key)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -278,11 +294,19 @@ impl Index {
 
     /// The best `limit` entries for `query`, best first; ties keep kind order (people first).
     pub fn search(&self, query: &str, limit: usize) -> Vec<&Entry> {
+        self.search_counted(query, limit).0
+    }
+
+    /// Like [`Index::search`], with how many entries matched in all (more than shown when the
+    /// limit cut them).
+    pub fn search_counted(&self, query: &str, limit: usize) -> (Vec<&Entry>, usize) {
         let mut n = Narrowing::default();
-        n.search(self, query, limit)
+        let found = n
+            .search(self, query, limit)
             .into_iter()
             .map(|i| &self.entries[i])
-            .collect()
+            .collect();
+        (found, n.matched(self))
     }
 }
 
@@ -292,6 +316,15 @@ pub struct Narrowing {
     query: String,
     /// Entry indexes that matched `query`; None means "all".
     matched: Option<Vec<u32>>,
+}
+
+/// Word matches rank above every fuzzy one, whatever its score.
+fn tier_score(tier: Tier) -> i64 {
+    match tier {
+        Tier::Words => 2 << 40,
+        Tier::Beginnings => 1 << 40,
+        Tier::Fuzzy => 0,
+    }
 }
 
 impl Narrowing {
@@ -309,15 +342,26 @@ impl Narrowing {
             Some(prev) if narrowing => prev,
             _ => (0..index.entries.len() as u32).collect(),
         };
-        let scored = score_all(&m, &index.keys, &candidates);
+        let ranked = rank_all(&m, &index.keys, &candidates);
         self.query = folded;
-        self.matched = Some(scored.iter().map(|&(_, i)| i).collect());
-        // Earlier kinds (people) win ties.
-        let ranked = scored
+        self.matched = Some(ranked.iter().map(|&(_, _, i)| i).collect());
+        // Whole words first, then beginnings, then fuzzy; earlier kinds (people) win ties.
+        let ranked = ranked
             .into_iter()
-            .map(|(s, i)| (s * 16 - index.entries[i as usize].kind as i64, i as usize))
+            .map(|(t, s, i)| {
+                (
+                    tier_score(t) + s * 16 - index.entries[i as usize].kind as i64,
+                    i as usize,
+                )
+            })
             .collect();
         top(ranked, limit).into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// How many entries matched the last query (all of them for an empty one), so a caller can
+    /// say how many were left out at its limit.
+    pub fn matched(&self, index: &Index) -> usize {
+        self.matched.as_ref().map_or(index.entries.len(), Vec::len)
     }
 }
 
@@ -426,6 +470,20 @@ mod tests {
         let mentor = data.employee_name(data.mentors[0].employee_id);
         assert!(index.search(&mentor, 20).iter().any(|e| e.kind == Kind::Mentor));
         assert!(index.search("zzzzqqq", 5).is_empty());
+    }
+
+    #[test]
+    fn exact_names_come_before_fuzzy_ones_and_the_total_is_known() {
+        let (data, index) = demo_index();
+        // Every person named by a whole word comes before any fuzzy match.
+        let first = data.employees[0].first_name.clone();
+        let (hits, total) = index.search_counted(&first, 5);
+        let folded = fold(&first);
+        assert!(words(&fold(&hits[0].title)).any(|w| w == folded), "{:?}", hits[0]);
+        assert!(total >= hits.len());
+        let (few, all) = index.search_counted("garcia", 2);
+        assert_eq!(few.len(), 2);
+        assert!(all > 2, "more matched than shown: {all}");
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //!   carries a live sequence; [`width`] and [`fit`] measure by display width, not chars;
 //! - **spreadsheets**: [`to_sheet`] / [`from_sheet`] neutralise formulas in CSV cells the way
 //!   OWASP recommends, and undo it exactly, so export -> import -> export is byte-identical;
-//! - **comparing names**: [`fold`].
+//! - **comparing names**: [`fold`];
+//! - **numbers in words**: [`count`] ("1 log", "2 logs"), the one rule for every screen and report.
 
 use std::borrow::Cow;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -209,9 +210,73 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// `word` for `n` of them: "log" -> "logs", "entry" -> "entries", "match" -> "matches". A word
+/// made of several words changes its last one ("working day" -> "working days").
+pub fn plural(n: u64, word: &str) -> Cow<'_, str> {
+    if n == 1 {
+        return Cow::Borrowed(word);
+    }
+    let last = word.rsplit(' ').next().unwrap_or(word);
+    let head = &word[..word.len() - last.len()];
+    let irregular = match last {
+        "person" => Some("people"),
+        "child" => Some("children"),
+        _ => None,
+    };
+    let many = match irregular {
+        Some(w) => w.to_string(),
+        None if last.ends_with('y')
+            && !last.ends_with("ay")
+            && !last.ends_with("ey")
+            && !last.ends_with("oy")
+            && !last.ends_with("uy") =>
+        {
+            format!("{}ies", &last[..last.len() - 1])
+        }
+        None if ["s", "x", "z", "ch", "sh"].iter().any(|e| last.ends_with(e)) => format!("{last}es"),
+        None => format!("{last}s"),
+    };
+    Cow::Owned(format!("{head}{many}"))
+}
+
+/// A count in words, the one rule everywhere: "1 log", "2 logs", "0 entries".
+pub fn count(n: usize, word: &str) -> String {
+    format!("{n} {}", plural(n as u64, word))
+}
+
+/// An amount that may have a fraction, in words: "1 hour", "1.5 hours", "4 hours". Shown with at
+/// most one decimal, and singular only for exactly 1.
+pub fn amount(value: f64, word: &str) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    let shown = if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    };
+    let n = if shown == "1" { 1 } else { 2 };
+    format!("{shown} {}", plural(n, word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_in_words_agree() {
+        assert_eq!(count(1, "log"), "1 log");
+        assert_eq!(count(2, "log"), "2 logs");
+        assert_eq!(count(0, "log"), "0 logs");
+        assert_eq!(count(1, "working day"), "1 working day");
+        assert_eq!(count(5, "working day"), "5 working days");
+        assert_eq!(count(3, "waitlist entry"), "3 waitlist entries");
+        assert_eq!(count(2, "match"), "2 matches");
+        assert_eq!(count(2, "person"), "2 people");
+        assert_eq!(count(2, "day"), "2 days");
+        assert_eq!(amount(1.0, "hour"), "1 hour");
+        assert_eq!(amount(1.5, "hour"), "1.5 hours");
+        assert_eq!(amount(4.0, "hour"), "4 hours");
+        assert_eq!(amount(0.98, "hour"), "1 hour");
+    }
 
     #[test]
     fn clean_removes_sequences_and_invisibles() {

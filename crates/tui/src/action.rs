@@ -8,6 +8,8 @@ use crate::tabs::{coverage, intake, leadership, mentoring, metrics};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Ctrl-C: quit from anywhere, asking first when a form has unsaved changes.
+    Interrupt,
     /// Back out one level: close the top modal, clear a filter, or (at the top level) quit.
     Back,
     NextTab,
@@ -25,8 +27,13 @@ pub enum Action {
     /// Start narrowing the current list as you type.
     Filter,
     TogglePrivacy,
-    /// Undo the last change made in this session.
+    /// Undo the last change made on the tab on screen.
     Undo,
+    /// Redo the last change undone on the tab on screen.
+    Redo,
+    /// Scroll the detail pane down / up.
+    DetailDown,
+    DetailUp,
     /// The command palette: every action by name.
     Palette,
     /// Search across every kind of record.

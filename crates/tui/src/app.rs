@@ -6,6 +6,7 @@ mod data;
 mod effects;
 mod modals;
 mod search;
+mod undo;
 
 pub use crate::tab::Tab;
 pub use effects::Purpose;
@@ -59,8 +60,13 @@ pub struct App {
     /// Turn the privacy screen on after this long without a key press.
     pub privacy_after: Option<std::time::Duration>,
     pub last_input: std::time::Instant,
-    /// Changes made in this session, newest last, with what each was.
-    pub undo_stack: Vec<(String, pathways_core::store::Journal)>,
+    /// Changes made in this session, newest last: what each was, on which tab.
+    pub undo_stack: Vec<data::Change>,
+    /// Changes undone, newest last, that `U` (Ctrl-R) makes again.
+    pub redo_stack: Vec<data::Change>,
+    /// How far the detail pane is scrolled (`J`/`K`), and how far it could go as last drawn.
+    pub detail_scroll: u16,
+    pub detail_room: std::cell::Cell<u16>,
     /// False under NO_COLOR or a terminal without colours: meaning then comes from markers alone.
     pub color: bool,
 }
@@ -89,6 +95,9 @@ impl App {
             load_problems: Default::default(),
             color: true,
             undo_stack: Vec::new(),
+            redo_stack: Vec::new(),
+            detail_scroll: 0,
+            detail_room: std::cell::Cell::new(0),
             index: None,
             search_worker: None,
             clipboard: None,
@@ -99,8 +108,8 @@ impl App {
         app.refresh_all_views();
         if !app.problems.is_empty() {
             app.status = Some(format!(
-                "{} damaged record(s) skipped; run `pathways check` for details",
-                app.problems.len()
+                "{} skipped; run `pathways check` for details",
+                pathways_core::text::count(app.problems.len(), "damaged record")
             ));
         }
         Ok(app)
@@ -108,7 +117,21 @@ impl App {
 
     /// What a tab may read.
     pub fn ctx(&self) -> Ctx<'_> {
-        Ctx::new(&self.data, self.today, self.private)
+        let mut cx = Ctx::new(&self.data, self.today, self.private);
+        cx.detail = crate::tab::DetailScroll {
+            lines: self.detail_scroll,
+            room: Some(&self.detail_room),
+        };
+        cx
+    }
+
+    /// Turns the privacy screen on or off. Lists sorted by name are sorted again, since the
+    /// names shown (initials or not) are what they are sorted by.
+    pub fn set_private(&mut self, on: bool) {
+        if self.private != on {
+            self.private = on;
+            self.refresh_views();
+        }
     }
 
     /// Tab `t` and a `Ctx` beside it (the tab is changed, the data only read).
@@ -160,6 +183,9 @@ impl App {
 
     /// Puts `tab` on screen, bringing its view up to date first if the data changed meanwhile.
     pub fn show_tab(&mut self, tab: Tab) {
+        if self.tab != tab {
+            self.detail_scroll = 0;
+        }
         self.tab = tab;
         if self.stale[tab.index()] {
             self.refresh_tab(tab);
@@ -172,8 +198,11 @@ impl App {
             .privacy_after
             .is_some_and(|after| self.last_input.elapsed() >= after);
         if idle && !self.private {
-            self.private = true;
-            self.status = Some("privacy screen turned on after idle time (p turns it off)".into());
+            // Whatever is open stays open, masked: a form being filled in is not lost.
+            self.set_private(true);
+            self.status = Some(
+                "privacy screen turned on after idle time (p, or Ctrl-P in a form, turns it off)".into(),
+            );
             return true;
         }
         self.poll_changes()
@@ -243,6 +272,20 @@ impl App {
         if !matches!(action, Action::Up | Action::Down | Action::Type(_)) {
             self.status = None;
         }
+        // The keys that work in every mode, forms and prompts included.
+        match action {
+            Action::TogglePrivacy => {
+                self.set_private(!self.private);
+                let word = if self.private { "on" } else { "off" };
+                self.status = Some(format!("privacy screen {word}"));
+                return;
+            }
+            Action::Interrupt => return self.interrupt(),
+            _ => {}
+        }
+        if action.nav().is_some() || matches!(action, Action::Back | Action::Filter) {
+            self.detail_scroll = 0;
+        }
         if !self.modals.is_empty() {
             return self.update_modal(action);
         }
@@ -272,13 +315,18 @@ impl App {
                 self.filtering = true;
                 return;
             }
-            Action::TogglePrivacy => {
-                self.private = !self.private;
-                let word = if self.private { "on" } else { "off" };
-                self.status = Some(format!("privacy screen {word}"));
+            Action::Undo => return self.undo(),
+            Action::Redo => return self.redo(),
+            Action::DetailDown => {
+                let room = self.detail_room.get();
+                self.detail_scroll = (self.detail_scroll.min(room) + 1).min(room);
                 return;
             }
-            Action::Undo => return self.undo(),
+            Action::DetailUp => {
+                let room = self.detail_room.get();
+                self.detail_scroll = self.detail_scroll.min(room).saturating_sub(1);
+                return;
+            }
             Action::Palette => return self.modals.push(Modal::Palette(crate::finder::Palette::new())),
             Action::GlobalSearch => return self.open_search(""),
             Action::Copy => {
@@ -299,6 +347,30 @@ impl App {
             }
         };
         self.apply(effects);
+    }
+
+    /// Ctrl-C: quits, like every terminal tool, but asks first when a form holds unsaved
+    /// changes; a second Ctrl-C at that question quits.
+    fn interrupt(&mut self) {
+        let asking = matches!(
+            self.modals.last(),
+            Some(Modal::Confirm {
+                then: Answer::Quit,
+                ..
+            })
+        );
+        let changed = self
+            .modals
+            .iter()
+            .any(|m| matches!(m, Modal::Form { form, .. } if form.is_changed()));
+        if changed && !asking {
+            self.modals.push(Modal::Confirm {
+                message: "Quit pathways? The form has changes that are not saved.".into(),
+                then: Answer::Quit,
+            });
+        } else {
+            self.running = false;
+        }
     }
 
     /// Typing into the `/` filter.

@@ -110,16 +110,21 @@ impl SearchBox {
 pub struct Palette {
     pub input: String,
     pub selected: usize,
+    /// Whether a command is highlighted: not until something is typed or ↑/↓ pressed, so `:`
+    /// then Enter never runs anything (least of all quit).
+    pub chosen: bool,
     /// Indexes into `commands()`, best first.
     pub matches: Vec<usize>,
 }
 
-/// Every action in the keymap, global ones first, each once.
+/// Every action in the keymap, each once: global ones first, then each tab's, and quit last.
 pub fn commands() -> Vec<Command> {
-    let mut out = keymap::global().to_vec();
+    let is_quit = |c: &&Command| c.action == Action::Quit;
+    let mut out: Vec<Command> = keymap::global().iter().filter(|c| !is_quit(c)).copied().collect();
     for tab in Tab::ALL {
         out.extend_from_slice(keymap::tab_keys(tab));
     }
+    out.extend(keymap::global().iter().filter(is_quit).copied());
     out
 }
 
@@ -152,12 +157,22 @@ impl Palette {
     pub fn insert(&mut self, typed: &str) {
         self.input.push_str(typed);
         self.selected = 0;
+        self.chosen = !self.input.trim().is_empty();
         self.refresh();
+    }
+
+    /// The highlighted command's index into `commands()`, if one is highlighted.
+    pub fn highlighted(&self) -> Option<usize> {
+        self.matches.get(self.selected).copied().filter(|_| self.chosen)
     }
 
     pub fn update(&mut self, action: Action) -> Prompt {
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Up if self.chosen => self.selected = self.selected.saturating_sub(1),
+            Action::Up | Action::Down if !self.chosen => {
+                self.chosen = true;
+                self.selected = 0;
+            }
             Action::Down => self.selected = (self.selected + 1).min(self.matches.len().saturating_sub(1)),
             Action::Type(c) => {
                 let mut buf = [0; 4];
@@ -166,6 +181,7 @@ impl Palette {
             Action::Backspace => {
                 self.input.pop();
                 self.selected = 0;
+                self.chosen = !self.input.trim().is_empty();
                 self.refresh();
             }
             Action::Cancel | Action::Back => return Prompt::Close,
@@ -179,9 +195,11 @@ impl Palette {
                     return Prompt::Find(query.trim().to_string());
                 }
                 let all = commands();
-                return match self.matches.get(self.selected).and_then(|&i| all.get(i)) {
+                return match self.highlighted().and_then(|i| all.get(i)) {
                     Some(c) => Prompt::Run(c.action, c.tab),
-                    None => Prompt::Close,
+                    None if self.matches.is_empty() => Prompt::Close,
+                    // Nothing chosen yet: Enter does nothing rather than run the first command.
+                    None => Prompt::Stay,
                 };
             }
             _ => {}

@@ -18,8 +18,8 @@ pub enum FieldKind {
     /// Typed as YYYY-MM-DD or M/D/YYYY.
     Date,
     Number,
-    /// One of the options (cycled with ←/→ or Space, or typed: the first option starting with
-    /// the typed letter).
+    /// One of the options (cycled with ←/→ or Space, or typed: the option beginning with what
+    /// was typed so far; the same letter again steps to the next option with it).
     Choice(Vec<String>),
     /// Any of the options; Space toggles the highlighted one, ←/→ move the highlight.
     Multi(Vec<String>),
@@ -39,6 +39,9 @@ pub struct Field {
     /// The personal value it holds, if any: masked under the privacy screen. A note (or topics)
     /// keeps the line breaks pasted into it; every other text field is one line.
     pub personal: Option<Sensitive>,
+    /// In a pick list, what was typed since the field was entered (or ←/→ pressed): the start
+    /// of the option to jump to.
+    pub typed: String,
 }
 
 impl Field {
@@ -51,6 +54,7 @@ impl Field {
             caret: None,
             error: None,
             personal: None,
+            typed: String::new(),
         }
     }
 
@@ -149,6 +153,36 @@ impl Field {
         }
     }
 
+    /// A letter typed into a pick list: the option beginning with everything typed so far
+    /// ("bu" is "bus operator", not the first "b…"), accents and case aside. One letter (or the
+    /// same letter again, or text no option begins with) steps to the next option beginning
+    /// with that letter, as list boxes do.
+    fn jump(&mut self, c: char) -> Option<usize> {
+        let options = self.options().to_vec();
+        let n = options.len();
+        if n == 0 {
+            return None;
+        }
+        let begins = |o: &String, p: &str| text::fold(o).starts_with(&text::fold(p));
+        let mut prefix = std::mem::take(&mut self.typed);
+        prefix.push(c);
+        let repeated = prefix.chars().all(|x| x.eq_ignore_ascii_case(&c));
+        if !repeated {
+            let here = options.get(self.cursor).is_some_and(|o| begins(o, &prefix));
+            let first = options.iter().position(|o| begins(o, &prefix));
+            if let Some(i) = first {
+                self.typed = prefix;
+                return Some(if here { self.cursor } else { i });
+            }
+        }
+        let letter = c.to_string();
+        let next = (1..=n)
+            .map(|k| (self.cursor + k) % n)
+            .find(|&i| begins(&options[i], &letter));
+        self.typed = if repeated { prefix } else { letter };
+        next
+    }
+
     fn toggle(&mut self, option: &str) {
         let mut chosen = self.chosen();
         if let Some(i) = chosen.iter().position(|c| c == option) {
@@ -229,12 +263,21 @@ impl Form {
     }
 
     pub fn next_field(&mut self) {
+        self.leave_field();
         self.focus = (self.focus + 1) % self.fields.len().max(1);
     }
 
     pub fn prev_field(&mut self) {
+        self.leave_field();
         let n = self.fields.len().max(1);
         self.focus = (self.focus + n - 1) % n;
+    }
+
+    /// Typing into a pick list starts afresh in the next field.
+    fn leave_field(&mut self) {
+        if let Some(f) = self.focused() {
+            f.typed.clear();
+        }
     }
 
     pub fn on_last_field(&self) -> bool {
@@ -250,27 +293,26 @@ impl Form {
         f.error = None;
         match f.kind.clone() {
             FieldKind::Choice(options) => {
-                if c == ' ' {
+                // Space cycles, unless it goes on a start being typed ("program m…").
+                let extends = c == ' '
+                    && !f.typed.is_empty()
+                    && options
+                        .iter()
+                        .any(|o| text::fold(o).starts_with(&text::fold(&format!("{} ", f.typed))));
+                if c == ' ' && !extends {
                     pick(f, &options, 1);
-                } else if let Some(i) = options.iter().position(|o| {
-                    o.chars()
-                        .next()
-                        .is_some_and(|first| first.eq_ignore_ascii_case(&c))
-                }) {
+                } else if let Some(i) = f.jump(c) {
                     f.cursor = i;
                     f.value = options[i].clone();
                 }
             }
             FieldKind::Multi(options) => {
                 if c == ' ' {
+                    f.typed.clear();
                     if let Some(o) = options.get(f.cursor) {
                         f.toggle(&o.clone());
                     }
-                } else if let Some(i) = options.iter().position(|o| {
-                    o.chars()
-                        .next()
-                        .is_some_and(|first| first.eq_ignore_ascii_case(&c))
-                }) {
+                } else if let Some(i) = f.jump(c) {
                     f.cursor = i;
                 }
             }
@@ -355,6 +397,7 @@ impl Form {
     /// ←/→ on a pick list.
     pub fn pick(&mut self, step: isize) {
         let Some(f) = self.focused() else { return };
+        f.typed.clear();
         match f.kind.clone() {
             FieldKind::Choice(options) => pick(f, &options, step),
             FieldKind::Multi(options) => {
@@ -424,6 +467,62 @@ mod tests {
         assert!(f.is_changed());
         f.next_field();
         assert_eq!(f.focus, 0);
+    }
+
+    #[test]
+    fn pick_lists_jump_by_the_typed_start_and_step_on_the_same_letter() {
+        let options: Vec<String> = [
+            "any",
+            "Blair High School",
+            "Bus Depot North",
+            "Bushy Park Elementary",
+            "Burtonsville Elementary",
+            "Cabin John Middle",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut f = Form::new(
+            "t",
+            vec![
+                Field::choice("location", options.clone(), "any"),
+                Field::multi("services", options, &[]),
+            ],
+        );
+        f.type_char('b');
+        assert_eq!(f.value("location"), "Blair High School");
+        f.type_char('u');
+        assert_eq!(f.value("location"), "Bus Depot North");
+        f.type_char('s');
+        f.type_char('h');
+        assert_eq!(
+            f.value("location"),
+            "Bushy Park Elementary",
+            "the whole start counts"
+        );
+        f.type_char('r');
+        // Nothing begins "bushr": the next option with an r (none) leaves it where it was.
+        assert_eq!(f.value("location"), "Bushy Park Elementary");
+        // A space goes on a start being typed ("bus d…"); otherwise it cycles.
+        f.pick(1);
+        for c in "bus d".chars() {
+            f.type_char(c);
+        }
+        assert_eq!(f.value("location"), "Bus Depot North");
+        // Starting afresh (←/→ or another field), a letter steps to the next option with it.
+        f.pick(1);
+        f.pick(-1);
+        f.type_char('b');
+        assert_eq!(f.value("location"), "Bushy Park Elementary");
+        f.type_char('b');
+        assert_eq!(f.value("location"), "Burtonsville Elementary");
+        f.type_char('b');
+        assert_eq!(f.value("location"), "Blair High School", "round again");
+        // Accents and case aside, in a multi list too (the highlight moves, Space ticks).
+        f.next_field();
+        f.type_char('C');
+        f.type_char('A');
+        f.type_char(' ');
+        assert_eq!(f.value("services"), "Cabin John Middle");
     }
 
     #[test]

@@ -134,13 +134,34 @@ pub const GLOBAL: &[Binding<Action>] = &[
         Some("filter"),
     ),
     bind(
-        &[Char('p'), Ctrl('p')],
+        &[Char('p')],
         Action::TogglePrivacy,
         "privacy",
         "privacy screen on/off",
         Some("privacy"),
     ),
-    bind(&[Char('u')], Action::Undo, "undo", "undo your last change", None),
+    bind(&[Char('u')], Action::Undo, "undo", "undo this tab's change", None),
+    bind(
+        &[Char('U'), Ctrl('r')],
+        Action::Redo,
+        "redo",
+        "redo this tab's undo",
+        None,
+    ),
+    bind(
+        &[Char('J')],
+        Action::DetailDown,
+        "detail-down",
+        "detail pane down",
+        None,
+    ),
+    bind(
+        &[Char('K')],
+        Action::DetailUp,
+        "detail-up",
+        "detail pane up",
+        None,
+    ),
     bind(
         &[Ctrl('k')],
         Action::GlobalSearch,
@@ -160,6 +181,25 @@ pub const GLOBAL: &[Binding<Action>] = &[
         Action::Copy,
         "copy",
         "copy the record (OSC 52)",
+        None,
+    ),
+];
+
+/// Keys that work in every mode, forms and prompts included: a letter typed into a field is
+/// text, so these use Ctrl.
+pub const ANYWHERE: &[Binding<Action>] = &[
+    bind(
+        &[Ctrl('p')],
+        Action::TogglePrivacy,
+        "privacy-anywhere",
+        "privacy (also in forms)",
+        None,
+    ),
+    bind(
+        &[Ctrl('c')],
+        Action::Interrupt,
+        "interrupt",
+        "quit (asks if unsaved)",
         None,
     ),
 ];
@@ -305,20 +345,8 @@ pub const PROMPT: &[Binding<Action>] = &[
         "close",
         Some("close"),
     ),
-    bind(
-        &[Code(KeyCode::Up), Ctrl('p')],
-        Action::Up,
-        "up",
-        "previous entry",
-        None,
-    ),
-    bind(
-        &[Code(KeyCode::Down), Ctrl('n')],
-        Action::Down,
-        "down",
-        "next entry",
-        None,
-    ),
+    bind(&[Code(KeyCode::Up)], Action::Up, "up", "previous entry", None),
+    bind(&[Code(KeyCode::Down)], Action::Down, "down", "next entry", None),
     bind(
         &[Code(KeyCode::Backspace)],
         Action::Backspace,
@@ -399,6 +427,7 @@ fn commands<A: Copy>(table: &[Binding<A>], wrap: fn(A) -> Action, tab: Option<Ta
 struct Tables {
     tabs: Vec<Vec<Command>>,
     global: Vec<Command>,
+    anywhere: Vec<Command>,
     filter: Vec<Command>,
     help: Vec<Command>,
     form: Vec<Command>,
@@ -413,6 +442,7 @@ fn all_tables() -> &'static Tables {
         Tables {
             tabs: Tab::ALL.iter().map(|&t| tab_table(t)).collect(),
             global: commands(GLOBAL, same, None),
+            anywhere: commands(ANYWHERE, same, None),
             filter: commands(FILTER, same, None),
             help: commands(HELP, same, None),
             form: commands(FORM, same, None),
@@ -444,17 +474,24 @@ pub fn global() -> &'static [Command] {
     &all_tables().global
 }
 
-/// The tables in effect for `mode`, most specific first.
+/// The tables in effect for `mode`, most specific first (the Ctrl keys that work anywhere last).
 pub fn tables(mode: Mode) -> Vec<&'static [Command]> {
     let t = all_tables();
-    match mode {
+    let mut tables: Vec<&'static [Command]> = match mode {
         Mode::Normal(tab) => vec![tab_keys(tab), &t.global],
         Mode::Filter => vec![&t.filter],
         Mode::Help => vec![&t.help],
         Mode::Form => vec![&t.form],
         Mode::Confirm => vec![&t.confirm],
         Mode::Search | Mode::Palette => vec![&t.prompt],
-    }
+    };
+    tables.push(&t.anywhere);
+    tables
+}
+
+/// The keys that work in every mode (Ctrl-P, Ctrl-C).
+pub fn anywhere() -> &'static [Command] {
+    &all_tables().anywhere
 }
 
 /// The bindings in effect for `mode`, most specific first.

@@ -6,7 +6,7 @@ mod views;
 
 pub use views::{Memory, ViewKind, Views};
 
-use pathways_core::search::{Matcher, score_all};
+use pathways_core::search::{Matcher, Tier, rank_all};
 use pathways_core::text::fold;
 
 /// How far PgUp/PgDn move.
@@ -48,6 +48,32 @@ pub fn scroll_offset(selected: usize, height: usize) -> usize {
     } else {
         selected.saturating_sub(height - 1)
     }
+}
+
+/// Which rows a `/` filter leaves, and in what order, by the search's one rule
+/// (`pathways_core::search`): rows whose words are the typed words, then rows whose words begin
+/// with them; only when no row matches by its words, the fuzzy matches. Each group keeps the
+/// list's own order (the chosen sort), so `wendell` shows the one Wendell, not every row with
+/// those letters in order, and the sort stays as chosen.
+///
+/// `keys` are the rows' folded search texts, `candidates` the positions to consider in list
+/// order (all, or what a shorter filter matched). Returns the positions to show, in order, and
+/// every position that matched at all (the candidates for a longer filter). A pure function, so
+/// the narrowing can run on any thread.
+pub fn rank(filter: &str, keys: &[String], candidates: &[u32]) -> (Vec<u32>, Vec<u32>) {
+    let m = Matcher::new(filter);
+    if m.is_empty() {
+        return (candidates.to_vec(), candidates.to_vec());
+    }
+    let ranked = rank_all(&m, keys, candidates);
+    let matched = ranked.iter().map(|&(_, _, i)| i).collect();
+    let best = ranked.iter().map(|&(t, _, _)| t).min();
+    let shown = |tier: Tier| ranked.iter().filter(move |r| r.0 == tier).map(|r| r.2);
+    let visible = match best {
+        Some(Tier::Fuzzy) | None => shown(Tier::Fuzzy).collect(),
+        Some(_) => shown(Tier::Words).chain(shown(Tier::Beginnings)).collect(),
+    };
+    (visible, matched)
 }
 
 /// The rows of a list: the base order (indexes into a data vector), a search key per row (built
@@ -97,23 +123,22 @@ impl Rows {
         self.last = None;
     }
 
-    /// Keeps the rows matching `filter`, best match first; all rows in base order if empty.
+    /// Keeps the rows matching `filter` by the one rule ([`rank`]); all rows in base order if
+    /// empty.
     pub fn narrow(&mut self, filter: &str) {
-        let m = Matcher::new(filter);
-        if m.is_empty() {
+        let query = fold(filter.trim());
+        if query.is_empty() {
             self.visible.clone_from(&self.base);
             self.last = None;
             return;
         }
         let candidates = match self.last.take() {
-            Some((prev, matched)) if m.query().starts_with(&prev) => matched,
+            Some((prev, matched)) if query.starts_with(&prev) => matched,
             _ => (0..self.keys.len() as u32).collect(),
         };
-        let mut scored = score_all(&m, &self.keys, &candidates);
-        self.last = Some((m.query().to_string(), scored.iter().map(|&(_, i)| i).collect()));
-        // Best first; equal scores keep the list's own order.
-        scored.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));
-        self.visible = scored.into_iter().map(|(_, i)| self.base[i as usize]).collect();
+        let (visible, matched) = rank(&query, &self.keys, &candidates);
+        self.last = Some((query, matched));
+        self.visible = visible.into_iter().map(|i| self.base[i as usize]).collect();
     }
 
     pub fn len(&self) -> usize {
@@ -179,13 +204,14 @@ impl<K: Clone + PartialEq> ViewList<K> {
     }
 
     /// Narrows the rows by `filter`. New text selects the best match (the top row); the same
-    /// text keeps the selected record selected (or the row nearest it).
+    /// text, or no text (the filter cleared), keeps the selected record selected (or the row
+    /// nearest it): Esc after a kept filter leaves the cursor on the record it was on.
     pub fn narrow(&mut self, filter: &str) {
         let keep = self.picked();
         let changed = self.narrowed.as_deref().is_some_and(|n| n != filter);
         self.rows.narrow(filter);
         self.narrowed = Some(filter.to_string());
-        if changed {
+        if changed && !filter.trim().is_empty() {
             self.selected = 0;
         } else if let Some(row) = keep.and_then(|k| self.row_of(&k)) {
             self.selected = row;
@@ -278,6 +304,44 @@ mod tests {
         let chosen = l.picked();
         l.narrow("kof");
         assert_eq!(l.picked(), chosen, "same text: the same record");
+    }
+
+    #[test]
+    fn whole_words_first_then_beginnings_each_in_the_lists_order_and_fuzzy_only_alone() {
+        // The list's order is its sort; the filter keeps it within each group.
+        let mut l = list(&[
+            "ines kofler",
+            "kofiana mensah",
+            "kofi underhill",
+            "wendy ellis",
+            "kofi adams",
+        ]);
+        l.narrow("kofi");
+        let shown: Vec<usize> = l.rows.visible.clone();
+        assert_eq!(
+            shown,
+            vec![2, 4, 1],
+            "Kofi Underhill, Kofi Adams, then Kofiana; never Ines"
+        );
+        // No row has a word "wendell" or one beginning so: then (only then) the fuzzy matches.
+        l.narrow("wendell");
+        assert_eq!(l.rows.visible, vec![3], "wendy ellis, fuzzily");
+        // With a Wendell in the list, he alone is shown.
+        let keys: Vec<String> = ["wendy ellis", "wendell brooks", "wen dell"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(rank("wendell", &keys, &[0, 1, 2]).0, vec![1]);
+    }
+
+    #[test]
+    fn clearing_the_filter_keeps_the_record_selected() {
+        let mut l = list(&["ana garcia", "kofi mensah", "ines kofler", "kofi adams"]);
+        l.narrow("kofi");
+        l.nav(Nav::Down);
+        assert_eq!(l.picked().as_deref(), Some("kofi adams"));
+        l.narrow("");
+        assert_eq!(l.picked().as_deref(), Some("kofi adams"));
+        assert_eq!(l.selected, 3);
     }
 
     #[test]

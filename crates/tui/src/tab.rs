@@ -12,6 +12,7 @@ use crate::keys::Binding;
 use crate::list::Nav;
 use crate::save::Save;
 use crate::theme::Theme;
+pub use crate::widgets::DetailScroll;
 use chrono::NaiveDate;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::Id;
@@ -82,17 +83,24 @@ impl Tab {
     }
 }
 
-/// What a tab may read: the data, today, and whether the privacy screen is on.
+/// What a tab may read: the data, today, whether the privacy screen is on, and how far the
+/// detail pane is scrolled (`J`/`K`).
 #[derive(Clone, Copy)]
 pub struct Ctx<'a> {
     pub data: &'a Dataset,
     pub today: NaiveDate,
     pub private: bool,
+    pub detail: DetailScroll<'a>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(data: &'a Dataset, today: NaiveDate, private: bool) -> Self {
-        Ctx { data, today, private }
+        Ctx {
+            data,
+            today,
+            private,
+            detail: DetailScroll::default(),
+        }
     }
 
     /// What the screen may show: everything, or under the privacy screen what

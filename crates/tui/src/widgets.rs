@@ -5,11 +5,11 @@ use crate::form::{FieldKind, Form};
 use crate::list::scroll_offset;
 use crate::theme::Theme;
 use pathways_core::privacy::Mask;
-use pathways_core::text::{fill, width};
+use pathways_core::text::{fill, fit, width};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
 
 /// A date as the tables show it.
 pub fn day(d: chrono::NaiveDate) -> String {
@@ -32,7 +32,13 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// Splits a tab body into a list and a detail pane: side by side when wide, stacked otherwise.
+/// On a short screen the detail pane (which scrolls) gives the list rows first.
 pub fn list_and_detail(area: Rect, detail_height: u16) -> (Rect, Rect) {
+    let detail_height = if area.height < detail_height * 2 {
+        detail_height.min((area.height * 2 / 5).max(3))
+    } else {
+        detail_height
+    };
     if area.width >= 140 {
         let [l, r] = Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area);
         (l, r)
@@ -49,7 +55,32 @@ pub fn block<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
         .title(title)
 }
 
-/// Draws a table of `len` rows of which only the visible window is built by `row`.
+/// The columns of a table as drawn: each one's width in terminal columns, so a row can fit its
+/// text by display width with an ellipsis (`text::fit`) instead of being cut mid-word.
+pub struct Columns(Vec<usize>);
+
+impl Columns {
+    /// The widths `table` gives `widths` in `area` (less the borders, the selection marker and
+    /// the one-column gaps), as ratatui's table lays them out.
+    pub fn new(area: Rect, widths: &[Constraint]) -> Columns {
+        let inner = Rect::new(0, 0, area.width.saturating_sub(2 + 2), 1);
+        let rects = Layout::horizontal(widths.to_vec()).spacing(1).split(inner);
+        Columns(rects.iter().map(|r| r.width as usize).collect())
+    }
+
+    pub fn width(&self, column: usize) -> usize {
+        self.0.get(column).copied().unwrap_or(0)
+    }
+
+    /// `text` fitted to column `column`.
+    pub fn fit<'a>(&self, column: usize, text: impl Into<String>) -> Cell<'a> {
+        let text = text.into();
+        Cell::from(fit(&text, self.width(column)).into_owned())
+    }
+}
+
+/// Draws a table of `len` rows of which only the visible window is built by `row` (given the
+/// columns' widths, to fit text to them).
 #[allow(clippy::too_many_arguments)]
 pub fn table<'a>(
     frame: &mut Frame,
@@ -60,12 +91,13 @@ pub fn table<'a>(
     len: usize,
     selected: usize,
     theme: &Theme,
-    mut row: impl FnMut(usize) -> Row<'a>,
+    mut row: impl FnMut(usize, &Columns) -> Row<'a>,
 ) {
     let inner_height = area.height.saturating_sub(3) as usize;
     let offset = scroll_offset(selected, inner_height);
     let end = (offset + inner_height).min(len);
-    let rows: Vec<Row> = (offset..end).map(&mut row).collect();
+    let columns = Columns::new(area, widths);
+    let rows: Vec<Row> = (offset..end).map(|i| row(i, &columns)).collect();
     let header = Row::new(header.iter().map(|h| Span::styled(*h, theme.header)));
     let t = Table::new(rows, widths.to_vec())
         .header(header)
@@ -98,6 +130,46 @@ pub fn fact<'a>(label: &'a str, value: impl Into<String>, theme: &Theme) -> Line
         Span::styled(format!("{label}: "), theme.muted),
         Span::raw(value.into()),
     ])
+}
+
+/// The detail pane's scroll: the lines asked for, and where the pane reports how far it could
+/// go (known only once it is drawn at its size), so `K` after the end moves at once.
+#[derive(Clone, Copy, Default)]
+pub struct DetailScroll<'a> {
+    pub lines: u16,
+    pub room: Option<&'a std::cell::Cell<u16>>,
+}
+
+/// A record's detail pane, scrolled as `J`/`K` asked (see `Ctx::detail`): the title says when
+/// there is more below or above, so nothing is cut without a way to read it.
+pub fn detail_pane<'a>(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'a>>,
+    scroll: DetailScroll,
+    theme: &Theme,
+) {
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let inner_height = area.height.saturating_sub(2);
+    let total = paragraph.line_count(area.width.saturating_sub(2)) as u16;
+    let room = total.saturating_sub(inner_height);
+    if let Some(cell) = scroll.room {
+        cell.set(room);
+    }
+    let top = scroll.lines.min(room);
+    let more = match (top > 0, top < room) {
+        (false, false) => String::new(),
+        (false, true) => " · J more ↓".to_string(),
+        (true, true) => format!(" · {}/{} J↓ K↑", top, room),
+        (true, false) => " · end · K ↑".to_string(),
+    };
+    frame.render_widget(
+        paragraph
+            .block(block(format!("{}{more} ", title.trim_end()), theme))
+            .scroll((top, 0)),
+        area,
+    );
 }
 
 pub fn detail<'a>(
@@ -133,6 +205,8 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
             lines.push(Line::from(Span::styled(format!("✗ {l}"), theme.error)));
         }
     }
+    // Where the focused field's lines end, to keep it in view on a short screen.
+    let mut focus_end = 0;
     for (i, f) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let marker = if focused { "▶ " } else { "  " };
@@ -142,7 +216,8 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
             Span::styled(format!("{} ", fill(f.label, 15)), label_style),
         ];
         // What the field holds is masked as `pathways_core::privacy` says (a name as initials).
-        if let Some(what) = f.personal.filter(|_| mask.is_on()) {
+        // An empty field shows empty under the mask too: nothing is hidden there.
+        if let Some(what) = f.personal.filter(|_| mask.is_on() && !f.value.is_empty()) {
             spans.push(Span::raw(mask.show(what, &field_text(f, focused)).into_owned()));
             if focused && f.is_typed() {
                 spans.push(Span::styled("▏", theme.important));
@@ -170,17 +245,42 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
             ))),
             None => {}
         }
+        if focused {
+            focus_end = lines.len();
+        }
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
-        "Tab next field · Ctrl-S or Enter on the last field saves · Esc cancels",
+        "Tab next field · Enter or Ctrl-S saves · Esc cancels · Ctrl-P privacy",
         theme.muted,
     )));
     let title = format!(" {} ", form.title);
+    // A form taller than the screen scrolls so the focused field shows (and says so).
+    let inner = Rect {
+        width: popup.width.saturating_sub(2),
+        height: popup.height.saturating_sub(2),
+        ..popup
+    };
+    let wrapped = |ls: &[Line]| {
+        Paragraph::new(ls.to_vec())
+            .wrap(Wrap { trim: false })
+            .line_count(inner.width) as u16
+    };
+    let total = wrapped(&lines);
+    let to_focus = wrapped(&lines[..focus_end.min(lines.len())]);
+    let scroll = to_focus
+        .saturating_sub(inner.height)
+        .min(total.saturating_sub(inner.height));
+    let title = if total > inner.height {
+        format!("{title}· Tab/↑↓ more fields ")
+    } else {
+        title
+    };
     frame.render_widget(
         Paragraph::new(lines)
             .block(block(title, theme))
-            .wrap(Wrap { trim: false }),
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
         popup,
     );
 }
@@ -190,8 +290,8 @@ fn hint(kind: &FieldKind) -> &'static str {
         FieldKind::Text => "",
         FieldKind::Date => "YYYY-MM-DD or M/D/YYYY",
         FieldKind::Number => "a number",
-        FieldKind::Choice(_) => "←/→ or Space to choose, or type the first letter",
-        FieldKind::Multi(_) => "←/→ to move, Space to tick",
+        FieldKind::Choice(_) => "←/→ or Space to choose, or type the start of one",
+        FieldKind::Multi(_) => "←/→ or type the start of one to move, Space to tick",
     }
 }
 

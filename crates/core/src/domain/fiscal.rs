@@ -70,9 +70,10 @@ impl FiscalYear {
     }
 }
 
+/// One label everywhere, screens and reports alike: "FY27".
 impl std::fmt::Display for FiscalYear {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "FY{}", self.0)
+        f.write_str(&self.short_label())
     }
 }
 
@@ -254,6 +255,7 @@ mod tests {
         assert!(FiscalYear(2025).contains(d(2025, 6, 30)));
         assert!(!FiscalYear(2025).contains(d(2025, 7, 1)));
         assert_eq!(FiscalYear(2025).short_label(), "FY25");
+        assert_eq!(FiscalYear(2027).to_string(), "FY27", "one label everywhere");
     }
 
     #[test]

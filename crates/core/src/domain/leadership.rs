@@ -23,7 +23,10 @@ impl Default for CompletionRule {
 
 impl CompletionRule {
     pub fn describe(&self) -> String {
-        let base = format!("attend at least {} sessions", self.min_sessions);
+        let base = format!(
+            "attend at least {}",
+            crate::text::count(self.min_sessions as usize, "session")
+        );
         if self.require_final {
             format!("{base} and the final session")
         } else {
@@ -42,7 +45,10 @@ impl CompletionRule {
         if session_count > 0 && self.min_sessions as usize > session_count {
             return Err(FieldError::new(
                 "minimum sessions",
-                format!("the cohort has only {session_count} sessions"),
+                format!(
+                    "the cohort has only {}",
+                    crate::text::count(session_count, "session")
+                ),
             ));
         }
         Ok(())

@@ -119,7 +119,8 @@ impl MentorLog {
             return Err(FieldError::new(
                 "hours",
                 format!(
-                    "{total:.1} hours in {} for this pair; a mentor meets at most 4 hours a month",
+                    "{} in {} for this pair; a mentor meets at most 4 hours a month",
+                    crate::text::amount(f64::from(total), "hour"),
                     month.format("%B %Y")
                 ),
             ));
@@ -336,12 +337,7 @@ impl MentorLog {
         if month > first_of_month(today) {
             return Err(FieldError::new("month", "that month has not begun yet"));
         }
-        if self.submitted > today {
-            return Err(FieldError::new(
-                "submitted",
-                "the submitted date is in the future",
-            ));
-        }
+        crate::domain::happened_by(self.submitted, today, "submitted")?;
         self.validate(others)
     }
 }
@@ -751,6 +747,7 @@ mod tests {
             .check_for_pair(&p, &[], today)
             .unwrap_err();
         assert_eq!(e.field, "submitted");
+        assert!(e.reason.contains("is after today (2025-06-10)"), "{e}");
         p.ended = Some(d(2025, 3, 5));
         let e = log(d(2025, 4, 1), today)
             .check_for_pair(&p, &[], today)

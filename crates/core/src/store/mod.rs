@@ -56,6 +56,10 @@ pub enum StoreError {
     },
     #[error("{0} was changed by someone else since you opened it; reload and try again")]
     Conflict(String),
+    /// An undo or redo that would overwrite a later change to this record (callers name the
+    /// record in words: they know what it is).
+    #[error("{table} record {key} was changed again since; nothing was undone")]
+    ChangedSince { table: &'static str, key: Id },
     #[error("{0}")]
     Invalid(#[from] crate::domain::FieldError),
     #[error("database error: {0}")]
@@ -258,7 +262,8 @@ impl Store {
     }
 
     /// Reverses a journal in one transaction. Refused (nothing changed) if any record it touched
-    /// was changed again since, by this process or another.
+    /// was changed again since, by this process or another. Redo is the undo of
+    /// [`Journal::inverse`].
     pub fn undo(&self, journal: &Journal) -> Result<()> {
         self.write(|txn| {
             for c in journal.changes.iter().rev() {
@@ -266,7 +271,10 @@ impl Store {
                 let mut t = txn.tx.open_table(table(c.table))?;
                 let current = t.get(c.key)?.map(|v| v.value().to_vec());
                 if current != c.after {
-                    return Err(StoreError::Conflict(format!("{} record {}", c.table, c.key)));
+                    return Err(StoreError::ChangedSince {
+                        table: c.table,
+                        key: c.key,
+                    });
                 }
                 txn.history
                     .note(c.table, c.key, current.as_deref(), c.before.as_deref());

@@ -96,6 +96,26 @@ impl Journal {
     pub fn len(&self) -> usize {
         self.changes.len()
     }
+
+    /// The journal of undoing this one: undone with [`crate::store::Store::undo`], it redoes
+    /// the change (refused, like an undo, if a record was changed again since).
+    pub fn inverse(&self) -> Journal {
+        Journal {
+            changes: self
+                .changes
+                .iter()
+                .rev()
+                .map(|c| Change {
+                    table: c.table,
+                    key: c.key,
+                    before: c.after.clone(),
+                    after: c.before.clone(),
+                })
+                .collect(),
+            generation: (0, 0),
+            kinds: Vec::new(),
+        }
+    }
 }
 
 /// One write transaction, in domain terms.

@@ -2,6 +2,7 @@
 //! the one durable write every save goes through, and undo.
 
 use super::App;
+pub use super::undo::Change;
 use crate::save::{SaveError, Writer};
 use pathways_core::store;
 
@@ -79,7 +80,13 @@ impl App {
                     }
                 }
                 if !journal.is_empty() {
-                    self.undo_stack.push((done.to_string(), journal));
+                    let tab = self.tab;
+                    self.redo_stack.retain(|c| c.tab != tab);
+                    self.undo_stack.push(Change {
+                        what: done.to_string(),
+                        tab,
+                        journal,
+                    });
                 }
                 let refreshed = if patched {
                     self.data_changed();
@@ -101,20 +108,6 @@ impl App {
                 self.status = Some(format!("not saved: {}", error.summary()));
                 Err(error)
             }
-        }
-    }
-
-    pub(super) fn undo(&mut self) {
-        let Some((what, journal)) = self.undo_stack.pop() else {
-            self.status = Some("nothing to undo in this session".into());
-            return;
-        };
-        match self.store.undo(&journal) {
-            Ok(()) => {
-                let _ = self.reload();
-                self.status = Some(format!("undone: {what}"));
-            }
-            Err(e) => self.status = Some(format!("cannot undo {what}: {e}")),
         }
     }
 }

@@ -20,6 +20,8 @@ pub enum Modal {
 pub enum Answer {
     /// Close the form below without saving.
     DiscardForm,
+    /// Quit, dropping what an open form holds (Ctrl-C with unsaved changes).
+    Quit,
     /// What the tab that asked does.
     Tab(Purpose),
 }
@@ -46,6 +48,7 @@ impl App {
                                 self.modals.pop();
                                 self.status = Some("changes discarded".into());
                             }
+                            Answer::Quit => self.running = false,
                             Answer::Tab(purpose) => self.answer(purpose),
                         }
                     }

@@ -57,6 +57,9 @@ impl App {
             return;
         };
         match p.update(action) {
+            Prompt::Stay if action == Action::Submit => {
+                self.status = Some("type a command's name (or ↓ to choose one), then Enter".into());
+            }
             Prompt::Close => {
                 self.modals.pop();
             }

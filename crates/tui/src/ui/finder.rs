@@ -5,7 +5,7 @@ use crate::finder::{Palette, SearchBox, commands};
 use crate::list::scroll_offset;
 use crate::theme::Theme;
 use crate::widgets;
-use pathways_core::text::{fill, fit};
+use pathways_core::text::{fill, fit, pad, width};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -91,23 +91,32 @@ pub fn render_palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme)
         theme,
     );
     let all = commands();
-    let lines = window(
-        p.matches.len(),
-        p.selected,
-        list.height as usize,
-        |i, selected| {
-            let c = &all[p.matches[i]];
-            let marker = if selected { "▶ " } else { "  " };
-            let scope = c.tab.map(|t| t.short_title()).unwrap_or("");
-            let style = if selected { theme.selected } else { theme.base };
-            Line::from(vec![
-                Span::styled(marker, theme.important),
-                Span::styled(fill(c.name, 18), style),
-                Span::styled(fill(&c.keys_label(), 12), theme.important),
-                Span::styled(fill(scope, 11), theme.muted),
-                Span::raw(c.help),
-            ])
-        },
-    );
+    // Columns as wide as their longest entry (within reason), two spaces apart, so a long name
+    // never runs into its keys; the help gets what is left, cut with an ellipsis.
+    let widest = |f: &dyn Fn(&crate::keymap::Command) -> String, most: usize| {
+        all.iter().map(|c| width(&f(c))).max().unwrap_or(0).min(most)
+    };
+    let name_w = widest(&|c| c.name.to_string(), 22);
+    let keys_w = widest(&|c| c.keys_label(), 11);
+    let scope_w = widest(&|c| c.tab.map(|t| t.short_title()).unwrap_or("").to_string(), 10);
+    let help_w = (list.width as usize).saturating_sub(2 + name_w + keys_w + scope_w + 6);
+    let highlighted = p.highlighted();
+    let mut lines = window(p.matches.len(), p.selected, list.height as usize, |i, _| {
+        let c = &all[p.matches[i]];
+        let selected = highlighted == Some(p.matches[i]) && i == p.selected;
+        let marker = if selected { "▶ " } else { "  " };
+        let scope = c.tab.map(|t| t.short_title()).unwrap_or("");
+        let style = if selected { theme.selected } else { theme.base };
+        Line::from(vec![
+            Span::styled(marker, theme.important),
+            Span::styled(format!("{}  ", pad(c.name, name_w)), style),
+            Span::styled(format!("{}  ", pad(&c.keys_label(), keys_w)), theme.important),
+            Span::styled(format!("{}  ", pad(scope, scope_w)), theme.muted),
+            Span::raw(fit(c.help, help_w).into_owned()),
+        ])
+    });
+    if p.matches.is_empty() {
+        lines.push(Line::styled("no command matches", theme.muted));
+    }
     frame.render_widget(Paragraph::new(lines), list);
 }

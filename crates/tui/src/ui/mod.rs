@@ -56,8 +56,13 @@ fn draw(frame: &mut Frame, app: &App) {
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [top, body, footer] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let footer_height = footer_lines(app, area.width).len() as u16;
+    let [top, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(footer_height),
+    ])
+    .areas(area);
     render_tab_bar(frame, top, app, &theme);
     app.view(app.tab).render(frame, body, &app.ctx(), &theme);
     render_footer(frame, footer, app, &theme);
@@ -108,22 +113,76 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
+/// The most lines a status message may take; a longer one ends in an ellipsis.
+const STATUS_LINES: usize = 3;
+
+/// A kept `/` filter, shown in the footer on every tab until Esc clears it.
+fn kept_filter(app: &App) -> Option<String> {
+    let filter = app.view(app.tab).filter();
+    (app.mode() != Mode::Filter && !filter.is_empty())
+        .then(|| format!(" /{} (Esc clears) │", text::fit(filter, 24)))
+}
+
+/// The status message, wrapped at word boundaries into at most `STATUS_LINES` lines of `width`.
+fn footer_lines(app: &App, width: u16) -> Vec<String> {
+    let Some(status) = app.status.as_deref().filter(|_| app.mode() != Mode::Filter) else {
+        return vec![String::new()];
+    };
+    let prefix = kept_filter(app).unwrap_or_default();
+    let width = (width as usize).max(10);
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = prefix;
+    for word in status.split(' ') {
+        let candidate = format!("{current} {word}");
+        if text::width(&candidate) > width && !current.trim().is_empty() {
+            lines.push(std::mem::take(&mut current));
+            current = format!(" {word}");
+        } else {
+            current = candidate;
+        }
+    }
+    lines.push(current);
+    if lines.len() > STATUS_LINES {
+        lines.truncate(STATUS_LINES);
+        if let Some(last) = lines.last_mut() {
+            *last = text::fit(&format!("{last} …"), width).into_owned();
+        }
+    }
+    lines
+        .into_iter()
+        .map(|l| text::fit(&l, width).into_owned())
+        .collect()
+}
+
 fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mode = app.mode();
-    let line = if mode == Mode::Filter {
+    if mode == Mode::Filter {
         let filter = app.view(app.tab).filter().to_string();
-        Line::from(vec![
+        let line = Line::from(vec![
             Span::styled(" / ", theme.important),
             Span::raw(filter),
             Span::styled("▏", theme.important),
             Span::styled("  Enter keep · Esc clear", theme.muted),
-        ])
-    } else if let Some(status) = &app.status {
-        Line::from(Span::styled(format!(" {status}"), theme.important))
-    } else {
-        Line::from(footer_spans(keymap::footer(mode), area.width as usize, theme))
-    };
-    frame.render_widget(Paragraph::new(line), area);
+        ]);
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
+    if app.status.is_some() {
+        let lines: Vec<Line> = footer_lines(app, area.width)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme.important)))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let mut spans = Vec::new();
+    let mut width = area.width as usize;
+    if let Some(kept) = kept_filter(app) {
+        width = width.saturating_sub(text::width(&kept));
+        spans.push(Span::styled(kept, theme.warning));
+    }
+    spans.extend(footer_spans(keymap::footer(mode), width, theme));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// Footer hints that fit `width`, most specific first; "? help" always stays, so every key can
@@ -152,6 +211,35 @@ fn footer_spans(hints: Vec<(String, &'static str)>, width: usize, theme: &Theme)
         .collect()
 }
 
+/// The help overlay's lines, from the keymap: keys that belong together (the tab numbers, the
+/// moves, the pages, the ends, the detail pane's scroll) on one line each, so an 80x24 screen
+/// shows them all.
+fn help_entries(mode: Mode) -> Vec<(String, &'static str)> {
+    use crate::action::Action as A;
+    let group = |a: A| -> Option<(&'static str, &'static str)> {
+        Some(match a {
+            A::GoTab(_) => ("1-5", "go to tab 1-5"),
+            A::Up | A::Down | A::Left | A::Right => ("↑↓←→ hjkl", "move / previous, next"),
+            A::PageUp | A::PageDown => ("PgUp PgDn", "page up / down"),
+            A::Top | A::Bottom => ("g G Home End", "first / last row"),
+            A::DetailDown | A::DetailUp => ("J K", "scroll the detail pane"),
+            _ => return None,
+        })
+    };
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    for c in keymap::bindings(mode) {
+        match group(c.action) {
+            Some((keys, help)) if matches!(mode, Mode::Normal(_)) => {
+                if !out.iter().any(|(k, _)| k == keys) {
+                    out.push((keys.to_string(), help));
+                }
+            }
+            _ => out.push((c.keys_label(), c.help)),
+        }
+    }
+    out
+}
+
 fn render_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
     let below = app.modals.iter().rev().find(|m| !matches!(m, Modal::Help { .. }));
     let mode = match below {
@@ -161,7 +249,7 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Th
     };
     let popup = widgets::centered(area, 78, area.height.saturating_sub(2));
     // Two columns when there is room, so the whole keymap fits on an 80x24 screen.
-    let entries: Vec<(String, &str)> = keymap::bindings(mode).map(|c| (c.keys_label(), c.help)).collect();
+    let entries = help_entries(mode);
     let col = (popup.width.saturating_sub(2) / 2) as usize;
     let two = col >= 34;
     let cell = |(k, h): &(String, &str), width: usize| -> Vec<Span<'static>> {

@@ -141,16 +141,28 @@ pub const STATUS_COLUMNS: [(IntakeStatus, &str); 4] = [
 /// bad rows reported by line, the same submission never stored twice, even by two imports of
 /// the same file at the same moment. `dry_run` stores nothing.
 pub fn import(store: &Store, path: &Path, dry_run: bool) -> Result<ImportSummary, ImportError> {
-    import_mapped(store, path, dry_run, &[])
+    import_on(store, path, dry_run, chrono::Local::now().date_naive())
 }
 
-/// [`import`] with columns named by the user: `map` holds (column, header) pairs from
+/// [`import`] with `today` given (the command line's today): a row dated after it is refused,
+/// since Submitted and the status dates record what happened.
+pub fn import_on(
+    store: &Store,
+    path: &Path,
+    dry_run: bool,
+    today: chrono::NaiveDate,
+) -> Result<ImportSummary, ImportError> {
+    import_mapped(store, path, dry_run, &[], today)
+}
+
+/// [`import_on`] with columns named by the user: `map` holds (column, header) pairs from
 /// `--map "Submitted=When did you apply?"` ([`parse_map`]).
 pub fn import_mapped(
     store: &Store,
     path: &Path,
     dry_run: bool,
     map: &[(&'static str, String)],
+    today: chrono::NaiveDate,
 ) -> Result<ImportSummary, ImportError> {
     let unreadable = |reason: String| ImportError::Unreadable {
         path: path.display().to_string(),
@@ -161,7 +173,7 @@ pub fn import_mapped(
     // below, never trusted stale.
     let planned_at = store.generation()?;
     let (data, _problems) = store.load()?;
-    let plan = plan::plan(&data, &bytes, map).map_err(unreadable)?;
+    let plan = plan::plan(&data, &bytes, map, today).map_err(unreadable)?;
     if dry_run || plan.intakes.is_empty() {
         let mut summary = plan.summary;
         summary.dry_run = dry_run;
@@ -175,7 +187,7 @@ pub fn import_mapped(
             plan
         } else {
             let (now, _problems) = txn.load()?;
-            plan::plan(&now, &bytes, map).map_err(StoreError::Storage)?
+            plan::plan(&now, &bytes, map, today).map_err(StoreError::Storage)?
         };
         plan.apply(txn)?;
         Ok(plan.summary)
@@ -186,5 +198,5 @@ pub fn import_mapped(
 /// Checks `bytes` as an intake export against `data` and stores nothing: what `--dry-run`
 /// reports, and the entry point of the import fuzz target.
 pub fn check_file(data: &crate::dataset::Dataset, bytes: &[u8]) -> Result<ImportSummary, String> {
-    plan::plan(data, bytes, &[]).map(|p| p.summary)
+    plan::plan(data, bytes, &[], chrono::Local::now().date_naive()).map(|p| p.summary)
 }

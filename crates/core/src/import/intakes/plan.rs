@@ -132,7 +132,12 @@ impl Lookups {
     }
 }
 
-pub(super) fn plan(data: &Dataset, bytes: &[u8], map: &[(&'static str, String)]) -> Result<Plan, String> {
+pub(super) fn plan(
+    data: &Dataset,
+    bytes: &[u8],
+    map: &[(&'static str, String)],
+    today: NaiveDate,
+) -> Result<Plan, String> {
     let sheet = Sheet::new(bytes)?;
     let header = sheet.header.clone();
     let columns = Columns::find(&header, map)?;
@@ -165,7 +170,7 @@ pub(super) fn plan(data: &Dataset, bytes: &[u8], map: &[(&'static str, String)])
                 continue;
             }
         };
-        match plan_row(&columns, &row.fields, &mut lookups, &places, &mut plan) {
+        match plan_row(&columns, &row.fields, &mut lookups, &places, &mut plan, today) {
             Ok(true) => {
                 plan.summary.imported += 1;
                 if !cleaned.is_empty() {
@@ -193,8 +198,9 @@ fn plan_row(
     lk: &mut Lookups,
     places: &Places,
     plan: &mut Plan,
+    today: NaiveDate,
 ) -> Result<bool, String> {
-    let values = check_row(c, row)?;
+    let values = check_row(c, row, today)?;
     let existing = lookup_employee(lk, &values.number, &values.email);
     let new_employee = match existing {
         Some(_) => None,

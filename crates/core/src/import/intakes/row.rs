@@ -116,8 +116,8 @@ impl Columns {
             Ok(Columns(found))
         } else {
             Err(format!(
-                "not an intake form export: missing column(s) {}; name another header with \
-                 --map \"Column=Header\"",
+                "not an intake form export: missing {} {}; name another header with --map \"COLUMN=HEADER\"",
+                crate::text::plural(missing.len() as u64, "column"),
                 missing.join(", ")
             ))
         }
@@ -189,6 +189,11 @@ pub(super) fn column_of(field: &str) -> &str {
         "services" => col::SERVICES,
         "next step due" => col::NEXT_STEP_DUE,
         "close reason" => col::CLOSE_REASON,
+        "received" => col::SUBMITTED,
+        "contacted" => col::CONTACTED,
+        "consultation scheduled" => col::SCHEDULED,
+        "relationship established" => col::ESTABLISHED,
+        "closed" => col::CLOSED,
         other => other,
     }
 }
@@ -213,7 +218,9 @@ pub fn parse_services(text: &str) -> (Vec<Service>, String) {
     (services, other.join(", "))
 }
 
-pub(super) fn check_row(c: &Columns, row: &[String]) -> Result<RowValues, String> {
+/// Checks one row; its dates record what happened, so none may be after `today` and the status
+/// steps come in order.
+pub(super) fn check_row(c: &Columns, row: &[String], today: chrono::NaiveDate) -> Result<RowValues, String> {
     let number = c.get(row, col::EMPLOYEE_ID).to_string();
     let email = c.email(row).to_string();
     let (first, last) = c.first_last(row);
@@ -268,6 +275,7 @@ pub(super) fn check_row(c: &Columns, row: &[String]) -> Result<RowValues, String
     }
     intake
         .validate()
+        .and_then(|()| intake.check_dates(today))
         .map_err(|e| format!("{}: {}", column_of(e.field), e.reason))?;
     Ok(RowValues {
         number,

@@ -275,8 +275,12 @@ fn selected_facts(tab: &CoverageTab, cx: &Ctx) -> Option<String> {
             facts([
                 l.name.clone(),
                 l.kind.label().to_string(),
-                format!("{} employees", l.employees),
-                format!("{n} ambassador(s) as of {}", tab.date),
+                pathways_core::text::count(l.employees as usize, "employee"),
+                format!(
+                    "{} as of {}",
+                    pathways_core::text::count(n, "ambassador"),
+                    tab.date
+                ),
             ])
         })
     };
@@ -286,7 +290,7 @@ fn selected_facts(tab: &CoverageTab, cx: &Ctx) -> Option<String> {
             facts([
                 format!("ambassador {}", cx.person(a.employee_id)),
                 data.location_name(Some(a.primary_location)).to_string(),
-                format!("{} locations", a.locations().len()),
+                pathways_core::text::count(a.locations().len(), "location"),
                 format!("tenure {} to {}", a.tenure_start, a.tenure_end),
             ])
         }),

@@ -31,7 +31,10 @@ pub fn render(tab: &CoverageTab, frame: &mut Frame, area: Rect, cx: &Ctx, theme:
 /// Two lines that fit `width`: the full wording at 80 columns, a shorter one below that.
 fn summary_lines<'a>(tab: &CoverageTab, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let c = &tab.totals;
-    let active = format!(" {} ambassadors active", c.active_ambassadors);
+    let active = format!(
+        " {} active",
+        pathways_core::text::count(c.active_ambassadors, "ambassador")
+    );
     let (when, short_when) = if tab.date == tab.today {
         (
             format!("as of today, {}", day(tab.date)),
@@ -159,10 +162,10 @@ fn overview(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ctx, theme: &
         tab.rows(View::Overview).len(),
         tab.selected_row(),
         theme,
-        |row| {
+        |row, cols| {
             let l = &data.locations[tab.rows(View::Overview).visible[row]];
             Row::new(vec![
-                Cell::from(l.name.clone()),
+                cols.fit(0, l.name.clone()),
                 Cell::from(l.employees.to_string()),
             ])
         },

@@ -10,7 +10,7 @@ use pathways_core::domain::{
     ambassador_problem, overlapping_tenure,
 };
 use pathways_core::lookup::LookupError;
-use pathways_core::text::fold;
+use pathways_core::text::{count, fold};
 
 /// Checks and saves a form: nothing is saved while any check fails.
 pub(super) fn submit(tab: &mut CoverageTab, cx: &Ctx, purpose: &CoverageForm, form: &mut Form) -> Fx {
@@ -225,6 +225,13 @@ pub(super) fn toggle_mark(tab: &CoverageTab, cx: &Ctx) -> Fx {
     };
     let mut updated = session.clone();
     let present = !session.attendees.contains(&a.id);
+    // Attendance records what happened: a session still to come has no one present yet.
+    if present && session.date > cx.today {
+        return vec![Effect::status(format!(
+            "the session of {} has not been held yet: mark who was present on the day or after",
+            session.date
+        ))];
+    }
     if present {
         updated.attendees.push(a.id);
         updated.attendees.sort_unstable();
@@ -276,8 +283,10 @@ pub(super) fn ask_delete(tab: &CoverageTab, cx: &Ctx) -> Fx {
                 .count();
             if employees + ambassadors > 0 {
                 return vec![Effect::Status(format!(
-                    "cannot delete {}: {employees} employee(s) and {ambassadors} ambassador(s) name it",
-                    l.name
+                    "cannot delete {}: {} and {} name it",
+                    l.name,
+                    count(employees, "employee"),
+                    count(ambassadors, "ambassador")
                 ))];
             }
             Some((
@@ -289,10 +298,10 @@ pub(super) fn ask_delete(tab: &CoverageTab, cx: &Ctx) -> Fx {
         View::Sessions => data.ambassador_sessions.get(i).map(|s| {
             (
                 format!(
-                    "Delete the PL session of {} ({}) and its {} attendance mark(s)?",
+                    "Delete the PL session of {} ({}) and its {}?",
                     s.date,
                     s.topic,
-                    s.attendees.len()
+                    count(s.attendees.len(), "attendance mark")
                 ),
                 CoverageConfirm::DeleteSession(s.clone()),
             )

@@ -34,7 +34,7 @@ pub(super) fn ambassadors(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: 
         tab.rows(View::Ambassadors).len(),
         tab.selected_row(),
         theme,
-        |row| {
+        |row, cols| {
             let i = tab.rows(View::Ambassadors).visible[row];
             let a = &data.ambassadors[i];
             let (marker, style) = if a.tenure_ends_soon(on) {
@@ -49,8 +49,8 @@ pub(super) fn ambassadors(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: 
             let (attended, held) = tab.rates[i];
             Row::new(vec![
                 Cell::from(Span::styled(marker, style)),
-                Cell::from(cx.person(a.employee_id)),
-                Cell::from(data.location_name(Some(a.primary_location)).to_string()),
+                cols.fit(1, cx.person(a.employee_id)),
+                cols.fit(2, data.location_name(Some(a.primary_location))),
                 Cell::from(a.locations().len().to_string()),
                 Cell::from(day(a.tenure_end)),
                 Cell::from(if held == 0 {
@@ -120,7 +120,7 @@ pub(super) fn ambassadors(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: 
             ]
         }
     };
-    widgets::detail(frame, detail_area, " Ambassador ", lines, theme);
+    widgets::detail_pane(frame, detail_area, " Ambassador ", lines, cx.detail, theme);
 }
 
 pub(super) fn locations(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ctx, theme: &Theme) {
@@ -145,7 +145,7 @@ pub(super) fn locations(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &C
         tab.rows(View::Locations).len(),
         tab.selected_row(),
         theme,
-        |row| {
+        |row, cols| {
             let l = &data.locations[tab.rows(View::Locations).visible[row]];
             let n = tab
                 .totals
@@ -160,7 +160,7 @@ pub(super) fn locations(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &C
             };
             Row::new(vec![
                 Cell::from(marker),
-                Cell::from(l.name.clone()),
+                cols.fit(1, l.name.clone()),
                 Cell::from(l.kind.label()),
                 Cell::from(l.employees.to_string()),
                 Cell::from(count),
@@ -182,7 +182,12 @@ pub(super) fn locations(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &C
             vec![
                 widgets::fact(
                     "Location",
-                    format!("{} · {} · {} employees", l.name, l.kind.label(), l.employees),
+                    format!(
+                        "{} · {} · {}",
+                        l.name,
+                        l.kind.label(),
+                        pathways_core::text::count(l.employees as usize, "employee")
+                    ),
                     theme,
                 ),
                 widgets::fact(
@@ -197,7 +202,7 @@ pub(super) fn locations(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &C
             ]
         }
     };
-    widgets::detail(frame, detail_area, " Location ", lines, theme);
+    widgets::detail_pane(frame, detail_area, " Location ", lines, cx.detail, theme);
 }
 
 pub(super) fn sessions(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ctx, theme: &Theme) {
@@ -220,14 +225,14 @@ pub(super) fn sessions(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ct
         tab.rows(View::Sessions).len(),
         tab.selected_row(),
         theme,
-        |row| {
+        |row, cols| {
             let i = tab.rows(View::Sessions).visible[row];
             let s = &data.ambassador_sessions[i];
             let (present, active) = tab.present[i];
             Row::new(vec![
                 Cell::from(day(s.date)),
-                Cell::from(s.topic.clone()),
-                Cell::from(s.presenter.clone()),
+                cols.fit(1, s.topic.clone()),
+                cols.fit(2, s.presenter.clone()),
                 Cell::from(if s.date > tab.date && present == 0 {
                     "planned".to_string()
                 } else {
@@ -256,7 +261,7 @@ pub(super) fn sessions(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ct
             ]
         }
     };
-    widgets::detail(frame, detail_area, " PL session ", lines, theme);
+    widgets::detail_pane(frame, detail_area, " PL session ", lines, cx.detail, theme);
 }
 
 pub(super) fn attendance(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ctx, theme: &Theme) {
@@ -285,7 +290,7 @@ pub(super) fn attendance(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &
         tab.attendance.len(),
         tab.selected_row(),
         theme,
-        |row| {
+        |row, cols| {
             let i = tab.attendance.rows.visible[row];
             let a = &data.ambassadors[i];
             let (attended, held) = tab.rates[i];
@@ -295,8 +300,8 @@ pub(super) fn attendance(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &
                 } else {
                     "[ ]"
                 }),
-                Cell::from(cx.person(a.employee_id)),
-                Cell::from(data.location_name(Some(a.primary_location)).to_string()),
+                cols.fit(1, cx.person(a.employee_id)),
+                cols.fit(2, data.location_name(Some(a.primary_location))),
                 Cell::from(format!("{attended}/{held}")),
             ])
         },
@@ -334,7 +339,7 @@ pub(super) fn demographics(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx:
         tab.rows(View::Demographics).len(),
         tab.selected_row(),
         theme,
-        |row| {
+        |row, _| {
             let r = &tab.demographic_rows[tab.rows(View::Demographics).visible[row]];
             match &r.group {
                 None => Row::new(vec![

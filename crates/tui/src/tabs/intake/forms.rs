@@ -1,9 +1,11 @@
-//! The intake tab's forms: add/edit an intake, log a consultation, close with a reason, filters,
-//! and the overdue setting (pop-up capture is in `popup`). Each submit checks every field, puts
-//! the reason on the wrong ones, and saves nothing until the form is valid.
+//! The intake tab's forms: add/edit an intake, a status step (its date and the next step), log a
+//! consultation, close with a reason, filters, and the overdue and stale rules (pop-up capture
+//! is in `popup`, closures in `closures`). Each submit checks every field, puts the reason on the
+//! wrong ones, and saves nothing until the form is valid. A date that records what happened is
+//! never after today.
 
-use super::person::{Person, already_has, check_person, link_employee};
-use super::{Filters, Fx, IntakeForm, IntakeSaved, IntakeTab, OverdueFilter, StatusFilter};
+use super::person::{Person, already_has, check_match, check_person, link_employee};
+use super::{Filters, FlagFilter, Fx, IntakeForm, IntakeSaved, IntakeTab, StatusFilter};
 use crate::form::{Field, Form};
 use crate::save::Save;
 use crate::tab::{Ctx, Effect, TabView};
@@ -56,7 +58,7 @@ fn intake_form(title: &str, cx: &Ctx, it: Option<&Intake>) -> Form {
                 "other service",
                 it.map(|i| i.other_service.as_str()).unwrap_or(""),
             ),
-            Field::text("owner", it.map(|i| i.owner.as_str()).unwrap_or("")),
+            owner_field(&cx.data.owners(), it.map(|i| i.owner.as_str()).unwrap_or("")),
             Field::text("next step", it.map(|i| i.next_step.as_str()).unwrap_or("")),
             Field::date("next step due", it.and_then(|i| i.next_step_due)),
             Field::text("notes", it.map(|i| i.notes.as_str()).unwrap_or("")).holds(Sensitive::Note),
@@ -64,14 +66,82 @@ fn intake_form(title: &str, cx: &Ctx, it: Option<&Intake>) -> Form {
     )
 }
 
+/// No owner yet.
+const NO_OWNER: &str = "(none)";
+
+/// The owner, picked from the team's list (`pathways owners add NAME` keeps it); an owner an
+/// intake already names stays a choice even if it is not on the list.
+fn owner_field(owners: &[String], current: &str) -> Field {
+    let mut options = vec![NO_OWNER.to_string()];
+    options.extend(owners.iter().cloned());
+    if !current.is_empty() && !options.iter().any(|o| o == current) {
+        options.push(current.to_string());
+    }
+    Field::choice(
+        "owner",
+        options,
+        if current.is_empty() { NO_OWNER } else { current },
+    )
+}
+
+/// The owner a form's pick list holds ("" for none).
+fn picked_owner(form: &Form) -> String {
+    match form.value("owner") {
+        NO_OWNER => String::new(),
+        other => other.to_string(),
+    }
+}
+
 pub(super) fn open_add(cx: &Ctx) -> Fx {
-    open(intake_form("Add an intake", cx, None), IntakeForm::Add)
+    let title = if cx.data.owners().is_empty() {
+        "Add an intake (no owners listed yet: `pathways owners add NAME`)"
+    } else {
+        "Add an intake"
+    };
+    open(intake_form(title, cx, None), IntakeForm::Add)
 }
 
 pub(super) fn open_edit(cx: &Ctx, it: Intake) -> Fx {
     let title = format!("Edit the intake of {}", cx.person(it.employee_id));
     let form = intake_form(&title, cx, Some(&it));
     open(form, IntakeForm::Edit(it))
+}
+
+/// `>`: the next status, on a date (today unless changed: Friday's call logged on Monday says
+/// Friday), with the next step offered for update in the same form.
+pub(super) fn open_step(cx: &Ctx, it: Intake, to: IntakeStatus) -> Fx {
+    let form = Form::new(
+        format!("{}: {}", cx.person(it.employee_id), to.label()),
+        vec![
+            Field::date("on", Some(cx.today)),
+            Field::text("next step", it.next_step.clone()),
+            Field::date("next step due", it.next_step_due),
+        ],
+    );
+    open(form, IntakeForm::Step(it, to))
+}
+
+pub(super) fn save_step(cx: &Ctx, it: &Intake, to: IntakeStatus, form: &mut Form) -> Fx {
+    let date = form.date("on");
+    let due = form.optional_date("next step due");
+    let Some(date) = date else { return vec![] };
+    let mut updated = it.clone();
+    if let Err(e) = updated.step(to, date, None, cx.today) {
+        form.set_error("on", e.reason);
+        return vec![];
+    }
+    updated.next_step = form.value("next step").to_string();
+    updated.next_step_due = due;
+    if form.has_errors() {
+        return vec![];
+    }
+    if let Err(e) = updated.validate() {
+        form.set_error(e.field, e.reason);
+        return vec![];
+    }
+    let done = format!("{}: {} on {date}", cx.person(it.employee_id), to.label());
+    let it = it.clone();
+    vec![Effect::Save(Save::new(done, move |w| w.update(&it, &updated)))]
 }
 
 pub(super) fn open_close(cx: &Ctx, it: Intake) -> Fx {
@@ -135,13 +205,9 @@ pub(super) fn open_filters(tab: &IntakeTab, cx: &Ctx) -> Fx {
                 f.location.map(|l| data.location_name(Some(l))).unwrap_or(ANY),
             ),
             Field::choice(
-                "overdue",
-                with_any(["overdue only".to_string(), "not overdue".to_string()]),
-                match f.overdue {
-                    None => ANY,
-                    Some(OverdueFilter::Only) => "overdue only",
-                    Some(OverdueFilter::Not) => "not overdue",
-                },
+                "flags",
+                with_any(FlagFilter::ALL.iter().map(|f| f.label().to_string())),
+                f.flags.map(|f| f.label()).unwrap_or(ANY),
             ),
         ],
     );
@@ -150,11 +216,19 @@ pub(super) fn open_filters(tab: &IntakeTab, cx: &Ctx) -> Fx {
 
 pub(super) fn open_settings(tab: &IntakeTab) -> Fx {
     let form = Form::new(
-        "Overdue rule: an intake with no first contact after N working days",
-        vec![Field::number("working days", tab.overdue_limit)],
+        "Queue rules, in working days (district closures, H, are not working days)",
+        vec![
+            Field::number(OVERDUE_AFTER, tab.overdue_limit),
+            Field::number(STALE_AFTER, tab.stale_limit),
+        ],
     );
     open(form, IntakeForm::Settings)
 }
+
+/// The rules form's fields: `!` received with no first contact after N working days, `~`
+/// contacted or scheduled with no step after M.
+const OVERDUE_AFTER: &str = "overdue after";
+const STALE_AFTER: &str = "stale after";
 
 pub(super) fn parse_services(form: &mut Form, label: &str) -> Vec<Service> {
     let services: Vec<Service> = form
@@ -173,7 +247,7 @@ pub(super) fn parse_services(form: &mut Form, label: &str) -> Vec<Service> {
 }
 
 /// Adds an intake, or saves an edit of `original` (the intake as the form opened).
-pub(super) fn save_intake(cx: &Ctx, original: Option<&Intake>, form: &mut Form) -> Fx {
+pub(super) fn save_intake(tab: &mut IntakeTab, cx: &Ctx, original: Option<&Intake>, form: &mut Form) -> Fx {
     let data = cx.data;
     let location = form.location("location", &cx.places());
     let person = Person {
@@ -190,10 +264,49 @@ pub(super) fn save_intake(cx: &Ctx, original: Option<&Intake>, form: &mut Form) 
     let due = form.optional_date("next step due");
     let source = IntakeSource::parse(form.value("source")).unwrap_or(IntakeSource::Form);
     let Some(received) = received else { return vec![] };
+    if let Err(e) = happened_by(received, cx.today, "received") {
+        form.set_error("received", e.reason);
+    }
     if form.has_errors() {
         return vec![];
     }
-    let matched = cx.people().by_keys(&person.number, &person.email).cloned();
+    let people = cx.people();
+    let (by_id, by_email) = (people.by_number(&person.number), people.by_email(&person.email));
+    if let (Some(a), Some(b)) = (by_id, by_email)
+        && a.id != b.id
+    {
+        form.set_error(
+            "email",
+            format!(
+                "this email is {}'s, the employee id {}'s: which one is it?",
+                cx.person(b.id),
+                cx.person(a.id)
+            ),
+        );
+        return vec![];
+    }
+    let matched = by_id.or(by_email).cloned();
+    // A typed id or email never files the intake under someone else silently. An edit may
+    // rename its own person (that is what editing is for), not another.
+    let other = matched
+        .as_ref()
+        .filter(|m| original.is_none_or(|o| o.employee_id != m.id));
+    let typed = format!("{} {}", person.first, person.last);
+    let key = if by_id.is_some() {
+        &person.number
+    } else {
+        &person.email
+    };
+    if !check_match(
+        cx,
+        form,
+        &mut tab.confirmed_person,
+        other,
+        (&typed, key),
+        "first name",
+    ) {
+        return vec![];
+    }
     if already_has(data, matched.as_ref(), received, original.map_or(0, |o| o.id)) {
         form.set_error(
             "received",
@@ -224,7 +337,7 @@ pub(super) fn save_intake(cx: &Ctx, original: Option<&Intake>, form: &mut Form) 
     if !it.other_service.is_empty() && !it.services.contains(&Service::Other) {
         it.services.push(Service::Other);
     }
-    it.owner = form.value("owner").to_string();
+    it.owner = picked_owner(form);
     it.next_step = form.value("next step").to_string();
     it.next_step_due = due;
     it.notes = form.value("notes").to_string();
@@ -266,8 +379,8 @@ pub(super) fn save_consultation(cx: &Ctx, it: &Intake, form: &mut Form) -> Fx {
                 "date",
                 format!("before the intake was received ({})", it.received),
             );
-        } else if d > cx.today {
-            form.set_error("date", "in the future; log a consultation after it happens");
+        } else if let Err(e) = happened_by(d, cx.today, "date") {
+            form.set_error("date", e.reason);
         }
     }
     let minutes = match Consultation::parse_minutes(form.value("minutes")) {
@@ -306,7 +419,7 @@ pub(super) fn save_close(cx: &Ctx, it: &Intake, form: &mut Form) -> Fx {
         form.set_error("close reason", "choose a close reason");
     }
     let date = form.date("closed on");
-    let last = it.history.iter().map(|c| c.date).max().unwrap_or(it.received);
+    let last = it.last_step();
     if let Some(d) = date
         && d < last
     {
@@ -319,7 +432,10 @@ pub(super) fn save_close(cx: &Ctx, it: &Intake, form: &mut Form) -> Fx {
         return vec![];
     }
     let mut updated = it.clone();
-    updated.move_to(IntakeStatus::Closed, date, Some(reason));
+    if let Err(e) = updated.step(IntakeStatus::Closed, date, Some(reason), cx.today) {
+        form.set_error("closed on", e.reason);
+        return vec![];
+    }
     let done = format!("{}: closed ({})", cx.person(it.employee_id), reason.label());
     let it = it.clone();
     vec![Effect::Save(Save::new(done, move |w| w.update(&it, &updated)))]
@@ -343,37 +459,43 @@ pub(super) fn apply_filters(tab: &mut IntakeTab, cx: &Ctx, form: &Form) -> Fx {
         service: pick("service").and_then(|s| Service::parse(&s)),
         chapter: pick("chapter"),
         location: pick("location").and_then(|l| data.locations.iter().find(|x| x.name == l).map(|x| x.id)),
-        overdue: pick("overdue").map(|o| {
-            if o == "overdue only" {
-                OverdueFilter::Only
-            } else {
-                OverdueFilter::Not
-            }
-        }),
+        flags: pick("flags").and_then(|f| FlagFilter::ALL.into_iter().find(|x| x.label() == f)),
     };
     tab.refresh(cx);
     vec![Effect::Status(if tab.filters.is_empty() {
-        "no filters".into()
+        "the open intakes, no other filter".into()
     } else {
         format!("filtered: {}", tab.filters.describe(data))
     })]
 }
 
 pub(super) fn save_settings(cx: &Ctx, form: &mut Form) -> Fx {
-    let days = form.value("working days").parse::<u32>().unwrap_or(0);
+    let reason = "a whole number of working days from 1 to 60";
+    let overdue = form.number::<u32>(OVERDUE_AFTER, reason);
+    let stale = form.number::<u32>(STALE_AFTER, reason);
+    let (Some(overdue), Some(stale)) = (overdue, stale) else {
+        return vec![];
+    };
     let original = cx.data.intake_settings.first().cloned();
     let mut s = IntakeSettings {
         id: original.as_ref().map(|o| o.id).unwrap_or(0),
-        overdue_working_days: days,
-        stale_working_days: original
-            .as_ref()
-            .map_or(DEFAULT_STALE_WORKING_DAYS, |o| o.stale_working_days),
+        overdue_working_days: overdue,
+        stale_working_days: stale,
     };
     if let Err(e) = s.validate() {
-        form.set_error(e.field, e.reason);
+        let label = if e.field == "stale after" {
+            STALE_AFTER
+        } else {
+            OVERDUE_AFTER
+        };
+        form.set_error(label, e.reason);
         return vec![];
     }
-    let done = format!("overdue after {days} working days without first contact");
+    let done = format!(
+        "overdue after {} without first contact, stale after {} without a step",
+        pathways_core::text::count(overdue as usize, "working day"),
+        pathways_core::text::count(stale as usize, "working day")
+    );
     vec![Effect::Save(Save::new(done, move |w| match &original {
         Some(o) => w.update(o, &s),
         None => w.insert(&mut s).map(|_| ()),

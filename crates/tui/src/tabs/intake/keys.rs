@@ -17,16 +17,27 @@ pub enum IntakeAction {
     LogConsultation,
     Filters,
     ClearFilters,
-    ToggleOverdue,
+    ToggleFlagged,
     CycleSort,
     ReverseSort,
     PopUpCapture,
-    OverdueSetting,
+    /// The overdue and stale rules.
+    Rules,
+    /// The district's closures (holidays, breaks) the working days skip.
+    Closures,
 }
 
 use IntakeAction as A;
+// `[` / `]` step the period a tab shows (a month, a year, a cohort) on every tab; the queue has
+// no period, and its status step changes data, so it has keys of its own: `>` and `<`.
 pub const KEYS: &[Binding<IntakeAction>] = &[
-    bind(&[Char('a')], A::Add, "add-intake", "add an intake", Some("add")),
+    bind(
+        &[Char('a')],
+        A::Add,
+        "add-intake",
+        "add intake (or closure)",
+        Some("add"),
+    ),
     bind(
         &[Char('e'), Code(KeyCode::Enter)],
         A::Edit,
@@ -35,24 +46,24 @@ pub const KEYS: &[Binding<IntakeAction>] = &[
         None,
     ),
     bind(
-        &[Char(']'), Char('>')],
+        &[Char('>')],
         A::Advance,
         "advance-status",
-        "status: one step forward",
-        Some("forward"),
+        "next status (asks date)",
+        Some("step"),
     ),
     bind(
-        &[Char('['), Char('<')],
+        &[Char('<')],
         A::StepBack,
         "step-back-status",
-        "status: one step back",
+        "status back (asks)",
         None,
     ),
     bind(
         &[Char('x')],
         A::Close,
         "close-intake",
-        "close with a reason",
+        "close (closure: delete)",
         None,
     ),
     bind(
@@ -73,14 +84,14 @@ pub const KEYS: &[Binding<IntakeAction>] = &[
         &[Char('F')],
         A::ClearFilters,
         "clear-filters",
-        "clear every filter",
+        "reset: open intakes",
         None,
     ),
     bind(
         &[Char('o')],
-        A::ToggleOverdue,
-        "overdue-only",
-        "overdue only on/off",
+        A::ToggleFlagged,
+        "flagged-only",
+        "flagged only (! ~ *)",
         None,
     ),
     bind(
@@ -106,9 +117,10 @@ pub const KEYS: &[Binding<IntakeAction>] = &[
     ),
     bind(
         &[Char('w')],
-        A::OverdueSetting,
-        "overdue-days",
-        "overdue after N days",
+        A::Rules,
+        "queue-rules",
+        "overdue and stale rules",
         None,
     ),
+    bind(&[Char('H')], A::Closures, "closures", "closures (holidays)", None),
 ];

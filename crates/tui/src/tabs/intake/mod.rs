@@ -1,8 +1,10 @@
-//! Tab 1, the intake queue: who asked for help, what they need, how long they have waited.
-//! State and the tab contract here; keys in `keys`; sorting and filters in `queue`; forms (add,
-//! edit, consultation, close, filters, the overdue rule) in `forms`, pop-up capture in `popup`,
-//! the person an intake links to in `person`; drawing in `view`.
+//! Tab 1, the intake queue: who is waiting on us now, what they need, the next step.
+//! State and the tab contract here; keys in `keys`; flags, sorting and filters in `queue`; forms
+//! (add, edit, status step, consultation, close, filters, the rules) in `forms`, pop-up capture
+//! in `popup`, the person an intake links to in `person`, the district's closures in `closures`;
+//! drawing in `view`.
 
+mod closures;
 mod forms;
 mod keys;
 mod person;
@@ -10,8 +12,9 @@ mod popup;
 mod queue;
 mod view;
 
+pub use closures::Closures as ClosureList;
 pub use keys::{IntakeAction, KEYS};
-pub use queue::{Filters, OverdueFilter, Sort, StatusFilter};
+pub use queue::{Filters, FlagFilter, Flags, Sort, StatusFilter};
 
 use crate::form::Form;
 use crate::list::{Nav, Rows, Views};
@@ -23,7 +26,7 @@ use pathways_core::domain::*;
 use pathways_core::search::Kind;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// What each of the tab's forms is for. Edits carry the intake as it was when the form opened:
 /// the save is refused if someone else saved it meanwhile.
@@ -31,6 +34,8 @@ use std::collections::{BTreeSet, HashMap};
 pub enum IntakeForm {
     Add,
     Edit(Intake),
+    /// A status step forward (not closing): its date, and the next step to update.
+    Step(Intake, IntakeStatus),
     Consultation(Intake),
     Close(Intake),
     Filters,
@@ -39,6 +44,9 @@ pub enum IntakeForm {
     PopUpEvent,
     /// Capturing people at the pop-up event with this id.
     PopUpCapture(Id),
+    /// Adding district closures (one day or a range of weekdays).
+    AddClosure,
+    EditClosure(Closure),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +54,7 @@ pub enum IntakeConfirm {
     /// Move the intake (as the question showed it) back to this status, dropping the later
     /// status dates.
     MoveBack(Intake, IntakeStatus),
+    DeleteClosure(Closure),
 }
 
 /// What follows a save.
@@ -57,6 +66,8 @@ pub enum IntakeSaved {
     EventChosen,
     /// A person was captured at the pop-up event: ready for the next.
     Captured(Id),
+    /// A closure was saved: select it in the closures list.
+    Closure,
 }
 
 type Fx = Effects<IntakeTab>;
@@ -68,18 +79,28 @@ pub struct IntakeTab {
     pub filters: Filters,
     pub sort: Sort,
     pub reversed: bool,
-    /// Working days without first contact before an intake is overdue (from the settings record).
+    /// Working days without first contact before an intake is overdue, and without a step
+    /// before a contacted or scheduled one is stale (from the settings record).
     pub overdue_limit: u32,
-    /// Overdue flag per intake, by index into `data.intakes` (computed once per refresh).
-    pub overdue: Vec<bool>,
+    pub stale_limit: u32,
+    /// Flags per intake, by index into `data.intakes` (computed once per refresh).
+    pub flags: Vec<Flags>,
     pub overdue_count: usize,
+    pub stale_count: usize,
+    pub late_count: usize,
     /// Consultations per intake id, newest first, as indexes into `data.consultations`.
     pub consultations: HashMap<Id, Vec<usize>>,
-    /// Owners seen in the data, for the filter's pick list.
+    /// The team's list of owners (and any an intake names that is not on it yet), for the
+    /// forms' and the filter's pick lists.
     pub owners: Vec<String>,
     /// The pop-up event chosen for capture in this session.
     pub popup_event: Option<Id>,
     pub captured: usize,
+    /// The person a typed name and id (or email) was confirmed for although the names differ:
+    /// (typed name, typed id or email, the person's id). Submitting the same again files it.
+    pub confirmed_person: Option<(String, String, Id)>,
+    /// The district's closures (`H`), when shown instead of the queue.
+    pub closures: closures::Closures,
 }
 
 impl IntakeTab {
@@ -93,7 +114,11 @@ impl IntakeTab {
     }
 
     pub fn is_overdue(&self, index: usize) -> bool {
-        self.overdue.get(index).copied().unwrap_or(false)
+        self.flags_of(index).overdue
+    }
+
+    pub fn flags_of(&self, index: usize) -> Flags {
+        self.flags.get(index).copied().unwrap_or_default()
     }
 
     /// Selects the intake with `id` if the list shows it; returns whether it does.
@@ -101,10 +126,25 @@ impl IntakeTab {
         self.list.current_mut().select(&id)
     }
 
-    /// Selects the intake with `id`, clearing the queue's filters if they hide it.
+    /// Selects the intake with `id`, clearing the queue's filters if they hide it (and showing
+    /// every status if it is closed).
     pub fn show_intake(&mut self, cx: &Ctx, id: Id) {
-        if !self.select_id(id) && !self.filters.is_empty() {
-            self.filters = Filters::default();
+        self.closures.shown = false;
+        if self.select_id(id) {
+            return;
+        }
+        let closed = cx
+            .data
+            .intakes
+            .iter()
+            .any(|i| i.id == id && i.status == IntakeStatus::Closed);
+        let wanted = if closed {
+            Filters::everything()
+        } else {
+            Filters::default()
+        };
+        if self.filters != wanted {
+            self.filters = wanted;
             self.refresh(cx);
             self.select_id(id);
         }
@@ -126,14 +166,9 @@ impl IntakeTab {
 
     fn advance(&mut self, cx: &Ctx, it: Intake) -> Fx {
         match it.status.next() {
-            None => vec![Effect::status("closed is the last step ([ reopens it)")],
+            None => vec![Effect::status("closed is the last step (< reopens it)")],
             Some(IntakeStatus::Closed) => forms::open_close(cx, it),
-            Some(next) => {
-                let mut updated = it.clone();
-                updated.move_to(next, cx.today, None);
-                let done = format!("{}: {}", cx.person(it.employee_id), next.label());
-                vec![Effect::Save(Save::new(done, move |w| w.update(&it, &updated)))]
-            }
+            Some(next) => forms::open_step(cx, it, next),
         }
     }
 
@@ -172,13 +207,18 @@ impl TabView for IntakeTab {
         let (data, today) = (cx.data, cx.today);
         let memory = self.list.remember();
         self.overdue_limit = overdue_limit(&data.intake_settings);
+        self.stale_limit = stale_limit(&data.intake_settings);
         let closures = Closures::new(&data.closures);
-        self.overdue = data
+        self.flags = data
             .intakes
             .iter()
-            .map(|it| it.is_overdue(today, self.overdue_limit, &closures))
+            .map(|it| Flags::of(it, today, self.overdue_limit, self.stale_limit, &closures))
             .collect();
-        self.overdue_count = self.overdue.iter().filter(|o| **o).count();
+        let count = |f: fn(&Flags) -> bool| self.flags.iter().filter(|x| f(x)).count();
+        self.overdue_count = count(|f| f.overdue);
+        self.stale_count = count(|f| f.stale);
+        self.late_count = count(|f| f.late);
+        self.closures.refresh(cx);
         self.consultations.clear();
         for (i, c) in data.consultations.iter().enumerate() {
             self.consultations.entry(c.intake_id).or_default().push(i);
@@ -186,23 +226,8 @@ impl TabView for IntakeTab {
         for list in self.consultations.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(data.consultations[i].date));
         }
-        self.owners = data
-            .intakes
-            .iter()
-            .map(|i| i.owner.trim())
-            .filter(|o| !o.is_empty())
-            .map(str::to_string)
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        let order = queue::order(
-            data,
-            today,
-            &self.filters,
-            self.sort,
-            self.reversed,
-            &self.overdue,
-        );
+        self.owners = data.owners();
+        let order = queue::order(cx, &self.filters, self.sort, self.reversed, &self.flags);
         self.list.current_mut().set_order(order, |i| data.intakes[i].id);
         self.fill_keys(data);
         self.list.restore(memory);
@@ -210,6 +235,9 @@ impl TabView for IntakeTab {
 
     fn update(&mut self, cx: &Ctx, action: IntakeAction) -> Fx {
         use IntakeAction as A;
+        if self.closures.shown {
+            return closures::update(self, cx, action);
+        }
         match action {
             A::Add => forms::open_add(cx),
             A::Edit => match self.selected_or_say(cx) {
@@ -226,7 +254,7 @@ impl TabView for IntakeTab {
             },
             A::Close => match self.selected_or_say(cx) {
                 Ok(it) if it.status == IntakeStatus::Closed => {
-                    vec![Effect::status("this intake is already closed ([ reopens it)")]
+                    vec![Effect::status("this intake is already closed (< reopens it)")]
                 }
                 Ok(it) => forms::open_close(cx, it),
                 Err(fx) => fx,
@@ -240,13 +268,15 @@ impl TabView for IntakeTab {
                 self.filters = Filters::default();
                 self.list.filter.clear();
                 self.refresh(cx);
-                vec![Effect::status("filters cleared")]
+                vec![Effect::status(
+                    "filters cleared: the open intakes (f, status any, shows closed ones too)",
+                )]
             }
-            A::ToggleOverdue => {
-                let f = &mut self.filters.overdue;
+            A::ToggleFlagged => {
+                let f = &mut self.filters.flags;
                 *f = match f {
-                    Some(OverdueFilter::Only) => None,
-                    _ => Some(OverdueFilter::Only),
+                    Some(FlagFilter::Flagged) => None,
+                    _ => Some(FlagFilter::Flagged),
                 };
                 self.refresh(cx);
                 vec![]
@@ -263,19 +293,42 @@ impl TabView for IntakeTab {
                 vec![]
             }
             A::PopUpCapture => popup::open_event(self, cx),
-            A::OverdueSetting => forms::open_settings(self),
+            A::Rules => forms::open_settings(self),
+            A::Closures => {
+                self.closures.shown = true;
+                vec![Effect::status(
+                    "district closures: a add · e edit · x delete · Esc back to the queue",
+                )]
+            }
         }
     }
 
     fn navigate(&mut self, _cx: &Ctx, nav: Nav) {
-        self.list.nav(nav);
+        if self.closures.shown {
+            self.closures.list.nav(nav);
+        } else {
+            self.list.nav(nav);
+        }
+    }
+
+    fn back(&mut self, _cx: &Ctx) -> bool {
+        std::mem::take(&mut self.closures.shown)
     }
 
     fn filter(&self) -> &str {
-        &self.list.filter
+        if self.closures.shown {
+            &self.closures.filter
+        } else {
+            &self.list.filter
+        }
     }
 
     fn set_filter(&mut self, cx: &Ctx, text: &str) {
+        if self.closures.shown {
+            text.clone_into(&mut self.closures.filter);
+            self.closures.list.narrow(text);
+            return;
+        }
         text.clone_into(&mut self.list.filter);
         self.fill_keys(cx.data);
         self.list.narrow_all();
@@ -283,14 +336,17 @@ impl TabView for IntakeTab {
 
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &IntakeForm) -> Fx {
         match purpose {
-            IntakeForm::Add => forms::save_intake(cx, None, form),
-            IntakeForm::Edit(original) => forms::save_intake(cx, Some(original), form),
+            IntakeForm::Add => forms::save_intake(self, cx, None, form),
+            IntakeForm::Edit(original) => forms::save_intake(self, cx, Some(original), form),
+            IntakeForm::Step(it, to) => forms::save_step(cx, it, *to, form),
             IntakeForm::Consultation(it) => forms::save_consultation(cx, it, form),
             IntakeForm::Close(it) => forms::save_close(cx, it, form),
             IntakeForm::Filters => forms::apply_filters(self, cx, form),
             IntakeForm::Settings => forms::save_settings(cx, form),
             IntakeForm::PopUpEvent => popup::choose_event(self, cx, form),
-            IntakeForm::PopUpCapture(event) => popup::capture(cx, *event, form),
+            IntakeForm::PopUpCapture(event) => popup::capture(self, cx, *event, form),
+            IntakeForm::AddClosure => closures::save_new(cx, form),
+            IntakeForm::EditClosure(c) => closures::save_edit(cx, c, form),
         }
     }
 
@@ -302,6 +358,7 @@ impl TabView for IntakeTab {
                 let done = format!("{}: back to {}", cx.person(it.employee_id), to.label());
                 vec![Effect::Save(Save::new(done, move |w| w.update(&it, &updated)))]
             }
+            IntakeConfirm::DeleteClosure(c) => closures::delete(c),
         }
     }
 
@@ -314,14 +371,22 @@ impl TabView for IntakeTab {
             (IntakeSaved::EventChosen, Some(event)) => popup::start_capture(self, cx, event),
             (IntakeSaved::Captured(event), Some(id)) => {
                 self.captured += 1;
+                self.confirmed_person = None;
                 self.show_intake(cx, id);
                 popup::next_capture(self, cx, event)
+            }
+            (IntakeSaved::Closure, Some(id)) => {
+                self.closures.list.select(&id);
+                vec![]
             }
             _ => vec![],
         }
     }
 
     fn copy_facts(&self, cx: &Ctx) -> Option<String> {
+        if self.closures.shown {
+            return self.closures.copy_facts(cx);
+        }
         let data = cx.data;
         self.selected(data).map(|i| {
             let who = data.employee(i.employee_id);
@@ -337,6 +402,7 @@ impl TabView for IntakeTab {
     }
 
     fn reveal(&mut self, cx: &Ctx, kind: Kind, id: Id, name: &str) {
+        self.closures.shown = false;
         self.set_filter(cx, name);
         if kind == Kind::Intake {
             self.show_intake(cx, id);

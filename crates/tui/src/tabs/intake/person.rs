@@ -3,6 +3,7 @@
 
 use crate::form::Form;
 use crate::save::Writer;
+use crate::tab::Ctx;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::*;
 
@@ -30,6 +31,56 @@ pub fn check_person(p: &Person, form: &mut Form, id_label: &str, email_label: &s
     if !p.email.is_empty() && !is_plausible_email(&p.email) {
         form.set_error(email_label, "not an email address (name@district.org)");
     }
+}
+
+/// Whether `typed` (a name as typed) is this employee's name: each typed word a word of the
+/// stored name or the beginning of one, accents and case aside ("Ana Garcia" is "Ana María
+/// García"; "Kofi Underhill" is not "Ines Castellanos").
+pub fn same_name(typed: &str, e: &Employee) -> bool {
+    use pathways_core::text::fold;
+    let typed: Vec<String> = pathways_core::search::words(&fold(typed))
+        .map(str::to_string)
+        .collect();
+    typed.is_empty() || pathways_core::search::word_tier(&typed, &fold(&e.full_name())).is_some()
+}
+
+/// The check that keeps a form from filing someone under the wrong person: the id (or email)
+/// typed belongs to `matched`, whose name is not the one typed. The first time, the reason goes
+/// on `name_label` (who the id belongs to, masked as the screen is) and nothing is saved; the
+/// same name and id submitted again is the user's confirmation (kept in `confirmed`). Returns
+/// whether to go on.
+pub fn check_match(
+    cx: &Ctx,
+    form: &mut Form,
+    confirmed: &mut Option<(String, String, Id)>,
+    matched: Option<&Employee>,
+    typed: (&str, &str),
+    name_label: &str,
+) -> bool {
+    let (name, key) = typed;
+    let Some(e) = matched else { return true };
+    if same_name(name, e) {
+        return true;
+    }
+    let asked = (name.to_string(), key.to_string(), e.id);
+    if confirmed.as_ref() == Some(&asked) {
+        return true;
+    }
+    let whose = if key.contains('@') {
+        "that email is".to_string()
+    } else {
+        format!("employee id {} is", key.trim())
+    };
+    let them = cx.person(e.id);
+    form.set_error(
+        name_label,
+        format!(
+            "{whose} {them}'s, not this name: correct the name or the id, or press Enter again \
+             to file it under {them}"
+        ),
+    );
+    *confirmed = Some(asked);
+    false
 }
 
 /// Links the intake to an employee in `w`: the matched one (updated when `overwrite`, else only

@@ -2,7 +2,7 @@
 //! and cleared at once for the next.
 
 use super::forms::{labels, parse_services};
-use super::person::{Person, already_has, check_person, link_employee};
+use super::person::{Person, already_has, check_match, check_person, link_employee};
 use super::{Fx, IntakeForm, IntakeSaved, IntakeTab};
 use crate::form::{Field, Form};
 use crate::save::Save;
@@ -51,6 +51,14 @@ fn capture_form(tab: &IntakeTab, cx: &Ctx, event: &PopUpEvent) -> Form {
 
 pub(super) fn choose_event(tab: &mut IntakeTab, cx: &Ctx, form: &mut Form) -> Fx {
     let date = form.date("event date");
+    if let Some(d) = date
+        && let Err(e) = happened_by(d, cx.today, "event date")
+    {
+        form.set_error(
+            "event date",
+            format!("{}: capture at the event, on its day", e.reason),
+        );
+    }
     let location = form.location("event location", &cx.places());
     if location.is_none() && !form.is_wrong("event location") {
         form.set_error("event location", "where is the event? type a location name");
@@ -58,6 +66,9 @@ pub(super) fn choose_event(tab: &mut IntakeTab, cx: &Ctx, form: &mut Form) -> Fx
     let (Some(date), Some(location_id)) = (date, location) else {
         return vec![];
     };
+    if form.has_errors() {
+        return vec![];
+    }
     let existing = cx
         .data
         .popups
@@ -99,7 +110,7 @@ pub(super) fn next_capture(tab: &IntakeTab, cx: &Ctx, event_id: Id) -> Fx {
     }
 }
 
-pub(super) fn capture(cx: &Ctx, event_id: Id, form: &mut Form) -> Fx {
+pub(super) fn capture(tab: &mut IntakeTab, cx: &Ctx, event_id: Id, form: &mut Form) -> Fx {
     let Some(event) = cx.data.popups.iter().find(|p| p.id == event_id).cloned() else {
         form.message = Some("the pop-up event was deleted elsewhere; nothing saved".into());
         return vec![];
@@ -134,6 +145,18 @@ pub(super) fn capture(cx: &Ctx, event_id: Id, form: &mut Form) -> Fx {
         return vec![];
     }
     let matched = cx.people().by_keys(&person.number, &person.email).cloned();
+    // The id or email typed belongs to someone else by name: say so, never file it silently.
+    let typed = form.value("name").to_string();
+    if !check_match(
+        cx,
+        form,
+        &mut tab.confirmed_person,
+        matched.as_ref(),
+        (&typed, &id_or_email),
+        "name",
+    ) {
+        return vec![];
+    }
     if already_has(cx.data, matched.as_ref(), event.date, 0) {
         form.set_error("id or email", format!("already has an intake on {}", event.date));
         return vec![];

@@ -1,29 +1,62 @@
-//! How the queue is ordered and narrowed: sorts and the structured filters.
+//! How the queue is ordered and narrowed: the flags (overdue, stale, next step late), sorts and
+//! the structured filters.
 
-use chrono::NaiveDate;
+use crate::tab::Ctx;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::*;
 
-/// The queue: indexes into `data.intakes` that the filters keep, in the chosen order.
-pub(super) fn order(
-    data: &Dataset,
-    today: NaiveDate,
-    filters: &Filters,
-    sort: Sort,
-    reversed: bool,
-    overdue: &[bool],
-) -> Vec<usize> {
+/// What needs attention on an intake, each shown by its own marker (a character, not only a
+/// colour): `!` no first contact after the overdue rule's working days, `~` no step after the
+/// stale rule's, `*` the next step's due date has passed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags {
+    pub overdue: bool,
+    pub stale: bool,
+    pub late: bool,
+}
+
+impl Flags {
+    pub const OVERDUE: char = '!';
+    pub const STALE: char = '~';
+    pub const LATE: char = '*';
+
+    pub fn of(it: &Intake, today: chrono::NaiveDate, overdue: u32, stale: u32, closures: &Closures) -> Flags {
+        Flags {
+            overdue: it.is_overdue(today, overdue, closures),
+            stale: it.is_stale(today, stale, closures),
+            late: it.next_step_late(today),
+        }
+    }
+
+    pub fn any(self) -> bool {
+        self.overdue || self.stale || self.late
+    }
+
+    /// The two marker columns: the wait (`!` or `~`, never both) and the next step (`*`).
+    pub fn markers(self) -> String {
+        let wait = if self.overdue {
+            Self::OVERDUE
+        } else if self.stale {
+            Self::STALE
+        } else {
+            ' '
+        };
+        let late = if self.late { Self::LATE } else { ' ' };
+        format!("{wait}{late}")
+    }
+}
+
+/// The queue: indexes into `data.intakes` that the filters keep, in the chosen order. Sorting by
+/// name sorts by the name as shown (initials under the privacy screen).
+pub(super) fn order(cx: &Ctx, filters: &Filters, sort: Sort, reversed: bool, flags: &[Flags]) -> Vec<usize> {
+    let (data, today) = (cx.data, cx.today);
     let mut order: Vec<usize> = (0..data.intakes.len())
         .filter(|&i| {
             let it = &data.intakes[i];
-            filters.keeps(it, data.employee(it.employee_id), overdue[i])
+            filters.keeps(it, data.employee(it.employee_id), flags[i])
         })
         .collect();
-    let name = |i: usize| {
-        data.employee(data.intakes[i].employee_id)
-            .map(|e| e.sort_name().to_lowercase())
-            .unwrap_or_default()
-    };
+    let name = |i: usize| pathways_core::text::fold(&cx.person(data.intakes[i].employee_id));
     match sort {
         Sort::Waiting => order.sort_by_cached_key(|&i| {
             let it = &data.intakes[i];
@@ -44,7 +77,7 @@ pub(super) fn order(
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
-    /// Longest wait for a first contact first; closed intakes last.
+    /// Longest wait now first (see `Intake::waiting_since`); closed intakes last.
     #[default]
     Waiting,
     Name,
@@ -87,33 +120,95 @@ impl StatusFilter {
     }
 }
 
+/// Which flags the queue shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OverdueFilter {
-    Only,
-    Not,
+pub enum FlagFilter {
+    /// Any flag: what needs attention.
+    Flagged,
+    Overdue,
+    Stale,
+    Late,
+    /// No flag at all.
+    None,
 }
 
-/// The structured filters; `/` text narrows what they leave.
-#[derive(Debug, Clone, Default, PartialEq)]
+impl FlagFilter {
+    pub const ALL: [FlagFilter; 5] = [
+        FlagFilter::Flagged,
+        FlagFilter::Overdue,
+        FlagFilter::Stale,
+        FlagFilter::Late,
+        FlagFilter::None,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FlagFilter::Flagged => "flagged (! ~ *)",
+            FlagFilter::Overdue => "overdue (!)",
+            FlagFilter::Stale => "stale (~)",
+            FlagFilter::Late => "next step late (*)",
+            FlagFilter::None => "not flagged",
+        }
+    }
+
+    fn keeps(self, f: Flags) -> bool {
+        match self {
+            FlagFilter::Flagged => f.any(),
+            FlagFilter::Overdue => f.overdue,
+            FlagFilter::Stale => f.stale,
+            FlagFilter::Late => f.late,
+            FlagFilter::None => !f.any(),
+        }
+    }
+}
+
+/// The structured filters; `/` text narrows what they leave. The queue opens on the open
+/// intakes (who is waiting on us now); closed ones are behind the status filter ("any" or
+/// "closed").
+#[derive(Debug, Clone, PartialEq)]
 pub struct Filters {
     pub status: Option<StatusFilter>,
     pub owner: Option<String>,
     pub service: Option<Service>,
     pub chapter: Option<String>,
     pub location: Option<Id>,
-    pub overdue: Option<OverdueFilter>,
+    pub flags: Option<FlagFilter>,
+}
+
+impl Default for Filters {
+    fn default() -> Self {
+        Filters {
+            status: Some(StatusFilter::Open),
+            owner: None,
+            service: None,
+            chapter: None,
+            location: None,
+            flags: None,
+        }
+    }
 }
 
 impl Filters {
+    /// Every intake, closed ones too.
+    pub fn everything() -> Self {
+        Filters {
+            status: None,
+            ..Filters::default()
+        }
+    }
+
+    /// Whether these are the queue's own (open intakes, nothing else).
     pub fn is_empty(&self) -> bool {
         *self == Filters::default()
     }
 
-    /// "status=open · overdue" for the filter bar.
+    /// "open · owner=… · flagged" for the filter bar.
     pub fn describe(&self, data: &Dataset) -> String {
         let mut parts = Vec::new();
-        if let Some(s) = self.status {
-            parts.push(format!("status={}", s.label()));
+        match self.status {
+            Some(StatusFilter::Open) => parts.push("open".to_string()),
+            Some(s) => parts.push(format!("status={}", s.label())),
+            None => parts.push("all statuses".to_string()),
         }
         if let Some(o) = &self.owner {
             parts.push(format!("owner={o}"));
@@ -127,15 +222,13 @@ impl Filters {
         if let Some(l) = self.location {
             parts.push(format!("location={}", data.location_name(Some(l))));
         }
-        match self.overdue {
-            Some(OverdueFilter::Only) => parts.push("overdue only".into()),
-            Some(OverdueFilter::Not) => parts.push("not overdue".into()),
-            None => {}
+        if let Some(f) = self.flags {
+            parts.push(f.label().to_string());
         }
         parts.join(" · ")
     }
 
-    pub(super) fn keeps(&self, it: &Intake, who: Option<&Employee>, overdue: bool) -> bool {
+    pub(super) fn keeps(&self, it: &Intake, who: Option<&Employee>, flags: Flags) -> bool {
         let status_ok = match self.status {
             None => true,
             Some(StatusFilter::Open) => it.status != IntakeStatus::Closed,
@@ -151,10 +244,6 @@ impl Filters {
             && self
                 .location
                 .is_none_or(|l| who.is_some_and(|e| e.location_id == Some(l)))
-            && match self.overdue {
-                None => true,
-                Some(OverdueFilter::Only) => overdue,
-                Some(OverdueFilter::Not) => !overdue,
-            }
+            && self.flags.is_none_or(|f| f.keeps(flags))
     }
 }

@@ -318,9 +318,9 @@ fn submit_log(tab: &MentoringTab, cx: &Ctx, pair_id: Id, form: &mut Form) -> Fx 
         return vec![];
     }
     let done = format!(
-        "log for {} saved: {} hours in {}",
+        "log for {} saved: {} in {}",
         cx.person(pair.mentee_id),
-        hours,
+        pathways_core::text::amount(f64::from(hours), "hour"),
         month.format("%B %Y")
     );
     vec![Effect::Save(Save::adding(done, move |w| w.insert(&mut log)))]

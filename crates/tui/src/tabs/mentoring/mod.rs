@@ -140,7 +140,13 @@ impl TabView for MentoringTab {
                 .list
                 .selected_index()
                 .and_then(|i| self.chapters.get(i))
-                .map(|c| format!("{} · {} active mentor(s)", c.chapter, c.active_mentors)),
+                .map(|c| {
+                    format!(
+                        "{} · {} active",
+                        c.chapter,
+                        pathways_core::text::count(c.active_mentors, "mentor")
+                    )
+                }),
         }
     }
 

@@ -6,7 +6,7 @@ use crate::tab::Ctx;
 use crate::theme::Theme;
 use crate::widgets::{self, day, opt_day};
 use pathways_core::domain::{Choice, describe_years_months, years_months_between};
-use pathways_core::text::{fit, width};
+use pathways_core::text::{count, fit, width};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -48,7 +48,7 @@ fn render_bar(frame: &mut Frame, area: Rect, tab: &MentoringTab, theme: &Theme) 
         parts.push(format!("{} ending soon", s.ending_soon));
     }
     if s.missing_logs > 0 {
-        parts.push(format!("! {} logs missing", s.missing_logs));
+        parts.push(format!("! {} missing", count(s.missing_logs, "log")));
     }
     let mut facts = String::new();
     for part in parts {
@@ -102,7 +102,7 @@ fn render_pairs(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, the
         tab.rows(View::Pairs).len(),
         tab.list.selected(),
         theme,
-        |row| {
+        |row, cols| {
             let i = tab.rows(View::Pairs).visible[row];
             let p = &data.pairs[i];
             let info = &tab.pair_info[i];
@@ -116,8 +116,8 @@ fn render_pairs(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, the
             };
             Row::new(vec![
                 Cell::from(Span::styled(if attention { "!" } else { " " }, theme.error)),
-                Cell::from(cx.person(p.mentee_id)),
-                Cell::from(mentor_name(cx, p.mentor_id)),
+                cols.fit(1, cx.person(p.mentee_id)),
+                cols.fit(2, mentor_name(cx, p.mentor_id)),
                 Cell::from(day(p.started)),
                 Cell::from(day(p.ended.unwrap_or(p.expires()))),
                 Cell::from(Span::styled(state_label(p, info.state), state_style)),
@@ -133,8 +133,12 @@ fn render_pairs(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, the
             let left = (p.expires() - cx.today).num_days();
             let ends = match info.state {
                 PairState::Ended => format!("{} (12 months)", day(p.expires())),
-                PairState::Overdue => format!("{} · ! {} days past its 12 months", day(p.expires()), -left),
-                _ => format!("{} · in {left} days", day(p.expires())),
+                PairState::Overdue => format!(
+                    "{} · ! {} past its 12 months",
+                    day(p.expires()),
+                    count((-left) as usize, "day")
+                ),
+                _ => format!("{} · in {}", day(p.expires()), count(left.max(0) as usize, "day")),
             };
             let ended = match (p.ended, p.end_reason) {
                 (Some(d), Some(r)) => format!("{} · {}", day(d), r.label()),
@@ -151,9 +155,9 @@ fn render_pairs(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, the
                 missing.push(format!("… ({} in all)", info.missing.len()));
             }
             let logs = if missing.is_empty() {
-                format!("{} logs · none missing", info.logs)
+                format!("{} · none missing", count(info.logs, "log"))
             } else {
-                format!("{} logs · ! missing {}", info.logs, missing.join(", "))
+                format!("{} · ! missing {}", count(info.logs, "log"), missing.join(", "))
             };
             vec![
                 widgets::fact(
@@ -175,7 +179,7 @@ fn render_pairs(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, the
             ]
         }
     };
-    widgets::detail(frame, detail_area, " Pair ", lines, theme);
+    widgets::detail_pane(frame, detail_area, " Pair ", lines, cx.detail, theme);
 }
 
 fn years(from: Option<chrono::NaiveDate>, today: chrono::NaiveDate) -> String {
@@ -211,7 +215,7 @@ fn render_mentors(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, t
         tab.rows(View::Mentors).len(),
         tab.list.selected(),
         theme,
-        |row| {
+        |row, cols| {
             let i = tab.rows(View::Mentors).visible[row];
             let m = &data.mentors[i];
             let info = &tab.mentor_info[i];
@@ -220,14 +224,14 @@ fn render_mentors(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, t
             let flag = m.active && !info.problems.is_empty();
             let mut cells = vec![
                 Cell::from(Span::styled(if flag { "!" } else { " " }, theme.error)),
-                Cell::from(cx.person(m.employee_id)),
-                Cell::from(e.map(|e| e.chapter_label().to_string()).unwrap_or_default()),
+                cols.fit(1, cx.person(m.employee_id)),
+                cols.fit(2, e.map(|e| e.chapter_label().to_string()).unwrap_or_default()),
             ];
             if wide {
                 cells.extend([
-                    Cell::from(e.map(|e| e.position.clone()).unwrap_or_default()),
-                    Cell::from(data.location_name(e.and_then(|e| e.location_id)).to_string()),
-                    Cell::from(m.expertise.clone()),
+                    cols.fit(3, e.map(|e| e.position.clone()).unwrap_or_default()),
+                    cols.fit(4, data.location_name(e.and_then(|e| e.location_id))),
+                    cols.fit(5, m.expertise.clone()),
                 ]);
             }
             cells.extend([
@@ -301,7 +305,7 @@ fn render_mentors(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, t
             ]
         }
     };
-    widgets::detail(frame, detail_area, " Mentor ", lines, theme);
+    widgets::detail_pane(frame, detail_area, " Mentor ", lines, cx.detail, theme);
 }
 
 fn render_grid(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, theme: &Theme) {
@@ -329,10 +333,10 @@ fn render_grid(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, them
         tab.rows(View::Logs).len(),
         tab.list.selected(),
         theme,
-        |row| {
+        |row, cols| {
             let line = &tab.grid[tab.rows(View::Logs).visible[row]];
             let p = &data.pairs[line.pair];
-            let mut cells = vec![Cell::from(cx.person(p.mentee_id))];
+            let mut cells = vec![cols.fit(0, cx.person(p.mentee_id))];
             cells.extend(line.cells.iter().map(|c| match c {
                 GridCell::Outside => Cell::from(""),
                 GridCell::Logged(h) => Cell::from(Span::styled(hours(*h), theme.good)),
@@ -383,14 +387,14 @@ fn render_grid(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, them
             }
             if logs.len() > room {
                 l.push(Line::from(Span::styled(
-                    format!("… {} older logs", logs.len() - room),
+                    format!("… {} more", count(logs.len() - room, "older log")),
                     theme.muted,
                 )));
             }
             l
         }
     };
-    widgets::detail(frame, detail_area, " Logs ", lines, theme);
+    widgets::detail_pane(frame, detail_area, " Logs ", lines, cx.detail, theme);
 }
 
 /// Hours in three characters: "1.5", "  4".
@@ -422,7 +426,7 @@ fn render_chapters(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, 
         tab.rows(View::Chapters).len(),
         tab.list.selected(),
         theme,
-        |row| {
+        |row, cols| {
             let i = tab.rows(View::Chapters).visible[row];
             let c = &tab.chapters[i];
             let names: Vec<String> = tab.chapter_mentors[i].iter().map(|&id| cx.person(id)).collect();
@@ -433,13 +437,13 @@ fn render_chapters(frame: &mut Frame, area: Rect, tab: &MentoringTab, cx: &Ctx, 
             };
             Row::new(vec![
                 Cell::from(Span::styled(if c.is_gap() { "!" } else { " " }, theme.error)),
-                Cell::from(chapter),
+                cols.fit(1, chapter),
                 Cell::from(format!("{:>7}", c.active_mentors)),
-                Cell::from(if names.is_empty() && c.is_gap() {
-                    Span::styled("none: recruit a mentor", theme.error)
+                if names.is_empty() && c.is_gap() {
+                    Cell::from(Span::styled("none: recruit a mentor", theme.error))
                 } else {
-                    Span::raw(names.join(", "))
-                }),
+                    cols.fit(3, names.join(", "))
+                },
             ])
         },
     );

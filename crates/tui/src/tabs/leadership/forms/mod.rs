@@ -138,7 +138,10 @@ pub(super) fn submit(cx: &Ctx, purpose: &LeadershipForm, form: &mut Form) -> Fx 
 pub(super) fn confirmed(cx: &Ctx, c: LeadershipConfirm) -> Fx {
     let save = match c {
         LeadershipConfirm::RecordCompletion(people) => {
-            let done = format!("{} participant(s) recorded as completed", people.len());
+            let done = format!(
+                "{} recorded as completed",
+                pathways_core::text::count(people.len(), "participant")
+            );
             Save::new(done, move |w| {
                 for p in &people {
                     let updated = Participant {

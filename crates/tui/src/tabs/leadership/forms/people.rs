@@ -128,8 +128,8 @@ pub(in crate::tabs::leadership) fn ask_record_completion(tab: &LeadershipTab) ->
     }
     vec![Effect::Ask(
         format!(
-            "Set status \"completed\" for the {} participant(s) who met the rule?",
-            due.len()
+            "Set status \"completed\" for the {} who met the rule?",
+            pathways_core::text::count(due.len(), "participant")
         ),
         LeadershipConfirm::RecordCompletion(due),
     )]

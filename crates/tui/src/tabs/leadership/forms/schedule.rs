@@ -91,9 +91,9 @@ pub(in crate::tabs::leadership) fn open_rule(tab: &LeadershipTab) -> Fx {
     };
     let form = Form::new(
         format!(
-            "Completion rule, {} cohort ({} sessions)",
+            "Completion rule, {} cohort ({})",
             FiscalYear(cohort.fiscal_year).short_label(),
-            tab.summary.sessions.len()
+            pathways_core::text::count(tab.summary.sessions.len(), "session")
         ),
         vec![
             Field::number("Minimum sessions", cohort.rule.min_sessions),
@@ -223,7 +223,10 @@ pub(super) fn submit_new_cohort(cx: &Ctx, form: &mut Form) -> Fx {
         if copied.is_empty() {
             String::new()
         } else {
-            format!(" with {} sessions to reschedule", copied.len())
+            format!(
+                " with {} to reschedule",
+                pathways_core::text::count(copied.len(), "session")
+            )
         }
     );
     let save = Save::new(done, move |w| {

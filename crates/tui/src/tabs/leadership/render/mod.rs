@@ -44,14 +44,7 @@ pub fn render(tab: &LeadershipTab, frame: &mut Frame, area: Rect, cx: &Ctx, them
     }
 }
 
-/// "1 participant", "14 participants".
-fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
+pub(super) use pathways_core::text::count;
 
 fn year_label(tab: &LeadershipTab, cx: &Ctx) -> String {
     tab.year.unwrap_or(FiscalYear::of(cx.today)).short_label()
@@ -100,8 +93,8 @@ fn upcoming_line(tab: &LeadershipTab, cx: &Ctx, theme: &Theme) -> Line<'static> 
             let (done, ..) = s.counts();
             Line::styled(
                 format!(
-                    " All {} sessions held (last {}) · {done} completed",
-                    s.sessions.len(),
+                    " All {} held (last {}) · {done} completed",
+                    count(s.sessions.len(), "session"),
                     s.sessions
                         .iter()
                         .map(|x| x.date)
@@ -155,9 +148,10 @@ fn render_sessions(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx,
         tab.rows().len(),
         tab.list.selected(),
         theme,
-        |row| {
+        |row, cols| {
             let i = tab.rows().visible[row];
             let x = &s.sessions[i];
+            let o = usize::from(wide);
             let marker = if Some(x.id) == next {
                 "»"
             } else if x.date < cx.today {
@@ -174,9 +168,9 @@ fn render_sessions(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx,
                 cells.push(Cell::from(times(x)));
             }
             cells.extend([
-                Cell::from(x.location.clone()),
-                Cell::from(x.room.clone()),
-                Cell::from(x.topic.clone()),
+                cols.fit(3 + o, x.location.clone()),
+                cols.fit(4 + o, x.room.clone()),
+                cols.fit(5 + o, x.topic.clone()),
                 Cell::from(format!("{:>4}", rate_label(s.session_rate[i]))),
             ]);
             Row::new(cells)
@@ -216,11 +210,12 @@ fn render_sessions(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx,
             ]
         }
     };
-    widgets::detail(
+    widgets::detail_pane(
         frame,
         detail_area,
         " Session · e edit · r reschedule · a add ",
         lines,
+        cx.detail,
         theme,
     );
 }
@@ -242,14 +237,14 @@ fn render_waitlist(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx,
         tab.rows().len(),
         tab.list.selected(),
         theme,
-        |row| {
+        |row, cols| {
             let i = tab.rows().visible[row];
             let w = &tab.waitlist[i];
             Row::new(vec![
                 Cell::from((i + 1).to_string()),
                 Cell::from(day(w.joined)),
-                Cell::from(cx.person(w.employee_id)),
-                Cell::from(cx.shown(Sensitive::Note, &w.note)),
+                cols.fit(2, cx.person(w.employee_id)),
+                cols.fit(3, cx.shown(Sensitive::Note, &w.note)),
             ])
         },
     );
@@ -274,7 +269,7 @@ fn render_waitlist(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx,
             ]
         }
     };
-    widgets::detail(frame, detail_area, " Waiting ", lines, theme);
+    widgets::detail_pane(frame, detail_area, " Waiting ", lines, cx.detail, theme);
 }
 
 fn share_rows<'a>(shares: &'a [Share], label_w: usize) -> impl Iterator<Item = String> + 'a {
@@ -305,10 +300,10 @@ fn render_profile(frame: &mut Frame, area: Rect, tab: &LeadershipTab, cx: &Ctx, 
         tab.rows().len(),
         tab.list.selected(),
         theme,
-        |row| {
+        |row, cols| {
             let s = &p.by_role[tab.rows().visible[row]];
             Row::new(vec![
-                Cell::from(s.label.clone()),
+                cols.fit(0, s.label.clone()),
                 Cell::from(format!("{:>3}", s.count)),
                 Cell::from(format!("{:>6}", s.percent)),
             ])

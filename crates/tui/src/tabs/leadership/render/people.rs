@@ -180,12 +180,12 @@ pub(super) fn render_completion(frame: &mut Frame, area: Rect, tab: &LeadershipT
         tab.rows().len(),
         tab.list.selected(),
         theme,
-        |row| {
+        |row, cols| {
             let i = tab.rows().visible[row];
             let p = &s.people[i];
             Row::new(vec![
-                Cell::from(cx.person(p.employee_id)),
-                Cell::from(p.role.clone()),
+                cols.fit(0, cx.person(p.employee_id)),
+                cols.fit(1, p.role.clone()),
                 Cell::from(p.status.label()),
                 Cell::from(format!("{}/{}", s.attended[i], s.sessions.len())),
                 Cell::from(format!("{:>4}", rate_label(s.person_rate[i]))),

@@ -1,0 +1,111 @@
+//! The one ranking rule of every search: whole words, then word beginnings, then fuzzy.
+
+use super::{Matcher, PARALLEL_FROM};
+
+/// How well a key matches a query, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tier {
+    /// Every typed word is a whole word of the key.
+    Words,
+    /// Every typed word is at least the beginning of a word of the key.
+    Beginnings,
+    /// The typed letters appear in order (fuzzy).
+    Fuzzy,
+}
+
+/// The words of a folded text: runs of letters and digits ("resume review; o'brien" ->
+/// resume, review, o, brien).
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether every query word is a word of `key` (Words) or begins one (Beginnings). Pure, so a
+/// list can rank with it anywhere (a worker thread too).
+pub fn word_tier(query: &[String], key: &str) -> Option<Tier> {
+    // Cheap rejection first (most keys): a word that begins with `q` holds `q`.
+    if query.is_empty() || !query.iter().all(|q| key.contains(q.as_str())) {
+        return None;
+    }
+    let mut whole = true;
+    for q in query {
+        let mut begins = false;
+        for w in words(key) {
+            if w == q {
+                begins = true;
+                break;
+            }
+            if w.starts_with(q.as_str()) {
+                begins = true;
+                whole = false;
+            }
+        }
+        if !begins {
+            return None;
+        }
+    }
+    Some(if whole { Tier::Words } else { Tier::Beginnings })
+}
+
+/// Ranks `candidates` (indexes into `keys`) by the one rule: (tier, fuzzy score, index) for every
+/// key that matches at all, in candidate order; on both cores when there are many. A key that
+/// matches by its words but not as a fuzzy subsequence (words typed in another order) scores 0.
+pub fn rank_all(matcher: &Matcher, keys: &[String], candidates: &[u32]) -> Vec<(Tier, i64, u32)> {
+    let rank_chunk = |chunk: &[u32]| -> Vec<(Tier, i64, u32)> {
+        chunk
+            .iter()
+            .filter_map(|&i| {
+                let key = keys.get(i as usize)?;
+                let fuzzy = matcher.score(key);
+                match (matcher.word_tier(key), fuzzy) {
+                    (Some(t), s) => Some((t, s.unwrap_or(0), i)),
+                    (None, Some(s)) => Some((Tier::Fuzzy, s, i)),
+                    (None, None) => None,
+                }
+            })
+            .collect()
+    };
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(4);
+    if candidates.len() < PARALLEL_FROM || threads < 2 {
+        return rank_chunk(candidates);
+    }
+    let size = candidates.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = candidates
+            .chunks(size)
+            .map(|chunk| scope.spawn(move || rank_chunk(chunk)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_then_beginnings_then_fuzzy() {
+        let q = |text: &str| Matcher::new(text);
+        assert_eq!(q("kofi").word_tier("kofi underhill"), Some(Tier::Words));
+        assert_eq!(q("kofi").word_tier("ines kofiadams"), Some(Tier::Beginnings));
+        assert_eq!(q("kofi").word_tier("ines kofler"), None);
+        assert_eq!(q("kofi").word_tier("kolfi"), None);
+        assert_eq!(q("garcia ana").word_tier("ana garcia"), Some(Tier::Words));
+        assert_eq!(q("resume").word_tier("x resume review; y"), Some(Tier::Words));
+        let keys: Vec<String> = ["ines kofiadams", "kofi underhill", "k o f i"]
+            .map(String::from)
+            .to_vec();
+        let ranked = rank_all(&q("kofi"), &keys, &[0, 1, 2]);
+        assert_eq!(
+            ranked.iter().map(|&(t, _, i)| (t, i)).collect::<Vec<_>>(),
+            vec![(Tier::Beginnings, 0), (Tier::Words, 1), (Tier::Fuzzy, 2)]
+        );
+    }
+}
