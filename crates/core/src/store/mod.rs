@@ -13,7 +13,6 @@ mod open;
 mod people;
 mod read;
 pub mod records;
-mod scan;
 mod shield;
 mod txn;
 mod upgrade;
