@@ -54,7 +54,10 @@ fn closures_import_by_line_and_a_repeat_or_an_export_adds_nothing() {
     std::fs::write(&back, "when,what\n2026-12-01,x\n").unwrap();
     let (code, _, err) = run(&db, &["import", "closures", back.to_str().unwrap()]);
     assert_eq!(code, 2);
-    assert!(err.contains("needs a date column and a name column"), "{err}");
+    assert!(
+        err.contains("not a closures sheet: missing column(s) date, name"),
+        "{err}"
+    );
 }
 
 #[test]

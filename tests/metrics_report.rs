@@ -88,21 +88,41 @@ fn fixture() -> Dataset {
         consultation(2, d(2024, 12, 31)),
         consultation(3, d(2025, 7, 1)),
     ];
-    data.offerings = vec![Offering {
-        id: 1,
-        course_number: "92883".into(),
-        title: "Grow Your Career".into(),
-    }];
-    data.pl_sessions = [d(2024, 7, 31), d(2024, 8, 1), d(2025, 6, 30)]
-        .into_iter()
-        .enumerate()
-        .map(|(i, date)| PlSession {
-            id: i as Id + 1,
-            offering_id: 1,
-            date,
-        })
-        .collect();
-    data.pl_attendance = [(1, 1), (1, 2), (2, 1), (3, 2)]
+    data.offerings = vec![
+        Offering {
+            id: 1,
+            course_number: "92883".into(),
+            title: "Grow Your Career".into(),
+            partner_office: String::new(),
+            teacher_pathway: false,
+        },
+        Offering {
+            id: 2,
+            course_number: "87524".into(),
+            title: "How to Become a Teacher Webinar".into(),
+            partner_office: String::new(),
+            teacher_pathway: true,
+        },
+    ];
+    data.pl_sessions = [
+        (1, d(2024, 7, 31)),
+        (1, d(2024, 8, 1)),
+        (1, d(2025, 6, 30)),
+        (2, d(2024, 9, 20)),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, (offering_id, date))| PlSession {
+        id: i as Id + 1,
+        offering_id,
+        date,
+        start: None,
+        end: None,
+        place: String::new(),
+        facilitator: String::new(),
+    })
+    .collect();
+    data.pl_attendance = [(1, 1), (1, 2), (2, 1), (3, 2), (4, 1), (4, 2)]
         .into_iter()
         .enumerate()
         .map(|(i, (s, e))| PlAttendance {
@@ -207,6 +227,17 @@ fn fixture() -> Dataset {
         presenter: "Program specialist".into(),
         attendees: vec![1],
     }];
+    data.teacher_outcomes = [d(2024, 3, 1), d(2024, 9, 10), d(2025, 2, 1)]
+        .into_iter()
+        .enumerate()
+        .map(|(i, hired)| TeacherOutcome {
+            id: i as Id + 1,
+            employee_id: i as Id + 1,
+            hired,
+            school_year: String::new(),
+            partner_program: "Residency".into(),
+        })
+        .collect();
     data.reindex();
     data
 }
@@ -237,7 +268,7 @@ fn run(db: &Path, today: &str, args: &[&str]) -> (i32, String, String) {
 }
 
 const HEADER: &str = "month,intakes,new_relationships,consultations,pl_attendance,pl_sessions,\
-pl_people,popup_events,teacher_pathway_intakes,active_pairs,logs_submitted,logs_due,\
+pl_people,popup_events,teacher_pathway_intakes,became_teachers,active_pairs,logs_submitted,logs_due,\
 ambassadors_active,employees_covered,leadership_attendance_rate";
 
 fn cells(csv: &str) -> Vec<Vec<String>> {
@@ -259,20 +290,20 @@ fn csv_of_a_whole_fiscal_year_cell_by_cell() {
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("month,intakes,new_relationships,consultations,pl_attendance"));
     #[rustfmt::skip]
-    let expected: [[&str; 15]; 12] = [
-        // month    int  new  con  pla  pls  plp  pop  tea  prs  lgs  due  amb  cov   rate
-        ["2024-07", "1", "1", "1", "2", "1", "2", "0", "1", "0", "0", "0", "0", "0",   ""],
-        ["2024-08", "0", "0", "0", "1", "1", "1", "0", "0", "0", "0", "0", "0", "0",   ""],
-        ["2024-09", "0", "0", "0", "0", "0", "0", "0", "0", "1", "1", "1", "0", "0",   ""],
-        ["2024-10", "0", "0", "0", "0", "0", "0", "0", "0", "1", "1", "1", "1", "140", "50.0"],
-        ["2024-11", "0", "0", "0", "0", "0", "0", "1", "0", "1", "0", "1", "1", "140", ""],
-        ["2024-12", "0", "0", "1", "0", "0", "0", "0", "0", "0", "0", "0", "1", "140", ""],
-        ["2025-01", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "1", "140", ""],
-        ["2025-02", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0",   ""],
-        ["2025-03", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0",   ""],
-        ["2025-04", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0",   ""],
-        ["2025-05", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0",   "50.0"],
-        ["2025-06", "1", "1", "0", "1", "1", "1", "0", "0", "0", "0", "0", "0", "0",   ""],
+    let expected: [[&str; 16]; 12] = [
+        // month    int  new  con  pla  pls  plp  pop  tea  bec  prs  lgs  due  amb  cov   rate
+        ["2024-07", "1", "1", "1", "2", "1", "2", "0", "1", "0", "0", "0", "0", "0", "0", ""],
+        ["2024-08", "0", "0", "0", "1", "1", "1", "0", "0", "0", "0", "0", "0", "0", "0", ""],
+        ["2024-09", "0", "0", "0", "2", "1", "2", "0", "0", "1", "1", "1", "1", "0", "0", ""],
+        ["2024-10", "0", "0", "0", "0", "0", "0", "0", "0", "0", "1", "1", "1", "1", "140", "50.0"],
+        ["2024-11", "0", "0", "0", "0", "0", "0", "1", "0", "0", "1", "0", "1", "1", "140", ""],
+        ["2024-12", "0", "0", "1", "0", "0", "0", "0", "0", "0", "0", "0", "0", "1", "140", ""],
+        ["2025-01", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "1", "140", ""],
+        ["2025-02", "0", "0", "0", "0", "0", "0", "0", "0", "1", "0", "0", "0", "0", "0", ""],
+        ["2025-03", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", ""],
+        ["2025-04", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", ""],
+        ["2025-05", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "50.0"],
+        ["2025-06", "1", "1", "0", "1", "1", "1", "0", "0", "0", "0", "0", "0", "0", "0", ""],
     ];
     let got = cells(&out);
     assert_eq!(got.len(), 12, "{out}");
@@ -294,8 +325,8 @@ fn months_not_begun_are_empty_and_the_current_month_counts_to_today() {
     let nov = &got[4];
     assert_eq!(nov[0], "2024-11");
     assert_eq!(nov[7], "1", "the pop-up on Nov 6 is counted");
-    assert_eq!(nov[12], "1", "the ambassador is active today");
-    assert_eq!(nov[11], "0", "November's log is not due yet");
+    assert_eq!(nov[13], "1", "the ambassador is active today");
+    assert_eq!(nov[12], "0", "November's log is not due yet");
     for row in &got[5..] {
         assert!(row[1..].iter().all(String::is_empty), "{row:?}");
     }
@@ -329,6 +360,16 @@ fn text_is_the_same_table_for_people() {
     assert_eq!(line("Leadership attendance %")[3], "50%");
     assert_eq!(line("Leadership attendance %")[12], "50%");
     assert!(out.contains("How each is counted"), "{out}");
+    // Support staff who became teachers, each whole year with the change from the year before.
+    assert!(
+        flat(&out).contains("Became teachers by fiscal year: FY24 1 · FY25 2 (+100.0%) · FY26 0 so far;"),
+        "{out}"
+    );
+    assert_eq!(line("Became teachers")[12..], ["2", "1"]);
+    assert!(
+        flat(&out).contains("at teacher-pathway information sessions (PL) in FY25: 2."),
+        "{out}"
+    );
     // No colour codes in one-shot output.
     assert!(!out.contains('\x1b'));
 }
@@ -353,4 +394,9 @@ fn bad_years_and_missing_databases_are_refused() {
     assert_eq!(code, 2);
     assert!(err.contains("no such database"), "{err}");
     assert!(!missing.exists());
+}
+
+/// The report's text with its wrapped lines joined (it wraps at 100 columns).
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -41,6 +41,7 @@ fn table_shows_every_metric_with_the_previous_year_at_80x24() {
         "PL attendance",
         "PL sessions held",
         "Pop-up events",
+        "Became teachers",
         "Mentoring pairs",
         "Mentor logs in",
         "Mentor logs due",

@@ -156,12 +156,18 @@ fn world(store: &Store) -> World {
                 id: 0,
                 course_number: "92883".into(),
                 title: "Grow Your Career".into(),
+                partner_office: String::new(),
+                teacher_pathway: false,
             };
             t.insert(&mut offering)?;
             let mut pl = PlSession {
                 id: 0,
                 offering_id: offering.id,
                 date: d(2024, 10, 3),
+                start: None,
+                end: None,
+                place: String::new(),
+                facilitator: String::new(),
             };
             t.insert(&mut pl)?;
             for who in [roster.id, popup.id, popup.id] {

@@ -175,6 +175,8 @@ fn every_csv_export_neutralises_formulas() {
                 id: 0,
                 course_number: "+1".into(),
                 title: "@SUM(A1)".into(),
+                partner_office: "-DOT".into(),
+                teacher_pathway: false,
             };
             txn.insert(&mut o)?;
             Ok(())

@@ -3,6 +3,7 @@
 use super::out;
 use pathways_core::export::{Ctx, KINDS, canonical, write};
 use pathways_core::store::create_private_file;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -69,5 +70,34 @@ pub fn run(db: &Path, kind: &str, out: Option<&Path>, confidential: bool, privat
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => super::fail(format!("export {kind}: {e}")),
+    }
+}
+
+/// `pathways export all --out DIR`: every kind, one file each, into a new folder.
+pub fn run_all(db: &Path, out: Option<&Path>, confidential: bool, private: bool) -> ExitCode {
+    let Some(dir) = out else {
+        return super::fail("export all: name the new folder with --out DIR");
+    };
+    let data = match super::load(db) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let ctx = Ctx {
+        data: &data,
+        private,
+        confidential,
+    };
+    match pathways_core::export::write_all(&ctx, dir) {
+        Ok(counts) => {
+            let records: usize = counts.iter().map(|(_, n)| n).sum();
+            let _ = writeln!(
+                super::out::stdout(),
+                "exported {records} records in {} files to {}",
+                counts.len(),
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => super::fail(format!("export all: {e}")),
     }
 }

@@ -1,22 +1,31 @@
 //! `pathways import intakes FILE` and `pathways export intakes`: the runners around the core's
-//! intake sheet format; `pathways import closures FILE` beside them (the working days the queue's
-//! rules count).
+//! intake sheet format.
 
 use super::out;
-use pathways_core::import::intakes::{ImportError, import_on, write_csv};
+use pathways_core::import::intakes::{ImportError, import_mapped, parse_map, write_csv};
 use pathways_core::privacy::Mask;
 use pathways_core::store::StoreError;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// `pathways import intakes FILE [--dry-run]`.
-pub fn run_import(db: &Path, file: &Path, dry_run: bool, today: chrono::NaiveDate) -> ExitCode {
+/// `pathways import intakes FILE [--dry-run] [--map COLUMN=HEADER]...`.
+pub fn run_import(
+    db: &Path,
+    file: &Path,
+    dry_run: bool,
+    map: &[String],
+    today: chrono::NaiveDate,
+) -> ExitCode {
+    let map = match parse_map(map) {
+        Ok(m) => m,
+        Err(e) => return super::fail(format!("{e} (nothing was imported)")),
+    };
     let store = match super::open_existing(db, !dry_run) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    match import_on(&store, file, dry_run, today) {
+    match import_mapped(&store, file, dry_run, &map, today) {
         Ok(summary) => {
             let mut out = out::stdout();
             for line in summary.lines() {
@@ -30,33 +39,6 @@ pub fn run_import(db: &Path, file: &Path, dry_run: bool, today: chrono::NaiveDat
             }
         }
         Err(ImportError::Store(e @ StoreError::ReadOnly(_))) => {
-            super::fail(format!("{}: {e}; nothing was imported", db.display()))
-        }
-        Err(e) => super::fail(format!("{e} (nothing was imported)")),
-    }
-}
-
-/// `pathways import closures FILE [--dry-run]`: the working days' closures, read like every sheet.
-pub fn run_closures(db: &Path, file: &Path, dry_run: bool) -> ExitCode {
-    use pathways_core::import::closures::{ClosureImportError, import};
-    let store = match super::open_existing(db, !dry_run) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    match import(&store, file, dry_run) {
-        Ok(report) => {
-            let mut out = out::stdout();
-            for line in report.lines() {
-                let _ = writeln!(out, "{line}");
-            }
-            drop(out);
-            if report.rejected.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            }
-        }
-        Err(ClosureImportError::Store(e @ StoreError::ReadOnly(_))) => {
             super::fail(format!("{}: {e}; nothing was imported", db.display()))
         }
         Err(e) => super::fail(format!("{e} (nothing was imported)")),

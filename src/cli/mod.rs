@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 mod export;
 mod find;
+mod import;
 mod intakes;
 mod lists;
 pub mod out;
@@ -80,10 +81,31 @@ pub enum Command {
         #[command(subcommand)]
         report: report::Report,
     },
-    /// Import records from a spreadsheet export.
+    /// Import records from a spreadsheet export (CSV), or a whole `export all` folder.
+    ///
+    /// Exit status 0: all rows stored; 1: some rows rejected (nothing of them stored); 2: the
+    /// file could not be read (nothing stored).
     Import {
-        #[command(subcommand)]
-        import: Import,
+        /// intakes (the intake form's sheet), employees (the HR roster), pl-roster (a PDO course
+        /// roster), all (a folder written by `export all`), or any kind `export` writes, in its
+        /// format: locations, closures, popups, consultations, intake-settings, mentors, pairs, logs,
+        /// ambassadors, ambassador-sessions, reference-populations, chapters, owners, cohorts,
+        /// participants, sessions, attendance, waitlist, offerings, pl-sessions, pl-attendance,
+        /// teacher-outcomes
+        kind: String,
+        /// The CSV file (a folder for `all`).
+        path: PathBuf,
+        /// Check and report, store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// `all` into a database that already holds records: skip (keep what is stored, add the
+        /// rest) or update (the folder's values replace stored ones, add the rest).
+        #[arg(long, value_enum, value_name = "HOW")]
+        merge: Option<import::MergeArg>,
+        /// intakes, employees: read a column from a header of another name, e.g.
+        /// --map "Submitted=When did you apply?" (repeat for more columns).
+        #[arg(long, value_name = "COLUMN=HEADER")]
+        map: Vec<String>,
     },
     /// Merge two records of one person, or delete a person nothing points at.
     People {
@@ -100,55 +122,20 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<ListAction>,
     },
-    /// Write every record of one kind as CSV with a header (to stdout, or --out FILE, mode 0600).
+    /// Write every record of one kind as CSV with a header (to stdout, or --out FILE, mode 0600);
+    /// `export all --out DIR` writes one KIND.csv per kind into a new folder (mode 0700).
     Export {
-        /// employees, locations, intakes, consultations, mentors, pairs, logs, ambassadors,
-        /// sessions, attendance, waitlist, offerings, reference-populations, chapters, owners,
-        /// closures, audit (the change history)
+        /// all, employees, locations, closures, intakes, consultations, intake-settings, mentors,
+        /// pairs, logs, ambassadors, ambassador-sessions, reference-populations, chapters, owners,
+        /// cohorts, participants, sessions, attendance, waitlist, offerings, pl-sessions,
+        /// pl-attendance, popups, teacher-outcomes, audit (the change history; not in `all`)
         kind: String,
-        /// Write to this new file instead of stdout.
+        /// Write to this new file instead of stdout (for `all`: a new or empty folder).
         #[arg(long)]
         out: Option<PathBuf>,
         /// Include confidential fields (mentoring log topics, pair notes); left out by default.
         #[arg(long)]
         confidential: bool,
-    },
-}
-
-#[derive(Subcommand, Debug)]
-pub enum Import {
-    /// The intake form's spreadsheet export (CSV).
-    Intakes {
-        file: PathBuf,
-        /// Check and report, store nothing.
-        #[arg(long)]
-        dry_run: bool,
-    },
-    /// The district's closures (holidays, breaks): a CSV with a date and a name column.
-    Closures {
-        file: PathBuf,
-        /// Check and report, store nothing.
-        #[arg(long)]
-        dry_run: bool,
-    },
-    /// The district's HR roster (CSV): people added, completed and updated by employee id.
-    /// Columns by header name in any order and case (see README, "The HR roster").
-    Employees {
-        file: PathBuf,
-        /// Check and report, store nothing.
-        #[arg(long)]
-        dry_run: bool,
-        /// Read a column under another header: --map "Hire Date=Service Date" (repeatable).
-        #[arg(long, value_name = "COLUMN=HEADER")]
-        map: Vec<String>,
-    },
-    /// Head counts per group to compare the ambassador cohort with (columns population,
-    /// dimension, group, people: what `export reference-populations` writes).
-    ReferencePopulations {
-        file: PathBuf,
-        /// Check and report, store nothing.
-        #[arg(long)]
-        dry_run: bool,
     },
 }
 
@@ -243,16 +230,24 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             find::run(&path, &query.join(" "), *limit, *format, cli.private)
         }
         Command::Report { report } => report::run(&path, report, cli.private),
-        Command::Import { import } => match import {
-            Import::Intakes { file, dry_run } => intakes::run_import(&path, file, *dry_run, today),
-            Import::Closures { file, dry_run } => intakes::run_closures(&path, file, *dry_run),
-            Import::Employees { file, dry_run, map } => report_upsert(&path, *dry_run, |store| {
-                pathways_core::import::employees::import(store, file, *dry_run, map, cli.private)
-            }),
-            Import::ReferencePopulations { file, dry_run } => report_upsert(&path, *dry_run, |store| {
-                pathways_core::import::reference_populations::import(store, file, *dry_run)
-            }),
-        },
+        Command::Import {
+            kind,
+            path: file,
+            dry_run,
+            merge,
+            map,
+        } => import::run(
+            &path,
+            kind,
+            file,
+            import::Options {
+                dry_run: *dry_run,
+                merge: *merge,
+                map,
+                private: cli.private,
+                today,
+            },
+        ),
         Command::People { action } => people::run(&path, action, cli.private),
         Command::Chapters { action } => lists::run::<pathways_core::domain::Chapter>(&path, action.as_ref()),
         Command::Owners { action } => lists::run::<pathways_core::domain::Owner>(&path, action.as_ref()),
@@ -260,6 +255,11 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Export { kind, out, .. } if kind == "intakes" => {
             intakes::export(&path, out.as_deref(), cli.private)
         }
+        Command::Export {
+            kind,
+            out,
+            confidential,
+        } if kind == "all" => export::run_all(&path, out.as_deref(), *confidential, cli.private),
         Command::Export {
             kind,
             out,

@@ -30,6 +30,7 @@ macro_rules! with_record_kinds {
             pl_attendance: PlAttendance,
             popups: PopUpEvent,
             reference_populations: ReferencePopulation,
+            teacher_outcomes: TeacherOutcome,
             chapters: Chapter,
             owners: Owner,
             closures: Closure,

@@ -7,7 +7,9 @@ use crate::cli::Format;
 use chrono::NaiveDate;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::FiscalYear;
-use pathways_core::metrics::{Metric, Report, monthly_as_of};
+use pathways_core::metrics::{
+    Metric, Report, YearCount, monthly_as_of, teacher_pl_attendance, teachers_by_year,
+};
 
 /// The monthly figures of `fy` (default: the fiscal year `as_of` is in), counted to `as_of`.
 pub fn report(data: &Dataset, as_of: NaiveDate, fy: Option<FiscalYear>, format: Format) -> String {
@@ -15,7 +17,11 @@ pub fn report(data: &Dataset, as_of: NaiveDate, fy: Option<FiscalYear>, format: 
     let report = monthly_as_of(data, year, as_of);
     match format {
         Format::Csv => csv(&report),
-        Format::Text => text(&report),
+        Format::Text => text(
+            &report,
+            &teachers_by_year(data, as_of),
+            teacher_pl_attendance(data, year, as_of),
+        ),
     }
 }
 
@@ -39,7 +45,7 @@ pub fn csv(report: &Report) -> String {
 
 /// The table for people: metrics down, fiscal months across, the year to date, and the same
 /// months of the previous year.
-pub fn text(report: &Report) -> String {
+pub fn text(report: &Report, teachers: &[YearCount], teacher_pl: u64) -> String {
     let year = report.year;
     let previous = year.previous().short_label();
     let mut s = format!(
@@ -85,13 +91,40 @@ pub fn text(report: &Report) -> String {
     s.push_str(&t.render());
     s.push_str(&format!(
         "\nFYTD: {} ({}); {previous}*: the same months of {} (— where the records do not reach back).\n\
-         · = month not begun. Ambassadors and employees covered: the latest month end, not a sum.\n\nHow each is counted:\n",
+         · = month not begun. Ambassadors and employees covered: the latest month end, not a sum.\n",
         year.short_label(),
         report.fytd_span(),
         year.previous()
     ));
+    s.push_str(&teachers_line(teachers, report, teacher_pl));
+    s.push_str("\nHow each is counted:\n");
     for m in Metric::ALL {
         s.push_str(&super::wrap(&format!("{}: {}", m.label(), m.rule()), 2));
     }
     s
+}
+
+/// "Became teachers by fiscal year: FY24 4 · FY25 10 (+150.0%) · …; at teacher-pathway PL in
+/// FY25: 95": each year and the change from the year before, as the booklet reports them.
+fn teachers_line(years: &[YearCount], report: &Report, teacher_pl: u64) -> String {
+    let parts: Vec<String> = years
+        .iter()
+        .map(|y| {
+            let change = y.change.map(|c| format!(" ({c:+.1}%)")).unwrap_or_default();
+            let so_far = if y.to_date { " so far" } else { "" };
+            format!("{} {}{change}{so_far}", y.year.short_label(), y.count)
+        })
+        .collect();
+    let became = if parts.is_empty() {
+        "none recorded".to_string()
+    } else {
+        parts.join(" · ")
+    };
+    super::wrap(
+        &format!(
+            "Became teachers by fiscal year: {became}; at teacher-pathway information sessions (PL) in {}: {teacher_pl}.",
+            report.year.short_label()
+        ),
+        0,
+    )
 }

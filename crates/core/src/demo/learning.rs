@@ -33,16 +33,32 @@ impl Builder {
                 id: i as Id + 1,
                 course_number: r[0].to_string(),
                 title: r[1].to_string(),
+                partner_office: r.get(3).unwrap_or("").to_string(),
+                teacher_pathway: r.get(4) == Some("yes"),
             });
         }
         let mut plan = self.pl_plan(&since);
         plan.sort_by_key(|p| p.date);
         for p in plan.into_iter().filter(|p| p.date <= self.today) {
             let session_id = self.data.pl_sessions.len() as Id + 1;
+            // Webinars after work on Zoom; the others in the afternoon at the CESC.
+            let online =
+                self.data.offerings.iter().any(|o| {
+                    o.id == p.offering_id && (o.course_number == WEBINAR || o.title.contains("Zoom"))
+                });
+            let (start, end, place) = if online {
+                ("16:30", "17:30", "Zoom")
+            } else {
+                ("14:00", "15:30", "850 Hungerford Dr. (CESC)")
+            };
             self.data.pl_sessions.push(PlSession {
                 id: session_id,
                 offering_id: p.offering_id,
                 date: p.date,
+                start: Some(super::time(start)),
+                end: Some(super::time(end)),
+                place: place.into(),
+                facilitator: "Career Pathways Team".into(),
             });
             let hired = self.hired_by(p.date).len();
             let mut rng = stream(STREAM_PL, 1_000_000 + p.date.num_days_from_ce() as u64);
@@ -56,6 +72,40 @@ impl Builder {
                         employee_id,
                     });
                 }
+            }
+        }
+    }
+
+    /// Support staff hired as teachers: a few each fiscal year from FY24, more each year, each a
+    /// different paraeducator hired before, on a day the district is open. No random draws, so
+    /// the rest of the demo stays as it is.
+    pub(super) fn teacher_outcomes(&mut self) {
+        let programs = ["Teacher Residency (UMD)", "Para-to-Teacher (Montgomery College)"];
+        let mut candidates = self
+            .data
+            .employees
+            .iter()
+            .filter(|e| e.position.starts_with("Paraeducator"))
+            .map(|e| (e.id, e.hire_date))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .step_by(3);
+        for (year, count) in [(2024, 4), (2025, 10), (2026, 12), (2027, 14)] {
+            for i in 0..count {
+                let hired = self.open_on_or_after(date(year - 1, 8, 12) + chrono::Duration::days(i * 23));
+                if hired > self.today {
+                    return;
+                }
+                let Some((employee_id, _)) = candidates.find(|(_, h)| h.is_some_and(|h| h < hired)) else {
+                    return;
+                };
+                self.data.teacher_outcomes.push(TeacherOutcome {
+                    id: self.data.teacher_outcomes.len() as Id + 1,
+                    employee_id,
+                    hired,
+                    school_year: format!("{}-{:02}", year - 1, year % 100),
+                    partner_program: programs[i as usize % 2].into(),
+                });
             }
         }
     }

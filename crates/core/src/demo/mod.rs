@@ -92,6 +92,7 @@ pub fn build(today: NaiveDate) -> Dataset {
     b.learning();
     b.popups();
     b.intakes();
+    b.teacher_outcomes();
     b.reference_lists();
     b.data.reindex();
     b.data

@@ -183,6 +183,10 @@ fn pl(data: &mut Dataset, rng: &mut Rng, today: NaiveDate, start: NaiveDate, cou
             id: next_id(data.pl_sessions.len()),
             offering_id: rng.below(offerings) as Id + 1,
             date: d,
+            start: None,
+            end: None,
+            place: String::new(),
+            facilitator: String::new(),
         });
         added += 1;
         let session = data.pl_sessions.len() as Id;

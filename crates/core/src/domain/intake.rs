@@ -78,6 +78,50 @@ crate::choice!(Service {
     Other => "other",
 });
 
+impl Service {
+    /// A service as a form, a sheet or the booklet words it: the label in any case, or the
+    /// booklet's and the forms' own words ("Resume writing and review", "Interview prep",
+    /// "Goal setting and long-term career planning", "Training / professional learning advice").
+    /// Accents, case, spaces and hyphens do not matter.
+    pub fn from_words(text: &str) -> Option<Service> {
+        use super::Choice;
+        if let Some(s) = Service::parse(text) {
+            return Some(s);
+        }
+        let words: String = crate::text::fold(text)
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == '&')
+            .filter(|w| !w.is_empty())
+            .map(|w| if w == "and" { "" } else { w })
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let found = match words.as_str() {
+            "career coaching" | "coaching" => Service::CareerCoaching,
+            "goal setting"
+            | "goal setting long term career planning"
+            | "long term career planning"
+            | "career planning"
+            | "goal setting career planning" => Service::GoalSetting,
+            "resume review" | "resume writing review" | "resume writing" | "resume" | "resume help" => {
+                Service::ResumeReview
+            }
+            "interview prep" | "interview preparation" | "interviewing" | "interview practice" => {
+                Service::InterviewPrep
+            }
+            "teacher pathway" | "teacher pathways" | "becoming a teacher" | "become a teacher" => {
+                Service::TeacherPathway
+            }
+            "training advice"
+            | "training professional learning advice"
+            | "professional learning advice"
+            | "professional learning"
+            | "training" => Service::TrainingAdvice,
+            _ => return None,
+        };
+        Some(found)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum IntakeSource {
     Form,
@@ -428,6 +472,25 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_booklets_service_words_are_services() {
+        for (words, want) in [
+            ("Resume writing and review", Service::ResumeReview),
+            ("RÉSUMÉ WRITING AND REVIEW", Service::ResumeReview),
+            ("Interview prep", Service::InterviewPrep),
+            ("Goal setting and long-term career planning", Service::GoalSetting),
+            ("goal setting & long term career planning", Service::GoalSetting),
+            ("Career coaching", Service::CareerCoaching),
+            ("Teacher pathway", Service::TeacherPathway),
+            ("Training / professional learning advice", Service::TrainingAdvice),
+            ("interview preparation", Service::InterviewPrep),
+            ("other", Service::Other),
+        ] {
+            assert_eq!(Service::from_words(words), Some(want), "{words}");
+        }
+        assert_eq!(Service::from_words("pottery lessons"), None);
     }
 
     #[test]

@@ -19,8 +19,9 @@ impl FieldError {
     }
 }
 
-/// Parses a date as people and spreadsheets write it: `2024-07-15`, `7/15/2024`, or
-/// `7/15/2024 9:05:33 AM` (the time is ignored).
+/// Parses a date as people, spreadsheets and form services write it: `2024-07-15`, `7/15/2024`,
+/// `7/15/24` (Microsoft Forms), `2024/07/15` (newer Google Forms), each optionally followed by a
+/// time such as `9:05:33 AM GMT-5` (the time is ignored: the date is the one written).
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     let t = text.trim();
     if t.is_empty() {
@@ -28,7 +29,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     }
     let date_part = t.split_whitespace().next().unwrap_or(t);
     let date_part = date_part.split('T').next().unwrap_or(date_part);
-    for fmt in ["%Y-%m-%d", "%m/%d/%Y"] {
+    for fmt in ["%Y-%m-%d", "%m/%d/%Y", "%Y/%m/%d", "%m/%d/%y"] {
         if let Ok(d) = NaiveDate::parse_from_str(date_part, fmt)
             && (1900..=2200).contains(&chrono::Datelike::year(&d))
         {
@@ -101,6 +102,12 @@ mod tests {
         assert_eq!(parse_date("07/15/2024"), Ok(want));
         assert_eq!(parse_date(" 7/15/2024 9:05:33 AM "), Ok(want));
         assert!(parse_date("2024-02-30").is_err());
+        // The forms' own timestamps: Google, Microsoft (two-digit year), newer Google.
+        let nov = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        assert_eq!(parse_date("11/20/2026 9:05:33"), Ok(nov));
+        assert_eq!(parse_date("11/20/26 9:05:33"), Ok(nov));
+        assert_eq!(parse_date("2026/11/20 9:05:33 AM GMT-5"), Ok(nov));
+        assert!(parse_date("2026/20/11").is_err());
         assert!(parse_date("15/7/2024").is_err());
         assert!(parse_date("").unwrap_err().contains("required"));
         assert!(parse_date("soon").unwrap_err().contains("\"soon\""));

@@ -1,6 +1,6 @@
 //! The columns of each kind of record: ids, the names they point to, readable values.
 
-use super::{Ctx, date, ids, yes_no};
+use super::{Ctx, date, ids, time, yes_no};
 use crate::dataset::Dataset;
 use crate::domain::{Choice, Id};
 use crate::privacy::Sensitive;
@@ -103,11 +103,14 @@ pub(super) fn rows(
                     "date",
                     "minutes",
                     "services",
-                    "notes"
+                    "notes",
+                    "employee_number",
+                    "intake_received"
                 ],
                 &d.consultations,
                 |c| {
                     let e = who.get(&c.intake_id).copied();
+                    let received = d.intakes.iter().find(|i| i.id == c.intake_id).map(|i| i.received);
                     vec![
                         Some(s(&c.id)),
                         Some(s(&c.intake_id)),
@@ -123,12 +126,22 @@ pub(super) fn rows(
                                 .join("; "),
                         ),
                         Some(ctx.hide(Sensitive::Note, c.notes.clone())),
+                        Some(e.map(|e| ctx.number(e)).unwrap_or_default()),
+                        Some(date(received)),
                     ]
                 }
             )
         }
         "mentors" => table!(
-            ["id", "employee_id", "name", "expertise", "active", "joined"],
+            [
+                "id",
+                "employee_id",
+                "name",
+                "expertise",
+                "active",
+                "joined",
+                "employee_number"
+            ],
             &d.mentors,
             |m| vec![
                 Some(s(&m.id)),
@@ -137,6 +150,7 @@ pub(super) fn rows(
                 Some(m.expertise.clone()),
                 Some(yes_no(m.active)),
                 Some(date(Some(m.joined))),
+                Some(ctx.number(m.employee_id)),
             ]
         ),
         "pairs" => table!(
@@ -150,6 +164,8 @@ pub(super) fn rows(
                 "expires",
                 "ended",
                 "end_reason",
+                "mentor_number",
+                "mentee_number",
                 if conf { "notes" } else { "" }
             ],
             &d.pairs,
@@ -165,6 +181,8 @@ pub(super) fn rows(
                     Some(date(Some(p.expires()))),
                     Some(date(p.ended)),
                     Some(p.end_reason.map(|r| r.label().to_string()).unwrap_or_default()),
+                    Some(mentor.map(|e| ctx.number(e)).unwrap_or_default()),
+                    Some(ctx.number(p.mentee_id)),
                     conf.then(|| ctx.hide(Sensitive::Note, p.notes.clone())),
                 ]
             }
@@ -181,14 +199,15 @@ pub(super) fn rows(
                     "month",
                     "hours",
                     "submitted",
+                    "mentor_number",
+                    "mentee_number",
                     if conf { "topics" } else { "" }
                 ],
                 &d.logs,
                 |l| {
                     let pair = pairs.get(&l.pair_id);
-                    let mentor = pair
-                        .and_then(|p| d.mentor(p.mentor_id))
-                        .map(|m| ctx.name(m.employee_id));
+                    let mentor_employee = pair.and_then(|p| d.mentor(p.mentor_id)).map(|m| m.employee_id);
+                    let mentor = mentor_employee.map(|e| ctx.name(e));
                     vec![
                         Some(s(&l.id)),
                         Some(s(&l.pair_id)),
@@ -197,6 +216,8 @@ pub(super) fn rows(
                         Some(l.month.format("%Y-%m").to_string()),
                         Some(format!("{:.1}", l.hours)),
                         Some(date(Some(l.submitted))),
+                        Some(mentor_employee.map(|e| ctx.number(e)).unwrap_or_default()),
+                        Some(pair.map(|p| ctx.number(p.mentee_id)).unwrap_or_default()),
                         conf.then(|| ctx.hide(Sensitive::MentoringTopics, l.topics.clone())),
                     ]
                 }
@@ -212,7 +233,8 @@ pub(super) fn rows(
                 "primary_location_id",
                 "primary_location",
                 "supported_location_ids",
-                "supported_locations"
+                "supported_locations",
+                "employee_number"
             ],
             &d.ambassadors,
             |a| vec![
@@ -231,6 +253,7 @@ pub(super) fn rows(
                         .collect::<Vec<_>>()
                         .join("; ")
                 ),
+                Some(ctx.number(a.employee_id)),
             ]
         ),
         "ambassador-sessions" => table!(
@@ -272,7 +295,8 @@ pub(super) fn rows(
                     "employee_id",
                     "name",
                     "role",
-                    "status"
+                    "status",
+                    "employee_number"
                 ],
                 &d.participants,
                 |p| vec![
@@ -283,6 +307,7 @@ pub(super) fn rows(
                     Some(ctx.name(p.employee_id)),
                     Some(p.role.clone()),
                     Some(p.status.label().into()),
+                    Some(ctx.number(p.employee_id)),
                 ]
             )
         }
@@ -332,7 +357,8 @@ pub(super) fn rows(
                     "session_id",
                     "session_number",
                     "session_date",
-                    "mark"
+                    "mark",
+                    "employee_number"
                 ],
                 &d.attendance,
                 |m| {
@@ -347,12 +373,13 @@ pub(super) fn rows(
                         Some(session.map(|x| x.number.to_string()).unwrap_or_default()),
                         Some(date(session.map(|x| x.date))),
                         Some(m.mark.label().into()),
+                        Some(e.map(|e| ctx.number(e)).unwrap_or_default()),
                     ]
                 }
             )
         }
         "waitlist" => table!(
-            ["id", "employee_id", "name", "joined", "note"],
+            ["id", "employee_id", "name", "joined", "note", "employee_number"],
             &d.waitlist,
             |x| vec![
                 Some(s(&x.id)),
@@ -360,17 +387,40 @@ pub(super) fn rows(
                 Some(ctx.name(x.employee_id)),
                 Some(date(Some(x.joined))),
                 Some(ctx.hide(Sensitive::Note, x.note.clone())),
+                Some(ctx.number(x.employee_id)),
             ]
         ),
-        "offerings" => table!(["id", "course_number", "title"], &d.offerings, |o| vec![
-            Some(s(&o.id)),
-            Some(o.course_number.clone()),
-            Some(o.title.clone()),
-        ]),
+        "offerings" => table!(
+            [
+                "id",
+                "course_number",
+                "title",
+                "partner_office",
+                "teacher_pathway"
+            ],
+            &d.offerings,
+            |o| vec![
+                Some(s(&o.id)),
+                Some(o.course_number.clone()),
+                Some(o.title.clone()),
+                Some(o.partner_office.clone()),
+                Some(yes_no(o.teacher_pathway)),
+            ]
+        ),
         "pl-sessions" => {
             let offerings = offering_index(d);
             table!(
-                ["id", "offering_id", "course_number", "title", "date"],
+                [
+                    "id",
+                    "offering_id",
+                    "course_number",
+                    "title",
+                    "date",
+                    "start",
+                    "end",
+                    "place",
+                    "facilitator"
+                ],
                 &d.pl_sessions,
                 |x| {
                     let o = offerings.get(&x.offering_id);
@@ -380,6 +430,10 @@ pub(super) fn rows(
                         Some(o.map(|o| o.course_number.clone()).unwrap_or_default()),
                         Some(o.map(|o| o.title.clone()).unwrap_or_default()),
                         Some(date(Some(x.date))),
+                        Some(time(x.start)),
+                        Some(time(x.end)),
+                        Some(x.place.clone()),
+                        Some(x.facilitator.clone()),
                     ]
                 }
             )
@@ -395,7 +449,10 @@ pub(super) fn rows(
                     "date",
                     "course_number",
                     "employee_id",
-                    "name"
+                    "name",
+                    "employee_number",
+                    "start",
+                    "title"
                 ],
                 &d.pl_attendance,
                 |a| {
@@ -410,6 +467,14 @@ pub(super) fn rows(
                         Some(course.unwrap_or_default()),
                         Some(s(&a.employee_id)),
                         Some(ctx.name(a.employee_id)),
+                        Some(ctx.number(a.employee_id)),
+                        Some(time(session.and_then(|x| x.start))),
+                        Some(
+                            session
+                                .and_then(|x| offerings.get(&x.offering_id))
+                                .map(|o| o.title.clone())
+                                .unwrap_or_default(),
+                        ),
                     ]
                 }
             )
@@ -423,6 +488,36 @@ pub(super) fn rows(
                 Some(s(&p.location_id)),
                 Some(ctx.location(Some(p.location_id))),
                 Some(ctx.hide(Sensitive::Note, p.note.clone())),
+            ]
+        ),
+        "intake-settings" => table!(
+            ["id", "overdue_working_days", "stale_working_days"],
+            &d.intake_settings,
+            |x| vec![
+                Some(s(&x.id)),
+                Some(s(&x.overdue_working_days)),
+                Some(s(&x.stale_working_days)),
+            ]
+        ),
+        "teacher-outcomes" => table!(
+            [
+                "id",
+                "employee_id",
+                "employee_number",
+                "name",
+                "hired",
+                "school_year",
+                "partner_program"
+            ],
+            &d.teacher_outcomes,
+            |o| vec![
+                Some(s(&o.id)),
+                Some(s(&o.employee_id)),
+                Some(ctx.number(o.employee_id)),
+                Some(ctx.name(o.employee_id)),
+                Some(date(Some(o.hired))),
+                Some(o.school_year.clone()),
+                Some(o.partner_program.clone()),
             ]
         ),
         "closures" => table!(["id", "date", "name"], &d.closures, |c| vec![

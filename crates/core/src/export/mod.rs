@@ -9,8 +9,11 @@
 //! Every cell goes through [`crate::text::sheet_cell`]: no live terminal sequence, no formula.
 //! A file written with `--out` is new (never overwritten) and readable by its owner alone.
 
+mod all;
 pub mod audit;
 mod kinds;
+
+pub use all::write_all;
 
 use crate::dataset::Dataset;
 use crate::domain::Id;
@@ -38,12 +41,18 @@ pub const KINDS: &[&str] = &[
     "pl-sessions",
     "pl-attendance",
     "popups",
+    "intake-settings",
     "reference-populations",
+    "teacher-outcomes",
     "closures",
     "chapters",
     "owners",
     "audit",
 ];
+
+/// Kinds `export all` leaves out: the change history is no record `import all` could restore (a
+/// restore writes history of its own); `backup` keeps it.
+pub const NOT_IN_ALL: &[&str] = &["audit"];
 
 /// Other names people type for the same kinds.
 pub fn canonical(kind: &str) -> Option<&'static str> {
@@ -54,7 +63,9 @@ pub fn canonical(kind: &str) -> Option<&'static str> {
         "leadership-sessions" => "sessions",
         "leadership-attendance" => "attendance",
         "popup-events" | "pop-ups" => "popups",
-        "reference-population" | "references" => "reference-populations",
+        "settings" => "intake-settings",
+        "references" | "reference-population" => "reference-populations",
+        "teachers" | "teacher-outcome" | "teacher-pathway-outcomes" => "teacher-outcomes",
         "holidays" | "closure-days" => "closures",
         other => other,
     };
@@ -88,6 +99,16 @@ impl Ctx<'_> {
         }
     }
 
+    /// How a sheet names the person: the district's employee id, or the email of someone
+    /// without one (empty under `--private`). `import` finds people by it.
+    fn number(&self, employee: Id) -> String {
+        match self.data.employee(employee) {
+            Some(e) if !e.employee_number.trim().is_empty() => e.employee_number.clone(),
+            Some(e) if !self.mask().hides(Sensitive::Email) => e.email.clone(),
+            _ => String::new(),
+        }
+    }
+
     fn location(&self, id: Option<Id>) -> String {
         id.and_then(|id| self.data.location(id))
             .map(|l| l.name.clone())
@@ -97,6 +118,10 @@ impl Ctx<'_> {
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+}
+
+fn time(t: Option<chrono::NaiveTime>) -> String {
+    t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
 }
 
 fn yes_no(b: bool) -> String {

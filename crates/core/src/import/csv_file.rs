@@ -7,13 +7,54 @@ use super::Rejection;
 use super::sheet::{Cleaned, Item, Sheet, read_row};
 use crate::text::{Field, clean};
 
-/// A header as the imports compare it: letters and digits only, lower case, so "Employee ID",
-/// "employee_id" and "EMPLOYEE-ID" are one name.
+/// A header as every import compares it: accents folded, letters and digits only, lower case,
+/// so "Employee ID", "employee_id", "EMPLOYEE-ID" and "Employee #" are one name, "Título" is
+/// "titulo". (A header the formula guard quoted is read as written.)
 pub fn header_key(header: &str) -> String {
-    header
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .flat_map(char::to_lowercase)
+    crate::text::fold(crate::text::from_sheet(
+        header.trim_start_matches('\u{feff}').trim(),
+    ))
+    .chars()
+    .filter(char::is_ascii_alphanumeric)
+    .collect()
+}
+
+/// What `--map` says to a column: read it from the file's `header`, whatever the import's own
+/// names. Every import with `--map` parses it here: `specs` are `COLUMN=HEADER`; `named` finds the
+/// column a name means (its name or a synonym, in any case); `what` and `known` word the refusal
+/// ("roster column", "Employee ID, First Name, ...").
+pub fn parse_map<C>(
+    specs: &[String],
+    named: impl Fn(&str) -> Option<C>,
+    what: &str,
+    known: &str,
+    example: &str,
+) -> Result<Vec<(C, String)>, String> {
+    let cite = |text: &str| crate::privacy::cite(None, text);
+    specs
+        .iter()
+        .map(|spec| {
+            let (column, header) = spec.split_once('=').ok_or_else(|| {
+                format!(
+                    "--map {}: write it as COLUMN=HEADER, e.g. --map \"{example}\"",
+                    cite(spec)
+                )
+            })?;
+            let column = named(column.trim()).ok_or_else(|| {
+                format!(
+                    "--map {}: {} is not a {what}; one of: {known}",
+                    cite(spec),
+                    cite(column.trim())
+                )
+            })?;
+            if header.trim().is_empty() {
+                return Err(format!(
+                    "--map {}: name the file's header after the =",
+                    cite(spec)
+                ));
+            }
+            Ok((column, header.trim().to_string()))
+        })
         .collect()
 }
 
@@ -102,5 +143,13 @@ mod tests {
         let nul = read(b"a\nx\0y\n").unwrap().rows.remove(0).unwrap_err();
         assert!(nul.reason.starts_with("a: holds a NUL byte"), "{}", nul.reason);
         assert!(read(b"").is_err());
+    }
+
+    #[test]
+    fn headers_compare_loosely() {
+        assert_eq!(header_key(" Employee_Number "), "employeenumber");
+        assert_eq!(header_key("course-number"), "coursenumber");
+        assert_eq!(header_key("\u{feff}Título"), "titulo");
+        assert_eq!(header_key("Employee #"), "employee");
     }
 }

@@ -129,7 +129,8 @@ pub struct Mentoring {
 pub struct TeacherPathway {
     /// Intakes asking for the teacher pathway, by fiscal year, from the first year on record.
     pub intakes_by_year: Vec<(FiscalYear, u64)>,
-    /// Support staff who became teachers, by fiscal year: no record kind holds this yet.
+    /// Support staff who became teachers (teacher outcomes), by fiscal year, from the first year
+    /// on record to this one; empty when none is recorded.
     pub became_teachers: Vec<(FiscalYear, u64)>,
 }
 
@@ -418,7 +419,11 @@ fn teacher(data: &Dataset, year: FiscalYear, as_of: NaiveDate) -> TeacherPathway
     };
     TeacherPathway {
         intakes_by_year,
-        became_teachers: Vec::new(),
+        became_teachers: super::teachers_by_year(data, as_of)
+            .into_iter()
+            .filter(|y| y.year <= year)
+            .map(|y| (y.year, y.count))
+            .collect(),
     }
 }
 
@@ -474,9 +479,14 @@ mod tests {
                 }
             }
         }
+        // The demo's teacher outcomes, each year to this one.
         assert!(
-            b.teacher.became_teachers.is_empty(),
-            "no record kind holds it yet"
+            b.teacher
+                .became_teachers
+                .iter()
+                .any(|(y, n)| *y == FiscalYear(2024) && *n > 0),
+            "{:?}",
+            b.teacher.became_teachers
         );
         assert!(
             b.teacher

@@ -282,6 +282,10 @@ impl Pass<'_> {
             let place = self.groups.place(p.location_id);
             self.event(Metric::PopUps, p.date, place, 1, 0);
         }
+        for o in &self.data.teacher_outcomes {
+            let who = self.groups.employee(o.employee_id);
+            self.event(Metric::BecameTeachers, o.hired, who, 1, 0);
+        }
     }
 
     /// Mentoring: pairs active in each month (each once a year), the logs they owe and the logs in.

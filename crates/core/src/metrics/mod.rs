@@ -25,6 +25,7 @@ pub enum Metric {
     PlPeople,
     PopUps,
     TeacherPathway,
+    BecameTeachers,
     ActivePairs,
     LogsSubmitted,
     LogsDue,
@@ -85,7 +86,7 @@ impl Dimension {
 }
 
 impl Metric {
-    pub const ALL: [Metric; 14] = [
+    pub const ALL: [Metric; 15] = [
         Metric::Intakes,
         Metric::NewRelationships,
         Metric::Consultations,
@@ -94,6 +95,7 @@ impl Metric {
         Metric::PlPeople,
         Metric::PopUps,
         Metric::TeacherPathway,
+        Metric::BecameTeachers,
         Metric::ActivePairs,
         Metric::LogsSubmitted,
         Metric::LogsDue,
@@ -117,6 +119,7 @@ impl Metric {
             Metric::PlPeople => "pl_people",
             Metric::PopUps => "popup_events",
             Metric::TeacherPathway => "teacher_pathway_intakes",
+            Metric::BecameTeachers => "became_teachers",
             Metric::ActivePairs => "active_pairs",
             Metric::LogsSubmitted => "logs_submitted",
             Metric::LogsDue => "logs_due",
@@ -143,6 +146,7 @@ impl Metric {
             Metric::PlPeople => "PL attendees, each once",
             Metric::PopUps => "Pop-up events",
             Metric::TeacherPathway => "Teacher pathway intakes",
+            Metric::BecameTeachers => "Became teachers",
             Metric::ActivePairs => "Active mentoring pairs",
             Metric::LogsSubmitted => "Mentor logs submitted",
             Metric::LogsDue => "Mentor logs due",
@@ -186,6 +190,7 @@ impl Metric {
             Metric::PlPeople => "different people at PL sessions; the year to date counts each once",
             Metric::PopUps => "pop-up events held, by date",
             Metric::TeacherPathway => "intakes asking for the teacher pathway, by date received",
+            Metric::BecameTeachers => "support staff hired as teachers (teacher outcomes), by the date hired",
             Metric::ActivePairs => "pairs active on any day of the month; the year to date counts each once",
             Metric::LogsSubmitted => "pairs with a log for the month (the month the log covers)",
             Metric::LogsDue => "logs owed for the month by active pairs, once the month is over",
@@ -318,6 +323,67 @@ impl Report {
             ),
         }
     }
+}
+
+/// A fiscal year's count and its change from the year before.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct YearCount {
+    pub year: FiscalYear,
+    pub count: u64,
+    /// Percent change from the year before; None when the year before had none, and for the
+    /// year still running (part of a year is no change).
+    pub change: Option<f64>,
+    /// The year is still running on `today`.
+    pub to_date: bool,
+}
+
+/// People at teacher-pathway information sessions (PL offerings marked teacher pathway) in
+/// fiscal year `year` up to `today`: the booklet's "trained on how to become a teacher". They
+/// count in PL attendance like any PL session.
+pub fn teacher_pl_attendance(data: &Dataset, year: FiscalYear, today: NaiveDate) -> u64 {
+    let courses: std::collections::HashSet<crate::domain::Id> = data
+        .offerings
+        .iter()
+        .filter(|o| o.teacher_pathway)
+        .map(|o| o.id)
+        .collect();
+    let sessions: std::collections::HashSet<crate::domain::Id> = data
+        .pl_sessions
+        .iter()
+        .filter(|s| courses.contains(&s.offering_id) && year.contains(s.date) && s.date <= today)
+        .map(|s| s.id)
+        .collect();
+    data.pl_attendance
+        .iter()
+        .filter(|a| sessions.contains(&a.pl_session_id))
+        .count() as u64
+}
+
+/// Support staff hired as teachers per fiscal year, from the first year with any to today's,
+/// with the change from the year before (the booklet's "151% increase").
+pub fn teachers_by_year(data: &Dataset, today: NaiveDate) -> Vec<YearCount> {
+    let mut counts = std::collections::BTreeMap::<FiscalYear, u64>::new();
+    for o in data.teacher_outcomes.iter().filter(|o| o.hired <= today) {
+        *counts.entry(FiscalYear::of(o.hired)).or_default() += 1;
+    }
+    let Some(&first) = counts.keys().next() else {
+        return Vec::new();
+    };
+    let mut out: Vec<YearCount> = Vec::new();
+    let mut year = first;
+    while year <= FiscalYear::of(today) {
+        let count = counts.get(&year).copied().unwrap_or(0);
+        let before = out.last().map(|y| y.count).unwrap_or(0);
+        let to_date = year.contains(today);
+        out.push(YearCount {
+            year,
+            count,
+            change: (before > 0 && !to_date).then(|| (count as f64 - before as f64) * 100.0 / before as f64),
+            to_date,
+        });
+        year = year.next();
+    }
+    out
 }
 
 /// Label of the group for records with no employee (or no location) to attribute them to.

@@ -166,6 +166,10 @@ fn pl_sessions_attendance_and_people_each_once() {
             id,
             offering_id: 1,
             date,
+            start: None,
+            end: None,
+            place: String::new(),
+            facilitator: String::new(),
         });
     }
     let seats = [(1, 1), (2, 1), (2, 2), (3, 1), (4, 1), (99, 1)];
@@ -467,4 +471,47 @@ fn cells_stay_short() {
     assert_eq!(f(12_345).cell(Total::Sum), "12k");
     assert_eq!(f(12_345).csv(Total::Sum), "12345");
     assert_eq!(Figure::default().csv(Total::Rate), "");
+}
+
+#[test]
+fn teachers_by_fiscal_year_with_the_change_from_the_year_before() {
+    let mut data = base();
+    let hired = [
+        d(2023, 6, 30),
+        d(2023, 7, 1),
+        d(2023, 9, 1),
+        d(2025, 7, 1),
+        d(2025, 8, 1),
+        d(2025, 9, 1),
+    ];
+    data.teacher_outcomes = hired
+        .iter()
+        .enumerate()
+        .map(|(i, &hired)| TeacherOutcome {
+            id: i as Id + 1,
+            employee_id: 1,
+            hired,
+            school_year: String::new(),
+            partner_program: String::new(),
+        })
+        .collect();
+    let years = teachers_by_year(&data, d(2025, 8, 15));
+    let got: Vec<(i32, u64, Option<f64>, bool)> = years
+        .iter()
+        .map(|y| (y.year.0, y.count, y.change, y.to_date))
+        .collect();
+    // FY23: June 30; FY24: two; FY25: none (a year with none is listed); FY26 runs, the
+    // September hire is after today and not counted yet.
+    assert_eq!(
+        got,
+        vec![
+            (2023, 1, None, false),
+            (2024, 2, Some(100.0), false),
+            (2025, 0, Some(-100.0), false),
+            (2026, 2, None, true),
+        ]
+    );
+    assert!(teachers_by_year(&Dataset::default(), d(2025, 8, 15)).is_empty());
+    let report = monthly(&data, FiscalYear(2024));
+    assert_eq!(report.row(Metric::BecameTeachers).this.fytd.count, 2);
 }

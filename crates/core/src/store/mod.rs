@@ -14,7 +14,6 @@ mod open;
 mod people;
 mod read;
 pub mod records;
-mod scan;
 mod search_index;
 mod shield;
 mod txn;

@@ -296,4 +296,45 @@ impl Txn {
     pub fn delete<T: Record>(&mut self, id: Id) -> Result<bool> {
         self.store_bytes(T::TABLE, id, None, false)
     }
+
+    /// Every record of one kind as this transaction sees it, in id order. A record that does
+    /// not decode stops the transaction: a rule is not checked against a partial view.
+    pub fn all<T: Record>(&self) -> Result<Vec<T>> {
+        let t = self.tx.open_table(table(T::TABLE))?;
+        let read = read_range::<T>(&t, .., t.len()?)?;
+        match read.problems.into_iter().next() {
+            Some(p) => Err(StoreError::Damaged {
+                table: p.table,
+                key: p.key,
+                reason: p.reason,
+            }),
+            None => Ok(read.records),
+        }
+    }
+
+    /// The id the next `insert` of this kind will give, without taking it.
+    pub fn peek_id<T: Record>(&self) -> Result<Id> {
+        let last = {
+            let t = self.tx.open_table(table(T::TABLE))?;
+            t.last()?.map(|(k, _)| k.value()).unwrap_or(0)
+        };
+        let meta = self.tx.open_table(META)?;
+        let key = format!("next_id:{}", T::TABLE);
+        let counter = meta.get(key.as_str())?.map(|v| v.value()).unwrap_or(0);
+        Ok(counter.max(last + 1))
+    }
+
+    /// Stores a new record under the id it carries (a restore keeps ids; an import numbers its
+    /// records from `peek_id`), and moves the kind's counter past it, so that id is never handed
+    /// out again even after a delete.
+    pub fn insert_keeping_id<T: Record>(&mut self, record: &T) -> Result<()> {
+        let key = format!("next_id:{}", T::TABLE);
+        {
+            let mut meta = self.tx.open_table(META)?;
+            let counter = meta.get(key.as_str())?.map(|v| v.value()).unwrap_or(0);
+            meta.insert(key.as_str(), counter.max(record.id() + 1))?;
+        }
+        self.store_bytes(T::TABLE, record.id(), Some(stored_bytes(record)?), false)?;
+        Ok(())
+    }
 }

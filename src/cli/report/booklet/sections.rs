@@ -472,9 +472,9 @@ impl Sections<'_> {
         }
         if t.became_teachers.is_empty() {
             blocks.push(Block::Note {
-                text: "Support staff who became teachers, by fiscal year: no records yet. The \
-                       database does not hold teacher outcomes yet, so no figure is shown rather \
-                       than an estimate."
+                text: "Support staff who became teachers, by fiscal year: no records yet. No \
+                       teacher outcome is recorded (`import teacher-outcomes`), so no figure is \
+                       shown rather than an estimate."
                     .into(),
             });
         } else {

@@ -156,24 +156,13 @@ impl Columns {
 
 /// Parses `--map "Hire Date=Service Date"` values into (column, file header).
 pub fn parse_maps(maps: &[String]) -> Result<Vec<(Column, String)>, String> {
-    maps.iter()
-        .map(|m| {
-            let (ours, theirs) = m
-                .split_once('=')
-                .ok_or_else(|| format!("--map \"{m}\": write it as \"Hire Date=Your Header\""))?;
-            let column = Column::named(ours).ok_or_else(|| {
-                format!(
-                    "--map \"{m}\": \"{}\" is not a roster column; the columns are: {}",
-                    ours.trim(),
-                    Column::ALL.map(Column::name).join(", ")
-                )
-            })?;
-            if theirs.trim().is_empty() {
-                return Err(format!("--map \"{m}\": name the file's header after the ="));
-            }
-            Ok((column, theirs.trim().to_string()))
-        })
-        .collect()
+    crate::import::csv_file::parse_map(
+        maps,
+        Column::named,
+        "roster column",
+        &Column::ALL.map(Column::name).join(", "),
+        "Hire Date=Service Date",
+    )
 }
 
 #[cfg(test)]

@@ -400,7 +400,7 @@ fn place(
         Err(e @ LookupError::Ambiguous { .. }) => {
             Err(format!("{}: {}", Column::Location.name(), places.explain(&e)))
         }
-        Err(_) => {
+        Err(e) => {
             let key = crate::text::fold(name)
                 .split_whitespace()
                 .collect::<Vec<_>>()
@@ -412,9 +412,14 @@ fn place(
                     kind: LocationKind::guess(name),
                     employees: 0,
                 });
-                plan.summary
-                    .added
-                    .push(format!("new location added (please review): {name}"));
+                // The roster is HR's word that the site exists; its type is a guess from the
+                // name, so the line says so and names the closest stored names (a typo?).
+                let kind = LocationKind::guess(name);
+                plan.summary.added.push(format!(
+                    "new location added (please review): {name} (type guessed: {}; {})",
+                    kind.label(),
+                    places.explain(&e)
+                ));
                 plan.locations.len() - 1
             });
             Ok(Ref::New(i))

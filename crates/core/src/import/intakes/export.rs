@@ -71,6 +71,7 @@ pub fn write_csv(data: &Dataset, mask: Mask, out: impl Write) -> Result<Vec<Id>,
                 .map(|l| l.name.clone())
                 .unwrap_or_default(),
         );
+        record.push(i.id.to_string());
         w.write_record(record.iter().map(|cell| sheet_cell(cell).into_owned()))?;
     }
     w.flush()?;

@@ -9,7 +9,7 @@ mod plan;
 mod row;
 
 pub use export::write_csv;
-pub use row::parse_services;
+pub use row::{Mapping, parse_map, parse_services};
 
 use crate::domain::*;
 use crate::store::{Store, StoreError};
@@ -34,8 +34,9 @@ pub struct ImportSummary {
     pub rejected: Vec<Rejection>,
     /// Rows stored with control or invisible characters taken out of some cells.
     pub cleaned: Vec<super::sheet::Cleaned>,
-    /// Locations the database did not know, added for the team to review.
-    pub new_locations: Vec<String>,
+    /// Location names the matcher could not place, each with why (the closest names, or the
+    /// places it could mean): not added, for the team to review.
+    pub unknown_locations: Vec<String>,
     pub new_chapters: Vec<String>,
     pub new_employees: usize,
     pub dry_run: bool,
@@ -62,8 +63,8 @@ impl ImportSummary {
     pub fn lines(&self) -> Vec<String> {
         let mut out: Vec<String> = self.rejected.iter().map(ToString::to_string).collect();
         out.extend(self.cleaned.iter().map(ToString::to_string));
-        for l in &self.new_locations {
-            out.push(format!("new location added (please review): {l}"));
+        for l in &self.unknown_locations {
+            out.push(format!("unknown location (not added; please review): {l}"));
         }
         for c in &self.new_chapters {
             out.push(format!("new chapter added (please review): {c}"));
@@ -98,6 +99,8 @@ pub mod col {
     pub const CLOSED: &str = "Closed";
     pub const EVENT_DATE: &str = "Event Date";
     pub const EVENT_LOCATION: &str = "Event Location";
+    /// The intake's record id, so `import all` keeps it (the form's own import ignores it).
+    pub const ID: &str = "Id";
 
     pub const ALL: &[&str] = &[
         EMPLOYEE_ID,
@@ -122,6 +125,7 @@ pub mod col {
         CLOSED,
         EVENT_DATE,
         EVENT_LOCATION,
+        ID,
     ];
 }
 
@@ -148,6 +152,18 @@ pub fn import_on(
     dry_run: bool,
     today: chrono::NaiveDate,
 ) -> Result<ImportSummary, ImportError> {
+    import_mapped(store, path, dry_run, &[], today)
+}
+
+/// [`import_on`] with columns named by the user: `map` holds (column, header) pairs from
+/// `--map "Submitted=When did you apply?"` ([`parse_map`]).
+pub fn import_mapped(
+    store: &Store,
+    path: &Path,
+    dry_run: bool,
+    map: &[(&'static str, String)],
+    today: chrono::NaiveDate,
+) -> Result<ImportSummary, ImportError> {
     let unreadable = |reason: String| ImportError::Unreadable {
         path: path.display().to_string(),
         reason,
@@ -157,7 +173,7 @@ pub fn import_on(
     // below, never trusted stale.
     let planned_at = store.generation()?;
     let (data, _problems) = store.load()?;
-    let plan = plan::plan(&data, &bytes, today).map_err(unreadable)?;
+    let plan = plan::plan(&data, &bytes, map, today).map_err(unreadable)?;
     if dry_run || plan.intakes.is_empty() {
         let mut summary = plan.summary;
         summary.dry_run = dry_run;
@@ -171,7 +187,7 @@ pub fn import_on(
             plan
         } else {
             let (now, _problems) = txn.load()?;
-            plan::plan(&now, &bytes, today).map_err(StoreError::Storage)?
+            plan::plan(&now, &bytes, map, today).map_err(StoreError::Storage)?
         };
         plan.apply(txn)?;
         Ok(plan.summary)
@@ -182,5 +198,5 @@ pub fn import_on(
 /// Checks `bytes` as an intake export against `data` and stores nothing: what `--dry-run`
 /// reports, and the entry point of the import fuzz target.
 pub fn check_file(data: &crate::dataset::Dataset, bytes: &[u8]) -> Result<ImportSummary, String> {
-    plan::plan(data, bytes, chrono::Local::now().date_naive()).map(|p| p.summary)
+    plan::plan(data, bytes, &[], chrono::Local::now().date_naive()).map(|p| p.summary)
 }

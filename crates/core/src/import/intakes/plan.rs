@@ -6,6 +6,7 @@ use super::{ImportSummary, Rejection, col};
 use crate::dataset::Dataset;
 use crate::domain::*;
 use crate::import::sheet::{Item, Sheet};
+use crate::lookup::Places;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
@@ -34,7 +35,6 @@ pub(super) struct PlannedIntake {
 
 #[derive(Default)]
 pub(super) struct Plan {
-    locations: Vec<Location>,
     employees: Vec<NewEmployee>,
     popups: Vec<NewPopup>,
     pub(super) intakes: Vec<PlannedIntake>,
@@ -44,14 +44,10 @@ pub(super) struct Plan {
 impl Plan {
     /// Stores the plan; ids of new records are assigned here, in file order.
     pub(super) fn apply(&self, txn: &mut crate::store::Txn) -> crate::store::Result<()> {
-        let mut location_ids = Vec::with_capacity(self.locations.len());
-        for l in &self.locations {
-            let mut l = l.clone();
-            location_ids.push(txn.insert(&mut l)?);
-        }
+        // Locations are only ever existing ones: an import never adds a place.
         let resolve_location = |r: Ref| match r {
             Ref::Existing(id) => id,
-            Ref::New(i) => location_ids[i],
+            Ref::New(_) => 0,
         };
         let mut employee_ids = Vec::with_capacity(self.employees.len());
         for e in &self.employees {
@@ -89,7 +85,6 @@ impl Plan {
 struct Lookups {
     by_number: HashMap<String, Ref>,
     by_email: HashMap<String, Ref>,
-    locations: HashMap<String, Ref>,
     chapters: HashMap<String, String>,
     popups: HashMap<(NaiveDate, Ref), Ref>,
     submissions: HashSet<(Ref, NaiveDate)>,
@@ -122,11 +117,6 @@ impl Lookups {
         Lookups {
             by_number,
             by_email,
-            locations: data
-                .locations
-                .iter()
-                .map(|l| (l.name.trim().to_lowercase(), Ref::Existing(l.id)))
-                .collect(),
             chapters,
             popups: data
                 .popups
@@ -142,10 +132,16 @@ impl Lookups {
     }
 }
 
-pub(super) fn plan(data: &Dataset, bytes: &[u8], today: NaiveDate) -> Result<Plan, String> {
+pub(super) fn plan(
+    data: &Dataset,
+    bytes: &[u8],
+    map: &[(&'static str, String)],
+    today: NaiveDate,
+) -> Result<Plan, String> {
     let sheet = Sheet::new(bytes)?;
     let header = sheet.header.clone();
-    let columns = Columns::find(&header)?;
+    let columns = Columns::find(&header, map)?;
+    let places = Places::new(&data.locations);
     let mut lookups = Lookups::new(data);
     let mut plan = Plan::default();
     for item in sheet {
@@ -174,7 +170,7 @@ pub(super) fn plan(data: &Dataset, bytes: &[u8], today: NaiveDate) -> Result<Pla
                 continue;
             }
         };
-        match plan_row(&columns, &row.fields, &mut lookups, &mut plan, today) {
+        match plan_row(&columns, &row.fields, &mut lookups, &places, &mut plan, today) {
             Ok(true) => {
                 plan.summary.imported += 1;
                 if !cleaned.is_empty() {
@@ -191,7 +187,6 @@ pub(super) fn plan(data: &Dataset, bytes: &[u8], today: NaiveDate) -> Result<Pla
             }),
         }
     }
-    plan.summary.new_locations = plan.locations.iter().map(|l| l.name.clone()).collect();
     plan.summary.new_employees = plan.employees.len();
     Ok(plan)
 }
@@ -201,6 +196,7 @@ fn plan_row(
     c: &Columns,
     row: &[String],
     lk: &mut Lookups,
+    places: &Places,
     plan: &mut Plan,
     today: NaiveDate,
 ) -> Result<bool, String> {
@@ -209,14 +205,11 @@ fn plan_row(
     let new_employee = match existing {
         Some(_) => None,
         None => {
+            let (first_name, last_name) = c.first_last(row);
             // An intake knows who asks, not their HR facts: those stay unknown until the roster
             // or the person card fills them.
-            let mut employee = Employee::unknown(
-                values.number.clone(),
-                c.get(row, col::FIRST).to_string(),
-                c.get(row, col::LAST).to_string(),
-                values.email.clone(),
-            );
+            let mut employee =
+                Employee::unknown(values.number.clone(), first_name, last_name, values.email.clone());
             employee.position = c.get(row, col::POSITION).to_string();
             employee
                 .validate()
@@ -239,7 +232,7 @@ fn plan_row(
         (Some(r), _) => r,
         (None, None) => return Err("internal: no employee".into()),
         (None, Some(mut employee)) => {
-            let location = add_location(lk, plan, c.get(row, col::LOCATION));
+            let location = place(plan, places, c.get(row, col::LOCATION));
             employee.chapter = add_chapter(lk, plan, c.get(row, col::CHAPTER));
             let r = Ref::New(plan.employees.len());
             if !values.number.is_empty() {
@@ -254,7 +247,7 @@ fn plan_row(
     };
     let popup = match event {
         None => None,
-        Some((date, name)) => add_location(lk, plan, name).map(|location| {
+        Some((date, name)) => place(plan, places, name).map(|location| {
             *lk.popups.entry((date, location)).or_insert_with(|| {
                 plan.popups.push(NewPopup { date, location });
                 Ref::New(plan.popups.len() - 1)
@@ -281,25 +274,24 @@ fn lookup_employee(lk: &Lookups, number: &str, email: &str) -> Option<Ref> {
         .copied()
 }
 
-/// A location by name, adding it (for review) if the database does not know it yet.
-fn add_location(lk: &mut Lookups, plan: &mut Plan, name: &str) -> Option<Ref> {
+/// A location by name, through the one matcher the forms use (`blair` is Blair High School). A
+/// name it cannot place is never added (its type would be a guess): it is listed once for review
+/// with the closest names, and the person's location (or the intake's pop-up) stays unknown.
+fn place(plan: &mut Plan, places: &Places, name: &str) -> Option<Ref> {
     let name = name.trim();
     if name.is_empty() {
         return None;
     }
-    let key = name.to_lowercase();
-    if let Some(r) = lk.locations.get(&key) {
-        return Some(*r);
+    match places.find(name) {
+        Ok(l) => Some(Ref::Existing(l.id)),
+        Err(e) => {
+            let line = format!("{name} ({})", places.explain(&e));
+            if !plan.summary.unknown_locations.contains(&line) {
+                plan.summary.unknown_locations.push(line);
+            }
+            None
+        }
     }
-    let r = Ref::New(plan.locations.len());
-    plan.locations.push(Location {
-        id: 0,
-        name: name.to_string(),
-        kind: LocationKind::guess(name),
-        employees: 0,
-    });
-    lk.locations.insert(key, r);
-    Some(r)
 }
 
 /// A chapter by name (an empty cell or "unknown": not known), noting one the list lacks.

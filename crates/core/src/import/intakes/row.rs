@@ -3,24 +3,112 @@
 
 use super::{STATUS_COLUMNS, col};
 use crate::domain::*;
+use crate::import::labels;
 use std::collections::HashMap;
+
+/// The person's whole name, for forms that ask for it in one question (Microsoft Forms'
+/// `Name`); split into first and last when the sheet has no `First Name` / `Last Name`.
+pub(super) const FULL_NAME: &str = "Name";
+
+/// The headers form services write for a column, by column, best first: read as they come,
+/// without renaming. Google Forms: `Timestamp`, `Email Address`; Microsoft Forms: `Start time`,
+/// `Completion time` (the submission), `Email`, `Name`.
+const FORM_HEADERS: &[(&str, &[&str])] = &[
+    (
+        col::SUBMITTED,
+        &[
+            "Timestamp",
+            "Completion time",
+            "Submitted at",
+            "Submission date",
+            "Start time",
+        ],
+    ),
+    (
+        col::EMAIL,
+        &["Email Address", "E-mail", "E-mail Address", "Work Email"],
+    ),
+    (
+        col::EMPLOYEE_ID,
+        &["Employee Number", "Employee #", "Employee No"],
+    ),
+    (col::FIRST, &["Given Name"]),
+    (col::LAST, &["Surname", "Family Name"]),
+    (FULL_NAME, &[FULL_NAME, "Full Name", "Your Name"]),
+];
+
+/// Columns named by the user (`--map "Submitted=When did you apply?"`): (column, header).
+pub type Mapping = Vec<(&'static str, String)>;
+
+/// Reads `--map` values, each `Column=Header`; the column is one the import reads (any case).
+pub fn parse_map(specs: &[String]) -> Result<Mapping, String> {
+    use crate::import::csv_file::header_key;
+    let known: Vec<&'static str> = col::ALL.iter().copied().chain([FULL_NAME]).collect();
+    crate::import::csv_file::parse_map(
+        specs,
+        |name| known.iter().copied().find(|k| header_key(k) == header_key(name)),
+        "column the intake import reads",
+        &known.join(", "),
+        "Submitted=When did you apply?",
+    )
+}
 
 /// Column positions found in the header row.
 pub(super) struct Columns(HashMap<&'static str, usize>);
 
 impl Columns {
-    pub(super) fn find(headers: &[String]) -> Result<Columns, String> {
+    /// Columns by header name, compared as every import compares them
+    /// ([`header_key`](crate::import::csv_file::header_key): case, accents, spaces and
+    /// punctuation ignored): the user's `map` first, then the import's own names, then the names
+    /// form services write.
+    pub(super) fn find(headers: &[String], map: &[(&'static str, String)]) -> Result<Columns, String> {
+        use crate::import::csv_file::header_key;
+        let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
+        let position = |name: &str| {
+            let name = header_key(name);
+            keys.iter().position(|k| *k == name)
+        };
         let mut found = HashMap::new();
-        for (i, h) in headers.iter().enumerate() {
-            let h = h.trim_start_matches('\u{feff}').trim();
-            if let Some(name) = col::ALL.iter().find(|n| n.eq_ignore_ascii_case(h)) {
+        for (column, header) in map {
+            let i = position(header).ok_or_else(|| {
+                format!(
+                    "--map {column}={}: the file has no such column",
+                    crate::privacy::cite(None, header)
+                )
+            })?;
+            found.insert(*column, i);
+        }
+        let taken: Vec<usize> = found.values().copied().collect();
+        for (i, h) in keys.iter().enumerate() {
+            if taken.contains(&i) {
+                continue;
+            }
+            if let Some(name) = col::ALL.iter().find(|n| header_key(n) == *h) {
                 found.entry(*name).or_insert(i);
             }
         }
-        let mut missing: Vec<&str> = [col::FIRST, col::LAST, col::SUBMITTED, col::SERVICES]
+        for (column, aliases) in FORM_HEADERS {
+            if found.contains_key(column) {
+                continue;
+            }
+            let used: Vec<usize> = found.values().copied().collect();
+            if let Some(i) = aliases
+                .iter()
+                .filter_map(|a| position(a))
+                .find(|i| !used.contains(i))
+            {
+                found.insert(*column, i);
+            }
+        }
+        let names = (found.contains_key(col::FIRST) && found.contains_key(col::LAST))
+            || found.contains_key(FULL_NAME);
+        let mut missing: Vec<&str> = [col::SUBMITTED, col::SERVICES]
             .into_iter()
             .filter(|n| !found.contains_key(n))
             .collect();
+        if !names {
+            missing.insert(0, "First Name and Last Name (or Name)");
+        }
         if !found.contains_key(col::EMPLOYEE_ID) && !found.contains_key(col::EMAIL) {
             missing.insert(0, "Employee ID or Email");
         }
@@ -28,10 +116,36 @@ impl Columns {
             Ok(Columns(found))
         } else {
             Err(format!(
-                "not an intake form export: missing {} {}",
+                "not an intake form export: missing {} {}; name another header with --map \"COLUMN=HEADER\"",
                 crate::text::plural(missing.len() as u64, "column"),
                 missing.join(", ")
             ))
+        }
+    }
+
+    /// The person's first and last name: from their own columns, else the whole `Name` split
+    /// ("Ana García", "García, Ana"). Empty when the sheet has neither.
+    pub(super) fn first_last(&self, row: &[String]) -> (String, String) {
+        let (first, last) = (self.get(row, col::FIRST), self.get(row, col::LAST));
+        if self.has(col::FIRST) && self.has(col::LAST) {
+            return (first.to_string(), last.to_string());
+        }
+        let full = self.get(row, FULL_NAME);
+        match full.split_once(',') {
+            Some((last, first)) if !first.trim().is_empty() => {
+                (first.trim().to_string(), last.trim().to_string())
+            }
+            _ => split_name(full).unwrap_or_else(|| (full.to_string(), String::new())),
+        }
+    }
+
+    /// The email, with Microsoft Forms' `anonymous` (no account) read as none.
+    pub(super) fn email<'a>(&self, row: &'a [String]) -> &'a str {
+        let email = self.get(row, col::EMAIL);
+        if email.eq_ignore_ascii_case("anonymous") {
+            ""
+        } else {
+            email
         }
     }
 
@@ -84,12 +198,14 @@ pub(super) fn column_of(field: &str) -> &str {
     }
 }
 
-/// Parses "a; b; c" into services; unknown names become "other" with their text.
+/// Parses "a; b; c" (or "a, b, c", as Google and Microsoft Forms join ticked boxes) into
+/// services, each by its label or the booklet's words ([`Service::from_words`]); unknown names
+/// become "other" with their text.
 pub fn parse_services(text: &str) -> (Vec<Service>, String) {
     let mut services = Vec::new();
     let mut other = Vec::new();
-    for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
-        let s = Service::parse(part).unwrap_or_else(|| {
+    for part in text.split([';', ',']).map(str::trim).filter(|p| !p.is_empty()) {
+        let s = Service::from_words(part).unwrap_or_else(|| {
             if !other.iter().any(|o: &String| o.eq_ignore_ascii_case(part)) {
                 other.push(part.to_string());
             }
@@ -106,12 +222,18 @@ pub fn parse_services(text: &str) -> (Vec<Service>, String) {
 /// steps come in order.
 pub(super) fn check_row(c: &Columns, row: &[String], today: chrono::NaiveDate) -> Result<RowValues, String> {
     let number = c.get(row, col::EMPLOYEE_ID).to_string();
-    let email = c.get(row, col::EMAIL).to_string();
-    if c.get(row, col::FIRST).is_empty() {
-        return Err(format!("{} is empty", col::FIRST));
+    let email = c.email(row).to_string();
+    let (first, last) = c.first_last(row);
+    let whole = !(c.has(col::FIRST) && c.has(col::LAST));
+    if first.is_empty() {
+        return Err(format!("{} is empty", if whole { FULL_NAME } else { col::FIRST }));
     }
-    if c.get(row, col::LAST).is_empty() {
-        return Err(format!("{} is empty", col::LAST));
+    if last.is_empty() {
+        return Err(if whole {
+            format!("{FULL_NAME}: give the first and the last name")
+        } else {
+            format!("{} is empty", col::LAST)
+        });
     }
     if number.is_empty() && email.is_empty() {
         return Err("needs an Employee ID or an Email; both are empty".into());
@@ -208,10 +330,6 @@ fn read_status(c: &Columns, row: &[String], intake: &mut Intake) -> Result<(), S
     Ok(())
 }
 
-fn labels<T: Choice>() -> String {
-    T::ALL.iter().map(|c| c.label()).collect::<Vec<_>>().join(", ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,10 +358,61 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let c = Columns::find(&h).unwrap();
+        let c = Columns::find(&h, &[]).unwrap();
         assert_eq!(c.0[col::SUBMITTED], 1);
         let h: Vec<String> = ["First Name", "Submitted"].map(String::from).to_vec();
-        let err = Columns::find(&h).err().unwrap();
-        assert!(err.contains("Employee ID or Email, Last Name, Services"), "{err}");
+        let err = Columns::find(&h, &[]).err().unwrap();
+        assert!(
+            err.contains("Employee ID or Email, First Name and Last Name (or Name), Services"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn forms_headers_as_they_come_and_any_other_by_map() {
+        let google: Vec<String> = [
+            "Timestamp",
+            "Email Address",
+            "First Name",
+            "Last Name",
+            "Services",
+        ]
+        .map(String::from)
+        .to_vec();
+        let c = Columns::find(&google, &[]).unwrap();
+        assert_eq!((c.0[col::SUBMITTED], c.0[col::EMAIL]), (0, 1));
+        let microsoft: Vec<String> = ["ID", "Start time", "Completion time", "Email", "Name", "Services"]
+            .map(String::from)
+            .to_vec();
+        let c = Columns::find(&microsoft, &[]).unwrap();
+        assert_eq!((c.0[col::SUBMITTED], c.0[col::EMAIL], c.0[FULL_NAME]), (2, 3, 4));
+        let row: Vec<String> = ["1", "", "", "anonymous", "García, Ana", "x"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(c.first_last(&row), ("Ana".to_string(), "García".to_string()));
+        assert_eq!(c.email(&row), "");
+        let own: Vec<String> = ["Timestamp", "When did you apply?", "Email", "Name", "Services"]
+            .map(String::from)
+            .to_vec();
+        let map = parse_map(&["submitted=When did you apply?".to_string()]).unwrap();
+        let c = Columns::find(&own, &map).unwrap();
+        assert_eq!(c.0[col::SUBMITTED], 1);
+        assert!(
+            parse_map(&["When=x".to_string()])
+                .unwrap_err()
+                .contains("not a column")
+        );
+        assert!(
+            parse_map(&["Submitted".to_string()])
+                .unwrap_err()
+                .contains("COLUMN=HEADER")
+        );
+        let map = parse_map(&["Submitted=Applied on".to_string()]).unwrap();
+        assert!(
+            Columns::find(&own, &map)
+                .err()
+                .unwrap()
+                .contains("the file has no such column")
+        );
     }
 }
