@@ -129,11 +129,12 @@ fn render_people(tab: &PeopleTab, frame: &mut Frame, area: Rect, cx: &Ctx, theme
             theme.muted,
         )],
     };
-    widgets::detail(
+    widgets::detail_pane(
         frame,
         detail_area,
         " Person · Enter card · L history ",
         lines,
+        cx.detail,
         theme,
     );
 }
