@@ -1,4 +1,5 @@
-//! The keymap is data: one table per mode here, one per tab in its folder (`tabs/*/keys.rs`).
+//! The keymap is data: one table per mode here (the modal overlays' in `modals`), one per tab in
+//! its folder (`tabs/*/keys.rs`).
 //! The footer hints, the `?` help overlay and the command palette are generated from these
 //! tables, so they can never disagree with what the keys do.
 
@@ -9,6 +10,9 @@ use crate::tabs::{coverage, intake, leadership, mentoring, metrics, people};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use Key::{Char, Code, Ctrl};
+
+mod modals;
+pub use modals::{CONFIRM, HELP, HISTORY};
 
 /// Keys that work on every tab when no modal is open.
 pub const GLOBAL: &[Binding<Action>] = &[
@@ -208,52 +212,6 @@ pub const GLOBAL: &[Binding<Action>] = &[
     ),
 ];
 
-/// Reading a record's history: scroll, close.
-pub const HISTORY: &[Binding<Action>] = &[
-    bind(
-        &[Code(KeyCode::Esc), Char('q'), Char('L')],
-        Action::Back,
-        "close",
-        "close the history",
-        Some("close"),
-    ),
-    bind(
-        &[Char('p')],
-        Action::TogglePrivacy,
-        "privacy",
-        "privacy screen on/off",
-        Some("privacy"),
-    ),
-    bind(
-        &[Code(KeyCode::Up), Char('k')],
-        Action::Up,
-        "up",
-        "scroll up",
-        None,
-    ),
-    bind(
-        &[Code(KeyCode::Down), Char('j')],
-        Action::Down,
-        "down",
-        "scroll down",
-        None,
-    ),
-    bind(
-        &[Code(KeyCode::PageUp), Ctrl('b')],
-        Action::PageUp,
-        "page-up",
-        "page up",
-        None,
-    ),
-    bind(
-        &[Code(KeyCode::PageDown), Ctrl('f'), Char(' ')],
-        Action::PageDown,
-        "page-down",
-        "page down",
-        None,
-    ),
-];
-
 /// Keys that work in every mode, forms and prompts included: a letter typed into a field is
 /// text, so these use Ctrl.
 pub const ANYWHERE: &[Binding<Action>] = &[
@@ -298,30 +256,6 @@ pub const FILTER: &[Binding<Action>] = &[
     ),
     bind(&[Code(KeyCode::Up)], Action::Up, "up", "move up", None),
     bind(&[Code(KeyCode::Down)], Action::Down, "down", "move down", None),
-];
-
-pub const HELP: &[Binding<Action>] = &[
-    bind(
-        &[Code(KeyCode::Esc), Char('q'), Char('?')],
-        Action::Back,
-        "close",
-        "close help",
-        Some("close"),
-    ),
-    bind(
-        &[Code(KeyCode::Up), Char('k')],
-        Action::Up,
-        "up",
-        "scroll up",
-        None,
-    ),
-    bind(
-        &[Code(KeyCode::Down), Char('j')],
-        Action::Down,
-        "down",
-        "scroll down",
-        None,
-    ),
 ];
 
 /// In a form: printable keys go to the focused field first.
@@ -422,23 +356,6 @@ pub const PROMPT: &[Binding<Action>] = &[
         "backspace",
         "delete a character",
         None,
-    ),
-];
-
-pub const CONFIRM: &[Binding<Action>] = &[
-    bind(
-        &[Char('y'), Code(KeyCode::Enter)],
-        Action::Confirm,
-        "yes",
-        "yes, do it",
-        Some("yes"),
-    ),
-    bind(
-        &[Char('n'), Code(KeyCode::Esc)],
-        Action::Cancel,
-        "no",
-        "no, go back",
-        Some("no"),
     ),
 ];
 
