@@ -26,7 +26,11 @@ fn demo_tabs_help_and_quit() {
     p.send("5");
     p.wait_for("by fiscal month");
     p.send(TAB);
+    p.wait_for("Offerings (");
+    p.send(TAB);
     p.wait_for("Intake queue (");
+    p.send(BACKTAB);
+    p.wait_for("Offerings (");
     p.send(BACKTAB);
     p.wait_for("by fiscal month");
     p.send("?");

@@ -3,7 +3,7 @@
 
 use crate::list::Nav;
 use crate::tab::Tab;
-use crate::tabs::{coverage, intake, leadership, mentoring, metrics};
+use crate::tabs::{coverage, intake, leadership, learning, mentoring, metrics};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -62,6 +62,7 @@ pub enum Action {
     Coverage(coverage::CoverageAction),
     Leadership(leadership::LeadershipAction),
     Metrics(metrics::MetricsAction),
+    Learning(learning::LearningAction),
 }
 
 impl Action {

@@ -34,6 +34,7 @@ pub struct App {
     pub coverage: tabs::coverage::CoverageTab,
     pub leadership: tabs::leadership::LeadershipTab,
     pub metrics: tabs::metrics::MetricsTab,
+    pub learning: tabs::learning::LearningTab,
     pub modals: Vec<Modal>,
     /// Typing goes into the current tab's filter.
     pub filtering: bool,
@@ -83,6 +84,7 @@ impl App {
             coverage: Default::default(),
             leadership: Default::default(),
             metrics: tabs::metrics::MetricsTab::new(today),
+            learning: Default::default(),
             modals: Vec::new(),
             filtering: false,
             status: None,
@@ -143,6 +145,7 @@ impl App {
             Tab::Coverage => &mut self.coverage,
             Tab::Leadership => &mut self.leadership,
             Tab::Metrics => &mut self.metrics,
+            Tab::Learning => &mut self.learning,
         };
         (tab, cx)
     }
@@ -155,6 +158,7 @@ impl App {
             Tab::Coverage => &self.coverage,
             Tab::Leadership => &self.leadership,
             Tab::Metrics => &self.metrics,
+            Tab::Learning => &self.learning,
         }
     }
 
@@ -338,6 +342,7 @@ impl App {
             Action::Coverage(a) => erase::<tabs::coverage::CoverageTab>(self.coverage.update(&cx, a)),
             Action::Leadership(a) => erase::<tabs::leadership::LeadershipTab>(self.leadership.update(&cx, a)),
             Action::Metrics(a) => erase::<tabs::metrics::MetricsTab>(self.metrics.update(&cx, a)),
+            Action::Learning(a) => erase::<tabs::learning::LearningTab>(self.learning.update(&cx, a)),
             other => {
                 if let Some(nav) = other.nav() {
                     let (tab, cx) = self.split(self.tab);

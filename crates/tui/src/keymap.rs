@@ -5,7 +5,7 @@
 use crate::action::Action;
 use crate::keys::{Binding, Key, bind};
 use crate::tab::Tab;
-use crate::tabs::{coverage, intake, leadership, mentoring, metrics};
+use crate::tabs::{coverage, intake, leadership, learning, mentoring, metrics};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use Key::{Char, Code, Ctrl};
@@ -74,6 +74,13 @@ pub const GLOBAL: &[Binding<Action>] = &[
         Action::GoTab(Tab::Metrics),
         "metrics-tab",
         "monthly metrics",
+        None,
+    ),
+    bind(
+        &[Char('6')],
+        Action::GoTab(Tab::Learning),
+        "learning-tab",
+        "professional learning (offerings, sessions, attendance)",
         None,
     ),
     bind(&[Code(KeyCode::Up), Char('k')], Action::Up, "up", "move up", None),
@@ -461,6 +468,7 @@ fn tab_table(tab: Tab) -> Vec<Command> {
         Tab::Coverage => commands(coverage::KEYS, Action::Coverage, t),
         Tab::Leadership => commands(leadership::KEYS, Action::Leadership, t),
         Tab::Metrics => commands(metrics::KEYS, Action::Metrics, t),
+        Tab::Learning => commands(learning::KEYS, Action::Learning, t),
     }
 }
 
@@ -529,6 +537,7 @@ mod tests {
             Mode::Normal(Tab::Coverage),
             Mode::Normal(Tab::Leadership),
             Mode::Normal(Tab::Metrics),
+            Mode::Normal(Tab::Learning),
             Mode::Filter,
             Mode::Help,
             Mode::Form,

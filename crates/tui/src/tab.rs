@@ -30,15 +30,17 @@ pub enum Tab {
     Coverage,
     Leadership,
     Metrics,
+    Learning,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Intake,
         Tab::Mentoring,
         Tab::Coverage,
         Tab::Leadership,
         Tab::Metrics,
+        Tab::Learning,
     ];
 
     pub fn title(self) -> &'static str {
@@ -48,6 +50,7 @@ impl Tab {
             Tab::Coverage => "Ambassador coverage",
             Tab::Leadership => "Leadership sessions",
             Tab::Metrics => "Monthly metrics",
+            Tab::Learning => "Professional learning",
         }
     }
 
@@ -59,6 +62,7 @@ impl Tab {
             Tab::Coverage => "Coverage",
             Tab::Leadership => "Leadership",
             Tab::Metrics => "Metrics",
+            Tab::Learning => "PL",
         }
     }
 
@@ -78,7 +82,7 @@ impl Tab {
             Kind::Mentor => Tab::Mentoring,
             Kind::Ambassador | Kind::Location => Tab::Coverage,
             Kind::Participant => Tab::Leadership,
-            Kind::Offering => Tab::Metrics,
+            Kind::Offering => Tab::Learning,
         }
     }
 }

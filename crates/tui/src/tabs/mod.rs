@@ -5,5 +5,6 @@
 pub mod coverage;
 pub mod intake;
 pub mod leadership;
+pub mod learning;
 pub mod mentoring;
 pub mod metrics;
