@@ -25,6 +25,8 @@ fn demo_tabs_help_and_quit() {
     p.wait_for("participants");
     p.send("5");
     p.wait_for("by fiscal month");
+    p.send("6");
+    p.wait_for("People (1500)");
     p.send(TAB);
     p.wait_for("Offerings (");
     p.send(TAB);
@@ -32,7 +34,7 @@ fn demo_tabs_help_and_quit() {
     p.send(BACKTAB);
     p.wait_for("Offerings (");
     p.send(BACKTAB);
-    p.wait_for("by fiscal month");
+    p.wait_for("People (1500)");
     p.send("?");
     p.wait_for("quit pathways");
     p.send(ESC);

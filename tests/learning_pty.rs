@@ -54,7 +54,7 @@ fn a_pl_session_recorded_in_the_dashboard_shows_in_the_metrics() {
         24,
     );
     p.wait_for("Intake queue (");
-    p.send("6");
+    p.send("7");
     p.wait_for("No offerings yet");
     p.send("a");
     p.wait_for("Add a PL offering");
@@ -92,7 +92,7 @@ fn a_pl_session_recorded_in_the_dashboard_shows_in_the_metrics() {
     wait_line(&p, "PL sessions held", |l| year_to_date(l) == "1");
 
     // Undo on the learning tab takes the attendance back; the metrics follow.
-    p.send("6");
+    p.send("7");
     p.wait_for("Attended 92883 Grow Your Career");
     p.send("u");
     p.wait_for("undone: attendance recorded");

@@ -69,7 +69,7 @@ fn a_popup_person_merges_into_the_roster_person_and_a_delete_names_what_points_a
 
     let (code, out, err) = run(&db, &["people", "merge", "000101", "#1", "--take", "email"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.ends_with("merged: moved 1 intakes\n"), "{out}");
+    assert!(out.ends_with("merged: moved 1 intake\n"), "{out}");
     let (data, _) = Store::open(&db).unwrap().load().unwrap();
     assert_eq!(data.employees.len(), 1);
     assert_eq!(data.employees[0].email, "ana.g@district.org", "--take email");
@@ -78,7 +78,7 @@ fn a_popup_person_merges_into_the_roster_person_and_a_delete_names_what_points_a
     let (code, _, err) = run(&db, &["people", "delete", "000101"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("1 intakes (received 2024-09-02)") && err.contains("nothing was changed"),
+        err.contains("1 intake (received 2024-09-02)") && err.contains("nothing was changed"),
         "{err}"
     );
     let (code, _, err) = run(&db, &["people", "merge", "000101", "000101"]);

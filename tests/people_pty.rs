@@ -1,7 +1,7 @@
 //! The first day with real data, from the real binary: `init`, `import employees` of an
 //! HR-style roster, `import intakes`, then in the dashboard a mentor is added and paired and an
 //! ambassador added, their eligibility coming from the roster's dates; a person only an intake
-//! knows is refused with what to fill in and where.
+//! knows is refused with what to fill in and where, filled in on their card, then paired.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
@@ -90,6 +90,39 @@ fn init_roster_intakes_then_a_pair_and_an_ambassador_from_the_rosters_dates() {
     p.type_text("000100");
     p.send(ENTER);
     p.wait_gone("Add an ambassador");
+
+    // Where the refusal said: Tom's card, from any tab. His status and PAR filled in there (the
+    // 11th and 12th fields, picked by typing their start), he is paired like anyone else.
+    p.send(":");
+    p.type_text("person tom.li@district.org");
+    p.send(ENTER);
+    p.wait_for("Tom Li · Esc back");
+    p.wait_for("status      unknown");
+    // The card says what each role's rules still need.
+    p.wait_for("as a mentee: no");
+    p.wait_for("mentee's employment status unknown");
+    p.send("e");
+    p.wait_for("Edit Tom Li");
+    for _ in 0..10 {
+        p.send(TAB);
+    }
+    p.send("p");
+    p.send(TAB);
+    p.send("n");
+    p.send(ENTER);
+    p.wait_for("status      permanent");
+    p.wait_for("PAR/special no");
+    p.wait_for("as a mentee: yes");
+    p.send(ESC);
+    p.wait_for("Ambassador");
+    p.send("2");
+    p.wait_for("Mentoring pairs (1)");
+    p.send("n");
+    p.wait_for("Pair a mentee with a mentor");
+    p.type_text("tom.li@district.org");
+    p.send(TAB);
+    p.send(ENTER);
+    p.wait_for("Mentoring pairs (2)");
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
 
@@ -104,8 +137,21 @@ fn init_roster_intakes_then_a_pair_and_an_ambassador_from_the_rosters_dates() {
         .iter()
         .find(|e| e.employee_number == "000101")
         .unwrap();
-    assert_eq!(data.pairs.len(), 1);
+    assert_eq!(data.pairs.len(), 2);
     assert_eq!(data.pairs[0].mentee_id, ana.id);
+    let tom = data
+        .employees
+        .iter()
+        .find(|e| e.email == "tom.li@district.org")
+        .unwrap();
+    assert_eq!(data.pairs[1].mentee_id, tom.id);
+    assert_eq!(
+        (tom.status, tom.in_evaluation),
+        (
+            Some(pathways_core::domain::EmploymentStatus::Permanent),
+            Some(false)
+        )
+    );
     assert_eq!(data.mentor(data.pairs[0].mentor_id).unwrap().employee_id, maya.id);
     assert_eq!(data.ambassadors.len(), 1);
     assert_eq!(data.ambassadors[0].employee_id, maya.id);

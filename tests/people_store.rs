@@ -221,7 +221,7 @@ fn a_merge_moves_every_record_in_one_transaction_and_undo_restores_it_all() {
         .unwrap();
     let text = report.to_string();
     assert!(
-        text.contains("2 intakes") && text.contains("1 mentor records (joined into one)"),
+        text.contains("2 intakes") && text.contains("1 mentor record (joined into one)"),
         "{text}"
     );
     let (after, problems) = store.load().unwrap();
@@ -367,9 +367,9 @@ fn a_delete_is_refused_while_records_point_at_the_person_naming_them_without_per
     assert_eq!(
         err,
         "person: cannot delete: records point at this person: 2 intakes (received 2024-09-02, 2024-09-03); \
-         1 mentor records (joined 2021-01-01); 1 ambassador tenures (from 2023-01-01); \
-         1 leadership cohort places; 1 waitlist entries (joined 2024-08-01); \
-         2 professional learning attendances; 1 people they supervise; merge or move them first"
+         1 mentor record (joined 2021-01-01); 1 ambassador tenure (from 2023-01-01); \
+         1 leadership cohort place; 1 waitlist entry (joined 2024-08-01); \
+         2 professional learning attendances; 1 person they supervise; merge or move them first"
     );
     assert!(!err.contains("Garcia") && !err.contains("ana@"));
     assert!(store.load().unwrap().0.employee(w.popup.id).is_some());

@@ -244,11 +244,34 @@ fn the_privacy_screen_covers_tabs_forms_refusals_and_copy() {
                 Tab::Mentoring => Action::Mentoring(MentoringAction::NextView),
                 Tab::Coverage => Action::Coverage(CoverageAction::NextView),
                 Tab::Leadership => Action::Leadership(L::NextView),
+                Tab::People => Action::People(PeopleAction::NextView),
                 Tab::Learning => Action::Learning(pathways_tui::tabs::learning::LearningAction::NextView),
                 Tab::Intake | Tab::Metrics => Action::Down,
             });
         }
     }
+    // The card of the person with the note (and their email, race, PAR), their edit form,
+    // and the history of the note written above.
+    use pathways_tui::tabs::people::PeopleAction;
+    app.update(Action::GoTab(Tab::Intake));
+    app.select_intake(noted);
+    app.update(Action::PersonCard);
+    assert_eq!(app.tab, Tab::People);
+    s.assert_absent("the person card", &screen(&app));
+    // Even a mentee verdict would tell whether the person is in PAR: hidden whole.
+    assert!(screen(&app).contains("as a mentee: ••••"), "{}", screen(&app));
+    app.update(Action::Copy);
+    s.assert_absent("a copied person", app.clipboard.as_deref().unwrap());
+    app.update(Action::People(PeopleAction::Edit));
+    s.assert_absent("the person form", &form_text(&app));
+    app.modals.clear();
+    app.update(Action::Back);
+    app.update(Action::History);
+    assert!(matches!(app.modals.last(), Some(Modal::History(_))));
+    let history = screen(&app);
+    assert!(history.contains("notes: — → ••••"), "{history}");
+    s.assert_absent("the intake's history", &history);
+    app.modals.clear();
     // The leadership waitlist and its edit form.
     app.update(Action::GoTab(Tab::Leadership));
     app.update(Action::Leadership(L::Show(LView::Waitlist)));

@@ -6,7 +6,7 @@ use super::PeopleAction;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::*;
 use pathways_core::lookup::People;
-use pathways_core::privacy::{Mask, Sensitive};
+use pathways_core::privacy::Mask;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -21,18 +21,6 @@ fn find<'a>(data: &'a Dataset, text: &str, private: bool) -> Result<&'a Employee
     }
     let people = People::new(&data.employees);
     people.find(text).map_err(|e| people.explain(&e, private))
-}
-
-/// What kind of personal value a field holds, if it is one (for `--private`).
-fn sensitive(f: PersonField) -> Option<Sensitive> {
-    match f {
-        PersonField::FirstName | PersonField::LastName => Some(Sensitive::Name),
-        PersonField::Email => Some(Sensitive::Email),
-        PersonField::Race => Some(Sensitive::Race),
-        PersonField::Evaluation => Some(Sensitive::Evaluation),
-        PersonField::Retirement => Some(Sensitive::Retirement),
-        _ => None,
-    }
 }
 
 /// "012345 Ana García (record 7)", masked as the output must be.
@@ -102,7 +90,7 @@ pub fn run(db: &Path, action: &PeopleAction, private: bool) -> ExitCode {
                 if before == theirs {
                     continue;
                 }
-                let shown = |v: &str| match sensitive(f) {
+                let shown = |v: &str| match f.sensitive() {
                     Some(what) => mask.show(what, v).into_owned(),
                     None => v.to_string(),
                 };

@@ -12,4 +12,5 @@ pub mod metrics;
 pub mod privacy;
 pub mod search;
 pub mod store;
+pub mod story;
 pub mod text;

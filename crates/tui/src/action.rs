@@ -3,7 +3,7 @@
 
 use crate::list::Nav;
 use crate::tab::Tab;
-use crate::tabs::{coverage, intake, leadership, learning, mentoring, metrics};
+use crate::tabs::{coverage, intake, leadership, learning, mentoring, metrics, people};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -40,6 +40,10 @@ pub enum Action {
     GlobalSearch,
     /// Copy the selected record's key facts to the clipboard (OSC 52).
     Copy,
+    /// Open the card of the person the selected row shows.
+    PersonCard,
+    /// Show the history of the selected record (who changed what, when).
+    History,
     /// Move to the next / previous field of a form, or accept / cancel a prompt.
     NextField,
     PrevField,
@@ -62,6 +66,7 @@ pub enum Action {
     Coverage(coverage::CoverageAction),
     Leadership(leadership::LeadershipAction),
     Metrics(metrics::MetricsAction),
+    People(people::PeopleAction),
     Learning(learning::LearningAction),
 }
 

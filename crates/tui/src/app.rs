@@ -5,12 +5,13 @@
 mod data;
 mod effects;
 mod modals;
+mod people;
 mod search;
 mod undo;
 
 pub use crate::tab::Tab;
 pub use effects::Purpose;
-pub use modals::{Answer, Modal};
+pub use modals::{Answer, History, Modal};
 
 use crate::action::Action;
 use crate::keymap::{self, Mode};
@@ -34,6 +35,10 @@ pub struct App {
     pub coverage: tabs::coverage::CoverageTab,
     pub leadership: tabs::leadership::LeadershipTab,
     pub metrics: tabs::metrics::MetricsTab,
+    pub people: tabs::people::PeopleTab,
+    /// The tab a person card was opened from (`O`, a search hit, `:person`): Esc on the card
+    /// goes back there.
+    pub card_from: Option<Tab>,
     pub learning: tabs::learning::LearningTab,
     pub modals: Vec<Modal>,
     /// Typing goes into the current tab's filter.
@@ -84,6 +89,8 @@ impl App {
             coverage: Default::default(),
             leadership: Default::default(),
             metrics: tabs::metrics::MetricsTab::new(today),
+            people: Default::default(),
+            card_from: None,
             learning: Default::default(),
             modals: Vec::new(),
             filtering: false,
@@ -145,6 +152,7 @@ impl App {
             Tab::Coverage => &mut self.coverage,
             Tab::Leadership => &mut self.leadership,
             Tab::Metrics => &mut self.metrics,
+            Tab::People => &mut self.people,
             Tab::Learning => &mut self.learning,
         };
         (tab, cx)
@@ -158,6 +166,7 @@ impl App {
             Tab::Coverage => &self.coverage,
             Tab::Leadership => &self.leadership,
             Tab::Metrics => &self.metrics,
+            Tab::People => &self.people,
             Tab::Learning => &self.learning,
         }
     }
@@ -187,6 +196,7 @@ impl App {
 
     /// Puts `tab` on screen, bringing its view up to date first if the data changed meanwhile.
     pub fn show_tab(&mut self, tab: Tab) {
+        self.card_from = None;
         if self.tab != tab {
             self.detail_scroll = 0;
         }
@@ -215,6 +225,7 @@ impl App {
     pub fn mode(&self) -> Mode {
         match self.modals.last() {
             Some(Modal::Help { .. }) => Mode::Help,
+            Some(Modal::History(_)) => Mode::History,
             Some(Modal::Form { .. }) => Mode::Form,
             Some(Modal::Confirm { .. }) => Mode::Confirm,
             Some(Modal::Search(_)) => Mode::Search,
@@ -308,7 +319,15 @@ impl App {
             }
             Action::Back => {
                 let (tab, cx) = self.split(self.tab);
-                tab.back(&cx);
+                let used = tab.back(&cx);
+                // A card opened from another tab: closing it goes back there.
+                if used
+                    && self.tab == Tab::People
+                    && self.people.card.is_none()
+                    && let Some(from) = self.card_from.take()
+                {
+                    self.show_tab(from);
+                }
                 return;
             }
             Action::NextTab => return self.show_tab(self.tab.step(1)),
@@ -342,6 +361,9 @@ impl App {
             Action::Coverage(a) => erase::<tabs::coverage::CoverageTab>(self.coverage.update(&cx, a)),
             Action::Leadership(a) => erase::<tabs::leadership::LeadershipTab>(self.leadership.update(&cx, a)),
             Action::Metrics(a) => erase::<tabs::metrics::MetricsTab>(self.metrics.update(&cx, a)),
+            Action::People(a) => erase::<tabs::people::PeopleTab>(self.people.update(&cx, a)),
+            Action::PersonCard => return self.card_of_selected(),
+            Action::History => return self.open_history(),
             Action::Learning(a) => erase::<tabs::learning::LearningTab>(self.learning.update(&cx, a)),
             other => {
                 if let Some(nav) = other.nav() {

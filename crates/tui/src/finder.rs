@@ -26,6 +26,8 @@ pub enum Prompt {
     Run(Action, Option<Tab>),
     /// `:find NAME`: open the search with this text.
     Find(String),
+    /// `:person NAME-OR-ID`: open this person's card.
+    Person(String),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -193,6 +195,13 @@ impl Palette {
                     .filter(|q| q.is_empty() || q.starts_with(' '))
                 {
                     return Prompt::Find(query.trim().to_string());
+                }
+                if let Some(who) = text
+                    .strip_prefix("person ")
+                    .map(str::trim)
+                    .filter(|w| !w.is_empty())
+                {
+                    return Prompt::Person(who.to_string());
                 }
                 let all = commands();
                 return match self.highlighted().and_then(|i| all.get(i)) {

@@ -39,6 +39,9 @@ pub struct Field {
     /// The personal value it holds, if any: masked under the privacy screen. A note (or topics)
     /// keeps the line breaks pasted into it; every other text field is one line.
     pub personal: Option<Sensitive>,
+    /// What the line under the focused field says, when the kind's usual hint is not enough
+    /// ("empty: none planned", where to add a pick list's missing option).
+    pub hint: Option<String>,
     /// In a pick list, what was typed since the field was entered (or ←/→ pressed): the start
     /// of the option to jump to.
     pub typed: String,
@@ -54,6 +57,7 @@ impl Field {
             caret: None,
             error: None,
             personal: None,
+            hint: None,
             typed: String::new(),
         }
     }
@@ -98,6 +102,12 @@ impl Field {
     /// Marks the field as holding a personal value of kind `what` (see `pathways_core::privacy`).
     pub fn holds(mut self, what: Sensitive) -> Self {
         self.personal = Some(what);
+        self
+    }
+
+    /// Says `hint` under the field while it has the focus.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
         self
     }
 

@@ -5,7 +5,7 @@
 use crate::action::Action;
 use crate::keys::{Binding, Key, bind};
 use crate::tab::Tab;
-use crate::tabs::{coverage, intake, leadership, learning, mentoring, metrics};
+use crate::tabs::{coverage, intake, leadership, learning, mentoring, metrics, people};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use Key::{Char, Code, Ctrl};
@@ -13,6 +13,22 @@ use Key::{Char, Code, Ctrl};
 /// Keys that work on every tab when no modal is open.
 pub const GLOBAL: &[Binding<Action>] = &[
     bind(&[Char('q')], Action::Quit, "quit", "quit pathways", Some("quit")),
+    // Before the other global hints, so the footer keeps them on a narrow screen where a row
+    // shows a person or a record (the footer shows them only there).
+    bind(
+        &[Char('O')],
+        Action::PersonCard,
+        "person-card",
+        "open the person's card",
+        Some("card"),
+    ),
+    bind(
+        &[Char('L')],
+        Action::History,
+        "history",
+        "who changed it, when",
+        Some("history"),
+    ),
     bind(
         &[Code(KeyCode::Esc)],
         Action::Back,
@@ -78,6 +94,13 @@ pub const GLOBAL: &[Binding<Action>] = &[
     ),
     bind(
         &[Char('6')],
+        Action::GoTab(Tab::People),
+        "people-tab",
+        "people (cards)",
+        None,
+    ),
+    bind(
+        &[Char('7')],
         Action::GoTab(Tab::Learning),
         "learning-tab",
         "professional learning (offerings, sessions, attendance)",
@@ -188,6 +211,52 @@ pub const GLOBAL: &[Binding<Action>] = &[
         Action::Copy,
         "copy",
         "copy the record (OSC 52)",
+        None,
+    ),
+];
+
+/// Reading a record's history: scroll, close.
+pub const HISTORY: &[Binding<Action>] = &[
+    bind(
+        &[Code(KeyCode::Esc), Char('q'), Char('L')],
+        Action::Back,
+        "close",
+        "close the history",
+        Some("close"),
+    ),
+    bind(
+        &[Char('p')],
+        Action::TogglePrivacy,
+        "privacy",
+        "privacy screen on/off",
+        Some("privacy"),
+    ),
+    bind(
+        &[Code(KeyCode::Up), Char('k')],
+        Action::Up,
+        "up",
+        "scroll up",
+        None,
+    ),
+    bind(
+        &[Code(KeyCode::Down), Char('j')],
+        Action::Down,
+        "down",
+        "scroll down",
+        None,
+    ),
+    bind(
+        &[Code(KeyCode::PageUp), Ctrl('b')],
+        Action::PageUp,
+        "page-up",
+        "page up",
+        None,
+    ),
+    bind(
+        &[Code(KeyCode::PageDown), Ctrl('f'), Char(' ')],
+        Action::PageDown,
+        "page-down",
+        "page down",
         None,
     ),
 ];
@@ -386,6 +455,7 @@ pub enum Mode {
     Normal(Tab),
     Filter,
     Help,
+    History,
     Form,
     Confirm,
     Search,
@@ -437,6 +507,7 @@ struct Tables {
     anywhere: Vec<Command>,
     filter: Vec<Command>,
     help: Vec<Command>,
+    history: Vec<Command>,
     form: Vec<Command>,
     confirm: Vec<Command>,
     prompt: Vec<Command>,
@@ -452,6 +523,7 @@ fn all_tables() -> &'static Tables {
             anywhere: commands(ANYWHERE, same, None),
             filter: commands(FILTER, same, None),
             help: commands(HELP, same, None),
+            history: commands(HISTORY, same, None),
             form: commands(FORM, same, None),
             confirm: commands(CONFIRM, same, None),
             prompt: commands(PROMPT, same, None),
@@ -468,6 +540,7 @@ fn tab_table(tab: Tab) -> Vec<Command> {
         Tab::Coverage => commands(coverage::KEYS, Action::Coverage, t),
         Tab::Leadership => commands(leadership::KEYS, Action::Leadership, t),
         Tab::Metrics => commands(metrics::KEYS, Action::Metrics, t),
+        Tab::People => commands(people::KEYS, Action::People, t),
         Tab::Learning => commands(learning::KEYS, Action::Learning, t),
     }
 }
@@ -489,6 +562,7 @@ pub fn tables(mode: Mode) -> Vec<&'static [Command]> {
         Mode::Normal(tab) => vec![tab_keys(tab), &t.global],
         Mode::Filter => vec![&t.filter],
         Mode::Help => vec![&t.help],
+        Mode::History => vec![&t.history],
         Mode::Form => vec![&t.form],
         Mode::Confirm => vec![&t.confirm],
         Mode::Search | Mode::Palette => vec![&t.prompt],
@@ -514,7 +588,13 @@ pub fn lookup(mode: Mode, ev: &KeyEvent) -> Option<Action> {
 
 /// Footer hints for `mode`: "key word" pairs, most specific first.
 pub fn footer(mode: Mode) -> Vec<(String, &'static str)> {
+    footer_where(mode, |_| true)
+}
+
+/// Footer hints for `mode` whose action `offered` says does something on the screen as it is.
+pub fn footer_where(mode: Mode, offered: impl Fn(Action) -> bool) -> Vec<(String, &'static str)> {
     bindings(mode)
+        .filter(|c| offered(c.action))
         .filter_map(|c| c.footer.map(|f| (c.keys[0].label(), f)))
         .collect()
 }
@@ -537,9 +617,11 @@ mod tests {
             Mode::Normal(Tab::Coverage),
             Mode::Normal(Tab::Leadership),
             Mode::Normal(Tab::Metrics),
+            Mode::Normal(Tab::People),
             Mode::Normal(Tab::Learning),
             Mode::Filter,
             Mode::Help,
+            Mode::History,
             Mode::Form,
             Mode::Confirm,
             Mode::Search,

@@ -8,8 +8,9 @@ mod diff;
 
 pub use diff::{Difference, differences, fields};
 
+use pathways_core::domain::Employee;
 use pathways_core::domain::Id;
-use pathways_core::store::{Record, StoreError, Txn};
+use pathways_core::store::{MergeReport, NamedEntry, Record, StoreError, Txn};
 
 type Result<T> = pathways_core::store::Result<T>;
 /// A change: writes through a `Writer`; returns the id of the record it added, if any.
@@ -109,6 +110,44 @@ impl<'t> Writer<'t> {
     pub fn remove<T: Record + PartialEq>(&mut self, shown: &T) -> Result<()> {
         self.unchanged(shown, shown)?;
         self.txn.delete::<T>(shown.id()).map(|_| ())
+    }
+
+    /// Deletes `shown` (the person as a question showed them); refused if they changed
+    /// meanwhile, or while any record points at them (the store names the records).
+    pub fn delete_person(&mut self, shown: &Employee) -> Result<()> {
+        self.unchanged(shown, shown)?;
+        self.txn.delete_person(shown)
+    }
+
+    /// Merges `other` into `kept` (both as the merge screen read them) as `merged`, moving every
+    /// record that points at `other` (see `Txn::merge_people`); refused if either changed.
+    pub fn merge_people(
+        &mut self,
+        kept: &Employee,
+        other: &Employee,
+        merged: &Employee,
+    ) -> Result<MergeReport> {
+        self.unchanged(kept, kept)?;
+        self.unchanged(other, other)?;
+        self.txn.merge_people(kept, other, merged)
+    }
+
+    /// The chapter and owner lists, by the store's rules (each rewrites the records carrying
+    /// the name in this transaction).
+    pub fn add_to_list<L: NamedEntry>(&mut self, name: &str) -> Result<Id> {
+        self.txn.add_to_list::<L>(name)
+    }
+
+    pub fn rename_in_list<L: NamedEntry>(&mut self, old: &str, new: &str) -> Result<usize> {
+        self.txn.rename_in_list::<L>(old, new)
+    }
+
+    pub fn merge_in_list<L: NamedEntry>(&mut self, from: &str, into: &str) -> Result<usize> {
+        self.txn.merge_in_list::<L>(from, into)
+    }
+
+    pub fn remove_from_list<L: NamedEntry>(&mut self, name: &str) -> Result<()> {
+        self.txn.remove_from_list::<L>(name)
     }
 
     /// The transaction, for the core's change functions that check every rule against what is

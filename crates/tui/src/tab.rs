@@ -30,16 +30,18 @@ pub enum Tab {
     Coverage,
     Leadership,
     Metrics,
+    People,
     Learning,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Intake,
         Tab::Mentoring,
         Tab::Coverage,
         Tab::Leadership,
         Tab::Metrics,
+        Tab::People,
         Tab::Learning,
     ];
 
@@ -50,6 +52,7 @@ impl Tab {
             Tab::Coverage => "Ambassador coverage",
             Tab::Leadership => "Leadership sessions",
             Tab::Metrics => "Monthly metrics",
+            Tab::People => "People",
             Tab::Learning => "Professional learning",
         }
     }
@@ -62,6 +65,7 @@ impl Tab {
             Tab::Coverage => "Coverage",
             Tab::Leadership => "Leadership",
             Tab::Metrics => "Metrics",
+            Tab::People => "People",
             Tab::Learning => "PL",
         }
     }
@@ -78,7 +82,8 @@ impl Tab {
     /// The tab that shows a kind of record found by search.
     pub fn of(kind: Kind) -> Tab {
         match kind {
-            Kind::Intake | Kind::Employee => Tab::Intake,
+            Kind::Intake => Tab::Intake,
+            Kind::Employee => Tab::People,
             Kind::Mentor => Tab::Mentoring,
             Kind::Ambassador | Kind::Location => Tab::Coverage,
             Kind::Participant => Tab::Leadership,
@@ -138,6 +143,27 @@ impl<'a> Ctx<'a> {
     /// The one lookup for places typed into a form.
     pub fn places(&self) -> Places<'a> {
         Places::new(&self.data.locations)
+    }
+}
+
+/// A stored record a row shows, for its history (`L`): its kind (table), its id, what it is in
+/// words without personal data ("intake received 2024-09-02"), and the person it concerns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordRef {
+    pub table: &'static str,
+    pub id: Id,
+    pub what: String,
+    pub person: Option<Id>,
+}
+
+impl RecordRef {
+    pub fn new<T: pathways_core::store::Record>(id: Id, what: impl Into<String>, person: Option<Id>) -> Self {
+        RecordRef {
+            table: T::TABLE,
+            id,
+            what: what.into(),
+            person,
+        }
     }
 }
 
@@ -217,6 +243,16 @@ pub trait TabView {
 
     /// `y`: the selected record's key facts, masked as the screen is.
     fn copy_facts(&self, cx: &Ctx) -> Option<String>;
+
+    /// `O`: the person the selected row shows (employee record id), to open their card.
+    fn person(&self, _cx: &Ctx) -> Option<Id> {
+        None
+    }
+
+    /// `L`: the stored record the selected row shows, to show its history.
+    fn record(&self, _cx: &Ctx) -> Option<RecordRef> {
+        None
+    }
 
     /// Shows the record `id` of `kind` (a search hit, a link from another tab), narrowing the
     /// list to `name`.

@@ -240,7 +240,10 @@ pub fn render_form(frame: &mut Frame, area: Rect, form: &Form, private: bool, th
                 theme.error,
             ))),
             None if focused => lines.push(Line::from(Span::styled(
-                format!("                  {}", hint(&f.kind)),
+                format!(
+                    "                  {}",
+                    f.hint.as_deref().unwrap_or_else(|| hint(&f.kind))
+                ),
                 theme.muted,
             ))),
             None => {}

@@ -46,6 +46,19 @@ pub enum Side {
 }
 
 impl PersonField {
+    /// The kind of personal value the field holds, if it holds one (`crate::privacy`).
+    pub fn sensitive(self) -> Option<crate::privacy::Sensitive> {
+        use crate::privacy::Sensitive;
+        match self {
+            PersonField::FirstName | PersonField::LastName => Some(Sensitive::Name),
+            PersonField::Email => Some(Sensitive::Email),
+            PersonField::Race => Some(Sensitive::Race),
+            PersonField::Evaluation => Some(Sensitive::Evaluation),
+            PersonField::Retirement => Some(Sensitive::Retirement),
+            _ => None,
+        }
+    }
+
     /// Whether `e` has no value for this field (empty text, unknown, none).
     pub fn is_unknown(self, e: &Employee) -> bool {
         use PersonField::*;

@@ -37,9 +37,9 @@ impl std::fmt::Display for References {
                     shown.push("…".into());
                 }
                 if shown.is_empty() {
-                    format!("{n} {kind}")
+                    counted(*n, kind)
                 } else {
-                    format!("{n} {kind} ({dated} {})", shown.join(", "))
+                    format!("{} ({dated} {})", counted(*n, kind), shown.join(", "))
                 }
             })
             .collect();
@@ -64,90 +64,148 @@ impl std::fmt::Display for MergeReport {
         if self.moved.is_empty() {
             return f.write_str("no records pointed at the other one");
         }
-        let parts: Vec<String> = self.moved.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        let parts: Vec<String> = self.moved.iter().map(|(k, n)| counted(*n, k)).collect();
         write!(f, "moved {}", parts.join(", "))
     }
+}
+
+/// "1 intake", "2 intakes": the kinds are named in the plural, and one of a kind in the singular.
+fn counted(n: usize, kinds: &str) -> String {
+    const ONE: &[(&str, &str)] = &[
+        ("intakes", "intake"),
+        ("mentor records", "mentor record"),
+        (
+            "mentor records (joined into one)",
+            "mentor record (joined into one)",
+        ),
+        ("mentoring pairs as mentee", "mentoring pair as mentee"),
+        ("mentoring pairs as mentor", "mentoring pair as mentor"),
+        ("ambassador tenures", "ambassador tenure"),
+        ("leadership cohort places", "leadership cohort place"),
+        ("cohort places", "cohort place"),
+        (
+            "cohort places (joined into one)",
+            "cohort place (joined into one)",
+        ),
+        ("attendance marks", "attendance mark"),
+        ("waitlist entries", "waitlist entry"),
+        (
+            "professional learning attendances",
+            "professional learning attendance",
+        ),
+        ("PL attendances", "PL attendance"),
+        ("people they supervise", "person they supervise"),
+        ("people supervised", "person supervised"),
+    ];
+    let kind = match ONE.iter().find(|(many, _)| *many == kinds) {
+        Some((_, one)) if n == 1 => one,
+        _ => kinds,
+    };
+    format!("{n} {kind}")
 }
 
 fn refused(reason: String) -> StoreError {
     StoreError::Invalid(FieldError::new("person", reason))
 }
 
-impl Txn {
-    /// Every record that points at employee `id`, as this transaction sees it.
-    pub fn references(&mut self, id: Id) -> Result<References> {
+/// The records a person's references are counted from.
+struct Pointing<'a> {
+    intakes: &'a [Intake],
+    mentors: &'a [Mentor],
+    pairs: &'a [MentoringPair],
+    ambassadors: &'a [Ambassador],
+    participants: &'a [Participant],
+    waitlist: &'a [WaitlistEntry],
+    pl: &'a [PlAttendance],
+    employees: &'a [Employee],
+}
+
+impl References {
+    /// Every record of `data` that points at employee `id` (what a delete would be refused for,
+    /// known before asking).
+    pub fn in_data(data: &crate::dataset::Dataset, id: Id) -> References {
+        References::count(
+            &Pointing {
+                intakes: &data.intakes,
+                mentors: &data.mentors,
+                pairs: &data.pairs,
+                ambassadors: &data.ambassadors,
+                participants: &data.participants,
+                waitlist: &data.waitlist,
+                pl: &data.pl_attendance,
+                employees: &data.employees,
+            },
+            id,
+        )
+    }
+
+    fn count(all: &Pointing, id: Id) -> References {
         let mut r = References::default();
-        let intakes: Vec<_> = self
-            .all::<Intake>()?
-            .into_iter()
-            .filter(|i| i.employee_id == id)
-            .collect();
+        let intakes: Vec<_> = all.intakes.iter().filter(|i| i.employee_id == id).collect();
         r.add(
             "intakes",
             intakes.len(),
             "received",
             intakes.iter().map(|i| i.received).collect(),
         );
-        let mentors: Vec<Mentor> = self
-            .all::<Mentor>()?
-            .into_iter()
-            .filter(|m| m.employee_id == id)
-            .collect();
+        let mentors: Vec<_> = all.mentors.iter().filter(|m| m.employee_id == id).collect();
         r.add(
             "mentor records",
             mentors.len(),
             "joined",
             mentors.iter().map(|m| m.joined).collect(),
         );
-        let pairs = self.all::<MentoringPair>()?;
-        let as_mentee: Vec<_> = pairs.iter().filter(|p| p.mentee_id == id).collect();
+        let as_mentee: Vec<_> = all.pairs.iter().filter(|p| p.mentee_id == id).collect();
         r.add(
             "mentoring pairs as mentee",
             as_mentee.len(),
             "signed",
             as_mentee.iter().map(|p| p.started).collect(),
         );
-        let ambassadors: Vec<_> = self
-            .all::<Ambassador>()?
-            .into_iter()
-            .filter(|a| a.employee_id == id)
-            .collect();
+        let ambassadors: Vec<_> = all.ambassadors.iter().filter(|a| a.employee_id == id).collect();
         r.add(
             "ambassador tenures",
             ambassadors.len(),
             "from",
             ambassadors.iter().map(|a| a.tenure_start).collect(),
         );
-        let participants = self
-            .all::<Participant>()?
-            .into_iter()
-            .filter(|p| p.employee_id == id)
-            .count();
+        let participants = all.participants.iter().filter(|p| p.employee_id == id).count();
         r.add("leadership cohort places", participants, "", Vec::new());
-        let waitlist: Vec<_> = self
-            .all::<WaitlistEntry>()?
-            .into_iter()
-            .filter(|w| w.employee_id == id)
-            .collect();
+        let waitlist: Vec<_> = all.waitlist.iter().filter(|w| w.employee_id == id).collect();
         r.add(
             "waitlist entries",
             waitlist.len(),
             "joined",
             waitlist.iter().map(|w| w.joined).collect(),
         );
-        let pl = self
-            .all::<PlAttendance>()?
-            .into_iter()
-            .filter(|a| a.employee_id == id)
-            .count();
+        let pl = all.pl.iter().filter(|a| a.employee_id == id).count();
         r.add("professional learning attendances", pl, "", Vec::new());
-        let supervised = self
-            .all::<Employee>()?
-            .into_iter()
+        let supervised = all
+            .employees
+            .iter()
             .filter(|e| e.supervisor_id == Some(id))
             .count();
         r.add("people they supervise", supervised, "", Vec::new());
-        Ok(r)
+        r
+    }
+}
+
+impl Txn {
+    /// Every record that points at employee `id`, as this transaction sees it.
+    pub fn references(&mut self, id: Id) -> Result<References> {
+        Ok(References::count(
+            &Pointing {
+                intakes: &self.all::<Intake>()?,
+                mentors: &self.all::<Mentor>()?,
+                pairs: &self.all::<MentoringPair>()?,
+                ambassadors: &self.all::<Ambassador>()?,
+                participants: &self.all::<Participant>()?,
+                waitlist: &self.all::<WaitlistEntry>()?,
+                pl: &self.all::<PlAttendance>()?,
+                employees: &self.all::<Employee>()?,
+            },
+            id,
+        ))
     }
 
     /// Deletes a person no record points at; refused otherwise, naming what points at them.

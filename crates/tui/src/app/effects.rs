@@ -8,7 +8,7 @@ use super::{Answer, App, Modal};
 use crate::form::Form;
 use crate::list::Nav;
 use crate::save::{Save, SaveError};
-use crate::tab::{Ctx, Effect, Effects, Tab, TabView};
+use crate::tab::{Ctx, Effect, Effects, RecordRef, Tab, TabView};
 use crate::theme::Theme;
 use pathways_core::domain::Id;
 use pathways_core::search::Kind;
@@ -70,6 +70,8 @@ pub(crate) trait AnyTab {
     fn confirmed(&mut self, cx: &Ctx, answer: Purpose) -> Vec<Erased>;
     fn saved(&mut self, cx: &Ctx, then: Purpose, id: Option<Id>) -> Vec<Erased>;
     fn copy_facts(&self, cx: &Ctx) -> Option<String>;
+    fn person(&self, cx: &Ctx) -> Option<Id>;
+    fn record(&self, cx: &Ctx) -> Option<RecordRef>;
     fn reveal(&mut self, cx: &Ctx, kind: Kind, id: Id, name: &str);
     fn render(&self, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &Theme);
 }
@@ -110,6 +112,12 @@ impl<T: TabView> AnyTab for T {
     }
     fn copy_facts(&self, cx: &Ctx) -> Option<String> {
         TabView::copy_facts(self, cx)
+    }
+    fn person(&self, cx: &Ctx) -> Option<Id> {
+        TabView::person(self, cx)
+    }
+    fn record(&self, cx: &Ctx) -> Option<RecordRef> {
+        TabView::record(self, cx)
     }
     fn reveal(&mut self, cx: &Ctx, kind: Kind, id: Id, name: &str) {
         TabView::reveal(self, cx, kind, id, name)

@@ -5,14 +5,54 @@ use super::{App, Purpose};
 use crate::action::Action;
 use crate::finder::{Palette, SearchBox};
 use crate::form::Form;
+use crate::list::Nav;
+use crate::tab::RecordRef;
+use pathways_core::store::HistoryEntry;
 
 #[derive(Debug)]
 pub enum Modal {
     Help { scroll: u16 },
+    History(History),
     Form { form: Form, purpose: Purpose },
     Confirm { message: String, then: Answer },
     Search(SearchBox),
     Palette(Palette),
+}
+
+/// A record's history on screen (who changed what, when), newest first.
+#[derive(Debug, Clone)]
+pub struct History {
+    pub record: RecordRef,
+    pub entries: Vec<HistoryEntry>,
+    pub scroll: u16,
+    /// How far it could scroll as last drawn.
+    pub room: std::cell::Cell<u16>,
+}
+
+impl History {
+    pub fn new(record: RecordRef, entries: Vec<HistoryEntry>) -> Self {
+        History {
+            record,
+            entries,
+            scroll: 0,
+            room: Default::default(),
+        }
+    }
+
+    fn scroll(&mut self, nav: Nav) {
+        let room = self.room.get();
+        let top = self.scroll.min(room);
+        let page = crate::list::PAGE as u16;
+        self.scroll = match nav {
+            Nav::Up => top.saturating_sub(1),
+            Nav::Down => (top + 1).min(room),
+            Nav::PageUp => top.saturating_sub(page),
+            Nav::PageDown => (top + page).min(room),
+            Nav::Top => 0,
+            Nav::Bottom => room,
+            Nav::Left | Nav::Right => top,
+        };
+    }
 }
 
 /// What a yes to a question does.
@@ -36,6 +76,21 @@ impl App {
                     self.modals.pop();
                 }
                 _ => {}
+            },
+            Some(Modal::History(h)) => match action {
+                Action::Back | Action::Cancel | Action::History => {
+                    self.modals.pop();
+                }
+                Action::TogglePrivacy => {
+                    self.private = !self.private;
+                    let word = if self.private { "on" } else { "off" };
+                    self.status = Some(format!("privacy screen {word}"));
+                }
+                other => {
+                    if let Some(nav) = other.nav() {
+                        h.scroll(nav);
+                    }
+                }
             },
             Some(Modal::Form { .. }) => self.update_form(action),
             Some(Modal::Search(_)) => self.update_search(action),

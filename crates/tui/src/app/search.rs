@@ -67,6 +67,10 @@ impl App {
                 self.modals.pop();
                 self.open_search(&query);
             }
+            Prompt::Person(who) => {
+                self.modals.pop();
+                self.card_by_name(&who);
+            }
             Prompt::Run(action, tab) => {
                 self.modals.pop();
                 if let Some(tab) = tab {
@@ -102,6 +106,9 @@ impl App {
 
     /// Shows record `id` of `kind` in the tab that lists it, the list narrowed to its name.
     pub(super) fn reveal(&mut self, kind: Kind, id: Id) {
+        if kind == Kind::Employee {
+            return self.open_card(id);
+        }
         let tab = Tab::of(kind);
         let name = record_name(&self.data, kind, id);
         self.show_tab(tab);

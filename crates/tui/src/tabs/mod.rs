@@ -8,3 +8,4 @@ pub mod leadership;
 pub mod learning;
 pub mod mentoring;
 pub mod metrics;
+pub mod people;

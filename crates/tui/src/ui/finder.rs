@@ -86,7 +86,7 @@ pub fn render_palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme)
     let list = frame_prompt(
         frame,
         area,
-        "Command — Enter runs, Esc closes (find NAME searches)",
+        "Command — Enter runs · find NAME searches · person NAME opens a card",
         &p.input,
         theme,
     );

@@ -2,6 +2,7 @@
 //! Everything here only reads `App`.
 
 pub mod finder;
+mod history;
 
 use crate::app::{App, Modal, Tab};
 use crate::keymap::{self, Mode};
@@ -69,6 +70,7 @@ fn draw(frame: &mut Frame, app: &App) {
     for modal in &app.modals {
         match modal {
             Modal::Help { scroll } => render_help(frame, area, app, *scroll, &theme),
+            Modal::History(h) => history::render(frame, area, app, h, &theme),
             Modal::Form { form, .. } => widgets::render_form(frame, area, form, app.private, &theme),
             Modal::Confirm { message, .. } => render_confirm(frame, area, message, &theme),
             Modal::Search(s) => finder::render_search(frame, area, app, s, &theme),
@@ -81,10 +83,38 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let full: usize = Tab::ALL.iter().map(|t| text::width(t.title()) + 4).sum::<usize>() + 10;
     let banners = usize::from(app.private) * 10 + usize::from(app.store.is_read_only()) * 12;
     let wide = (area.width as usize) >= full + banners;
-    let mut spans = vec![Span::styled(" pathways ", theme.important)];
+    let short: usize = Tab::ALL
+        .iter()
+        .map(|t| text::width(t.short_title()) + 4)
+        .sum::<usize>();
+    // The name gives way first, so every tab and banner keeps its place on a narrow screen.
+    let mut spans = if wide || (area.width as usize) >= short + 10 + banners {
+        vec![Span::styled(" pathways ", theme.important)]
+    } else {
+        Vec::new()
+    };
+    // Narrower still, the longest titles of the other tabs give way to their numbers, so every
+    // tab stays on screen.
+    let mut numbered: Vec<Tab> = Vec::new();
+    if !wide {
+        let mut need = short + banners;
+        let mut others: Vec<Tab> = Tab::ALL.into_iter().filter(|t| *t != app.tab).collect();
+        others.sort_by_key(|t| std::cmp::Reverse(text::width(t.short_title())));
+        for t in others {
+            if need <= area.width as usize {
+                break;
+            }
+            need -= text::width(t.short_title()) + 1;
+            numbered.push(t);
+        }
+    }
     for tab in Tab::ALL {
         let title = if wide { tab.title() } else { tab.short_title() };
-        let label = format!(" {} {} ", tab.index() + 1, title);
+        let label = if numbered.contains(&tab) {
+            format!(" {} ", tab.index() + 1)
+        } else {
+            format!(" {} {} ", tab.index() + 1, title)
+        };
         let style = if tab == app.tab {
             theme.tab_active
         } else {
@@ -181,7 +211,8 @@ fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         width = width.saturating_sub(text::width(&kept));
         spans.push(Span::styled(kept, theme.warning));
     }
-    spans.extend(footer_spans(keymap::footer(mode), width, theme));
+    let hints = keymap::footer_where(mode, |a| app.offers(a));
+    spans.extend(footer_spans(hints, width, theme));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
@@ -218,7 +249,7 @@ fn help_entries(mode: Mode) -> Vec<(String, &'static str)> {
     use crate::action::Action as A;
     let group = |a: A| -> Option<(&'static str, &'static str)> {
         Some(match a {
-            A::GoTab(_) => ("1-6", "go to tab 1-6"),
+            A::GoTab(_) => ("1-7", "go to tab 1-7"),
             A::Up | A::Down | A::Left | A::Right => ("↑↓←→ hjkl", "move / previous, next"),
             A::PageUp | A::PageDown => ("PgUp PgDn", "page up / down"),
             A::Top | A::Bottom => ("g G Home End", "first / last row"),

@@ -74,15 +74,10 @@ pub(super) fn open_edit(tab: &CoverageTab, cx: &Ctx) -> Fx {
 
 fn ambassador_form(title: &str, a: Option<&Ambassador>, tab: &CoverageTab, cx: &Ctx) -> Form {
     let data = cx.data;
+    // Employee id, else email: a name alone may be ambiguous when the form is saved.
     let employee = a
         .and_then(|a| data.employee(a.employee_id))
-        .map(|e| {
-            if e.employee_number.is_empty() {
-                e.full_name()
-            } else {
-                e.employee_number.clone()
-            }
-        })
+        .map(crate::tabs::people::person_key)
         .unwrap_or_default();
     let names = |ids: &[Id]| {
         ids.iter()
@@ -104,7 +99,7 @@ fn ambassador_form(title: &str, a: Option<&Ambassador>, tab: &CoverageTab, cx: &
     Form::new(
         title,
         vec![
-            Field::text("employee", employee),
+            Field::text("employee", employee).hint("employee id, work email or name"),
             Field::date("tenure start", Some(a.map_or(tab.date, |a| a.tenure_start))),
             Field::date("tenure end", a.map(|a| a.tenure_end)),
             Field::text(

@@ -15,6 +15,7 @@ pub use state::{CoverageTab, DemographicRow, Picked, groups_of};
 use crate::form::{Field, Form};
 use crate::keys::Binding;
 use crate::list::{Nav, ViewKind};
+use crate::tab::RecordRef;
 use crate::tab::{Ctx, Effect, Effects, Tab, TabView, facts};
 use crate::theme::Theme;
 use chrono::NaiveDate;
@@ -211,6 +212,33 @@ impl TabView for CoverageTab {
         selected_facts(self, cx)
     }
 
+    fn person(&self, cx: &Ctx) -> Option<Id> {
+        self.selected_ambassador(cx.data).map(|a| a.employee_id)
+    }
+
+    fn record(&self, cx: &Ctx) -> Option<RecordRef> {
+        let data = cx.data;
+        if let Some(a) = self.selected_ambassador(data) {
+            return Some(RecordRef::new::<Ambassador>(
+                a.id,
+                format!("ambassador tenure from {}", a.tenure_start),
+                Some(a.employee_id),
+            ));
+        }
+        let i = self.selected_index()?;
+        match self.view() {
+            View::Overview | View::Locations => data
+                .locations
+                .get(i)
+                .map(|l| RecordRef::new::<Location>(l.id, format!("location {}", l.name), None)),
+            View::Sessions => data
+                .ambassador_sessions
+                .get(i)
+                .map(|s| RecordRef::new::<AmbassadorSession>(s.id, format!("PL session {}", s.date), None)),
+            _ => None,
+        }
+    }
+
     fn reveal(&mut self, _cx: &Ctx, kind: Kind, _id: Id, name: &str) {
         match kind {
             Kind::Ambassador => self.switch_view(View::Ambassadors),
@@ -226,6 +254,17 @@ impl TabView for CoverageTab {
 }
 
 impl CoverageTab {
+    /// The ambassador a row shows: in the ambassadors view, or in a session's attendance list.
+    fn selected_ambassador<'a>(&self, data: &'a pathways_core::dataset::Dataset) -> Option<&'a Ambassador> {
+        match self.view() {
+            View::Ambassadors => self.selected_index().and_then(|i| data.ambassadors.get(i)),
+            View::Sessions if self.marking.is_some() => {
+                self.selected_index().and_then(|i| data.ambassadors.get(i))
+            }
+            _ => None,
+        }
+    }
+
     /// Changes the date coverage is computed on (None: today).
     pub(super) fn set_as_of(&mut self, cx: &Ctx, date: Option<NaiveDate>) -> Fx {
         let date = date.filter(|d| *d != cx.today);

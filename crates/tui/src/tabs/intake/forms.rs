@@ -82,6 +82,7 @@ fn owner_field(owners: &[String], current: &str) -> Field {
         options,
         if current.is_empty() { NO_OWNER } else { current },
     )
+    .hint("←/→ or type its start; a new owner: the people tab's owners list (6, w)")
 }
 
 /// The owner a form's pick list holds ("" for none).

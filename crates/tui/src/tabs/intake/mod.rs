@@ -19,7 +19,7 @@ pub use queue::{Filters, FlagFilter, Flags, Sort, StatusFilter};
 use crate::form::Form;
 use crate::list::{Nav, Rows, Views};
 use crate::save::Save;
-use crate::tab::{Ctx, Effect, Effects, Tab, TabView, facts};
+use crate::tab::{Ctx, Effect, Effects, RecordRef, Tab, TabView, facts};
 use crate::theme::Theme;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::*;
@@ -398,6 +398,20 @@ impl TabView for IntakeTab {
                 i.status.label().to_string(),
                 i.services_label(),
             ])
+        })
+    }
+
+    fn person(&self, cx: &Ctx) -> Option<Id> {
+        self.selected(cx.data).map(|i| i.employee_id)
+    }
+
+    fn record(&self, cx: &Ctx) -> Option<RecordRef> {
+        self.selected(cx.data).map(|i| {
+            RecordRef::new::<Intake>(
+                i.id,
+                format!("intake received {}", i.received),
+                Some(i.employee_id),
+            )
         })
     }
 

@@ -235,7 +235,7 @@ impl Filters {
             Some(StatusFilter::Is(s)) => it.status == s,
         };
         status_ok
-            && self.owner.as_ref().is_none_or(|o| it.owner == *o)
+            && self.owner.as_ref().is_none_or(|o| same_name(&it.owner, o))
             && self.service.is_none_or(|s| it.services.contains(&s))
             && self
                 .chapter

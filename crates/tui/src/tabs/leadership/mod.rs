@@ -14,9 +14,11 @@ use crate::form::Form;
 use crate::keys::Binding;
 use crate::list::{Nav, ViewKind};
 use crate::save::Save;
+use crate::tab::RecordRef;
 use crate::tab::{Ctx, Effect, Effects, Tab, TabView, facts};
 use crate::theme::Theme;
 use pathways_core::domain::{Attendance, AttendanceMark, Choice, FiscalYear, Id};
+use pathways_core::domain::{LeadershipSession, Participant, WaitlistEntry};
 use pathways_core::privacy::Sensitive;
 use pathways_core::search::Kind;
 use ratatui::Frame;
@@ -167,6 +169,47 @@ impl TabView for LeadershipTab {
 
     fn copy_facts(&self, cx: &Ctx) -> Option<String> {
         selected_facts(self, cx)
+    }
+
+    fn person(&self, _cx: &Ctx) -> Option<Id> {
+        match self.view() {
+            View::Waitlist => self.selected_waitlist().map(|w| w.employee_id),
+            _ => self
+                .selected_person()
+                .and_then(|i| self.summary.people.get(i))
+                .map(|p| p.employee_id),
+        }
+    }
+
+    fn record(&self, _cx: &Ctx) -> Option<RecordRef> {
+        let year = self.year.map(|y| y.short_label()).unwrap_or_default();
+        match self.view() {
+            View::Sessions => self.selected_session().map(|s| {
+                RecordRef::new::<LeadershipSession>(
+                    s.id,
+                    format!("{year} session {} ({})", s.number, s.date),
+                    None,
+                )
+            }),
+            View::Waitlist => self.selected_waitlist().map(|w| {
+                RecordRef::new::<WaitlistEntry>(
+                    w.id,
+                    format!("waitlist entry, joined {}", w.joined),
+                    Some(w.employee_id),
+                )
+            }),
+            View::Attendance | View::Completion => self
+                .selected_person()
+                .and_then(|i| self.summary.people.get(i))
+                .map(|p| {
+                    RecordRef::new::<Participant>(
+                        p.id,
+                        format!("place in the {year} cohort"),
+                        Some(p.employee_id),
+                    )
+                }),
+            View::Profile => None,
+        }
     }
 
     fn reveal(&mut self, cx: &Ctx, kind: Kind, id: Id, name: &str) {

@@ -1,4 +1,4 @@
-//! Tab 6, professional learning: the offerings (PDO course number, title, partner office), their
+//! Tab 7, professional learning: the offerings (PDO course number, title, partner office), their
 //! sessions (date, time, place, facilitator) and who attended, added, edited and removed where
 //! the team works. Every change goes through `pathways_core::learning`, which checks its rules
 //! against what is stored in the transaction that writes; the forms check the same rules first so

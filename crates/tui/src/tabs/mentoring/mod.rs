@@ -15,7 +15,7 @@ pub use state::*;
 use crate::form::Form;
 use crate::keys::Binding;
 use crate::list::{Nav, ViewKind};
-use crate::tab::{Ctx, Effects, Tab, TabView, facts};
+use crate::tab::{Ctx, Effects, RecordRef, Tab, TabView, facts};
 use crate::theme::Theme;
 use pathways_core::domain::{Id, Mentor, MentoringPair};
 use pathways_core::search::Kind;
@@ -147,6 +147,35 @@ impl TabView for MentoringTab {
                         pathways_core::text::count(c.active_mentors, "mentor")
                     )
                 }),
+        }
+    }
+
+    /// A pair's row opens its mentee (whom the pair is about); a mentor's row, the mentor.
+    fn person(&self, cx: &Ctx) -> Option<Id> {
+        match self.view() {
+            View::Pairs | View::Logs => self.selected(cx.data).map(|p| p.mentee_id),
+            View::Mentors => self.selected_mentor(cx.data).map(|m| m.employee_id),
+            View::Chapters => None,
+        }
+    }
+
+    fn record(&self, cx: &Ctx) -> Option<RecordRef> {
+        match self.view() {
+            View::Pairs | View::Logs => self.selected(cx.data).map(|p| {
+                RecordRef::new::<MentoringPair>(
+                    p.id,
+                    format!("mentoring pair signed {}", p.started),
+                    Some(p.mentee_id),
+                )
+            }),
+            View::Mentors => self.selected_mentor(cx.data).map(|m| {
+                RecordRef::new::<Mentor>(
+                    m.id,
+                    format!("mentor record, joined {}", m.joined),
+                    Some(m.employee_id),
+                )
+            }),
+            View::Chapters => None,
         }
     }
 
