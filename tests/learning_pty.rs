@@ -110,4 +110,23 @@ fn a_pl_session_recorded_in_the_dashboard_shows_in_the_metrics() {
         (1, 1, 0)
     );
     assert_eq!(data.pl_sessions[0].date.to_string(), "2026-11-24");
+    // `report monthly` counts the session entered in the dashboard in its month.
+    let (code, csv, err) = common::run(
+        &db,
+        &["report", "monthly", "--as-of", "2026-11-25", "--format", "csv"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let at = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let november: Vec<&str> = csv
+        .lines()
+        .find(|l| l.starts_with("2026-11,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    assert_eq!(
+        (november[at("pl_sessions")], november[at("pl_attendance")]),
+        ("1", "0"),
+        "{csv}"
+    );
 }
