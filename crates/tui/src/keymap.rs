@@ -6,7 +6,7 @@
 use crate::action::Action;
 use crate::keys::{Binding, Key, bind};
 use crate::tab::Tab;
-use crate::tabs::{coverage, intake, leadership, mentoring, metrics, people};
+use crate::tabs::{coverage, intake, leadership, learning, mentoring, metrics, people};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use Key::{Char, Code, Ctrl};
@@ -101,6 +101,13 @@ pub const GLOBAL: &[Binding<Action>] = &[
         Action::GoTab(Tab::People),
         "people-tab",
         "people (cards)",
+        None,
+    ),
+    bind(
+        &[Char('7')],
+        Action::GoTab(Tab::Learning),
+        "learning-tab",
+        "professional learning (offerings, sessions, attendance)",
         None,
     ),
     bind(&[Code(KeyCode::Up), Char('k')], Action::Up, "up", "move up", None),
@@ -451,6 +458,7 @@ fn tab_table(tab: Tab) -> Vec<Command> {
         Tab::Leadership => commands(leadership::KEYS, Action::Leadership, t),
         Tab::Metrics => commands(metrics::KEYS, Action::Metrics, t),
         Tab::People => commands(people::KEYS, Action::People, t),
+        Tab::Learning => commands(learning::KEYS, Action::Learning, t),
     }
 }
 
@@ -527,6 +535,7 @@ mod tests {
             Mode::Normal(Tab::Leadership),
             Mode::Normal(Tab::Metrics),
             Mode::Normal(Tab::People),
+            Mode::Normal(Tab::Learning),
             Mode::Filter,
             Mode::Help,
             Mode::History,
