@@ -174,19 +174,19 @@ fn one_round(original: &Path, dir: &Path, figures: &mut Vec<(&'static str, Vec<f
     d.until(Instant::now(), "the whole queue again", |s| {
         queue_title(s).as_ref() == Some(&unfiltered)
     });
-    // A status step on the selected intake: saved (one durable transaction) and on screen.
-    let before = d.text();
+    // A status step on the selected intake: `>` asks its date (today) and the next step, Enter
+    // saves it (one durable transaction); timed from Enter until it is on screen.
+    const STEPS: [&str; 4] = [
+        "contacted",
+        "consultation scheduled",
+        "relationship established",
+        "closed",
+    ];
     let at = d.press(">");
+    d.until(at, "the status step's form", |s| s.contains("Ctrl-S sav"));
+    let at = d.press("\r");
     got.push(d.until(at, "the saved status step", |s| {
-        s != before
-            && [
-                ": contacted",
-                ": consultation",
-                ": relationship",
-                "closed is the last",
-            ]
-            .iter()
-            .any(|said| s.contains(said))
+        !s.contains("Ctrl-S sav") && STEPS.iter().any(|step| s.contains(&format!("→ {step}")))
     }));
     // Ctrl-K opens at once; its results come when its index is built.
     let at = d.press("\x0b");
