@@ -91,10 +91,24 @@ pub struct Coverage {
     pub locations_covered: usize,
     pub employees_covered: u64,
     pub locations_total: usize,
+    /// Employees at every location of known size.
     pub employees_total: u64,
+    /// Locations whose size is unknown: counted as locations, not in the employee figures.
+    pub sizes_unknown: usize,
 }
 
 impl Coverage {
+    /// What the employee figures leave out, when some location's size is unknown.
+    pub fn sizes_note(&self) -> Option<String> {
+        (self.sizes_unknown > 0).then(|| {
+            format!(
+                "{} of unknown size {} left out of the employee figures; add sizes on the coverage tab",
+                crate::text::count(self.sizes_unknown, "location"),
+                if self.sizes_unknown == 1 { "is" } else { "are" }
+            )
+        })
+    }
+
     pub fn location_share(&self) -> f64 {
         share(self.locations_covered as u64, self.locations_total as u64)
     }
@@ -126,14 +140,15 @@ pub fn coverage(ambassadors: &[Ambassador], locations: &[Location], on: NaiveDat
     }
     let known: BTreeMap<Id, &Location> = locations.iter().map(|l| (l.id, l)).collect();
     per_location.retain(|id, _| known.contains_key(id));
-    let employees_covered = per_location.keys().map(|id| known[id].employees as u64).sum();
+    let employees_covered = per_location.keys().map(|id| known[id].counted_employees()).sum();
     Coverage {
         active_ambassadors: active,
         locations_covered: per_location.len(),
         ambassadors_per_location: per_location,
         employees_covered,
         locations_total: locations.len(),
-        employees_total: locations.iter().map(|l| l.employees as u64).sum(),
+        employees_total: locations.iter().map(Location::counted_employees).sum(),
+        sizes_unknown: locations.iter().filter(|l| l.employees.is_none()).count(),
     }
 }
 
@@ -166,6 +181,8 @@ pub struct KindCoverage {
     pub covered: usize,
     pub employees: u64,
     pub employees_covered: u64,
+    /// Locations of this kind whose size is unknown (not in the employee figures).
+    pub sizes_unknown: usize,
 }
 
 /// Every kind of location, in the kinds' own order, with its coverage.
@@ -180,13 +197,15 @@ pub fn coverage_by_kind(c: &Coverage, locations: &[Location]) -> Vec<KindCoverag
                 covered: 0,
                 employees: 0,
                 employees_covered: 0,
+                sizes_unknown: 0,
             };
             for l in locations.iter().filter(|l| l.kind == kind) {
                 k.locations += 1;
-                k.employees += l.employees as u64;
+                k.employees += l.counted_employees();
+                k.sizes_unknown += usize::from(l.employees.is_none());
                 if c.is_covered(l.id) {
                     k.covered += 1;
-                    k.employees_covered += l.employees as u64;
+                    k.employees_covered += l.counted_employees();
                 }
             }
             k
@@ -351,7 +370,7 @@ mod tests {
             id,
             name: format!("L{id}"),
             kind: LocationKind::Elementary,
-            employees,
+            employees: Some(employees),
         }
     }
 
@@ -565,5 +584,29 @@ mod tests {
         assert!(r.has(Dimension::Chapter) && !r.has(Dimension::Service));
         r.name = " ".into();
         assert_eq!(r.validate().unwrap_err().field, "name");
+    }
+
+    #[test]
+    fn a_location_of_unknown_size_counts_as_a_location_not_as_employees() {
+        let mut places = vec![loc(1, 40), loc(2, 60)];
+        places.push(Location {
+            employees: None,
+            ..loc(3, 0)
+        });
+        let a = amb(1, d(2024, 1, 1), 1, &[3]);
+        let c = coverage(&[a], &places, d(2024, 6, 1));
+        assert_eq!(c.locations_covered, 2);
+        assert_eq!(c.locations_total, 3);
+        assert_eq!(c.employees_covered, 40);
+        assert_eq!(c.employees_total, 100);
+        assert_eq!(c.sizes_unknown, 1);
+        let by_kind: usize = coverage_by_kind(&c, &places)
+            .iter()
+            .map(|k| k.sizes_unknown)
+            .sum();
+        assert_eq!(by_kind, 1);
+        assert_eq!(uncovered(&c, &places).first().map(|l| l.id), Some(2));
+        assert_eq!(places[2].employees_label(), "size unknown");
+        assert_eq!(places[0].employees_label(), "40 employees");
     }
 }

@@ -89,7 +89,7 @@ pub(super) fn rows(
             Some(s(&l.id)),
             Some(l.name.clone()),
             Some(l.kind.label().into()),
-            Some(s(&l.employees)),
+            l.employees.map(|n| n.to_string()),
         ]),
         "consultations" => {
             let who: std::collections::HashMap<Id, Id> =
