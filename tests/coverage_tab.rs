@@ -299,7 +299,11 @@ fn a_location_of_unknown_size_is_shown_as_unknown_not_as_0() {
     }
     retype(&mut app, "many");
     app.update(Action::Submit);
-    assert!(screen_text(&app, 80, 24).contains("or empty when not known"));
+    assert!(
+        screen_text(&app, 80, 24).contains("a whole number of employees"),
+        "{}",
+        screen_text(&app, 80, 24)
+    );
     retype(&mut app, "35");
     app.update(Action::Submit);
     assert!(!form_open(&app), "{}", screen_text(&app, 80, 24));
