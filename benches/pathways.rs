@@ -210,8 +210,42 @@ fn roster(c: &mut Criterion) {
     g.finish();
 }
 
+/// How each figure grows with the database, 10k -> 100k -> 1M records (issue 19): `find` as
+/// its command does it (a read-only open, the index kept in the file, the top 20 with their
+/// facts), `check` (every page verified, every record's seal), and a save as the dashboard
+/// does it. `cargo bench -- scale` runs this group alone.
+fn scale(c: &mut Criterion) {
+    let mut g = c.benchmark_group("scale");
+    g.sample_size(10);
+    for n in [10_000, 100_000, 1_000_000] {
+        let (_dir, path) = database(n);
+        g.bench_function(format!("find garcia (open read-only, top 20), {n}"), |b| {
+            b.iter(|| {
+                let store = Store::open_read_only(&path).unwrap();
+                store.find("garcia", 20).unwrap().unwrap()
+            })
+        });
+        g.bench_function(format!("check (open, verify, every record), {n}"), |b| {
+            b.iter(|| Store::open_verified(&path).unwrap().check().unwrap())
+        });
+        let mut app = App::new(Store::open(&path).unwrap(), today()).unwrap();
+        let mut intake = app.data.intakes[200].clone();
+        g.bench_function(format!("a save as the dashboard does it, {n}"), |b| {
+            b.iter(|| {
+                intake.notes.push('.');
+                if intake.notes.len() > 200 {
+                    intake.notes.truncate(10);
+                }
+                app.save("saved", |txn| txn.put(&intake)).unwrap()
+            })
+        });
+    }
+    g.finish();
+}
+
 criterion_group!(
     benches,
+    scale,
     open_and_load,
     search,
     render,

@@ -28,15 +28,24 @@ fn mkfifo(path: &Path) {
     assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
 }
 
-/// Opens the writing end of `fifo`, which waits until `child` opens the reading end; fails the
-/// test with the child's output if it ends first.
-fn writer_for(fifo: &Path, child: &mut Child) -> std::fs::File {
+/// Starts opening the writing end of `fifo` before the import that reads it is started: a
+/// writer waiting in its open is already counted, so the import never finds the pipe without one.
+fn open_writer(fifo: &Path) -> std::thread::JoinHandle<std::fs::File> {
     let fifo = fifo.to_path_buf();
-    let opening = std::thread::spawn(move || std::fs::OpenOptions::new().write(true).open(fifo).unwrap());
+    std::thread::spawn(move || std::fs::OpenOptions::new().write(true).open(fifo).unwrap())
+}
+
+/// The writing end, once `child` opened the reading end; fails the test with the child's
+/// output if it ends first.
+fn writer_for(opening: std::thread::JoinHandle<std::fs::File>, child: &mut Child) -> std::fs::File {
     let start = Instant::now();
     while !opening.is_finished() {
         if let Some(status) = child.try_wait().unwrap() {
-            panic!("the import ended before reading its file: {status}");
+            let mut said = String::new();
+            if let Some(mut stderr) = child.stderr.take() {
+                let _ = std::io::Read::read_to_string(&mut stderr, &mut said);
+            }
+            panic!("the import ended before reading its file: {status}: {said}");
         }
         assert!(start.elapsed() < TIMEOUT, "the import never opened its file");
         std::thread::sleep(Duration::from_millis(10));
@@ -68,6 +77,7 @@ fn two_imports_of_one_export_at_the_same_moment_store_each_row_once() {
     for name in ["a.csv", "b.csv"] {
         let fifo = dir.path().join(name);
         mkfifo(&fifo);
+        let opening = open_writer(&fifo);
         let mut child = Command::new(common::binary())
             .arg("--db")
             .arg(&path)
@@ -80,7 +90,7 @@ fn two_imports_of_one_export_at_the_same_moment_store_each_row_once() {
             .spawn()
             .unwrap();
         // Each import opens its file once its database is open.
-        let writer = writer_for(&fifo, &mut child);
+        let writer = writer_for(opening, &mut child);
         imports.push((child, writer));
     }
     // Both have the database open. With the writer lock held, each reads the export, reads the

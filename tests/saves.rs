@@ -90,7 +90,13 @@ fn an_import_is_one_commit_however_many_rows() {
     let many = file("many.csv", rows(1, 200));
     // The same file again: every row a duplicate, nothing to save, the same opening and closing.
     let again = file("again.csv", rows(1, 200));
-    let import = |path: &Path| traced(dir.path(), &db, &["import", "intakes", path.to_str().unwrap()]);
+    // A save that makes the file grow pays one more sync for the new length (see README).
+    let import = |path: &Path| {
+        let before = std::fs::metadata(&db).unwrap().len();
+        let syncs = traced(dir.path(), &db, &["import", "intakes", path.to_str().unwrap()]);
+        let grew = std::fs::metadata(&db).unwrap().len() > before;
+        syncs - usize::from(grew)
+    };
     let one_row = import(&one);
     let many_rows = import(&many);
     let nothing = import(&again);

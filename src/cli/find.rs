@@ -4,7 +4,7 @@
 //! one rule); a cut at `--limit` is said on stderr, so stdout stays the results alone.
 
 use super::{Format, out};
-use pathways_core::dataset::Dataset;
+use pathways_core::domain::Employee;
 use pathways_core::privacy::{Mask, Sensitive};
 use pathways_core::search::Entry;
 use pathways_core::text;
@@ -21,8 +21,7 @@ struct Hit<'a> {
     email: String,
 }
 
-fn hit<'a>(data: &Dataset, mask: Mask, entry: &'a Entry) -> Hit<'a> {
-    let person = entry.person.and_then(|id| data.employee(id));
+fn hit<'a>(person: Option<&Employee>, mask: Mask, entry: &'a Entry) -> Hit<'a> {
     let name = match entry.person {
         Some(_) => mask.name(&entry.title).into_owned(),
         None => entry.title.clone(),
@@ -43,15 +42,43 @@ pub fn run(db: &Path, query: &str, limit: usize, format: Format, private: bool) 
     if query.trim().is_empty() {
         return super::fail("find: give something to look for, e.g. `pathways find garcia`");
     }
-    let data = match super::load(db) {
-        Ok(d) => d,
+    let limit = limit.max(1);
+    let store = match super::open_existing(db, false) {
+        Ok(s) => s,
         Err(code) => return code,
     };
-    let index = pathways_core::search::Index::build(&data);
-    let limit = limit.max(1);
-    let (entries, matched) = index.search_counted(query, limit);
+    // The search index kept in the file: only it and the hits' own records are read.
+    let found = match store.find(query, limit) {
+        Ok(Some(found)) => found,
+        // A database of an earlier format, whose index its next save builds: load it all.
+        Ok(None) => {
+            drop(store);
+            let data = match super::load(db) {
+                Ok(d) => d,
+                Err(code) => return code,
+            };
+            let index = pathways_core::search::Index::build(&data);
+            let (entries, matched) = index.search_counted(query, limit);
+            let entries: Vec<Entry> = entries.into_iter().cloned().collect();
+            let people = entries
+                .iter()
+                .map(|e| e.person.and_then(|id| data.employee(id)).cloned())
+                .collect();
+            pathways_core::store::Found {
+                entries,
+                people,
+                matched,
+            }
+        }
+        Err(e) => return super::fail(e),
+    };
+    let (entries, matched) = (&found.entries, found.matched);
     let mask = Mask::file(private);
-    let hits: Vec<Hit> = entries.iter().map(|e| hit(&data, mask, e)).collect();
+    let hits: Vec<Hit> = entries
+        .iter()
+        .zip(&found.people)
+        .map(|(e, p)| hit(p.as_ref(), mask, e))
+        .collect();
     let mut out = out::stdout();
     let written = match format {
         // Columns by display width: a wide or accented name keeps the facts lined up.

@@ -389,8 +389,8 @@ fn check(path: &Path) -> ExitCode {
     if !path.exists() {
         return fail(format!("{}: no such file", path.display()));
     }
-    // Read-only: checking a database (or a backup) never changes it.
-    let store = match Store::open_read_only(path) {
+    // Read-only: checking a database (or a backup) never changes it. Every page is verified.
+    let store = match Store::open_verified(path) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
@@ -427,7 +427,7 @@ fn backup(path: &Path, target: &Path) -> ExitCode {
     if !path.exists() {
         return fail(format!("{}: no such file", path.display()));
     }
-    let store = match Store::open_read_only(path) {
+    let store = match Store::open_verified(path) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };

@@ -46,6 +46,8 @@ macro_rules! dataset_struct {
             $(pub $field: Vec<$ty>,)+
             employee_index: HashMap<Id, usize>,
             location_index: HashMap<Id, usize>,
+            /// Bumped by every `reindex`, so views can tell whether what they built is current.
+            version: u64,
         }
 
         impl Dataset {
@@ -59,8 +61,15 @@ macro_rules! dataset_struct {
 with_record_kinds!(dataset_struct);
 
 impl Dataset {
+    /// Which state of the data this is: it changes whenever the data changes (every
+    /// `reindex`), so a view can keep what it built from the same state.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
     /// Rebuilds the lookup indexes; call after replacing any vector.
     pub fn reindex(&mut self) {
+        self.version += 1;
         self.employee_index = self
             .employees
             .iter()
@@ -73,6 +82,18 @@ impl Dataset {
             .enumerate()
             .map(|(i, l)| (l.id, i))
             .collect();
+    }
+
+    /// After records of the kinds kept in `tables` changed in place: a new version, and the
+    /// lookups that depend on those kinds rebuilt (not the others: a saved intake costs no
+    /// rebuild of the employee lookup).
+    pub fn changed(&mut self, tables: &[&str]) {
+        use crate::store::Record;
+        if tables.contains(&Employee::TABLE) || tables.contains(&Location::TABLE) {
+            self.reindex();
+        } else {
+            self.version += 1;
+        }
     }
 
     pub fn employee(&self, id: Id) -> Option<&Employee> {

@@ -9,13 +9,13 @@
 //! order. It is the rule `lookup` uses for names typed into forms.
 
 use crate::dataset::Dataset;
-use crate::domain::{Choice, Employee, Id, UNKNOWN};
+use crate::domain::{Employee, Id, UNKNOWN};
 use crate::text::fold;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 mod rank;
-pub use rank::{Tier, rank_all, word_tier, words};
+pub use rank::{Tier, rank_all, rank_one, word_tier, words};
 
 /// Below this many candidates one thread scores faster than two (thread start-up costs more).
 const PARALLEL_FROM: usize = 8_000;
@@ -136,6 +136,18 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order the index lists them (and ties rank them). A kind's position
+    /// here is stored in the file's search index: add new kinds at the end.
+    pub const ALL: [Kind; 7] = [
+        Kind::Employee,
+        Kind::Location,
+        Kind::Intake,
+        Kind::Mentor,
+        Kind::Ambassador,
+        Kind::Participant,
+        Kind::Offering,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Kind::Employee => "employee",
@@ -184,94 +196,63 @@ impl Index {
             });
         };
         for e in &data.employees {
-            let facts = format!(
-                "{} · {} · {}",
-                e.position,
-                data.location_name(e.location_id),
-                chapter_fact(e)
+            let facts = facts::employee(e, data.location_name(e.location_id));
+            push(
+                Kind::Employee,
+                e.id,
+                Some(e.id),
+                e.full_name(),
+                facts,
+                &employee_extra(e),
             );
-            // The email's local part only: the shared domain would match every short query.
-            let mailbox = e.email.split('@').next().unwrap_or("");
-            let extra = format!("{} {} {}", e.employee_number, mailbox, e.position);
-            push(Kind::Employee, e.id, Some(e.id), e.full_name(), facts, &extra);
         }
         for l in &data.locations {
-            push(
-                Kind::Location,
-                l.id,
-                None,
-                l.name.clone(),
-                format!("{} · {} employees", l.kind.label(), l.employees),
-                "",
-            );
+            push(Kind::Location, l.id, None, l.name.clone(), facts::location(l), "");
         }
         for i in &data.intakes {
-            let facts = format!(
-                "received {} · {} · {}",
-                i.received,
-                i.status.label(),
-                i.services_label()
-            );
+            let (id, who) = (i.id, i.employee_id);
             push(
                 Kind::Intake,
-                i.id,
-                Some(i.employee_id),
-                data.employee_name(i.employee_id),
-                facts,
+                id,
+                Some(who),
+                data.employee_name(who),
+                facts::intake(i),
                 "",
             );
         }
         for m in &data.mentors {
             let chapter = data.employee(m.employee_id).map(chapter_fact).unwrap_or_default();
-            let state = if m.active { "active" } else { "inactive" };
-            let facts = format!("mentor · {chapter} · {} · {state}", m.expertise);
-            push(
-                Kind::Mentor,
-                m.id,
-                Some(m.employee_id),
-                data.employee_name(m.employee_id),
-                facts,
-                "",
-            );
+            let facts = facts::mentor(m, &chapter);
+            let who = m.employee_id;
+            push(Kind::Mentor, m.id, Some(who), data.employee_name(who), facts, "");
         }
         for a in &data.ambassadors {
-            let facts = format!(
-                "{} · tenure to {}",
-                data.location_name(Some(a.primary_location)),
-                a.tenure_end
-            );
+            let facts = facts::ambassador(a, data.location_name(Some(a.primary_location)));
+            let who = a.employee_id;
             push(
                 Kind::Ambassador,
                 a.id,
-                Some(a.employee_id),
-                data.employee_name(a.employee_id),
+                Some(who),
+                data.employee_name(who),
                 facts,
                 "",
             );
         }
         for p in &data.participants {
-            let fy = data
-                .cohorts
-                .iter()
-                .find(|c| c.id == p.cohort_id)
-                .map(|c| c.fiscal_year)
-                .unwrap_or(0);
-            let facts = format!("leadership FY{:02} · {} · {}", fy % 100, p.role, p.status.label());
+            let cohort = data.cohorts.iter().find(|c| c.id == p.cohort_id);
+            let facts = facts::participant(p, cohort.map(|c| c.fiscal_year).unwrap_or(0));
+            let who = p.employee_id;
             push(
                 Kind::Participant,
                 p.id,
-                Some(p.employee_id),
-                data.employee_name(p.employee_id),
+                Some(who),
+                data.employee_name(who),
                 facts,
                 "",
             );
         }
         for o in &data.offerings {
-            let facts = if o.course_number.is_empty() {
-                "PL offering".to_string()
-            } else {
-                format!("course #{}", o.course_number)
-            };
+            let facts = facts::offering(o);
             push(
                 Kind::Offering,
                 o.id,
@@ -327,6 +308,17 @@ fn tier_score(tier: Tier) -> i64 {
     }
 }
 
+/// The rank of a match by the one rule (tier, then fuzzy score), before the kind breaks ties;
+/// higher is better. What the global search sorts by, and `find` from the store's index.
+pub fn rank_value(tier: Tier, score: i64) -> i64 {
+    tier_score(tier) + score * 16
+}
+
+/// The rank of `key` for `matcher` (`rank_value`), or `None` if it does not match.
+pub fn rank_key(matcher: &Matcher, key: &str) -> Option<i64> {
+    rank_one(matcher, key).map(|(t, s)| rank_value(t, s))
+}
+
 impl Narrowing {
     /// Indexes into `index.entries` of the best `limit` matches of `query`, best first.
     pub fn search(&mut self, index: &Index, query: &str, limit: usize) -> Vec<usize> {
@@ -350,7 +342,7 @@ impl Narrowing {
             .into_iter()
             .map(|(t, s, i)| {
                 (
-                    tier_score(t) + s * 16 - index.entries[i as usize].kind as i64,
+                    rank_value(t, s) - index.entries[i as usize].kind as i64,
                     i as usize,
                 )
             })
@@ -405,8 +397,64 @@ impl Worker {
     }
 }
 
+/// What an employee is found by besides the name: number, mailbox and position. The email's
+/// local part only: the shared domain would match every short query.
+pub fn employee_extra(e: &Employee) -> String {
+    let mailbox = e.email.split('@').next().unwrap_or("");
+    format!("{} {} {}", e.employee_number, mailbox, e.position)
+}
+
+/// The few facts a hit shows for each kind (one rule for the dashboard's search and `find`).
+pub mod facts {
+    use super::chapter_fact;
+    use crate::domain::*;
+
+    pub fn employee(e: &Employee, location: &str) -> String {
+        format!("{} · {} · {}", e.position, location, chapter_fact(e))
+    }
+
+    pub fn location(l: &Location) -> String {
+        format!("{} · {} employees", l.kind.label(), l.employees)
+    }
+
+    pub fn intake(it: &Intake) -> String {
+        format!(
+            "received {} · {} · {}",
+            it.received,
+            it.status.label(),
+            it.services_label()
+        )
+    }
+
+    pub fn mentor(m: &Mentor, chapter: &str) -> String {
+        let state = if m.active { "active" } else { "inactive" };
+        format!("mentor · {chapter} · {} · {state}", m.expertise)
+    }
+
+    pub fn ambassador(a: &Ambassador, location: &str) -> String {
+        format!("{location} · tenure to {}", a.tenure_end)
+    }
+
+    pub fn participant(p: &Participant, fiscal_year: i32) -> String {
+        format!(
+            "leadership FY{:02} · {} · {}",
+            fiscal_year % 100,
+            p.role,
+            p.status.label()
+        )
+    }
+
+    pub fn offering(o: &Offering) -> String {
+        if o.course_number.is_empty() {
+            "PL offering".to_string()
+        } else {
+            format!("course #{}", o.course_number)
+        }
+    }
+}
+
 /// A person's chapter among other facts: its name, N/A, or "chapter unknown".
-fn chapter_fact(e: &Employee) -> String {
+pub fn chapter_fact(e: &Employee) -> String {
     match &e.chapter {
         Some(c) => c.clone(),
         None => format!("chapter {UNKNOWN}"),

@@ -48,6 +48,16 @@ pub fn word_tier(query: &[String], key: &str) -> Option<Tier> {
     Some(if whole { Tier::Words } else { Tier::Beginnings })
 }
 
+/// How one key matches by the rule: its tier and fuzzy score, `None` if it does not match.
+pub fn rank_one(matcher: &Matcher, key: &str) -> Option<(Tier, i64)> {
+    let fuzzy = matcher.score(key);
+    match (matcher.word_tier(key), fuzzy) {
+        (Some(t), s) => Some((t, s.unwrap_or(0))),
+        (None, Some(s)) => Some((Tier::Fuzzy, s)),
+        (None, None) => None,
+    }
+}
+
 /// Ranks `candidates` (indexes into `keys`) by the one rule: (tier, fuzzy score, index) for every
 /// key that matches at all, in candidate order; on both cores when there are many. A key that
 /// matches by its words but not as a fuzzy subsequence (words typed in another order) scores 0.
@@ -56,13 +66,8 @@ pub fn rank_all(matcher: &Matcher, keys: &[String], candidates: &[u32]) -> Vec<(
         chunk
             .iter()
             .filter_map(|&i| {
-                let key = keys.get(i as usize)?;
-                let fuzzy = matcher.score(key);
-                match (matcher.word_tier(key), fuzzy) {
-                    (Some(t), s) => Some((t, s.unwrap_or(0), i)),
-                    (None, Some(s)) => Some((Tier::Fuzzy, s, i)),
-                    (None, None) => None,
-                }
+                let (t, s) = rank_one(matcher, keys.get(i as usize)?)?;
+                Some((t, s, i))
             })
             .collect()
     };

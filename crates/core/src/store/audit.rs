@@ -19,6 +19,11 @@ const NEXT_SEQ: &str = "next_id:audit";
 /// The version of the entry format.
 const VERSION: u8 = 1;
 
+/// What an entry's seal covers besides its sequence number: the record it is the history of.
+fn seal_name(table: &str, key: Id) -> String {
+    format!("audit {table} {key}")
+}
+
 /// One change as stored.
 #[derive(Serialize, Deserialize)]
 struct Stored {
@@ -124,11 +129,11 @@ impl Txn {
 }
 
 /// A record's fields by name, as text, from its stored bytes (None if they do not decode).
-fn fields(table: &str, bytes: &[u8]) -> Option<serde_json::Map<String, serde_json::Value>> {
+fn fields(table: &str, key: Id, bytes: &[u8]) -> Option<serde_json::Map<String, serde_json::Value>> {
     macro_rules! each {
         ($($field:ident: $ty:ty),+ $(,)?) => {$(
             if table == <$ty as Record>::TABLE {
-                let record = <$ty as Record>::decode(bytes).ok()?;
+                let (record, _) = super::records::read_stored::<$ty>(key, bytes).ok()?;
                 return match serde_json::to_value(&record).ok()? {
                     serde_json::Value::Object(map) => Some(map),
                     _ => None,
@@ -154,13 +159,13 @@ fn shown(value: &serde_json::Value) -> String {
 }
 
 /// The field changes between two states of a record (either may be missing).
-fn diff(table: &str, before: Option<&[u8]>, after: Option<&[u8]>) -> Vec<FieldChange> {
+fn diff(table: &str, key: Id, before: Option<&[u8]>, after: Option<&[u8]>) -> Vec<FieldChange> {
     let unreadable = || {
         let mut m = serde_json::Map::new();
         m.insert("record".into(), serde_json::Value::String("(unreadable)".into()));
         m
     };
-    let read = |b: Option<&[u8]>| b.map(|b| fields(table, b).unwrap_or_else(unreadable));
+    let read = |b: Option<&[u8]>| b.map(|b| fields(table, key, b).unwrap_or_else(unreadable));
     let (before, after) = (read(before), read(after));
     let empty = serde_json::Map::new();
     let (b, a) = (
@@ -207,35 +212,46 @@ pub(super) fn write(txn: &mut Txn) -> Result<()> {
             before: before.clone(),
             after: after.clone(),
         };
-        audit.insert((key.0, key.1, seq), codec::encode(&stored, VERSION)?.as_slice())?;
+        let sealed = codec::seal(&seal_name(key.0, key.1), seq, &codec::encode(&stored, VERSION)?);
+        audit.insert((key.0, key.1, seq), sealed.as_slice())?;
         seq += 1;
     }
     meta.insert(NEXT_SEQ, seq)?;
     Ok(())
 }
 
-/// An entry as the history shows it, from its stored form.
+/// An entry as the history shows it, from its stored form (sealed, or an earlier build's bare
+/// envelope: `unchecked` is then set, and the store verifies the whole file before it trusts it).
 fn entry(
     table: &str,
     key: Id,
     seq: u64,
     bytes: &[u8],
-) -> std::result::Result<Option<HistoryEntry>, codec::CodecError> {
-    let (version, body) = codec::open_envelope(bytes)?;
+    unchecked: &mut bool,
+) -> std::result::Result<Option<HistoryEntry>, String> {
+    let envelope = match codec::unseal(&seal_name(table, key), seq, bytes).map_err(|e| e.to_string())? {
+        codec::Unsealed::Checked(b) => b,
+        codec::Unsealed::Unchecked(b) => {
+            *unchecked = true;
+            b
+        }
+    };
+    let (version, body) = codec::open_envelope(envelope).map_err(|e| e.to_string())?;
     if version != VERSION {
         return Err(codec::CodecError::TooNew {
             found: version,
             known: VERSION,
-        });
+        }
+        .to_string());
     }
-    let stored: Stored = codec::decode_body(body)?;
+    let stored: Stored = codec::decode_body(body).map_err(|e| e.to_string())?;
     let action = match (&stored.before, &stored.after) {
         (None, None) => return Ok(None),
         (None, Some(_)) => HistoryAction::Created,
         (Some(_), None) => HistoryAction::Deleted,
         (Some(_), Some(_)) => HistoryAction::Changed,
     };
-    let fields = diff(table, stored.before.as_deref(), stored.after.as_deref());
+    let fields = diff(table, key, stored.before.as_deref(), stored.after.as_deref());
     if action == HistoryAction::Changed && fields.is_empty() {
         return Ok(None);
     }
@@ -263,21 +279,22 @@ fn entries<'a>(
     >,
     out: &mut Vec<HistoryEntry>,
     problems: &mut Vec<DecodeProblem>,
-) -> Result<()> {
+) -> Result<bool> {
+    let mut unchecked = false;
     for row in rows {
         let (k, v) = row?;
         let (table, key, seq) = k.value();
-        match entry(table, key, seq, v.value()) {
+        match entry(table, key, seq, v.value(), &mut unchecked) {
             Ok(Some(e)) => out.push(e),
             Ok(None) => {}
             Err(e) => problems.push(DecodeProblem {
                 table: "audit",
                 key: seq,
-                reason: e.to_string(),
+                reason: e,
             }),
         }
     }
-    Ok(())
+    Ok(unchecked)
 }
 
 /// Copies the history into a backup being written (the sequence counter is in the meta table,
@@ -296,6 +313,18 @@ pub(super) fn copy(rtx: &redb::ReadTransaction, txn: &mut Txn) -> Result<()> {
     Ok(())
 }
 
+/// What is wrong with the history entries, for `check` (after every page was verified).
+pub(super) fn check(rtx: &redb::ReadTransaction) -> Result<Vec<String>> {
+    let audit = match rtx.open_table(AUDIT) {
+        Ok(t) => t,
+        Err(TableError::TableDoesNotExist(_)) => return Ok(Vec::new()),
+        Err(e) => return Err(e.into()),
+    };
+    let (mut out, mut problems) = (Vec::new(), Vec::new());
+    entries(audit.iter()?, &mut out, &mut problems)?;
+    Ok(problems.iter().map(ToString::to_string).collect())
+}
+
 impl Store {
     /// The history of one record (its table name and id), oldest first.
     pub fn history(&self, table: &str, key: Id) -> Result<Vec<HistoryEntry>> {
@@ -311,11 +340,12 @@ impl Store {
         };
         let mut out = Vec::new();
         let mut problems = Vec::new();
-        entries(
+        let unchecked = entries(
             audit.range((table, key, 0)..=(table, key, u64::MAX))?,
             &mut out,
             &mut problems,
         )?;
+        self.trust(unchecked)?;
         if let Some(p) = problems.first() {
             return Err(StoreError::Damaged {
                 table: "audit",
@@ -340,7 +370,8 @@ impl Store {
         };
         let mut out = Vec::new();
         let mut problems = Vec::new();
-        entries(audit.iter()?, &mut out, &mut problems)?;
+        let unchecked = entries(audit.iter()?, &mut out, &mut problems)?;
+        self.trust(unchecked)?;
         out.sort_by_key(|e| e.seq);
         Ok((out, problems))
     }

@@ -6,6 +6,7 @@
 //! damaged file is an error naming it, never a panic (`shield.rs`).
 
 mod audit;
+mod check;
 pub mod codec;
 mod file;
 mod lists;
@@ -13,6 +14,7 @@ mod open;
 mod people;
 mod read;
 pub mod records;
+mod search_index;
 mod shield;
 mod txn;
 mod upgrade;
@@ -24,6 +26,7 @@ pub use file::{check_private, create_private_file, create_private_folder};
 pub use lists::NamedEntry;
 pub use people::{MergeReport, References};
 pub use records::{Record, TABLES};
+pub use search_index::Found;
 pub use shield::quiet_store_panics;
 pub use txn::{Journal, Txn, apply_saved};
 
@@ -67,6 +70,10 @@ pub enum StoreError {
     /// redb found the file damaged; `Store` turns this into an error naming the file.
     #[error("the database file is damaged")]
     Corrupted,
+    /// A record without a checksum of its own (an earlier build's) was met before the whole
+    /// file was verified; the store verifies it and reads again.
+    #[error("a record of an earlier build needs the whole file verified")]
+    Unverified,
     /// The file may be read but not written by this user (the path is for callers to name).
     #[error("read-only for you: you may read this database but not change it")]
     ReadOnly(PathBuf),
@@ -143,32 +150,45 @@ pub struct Store {
     /// The file carries the pathways mark; if not (a database of an earlier build), the next
     /// write adds it in the same transaction.
     marked: AtomicBool,
-    /// The open's verification found redb's bookkeeping in need of a repair (see `check`).
-    needs_repair: bool,
+    /// A verification of the whole file found redb's bookkeeping in need of a repair (see
+    /// `check`).
+    needs_repair: AtomicBool,
+    /// Every page of the file was verified (at the open, or since): records without a checksum
+    /// of their own (an earlier build's) can be trusted.
+    whole_verified: AtomicBool,
 }
 
 impl Store {
     /// Opens the database at `path` for reading and writing, creating it (mode 0600, in a folder
     /// created 0700) if nothing is there. A file this user may read but not write opens
-    /// read-only (see `is_read_only`). Any existing file is verified first; a damaged file, or
-    /// one that is not a pathways database, is refused and never modified.
+    /// read-only (see `is_read_only`). A file that is not a pathways database is refused and
+    /// never modified. Every record read is checked against its checksum: a damaged one is an
+    /// error naming the file, never served.
     pub fn open(path: &Path) -> Result<Store> {
-        Store::open_with(path, true)
+        Store::open_with(path, true, false)
     }
 
-    /// Opens an existing database for lookups only: verified, and never written to (the file
-    /// stays byte-identical).
+    /// Opens an existing database for lookups only: never written to (the file stays
+    /// byte-identical); each record read is checked as with `open`.
     pub fn open_read_only(path: &Path) -> Result<Store> {
-        Store::open_with(path, false)
+        Store::open_with(path, false, false)
     }
 
-    fn open_with(path: &Path, write: bool) -> Result<Store> {
-        let opened = open::open(path, write).map_err(|reason| StoreError::file(path, reason))?;
+    /// Like `open_read_only`, and every page of the file verified first (redb's integrity
+    /// check): a damaged file is refused whole, wherever the damage is. For `check` and
+    /// `backup`.
+    pub fn open_verified(path: &Path) -> Result<Store> {
+        Store::open_with(path, false, true)
+    }
+
+    fn open_with(path: &Path, write: bool, whole: bool) -> Result<Store> {
+        let opened = open::open(path, write, whole).map_err(|reason| StoreError::file(path, reason))?;
         let store = Store {
             handle: opened.handle,
             path: path.to_path_buf(),
             marked: AtomicBool::new(opened.verified.marked),
-            needs_repair: opened.verified.needs_repair,
+            needs_repair: AtomicBool::new(opened.verified.needs_repair),
+            whole_verified: AtomicBool::new(opened.verified.whole),
         };
         if opened.created {
             // The first transaction marks the file as a pathways database.
@@ -194,7 +214,44 @@ impl Store {
 
     /// True when this store only reads: opened for lookups, or a file this user may not write.
     pub fn is_read_only(&self) -> bool {
-        self.handle.writable().is_none()
+        !self.handle.may_write()
+    }
+
+    /// Verifies every page of the file once (if the open did not): what trusts records of an
+    /// earlier build, which carry no checksum of their own, and what `check` and `backup` stand
+    /// on. A damaged file is an error naming it.
+    pub fn verify_whole(&self) -> Result<()> {
+        if self.whole_verified.load(Ordering::Acquire) {
+            return Ok(());
+        }
+        // A read transaction held meanwhile keeps the pages verified from being reused by
+        // other processes' saves.
+        let pin = self.shielded(|| Ok(self.handle.begin_read()?))?;
+        let verified = open::verify_whole(&self.path).map_err(|reason| StoreError::file(&self.path, reason));
+        drop(pin);
+        let verified = verified?;
+        self.needs_repair.store(verified.needs_repair, Ordering::Release);
+        self.whole_verified.store(true, Ordering::Release);
+        Ok(())
+    }
+
+    /// The handle to write through (`None`: this store only reads). The first call of a store
+    /// opened without a whole verification verifies every page before the file is opened for
+    /// writing: a damaged file is never written, wherever the damage is, as when every open
+    /// verified it.
+    fn writer(&self) -> Result<Option<&redb::Database>> {
+        if self.handle.opens_writer() {
+            self.verify_whole()?;
+        }
+        self.handle
+            .writable()
+            .map_err(|reason| StoreError::file(&self.path, reason))
+    }
+
+    /// After a read that met records of an earlier build (`unchecked`): verifies the whole
+    /// file before they are used.
+    fn trust(&self, unchecked: bool) -> Result<()> {
+        if unchecked { self.verify_whole() } else { Ok(()) }
     }
 
     /// Runs `f` against redb with the store's shield: a panic inside redb (a damaged file)
@@ -221,8 +278,7 @@ impl Store {
 
     fn transact<R>(&self, track: bool, f: impl FnOnce(&mut Txn) -> Result<R>) -> Result<(R, Journal)> {
         let db = self
-            .handle
-            .writable()
+            .writer()?
             .ok_or_else(|| StoreError::ReadOnly(self.path.clone()))?;
         let mark = !self.marked.load(Ordering::Acquire);
         let done = self.shielded(|| {
@@ -236,9 +292,21 @@ impl Store {
                 txn.journal.generation = (generation, generation);
                 return Ok((out, txn.journal));
             }
+            // The search index goes with the records it indexes: the changes noted, or (the
+            // first write to a database of an earlier build) built whole.
+            let indexed = {
+                let meta = txn.tx.open_table(META)?;
+                search_index::complete(&meta)?
+            };
+            if indexed {
+                std::mem::take(&mut txn.search).flush(&txn.tx)?;
+            } else {
+                search_index::build(&txn.tx)?;
+            }
             {
                 let mut meta = txn.tx.open_table(META)?;
                 meta.insert(GENERATION, generation + 1)?;
+                search_index::mark_complete(&mut meta, generation + 1)?;
                 txn.journal.generation = (generation, generation + 1);
                 if mark {
                     meta.insert(FORMAT_KEY, FORMAT_VERSION)?;
@@ -286,6 +354,8 @@ impl Store {
                         t.remove(c.key)?;
                     }
                 }
+                txn.search
+                    .note(c.table, c.key, current.as_deref(), c.before.as_deref());
             }
             Ok(())
         })
@@ -311,22 +381,32 @@ impl Store {
                 Err(TableError::TableDoesNotExist(_)) => return Ok(None),
                 Err(e) => return Err(e.into()),
             };
-            match t.get(id)? {
-                None => Ok(None),
-                Some(bytes) => T::decode(bytes.value())
-                    .map(Some)
-                    .map_err(|e| StoreError::Damaged {
-                        table: T::TABLE,
-                        key: id,
-                        reason: e.to_string(),
-                    }),
+            let found = t.get(id)?;
+            let Some(bytes) = found else {
+                return Ok(None);
+            };
+            match records::read_stored::<T>(id, bytes.value()) {
+                Ok((record, checked)) => {
+                    self.trust(!checked)?;
+                    Ok(Some(record))
+                }
+                Err(records::Unreadable::Broken) => Err(StoreError::Corrupted),
+                Err(records::Unreadable::Codec(e)) => Err(StoreError::Damaged {
+                    table: T::TABLE,
+                    key: id,
+                    reason: e.to_string(),
+                }),
             }
         })
     }
 
     /// Every record of one kind in id order, with the ones that failed to decode reported apart.
     pub fn all<T: Record>(&self) -> Result<(Vec<T>, Vec<DecodeProblem>)> {
-        self.shielded(|| read_all(&self.handle.begin_read()?))
+        self.shielded(|| {
+            let read = read_all::<T>(&self.handle.begin_read()?)?;
+            self.trust(read.unchecked)?;
+            Ok((read.records, read.problems))
+        })
     }
 
     /// The whole database as one consistent snapshot (one read transaction).
@@ -364,6 +444,7 @@ impl Store {
                 })
             };
             let mut changed = false;
+            let mut unchecked = false;
             // Each changed kind decodes on its own thread from the same snapshot: decoding is most
             // of the start-up time, and the machines have two cores.
             macro_rules! reload_changed {
@@ -378,10 +459,11 @@ impl Store {
                         )+
                         $(
                             if let Some((g, job)) = $field {
-                                let (records, p) = joined(job.join())?;
+                                let read = joined(job.join())?;
                                 let name = <$ty as Record>::TABLE;
-                                data.$field = records;
-                                problems.insert(name, p);
+                                unchecked |= read.unchecked;
+                                data.$field = read.records;
+                                problems.insert(name, read.problems);
                                 seen.insert(name, g);
                                 changed = true;
                             }
@@ -391,6 +473,10 @@ impl Store {
                 };
             }
             crate::with_record_kinds!(reload_changed);
+            self.trust(unchecked)?;
+            // Read whole and sound: a store that will write opens the file for writing now,
+            // not in the middle of its first save.
+            self.writer()?;
             if changed {
                 data.reindex();
             }
@@ -404,7 +490,8 @@ impl Store {
     /// keeps it as it is, so `check` reports it on the backup too). A file whose pages do not
     /// verify was refused when it was opened: no copy of a damaged file is ever made.
     pub fn backup(&self, out: &Path) -> Result<Backup> {
-        if self.needs_repair {
+        self.verify_whole()?;
+        if self.needs_repair.load(Ordering::Acquire) {
             return Err(StoreError::file(
                 &self.path,
                 format!("not backed up: {NEEDS_REPAIR}"),
@@ -425,7 +512,7 @@ impl Store {
             let rtx = self.handle.begin_read()?;
             let mut summary = Backup::default();
             target.write(|txn| {
-                for name in TABLES {
+                for name in TABLES.iter().chain([&search_index::TABLE]) {
                     let src = match rtx.open_table(table(name)) {
                         Ok(t) => t,
                         Err(TableError::TableDoesNotExist(_)) => continue,
@@ -435,15 +522,15 @@ impl Store {
                     txn.touched.insert(name);
                     for row in src.iter()? {
                         let (k, v) = row?;
-                        if let Err(e) = records::decode_kind(name, v.value()) {
+                        if let Err(reason) = records::decode_kind(name, k.value(), v.value()) {
                             summary.problems.push(DecodeProblem {
                                 table: name,
                                 key: k.value(),
-                                reason: e.to_string(),
+                                reason,
                             });
                         }
                         dst.insert(k.value(), v.value())?;
-                        summary.records += 1;
+                        summary.records += usize::from(*name != search_index::TABLE);
                     }
                 }
                 let src_meta = match rtx.open_table(META) {
@@ -451,6 +538,8 @@ impl Store {
                     Err(TableError::TableDoesNotExist(_)) => None,
                     Err(e) => return Err(e.into()),
                 };
+                // The copy's index: the source's if it is complete, otherwise built whole by
+                // this write (see `transact`).
                 audit::copy(&rtx, txn)?;
                 if let Some(src_meta) = src_meta {
                     let mut dst = txn.tx.open_table(META)?;
@@ -476,17 +565,35 @@ impl Store {
         }
     }
 
-    /// What is wrong with the database, empty if nothing: the open already verified every page
-    /// (a file that fails that is refused whole); this adds redb's bookkeeping and decoding
-    /// every record.
+    /// What is wrong with the database, empty if nothing: every page verified (a file that fails
+    /// that is refused whole), redb's bookkeeping, every record's checksum, and every record
+    /// decoded that its checksum does not vouch for (see `check.rs`).
     pub fn check(&self) -> Result<Vec<String>> {
+        self.verify_whole()?;
         let mut findings = Vec::new();
-        if self.needs_repair {
+        if self.needs_repair.load(Ordering::Acquire) {
             findings.push(NEEDS_REPAIR.replace("--db PATH", &format!("--db {}", self.path.display())));
         }
-        let (_, problems) = self.load()?;
-        findings.extend(problems.iter().map(ToString::to_string));
+        findings.extend(self.shielded(|| check::records(&self.handle.begin_read()?))?);
         Ok(findings)
+    }
+
+    /// The best `limit` matches of `query` among people, places and records, ranked as the
+    /// dashboard's search ranks them, with how many matched in all; read from the search index
+    /// kept in the file (only the index and the hits' own records are read: no load of the
+    /// database). `None` for a database of an earlier build whose index is not built yet.
+    pub fn find(&self, query: &str, limit: usize) -> Result<Option<Found>> {
+        self.shielded(|| {
+            let rtx = self.handle.begin_read()?;
+            let trusted = self.whole_verified.load(Ordering::Acquire);
+            match search_index::find(&rtx, trusted, query, limit) {
+                Err(StoreError::Unverified) => {
+                    self.verify_whole()?;
+                    search_index::find(&rtx, true, query, limit)
+                }
+                found => found,
+            }
+        })
     }
 
     /// Counts of records per table, for `check` and `init` summaries.

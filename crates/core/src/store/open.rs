@@ -1,9 +1,11 @@
-//! Opening a database file: every existing file is verified before it is used, recognised as a
-//! pathways database (or refused), and opened for reading and writing, or read-only.
+//! Opening a database file: recognised as a pathways database (or refused), and opened for
+//! reading and writing, or read-only; verified whole first when asked (`check`, `backup`).
 //!
-//! The verification is redb's own integrity check (the checksum of every page of the committed
-//! trees), run on a private in-memory view of the file (`view.rs`), so it writes nothing. A file
-//! that fails it is refused whole: nothing is read from it, nothing is written to it.
+//! The whole verification is redb's own integrity check (the checksum of every page of the
+//! committed trees), run on a private in-memory view of the file (`view.rs`), so it writes
+//! nothing. A file that fails it is refused whole: nothing is read from it, nothing is written
+//! to it. Without it, every record read is checked against its own checksum (`codec::seal`),
+//! so a lookup reads only the pages it needs and still never serves a damaged record.
 
 use super::file::{self, Found, NOT_PATHWAYS};
 use super::shield::shielded;
@@ -17,8 +19,12 @@ use std::fs::File;
 use std::path::Path;
 
 /// The META key that marks a pathways database, and the format version this build writes.
+/// Version 2: records sealed with a checksum (`codec::seal`) and the search index kept with
+/// them; a build that knows only version 1 refuses such a file instead of writing records its
+/// index and seals would miss. A version 1 file is read as it is and becomes version 2 with its
+/// first write (which builds its index in the same transaction).
 pub(super) const FORMAT_KEY: &str = "format:pathways";
-pub(super) const FORMAT_VERSION: u64 = 1;
+pub(super) const FORMAT_VERSION: u64 = 2;
 /// Bumped by every write, so other processes notice a change with one tiny read.
 pub(super) const GENERATION: &str = "generation";
 
@@ -31,6 +37,14 @@ pub(super) enum Handle {
     /// A verified private view of a file that was not closed cleanly (a crash) and that no
     /// process has open: redb repaired it in memory, the file itself is untouched. Lookups only.
     View(Database),
+    /// Reading through a read-only handle; the file is opened for writing by the first write,
+    /// after every page of it was verified (redb's writing open touches the file, so a damaged
+    /// file, wherever the damage is, is never written, not even by the open).
+    Deferred {
+        read: ReadOnlyDatabase,
+        path: std::path::PathBuf,
+        writer: std::sync::OnceLock<Database>,
+    },
 }
 
 impl Handle {
@@ -38,19 +52,46 @@ impl Handle {
         match self {
             Handle::Write(db) | Handle::View(db) => db.begin_read(),
             Handle::Read(db) => db.begin_read(),
+            Handle::Deferred { read, writer, .. } => match writer.get() {
+                Some(db) => db.begin_read(),
+                None => read.begin_read(),
+            },
         }
     }
 
-    pub(super) fn writable(&self) -> Option<&Database> {
+    /// Whether writes are allowed (they may still fail).
+    pub(super) fn may_write(&self) -> bool {
+        matches!(self, Handle::Write(_) | Handle::Deferred { .. })
+    }
+
+    /// The next `writable` opens the file for writing (the store verifies it whole first).
+    pub(super) fn opens_writer(&self) -> bool {
+        matches!(self, Handle::Deferred { writer, .. } if writer.get().is_none())
+    }
+
+    /// The handle to write through, opening it on the first write; `None` if this store only
+    /// reads. The store verifies the whole file before that first open (`Store::writer`).
+    pub(super) fn writable(&self) -> Result<Option<&Database>, String> {
         match self {
-            Handle::Write(db) => Some(db),
-            Handle::Read(_) | Handle::View(_) => None,
+            Handle::Write(db) => Ok(Some(db)),
+            Handle::Read(_) | Handle::View(_) => Ok(None),
+            Handle::Deferred { path, writer, .. } => {
+                if writer.get().is_none() {
+                    let db = shielded(|| builder().open(path))
+                        .ok_or_else(damaged)?
+                        .map_err(damaged_or)?;
+                    let _ = writer.set(db);
+                }
+                Ok(writer.get())
+            }
         }
     }
 }
 
-/// What the verification found.
+/// What opening found.
 pub(super) struct Verified {
+    /// Every page was verified (the whole file).
+    pub(super) whole: bool,
     /// Carries the pathways mark; false for a database of an earlier build (marked on its
     /// first write).
     pub(super) marked: bool,
@@ -67,8 +108,10 @@ pub(super) struct Opened {
 }
 
 /// Opens `path`. `write`: for reading and writing (a missing file is created; a file this user
-/// may not write opens read-only); otherwise read-only (a missing file is an error).
-pub(super) fn open(path: &Path, write: bool) -> Result<Opened, String> {
+/// may not write opens read-only); otherwise read-only (a missing file is an error). `whole`:
+/// verify every page first (a file that was not closed cleanly and that no one has open is
+/// always verified whole: it is read through a repaired private view).
+pub(super) fn open(path: &Path, write: bool, whole: bool) -> Result<Opened, String> {
     if file::prepare(path, write)? == Found::Created {
         let db = shielded(|| builder().create(path))
             .ok_or_else(|| "cannot be created: the database engine failed".to_string())?
@@ -77,10 +120,14 @@ pub(super) fn open(path: &Path, write: bool) -> Result<Opened, String> {
             handle: Handle::Write(db),
             created: true,
             verified: Verified {
+                whole: true,
                 marked: false,
                 needs_repair: false,
             },
         });
+    }
+    if !whole && let Some(opened) = open_unverified(path, write)? {
+        return Ok(opened);
     }
     let (verified, view, read_only) = verify(path)?;
     let handle = if write {
@@ -111,6 +158,59 @@ pub(super) fn open(path: &Path, write: bool) -> Result<Opened, String> {
         created: false,
         verified,
     })
+}
+
+/// Opens `path` without verifying every page, or `None` when it must be verified whole (it was
+/// not closed cleanly and this user may not repair it).
+fn open_unverified(path: &Path, write: bool) -> Result<Option<Opened>, String> {
+    let Some(read) = open_read_only(path)? else {
+        return Ok(None);
+    };
+    let marked = shielded(|| recognise(&read)).unwrap_or_else(|| Err(damaged()))?;
+    // Whether this user may write the file, asked of the system without writing a byte.
+    let writable = write
+        && std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(path)
+            .is_ok();
+    let handle = if writable {
+        Handle::Deferred {
+            read,
+            path: path.to_path_buf(),
+            writer: std::sync::OnceLock::new(),
+        }
+    } else {
+        Handle::Read(read)
+    };
+    Ok(Some(Opened {
+        handle,
+        created: false,
+        verified: Verified {
+            whole: false,
+            marked,
+            needs_repair: false,
+        },
+    }))
+}
+
+/// A damaged file is named as damaged; any other failure says what it is.
+fn damaged_or(e: DatabaseError) -> String {
+    match e {
+        DatabaseError::Storage(StorageError::Corrupted(_)) => damaged(),
+        e => file::explain_open_error(e),
+    }
+}
+
+/// Verifies every page of `path` (redb's integrity check on a private view, so nothing is
+/// written) for a store that has it open: the caller holds a read transaction meanwhile, so the
+/// pages of the commit verified are not reused by other processes' saves.
+pub(super) fn verify_whole(path: &Path) -> Result<Verified, String> {
+    let file = File::open(path).map_err(|e| format!("cannot read it: {e}; check the file's permissions"))?;
+    let view = PrivateView::new(file).map_err(|e| format!("cannot read it: {e}"))?;
+    shielded(move || verify_view(view))
+        .unwrap_or_else(|| Err(damaged()))
+        .map(|(verified, _)| verified)
 }
 
 fn builder() -> redb::Builder {
@@ -180,15 +280,28 @@ fn verify_view(view: PrivateView) -> Result<(Verified, Database), String> {
         Err(e) => return Err(file::explain_open_error(e)),
     };
     let marked = recognise(&db)?;
-    Ok((Verified { marked, needs_repair }, db))
+    Ok((
+        Verified {
+            whole: true,
+            marked,
+            needs_repair,
+        },
+        db,
+    ))
 }
 
 /// Whether the database carries the pathways mark; a database of an earlier build (unmarked)
 /// is recognised by its tables. Anything else is refused.
-fn recognise(db: &Database) -> Result<bool, String> {
+fn recognise(db: &impl ReadableDatabase) -> Result<bool, String> {
     let foreign = || NOT_PATHWAYS.to_string();
-    let storage = |e: StorageError| super::explain_storage(e.to_string());
-    let rtx = db.begin_read().map_err(|e| e.to_string())?;
+    let storage = |e: StorageError| match e {
+        StorageError::Corrupted(_) => damaged(),
+        e => super::explain_storage(e.to_string()),
+    };
+    let rtx = db.begin_read().map_err(|e| match e {
+        TransactionError::Storage(e) => storage(e),
+        e => e.to_string(),
+    })?;
     if rtx.list_multimap_tables().map_err(storage)?.next().is_some() {
         return Err(foreign());
     }
@@ -210,7 +323,8 @@ fn recognise(db: &Database) -> Result<bool, String> {
                  {FORMAT_VERSION}); update pathways (it was left unchanged)"
             ));
         }
-        return Ok(true);
+        // An older version's mark is brought up to date by the next write.
+        return Ok(version == FORMAT_VERSION);
     }
     // An earlier build wrote the change counter with its very first transaction, and only the
     // tables below.

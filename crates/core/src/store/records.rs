@@ -37,6 +37,30 @@ pub trait Record: Serialize + DeserializeOwned + Clone + Send {
     }
 }
 
+/// Why stored bytes did not give a record.
+#[derive(Debug)]
+pub(super) enum Unreadable {
+    /// Its checksum does not match: the file is damaged there (the whole read is refused).
+    Broken,
+    /// It does not decode (reported, skipped; the rest stays usable).
+    Codec(CodecError),
+}
+
+/// Record `key` from the bytes stored for it: its seal checked, then decoded. `checked` is
+/// false for a record of an earlier build (no seal): see `codec::Unsealed::Unchecked`.
+pub(super) fn read_stored<T: Record>(key: Id, stored: &[u8]) -> Result<(T, bool), Unreadable> {
+    let unsealed = super::codec::unseal(T::TABLE, key, stored).map_err(|_| Unreadable::Broken)?;
+    let checked = matches!(unsealed, super::codec::Unsealed::Checked(_));
+    let mut record = T::decode(unsealed.envelope()).map_err(Unreadable::Codec)?;
+    record.set_id(key);
+    Ok((record, checked))
+}
+
+/// The bytes to store for `record` (sealed with its table and id).
+pub(super) fn stored_bytes<T: Record>(record: &T) -> Result<Vec<u8>, CodecError> {
+    Ok(super::codec::seal(T::TABLE, record.id(), &record.encode()?))
+}
+
 macro_rules! record {
     ($($ty:ty => $table:literal $([version $version:literal, upgrades $previous:ty])?),+ $(,)?) => {
         $(impl Record for $ty {
@@ -102,12 +126,17 @@ pub fn decode_every_kind(bytes: &[u8]) -> usize {
     decoded
 }
 
-/// Decodes `bytes` as the kind of record kept in `table`, for checks that know only the name.
-pub fn decode_kind(table: &str, bytes: &[u8]) -> Result<(), CodecError> {
+/// Decodes the bytes stored for record `key` as the kind of record kept in `table` (its seal
+/// checked first), for checks that know only the name.
+pub fn decode_kind(table: &str, key: Id, stored: &[u8]) -> Result<(), String> {
     macro_rules! each {
         ($($field:ident: $ty:ty),+ $(,)?) => {$(
             if table == <$ty as Record>::TABLE {
-                return <$ty as Record>::decode(bytes).map(|_| ());
+                return match read_stored::<$ty>(key, stored) {
+                    Ok(_) => Ok(()),
+                    Err(Unreadable::Broken) => Err(super::codec::BrokenSeal.to_string()),
+                    Err(Unreadable::Codec(e)) => Err(e.to_string()),
+                };
             }
         )+};
     }

@@ -1,6 +1,7 @@
 //! One write transaction in domain terms (`Txn`), what it changed (`Journal`, for undo), and how
 //! a save's own changes go straight into the dashboard's data.
 
+use super::records::{Unreadable, read_stored, stored_bytes};
 use super::{DecodeProblem, META, Record, Result, StoreError, open::GENERATION, read::read_range, table};
 use crate::dataset::Dataset;
 use crate::domain::*;
@@ -41,25 +42,26 @@ pub fn apply_saved(
         seen.insert(name, *after);
     }
     *generation = journal.generation.1;
-    data.reindex();
+    let kinds: Vec<&str> = journal.kinds.iter().map(|(name, _, _)| *name).collect();
+    data.changed(&kinds);
     true
 }
 
 /// Puts one saved record (or its removal) into a kind's vector, which stays in id order.
 fn patch_kind<T: Record>(records: &mut Vec<T>, key: Id, after: Option<&[u8]>) -> bool {
     let at = records.binary_search_by_key(&key, |r| r.id());
-    match (after.map(T::decode), at) {
+    match (
+        after.map(|bytes| super::records::read_stored::<T>(key, bytes)),
+        at,
+    ) {
         (None, Ok(i)) => {
             records.remove(i);
         }
         (None, Err(_)) => {}
-        (Some(Ok(mut r)), found) => {
-            r.set_id(key);
-            match found {
-                Ok(i) => records[i] = r,
-                Err(i) => records.insert(i, r),
-            }
-        }
+        (Some(Ok((r, _))), found) => match found {
+            Ok(i) => records[i] = r,
+            Err(i) => records.insert(i, r),
+        },
         (Some(Err(_)), _) => return false,
     }
     true
@@ -128,6 +130,8 @@ pub struct Txn {
     pub(super) seen: std::collections::HashMap<(&'static str, Id), usize>,
     /// The tables this transaction wrote to.
     pub(super) touched: std::collections::BTreeSet<&'static str>,
+    /// What its writes change in the search index (written with them, before the commit).
+    pub(super) search: super::search_index::Pending,
     /// Each record's bytes before and after, for the history written at commit.
     pub(super) history: super::audit::Pending,
 }
@@ -140,6 +144,7 @@ impl Txn {
             journal: Journal::default(),
             seen: std::collections::HashMap::new(),
             touched: std::collections::BTreeSet::new(),
+            search: Default::default(),
             history: Default::default(),
         }
     }
@@ -161,9 +166,9 @@ impl Txn {
         macro_rules! read_each {
             ($($field:ident: $ty:ty),+ $(,)?) => {$(
                 let t = self.tx.open_table(table(<$ty as Record>::TABLE))?;
-                let (records, p) = read_range::<$ty>(&t, .., t.len()?)?;
-                data.$field = records;
-                problems.extend(p);
+                let read = read_range::<$ty>(&t, .., t.len()?)?;
+                data.$field = read.records;
+                problems.extend(read.problems);
             )+};
         }
         crate::with_record_kinds!(read_each);
@@ -229,13 +234,17 @@ impl Txn {
             }
         }
         let mut t = self.tx.open_table(table(table_name))?;
-        let old = match &after {
+        let before = match &after {
             Some(bytes) => t.insert(key, bytes.as_slice())?,
             None => t.remove(key)?,
         };
-        let existed = old.is_some();
+        let existed = before.is_some();
+        let before = before.map(|b| b.value().to_vec());
+        // The history and the search index change in this same transaction.
         self.history
-            .note(table_name, key, old.as_ref().map(|v| v.value()), after.as_deref());
+            .note(table_name, key, before.as_deref(), after.as_deref());
+        self.search
+            .note(table_name, key, before.as_deref(), after.as_deref());
         Ok(existed)
     }
 
@@ -243,13 +252,13 @@ impl Txn {
     pub fn insert<T: Record>(&mut self, record: &mut T) -> Result<Id> {
         let id = self.next_id(T::TABLE)?;
         record.set_id(id);
-        self.store_bytes(T::TABLE, id, Some(record.encode()?), true)?;
+        self.store_bytes(T::TABLE, id, Some(stored_bytes(record)?), true)?;
         Ok(id)
     }
 
     /// Stores `record` under its id, replacing what was there.
     pub fn put<T: Record>(&mut self, record: &T) -> Result<()> {
-        self.store_bytes(T::TABLE, record.id(), Some(record.encode()?), false)?;
+        self.store_bytes(T::TABLE, record.id(), Some(stored_bytes(record)?), false)?;
         Ok(())
     }
 
@@ -272,11 +281,15 @@ impl Txn {
         let found = t.get(id)?;
         match found {
             None => Ok(None),
-            Some(v) => T::decode(v.value()).map(Some).map_err(|e| StoreError::Damaged {
-                table: T::TABLE,
-                key: id,
-                reason: e.to_string(),
-            }),
+            Some(v) => match read_stored::<T>(id, v.value()) {
+                Ok((record, _)) => Ok(Some(record)),
+                Err(Unreadable::Broken) => Err(StoreError::Corrupted),
+                Err(Unreadable::Codec(e)) => Err(StoreError::Damaged {
+                    table: T::TABLE,
+                    key: id,
+                    reason: e.to_string(),
+                }),
+            },
         }
     }
 
@@ -288,14 +301,14 @@ impl Txn {
     /// not decode stops the transaction: a rule is not checked against a partial view.
     pub fn all<T: Record>(&self) -> Result<Vec<T>> {
         let t = self.tx.open_table(table(T::TABLE))?;
-        let (records, problems) = read_range::<T>(&t, .., t.len()?)?;
-        match problems.into_iter().next() {
+        let read = read_range::<T>(&t, .., t.len()?)?;
+        match read.problems.into_iter().next() {
             Some(p) => Err(StoreError::Damaged {
                 table: p.table,
                 key: p.key,
                 reason: p.reason,
             }),
-            None => Ok(records),
+            None => Ok(read.records),
         }
     }
 
@@ -321,7 +334,7 @@ impl Txn {
             let counter = meta.get(key.as_str())?.map(|v| v.value()).unwrap_or(0);
             meta.insert(key.as_str(), counter.max(record.id() + 1))?;
         }
-        self.store_bytes(T::TABLE, record.id(), Some(record.encode()?), false)?;
+        self.store_bytes(T::TABLE, record.id(), Some(stored_bytes(record)?), false)?;
         Ok(())
     }
 }
