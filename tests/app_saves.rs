@@ -131,3 +131,118 @@ fn a_stale_edit_is_refused_by_its_type_naming_each_field_theirs_and_yours() {
         "{refused:?}"
     );
 }
+
+/// The intake queue as a rebuild from the data makes it, to compare with what a save left.
+fn rebuilt(app: &pathways_tui::app::App) -> pathways_tui::tabs::intake::IntakeTab {
+    use pathways_tui::tab::TabView;
+    let mut fresh = app.intake.clone();
+    fresh.refresh(&app.ctx());
+    fresh
+}
+
+fn assert_same_queue(app: &pathways_tui::app::App, what: &str) {
+    let fresh = rebuilt(app);
+    let tab = &app.intake;
+    let rows = |t: &pathways_tui::tabs::intake::IntakeTab| t.list.current().rows.visible.clone();
+    assert_eq!(rows(tab), rows(&fresh), "{what}: the rows");
+    assert_eq!(tab.flags, fresh.flags, "{what}: the flags");
+    assert_eq!(
+        (tab.overdue_count, tab.stale_count, tab.late_count),
+        (fresh.overdue_count, fresh.stale_count, fresh.late_count),
+        "{what}: the counts"
+    );
+    assert_eq!(tab.owners, fresh.owners, "{what}: owners");
+    assert_eq!(tab.consultations, fresh.consultations, "{what}: consultations");
+    assert_eq!(
+        tab.list.picked(),
+        fresh.list.picked(),
+        "{what}: the selected intake"
+    );
+}
+
+/// A save on the intake tab takes the saved records into the queue instead of rebuilding it
+/// (work proportional to the change); the queue it leaves must be the one a rebuild makes, in
+/// every sort order, reversed or not, under a `/` filter or not, for a status step, a new
+/// intake (with a new owner, and with a known one) and a logged consultation.
+#[test]
+fn the_queue_after_a_save_is_the_queue_a_rebuild_makes() {
+    use pathways_tui::action::Action;
+    use pathways_tui::tabs::intake::IntakeAction;
+    let (_dir, mut app) = common::demo_app();
+    for round in 0..8 {
+        if round % 2 == 1 {
+            app.update(Action::Intake(IntakeAction::ReverseSort));
+        } else if round > 0 {
+            app.update(Action::Intake(IntakeAction::ReverseSort));
+            app.update(Action::Intake(IntakeAction::CycleSort));
+        }
+        let filter = if round >= 4 { "a" } else { "" };
+        {
+            use pathways_tui::tab::TabView;
+            let cx = app.ctx();
+            let mut tab = app.intake.clone();
+            tab.set_filter(&cx, filter);
+            app.intake = tab;
+        }
+        for step in 0..3 {
+            app.update(Action::Down);
+            let Some(picked) = app.intake.list.picked() else {
+                continue;
+            };
+            let before = app
+                .data
+                .intakes
+                .iter()
+                .find(|it| it.id == picked)
+                .unwrap()
+                .clone();
+            let mut after = before.clone();
+            // A step that keeps it open (a closed intake leaves the open queue).
+            match after.status.next() {
+                Some(next) if next != IntakeStatus::Closed => after.status = next,
+                _ => after.notes.push('.'),
+            }
+            let rebuilds = app.intake.rebuilds;
+            app.save("stepped", |w| w.update(&before, &after)).unwrap();
+            assert_eq!(
+                app.intake.rebuilds, rebuilds,
+                "a status step is taken in, not rebuilt"
+            );
+            assert_eq!(
+                app.intake.list.picked(),
+                Some(picked),
+                "the selection stays on the intake"
+            );
+            assert_same_queue(&app, &format!("round {round}, status step {step}"));
+        }
+        let employee = app.data.employees[round].id;
+        let mut added = Intake::new(employee, common::today(), IntakeSource::Form);
+        added.owner = app.intake.owners.first().cloned().unwrap_or_default();
+        let rebuilds = app.intake.rebuilds;
+        app.save("added", |w| w.insert(&mut added).map(|_| ())).unwrap();
+        assert_eq!(app.intake.rebuilds, rebuilds, "a new intake is taken in");
+        assert_same_queue(&app, &format!("round {round}, new intake, a known owner"));
+        let mut added = Intake::new(employee, common::today(), IntakeSource::Form);
+        added.owner = format!("Owner {round}");
+        app.save("added", |w| w.insert(&mut added).map(|_| ())).unwrap();
+        assert!(
+            app.intake.rebuilds > rebuilds,
+            "a new owner: the pick list is made again"
+        );
+        assert_same_queue(&app, &format!("round {round}, new intake, a new owner"));
+        let intake_id = app.data.intakes[round * 3].id;
+        let mut consultation = Consultation {
+            id: 0,
+            intake_id,
+            date: common::today(),
+            minutes: 30,
+            services: Vec::new(),
+            notes: String::new(),
+        };
+        let rebuilds = app.intake.rebuilds;
+        app.save("logged", |w| w.insert(&mut consultation).map(|_| ()))
+            .unwrap();
+        assert_eq!(app.intake.rebuilds, rebuilds, "a consultation is taken in");
+        assert_same_queue(&app, &format!("round {round}, consultation"));
+    }
+}

@@ -123,6 +123,37 @@ impl Rows {
         self.last = None;
     }
 
+    /// One record changed (or was added) at data index `i` and nothing else: its row moves to
+    /// where `at` puts it in the base order (`None`: the filters no longer keep it), its search
+    /// key made again from `text` if the keys are built. Work proportional to the change: no
+    /// other key is built, nothing is sorted again. The caller narrows again.
+    pub fn patch_row(
+        &mut self,
+        i: usize,
+        at: impl FnOnce(&[usize]) -> Option<usize>,
+        text: impl FnOnce() -> String,
+    ) {
+        let keyed = self.keys.len() == self.base.len();
+        if let Some(p) = self.base.iter().position(|&j| j == i) {
+            self.base.remove(p);
+            if keyed {
+                self.keys.remove(p);
+            }
+        }
+        if let Some(p) = at(&self.base) {
+            let p = p.min(self.base.len());
+            self.base.insert(p, i);
+            if keyed {
+                self.keys.insert(p, fold(&text()));
+            }
+        }
+        if !keyed {
+            self.keys.clear();
+        }
+        // The previous matches were positions in the old order.
+        self.last = None;
+    }
+
     /// Keeps the rows matching `filter` by the one rule ([`rank`]); all rows in base order if
     /// empty.
     pub fn narrow(&mut self, filter: &str) {
@@ -194,6 +225,19 @@ impl<K: Clone + PartialEq> ViewList<K> {
             put(&mut self.keys, i, key(i));
         }
         self.rows.set_order(order);
+    }
+
+    /// Takes in one changed or added record (see `Rows::patch_row`) and narrows by `filter`
+    /// again, the selection kept on its record.
+    pub fn patch_row(
+        &mut self,
+        i: usize,
+        key: K,
+        at: impl FnOnce(&[usize]) -> Option<usize>,
+        text: impl FnOnce() -> String,
+    ) {
+        put(&mut self.keys, i, key);
+        self.rows.patch_row(i, at, text);
     }
 
     /// Builds the search text now if narrowing by `filter` needs it.

@@ -241,6 +241,13 @@ pub trait TabView {
     /// A save it asked for was written (`id`: the record it added, if any).
     fn saved(&mut self, cx: &Ctx, then: Self::Saved, id: Option<Id>) -> Effects<Self>;
 
+    /// After this process's own save changed only `changes` (table, id) and the data holds
+    /// them: takes them into the view without a rebuild (work proportional to the change), or
+    /// returns false and the caller rebuilds the view.
+    fn patched(&mut self, _cx: &Ctx, _changes: &[(&'static str, Id)]) -> bool {
+        false
+    }
+
     /// `y`: the selected record's key facts, masked as the screen is.
     fn copy_facts(&self, cx: &Ctx) -> Option<String>;
 

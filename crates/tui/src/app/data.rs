@@ -27,6 +27,12 @@ impl App {
     /// After `data` changed: the decode problems to report, a search index to rebuild when next
     /// needed, and the views.
     fn data_changed(&mut self) {
+        self.forget_derived();
+        self.refresh_views();
+    }
+
+    /// What is made from the whole data besides the tabs: the problems line and the search.
+    fn forget_derived(&mut self) {
         self.problems = self
             .load_problems
             .values()
@@ -35,7 +41,23 @@ impl App {
             .collect();
         self.index = None;
         self.search_worker = None;
-        self.refresh_views();
+    }
+
+    /// After this process's own save, whose records are already in the data: the tab on screen
+    /// takes in `changes` if it can (no rebuild), the others are rebuilt when next shown.
+    fn data_saved(&mut self, changes: &[(&'static str, pathways_core::domain::Id)]) {
+        let tab = self.tab;
+        let taken = {
+            let (view, cx) = self.split(tab);
+            view.patched(&cx, changes)
+        };
+        if !taken {
+            return self.data_changed();
+        }
+        self.forget_derived();
+        for t in crate::tab::Tab::ALL {
+            self.stale[t.index()] = t != tab;
+        }
     }
 
     /// Picks up changes another process saved. Returns whether anything changed.
@@ -79,6 +101,7 @@ impl App {
                         }
                     }
                 }
+                let changes: Vec<(&'static str, pathways_core::domain::Id)> = journal.records().collect();
                 if !journal.is_empty() {
                     let tab = self.tab;
                     self.redo_stack.retain(|c| c.tab != tab);
@@ -89,7 +112,7 @@ impl App {
                     });
                 }
                 let refreshed = if patched {
-                    self.data_changed();
+                    self.data_saved(&changes);
                     Ok(())
                 } else {
                     self.reload()

@@ -69,6 +69,7 @@ pub(crate) trait AnyTab {
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &Purpose) -> Vec<Erased>;
     fn confirmed(&mut self, cx: &Ctx, answer: Purpose) -> Vec<Erased>;
     fn saved(&mut self, cx: &Ctx, then: Purpose, id: Option<Id>) -> Vec<Erased>;
+    fn patched(&mut self, cx: &Ctx, changes: &[(&'static str, Id)]) -> bool;
     fn copy_facts(&self, cx: &Ctx) -> Option<String>;
     fn person(&self, cx: &Ctx) -> Option<Id>;
     fn record(&self, cx: &Ctx) -> Option<RecordRef>;
@@ -109,6 +110,9 @@ impl<T: TabView> AnyTab for T {
             Ok(s) => erase::<T>(TabView::saved(self, cx, *s, id)),
             Err(_) => Vec::new(),
         }
+    }
+    fn patched(&mut self, cx: &Ctx, changes: &[(&'static str, Id)]) -> bool {
+        TabView::patched(self, cx, changes)
     }
     fn copy_facts(&self, cx: &Ctx) -> Option<String> {
         TabView::copy_facts(self, cx)

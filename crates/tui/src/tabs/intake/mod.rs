@@ -7,6 +7,7 @@
 mod closures;
 mod forms;
 mod keys;
+mod patch;
 mod person;
 mod popup;
 mod queue;
@@ -76,6 +77,9 @@ type Fx = Effects<IntakeTab>;
 pub struct IntakeTab {
     /// The queue (one view), its `/` filter and the selected intake.
     pub list: Views<(), Id>,
+    /// How many times the queue was built from the whole data (a save on this tab takes its
+    /// records in instead: `patch.rs`).
+    pub rebuilds: u64,
     pub filters: Filters,
     pub sort: Sort,
     pub reversed: bool,
@@ -204,6 +208,7 @@ impl TabView for IntakeTab {
     const KEYS: &'static [crate::keys::Binding<IntakeAction>] = KEYS;
 
     fn refresh(&mut self, cx: &Ctx) {
+        self.rebuilds += 1;
         let (data, today) = (cx.data, cx.today);
         let memory = self.list.remember();
         self.overdue_limit = overdue_limit(&data.intake_settings);
@@ -313,6 +318,11 @@ impl TabView for IntakeTab {
 
     fn back(&mut self, _cx: &Ctx) -> bool {
         std::mem::take(&mut self.closures.shown)
+    }
+
+    fn patched(&mut self, cx: &Ctx, changes: &[(&'static str, Id)]) -> bool {
+        // The closures list shows other records: a save there is rebuilt.
+        !self.closures.shown && patch::patch(self, cx, changes)
     }
 
     fn filter(&self) -> &str {

@@ -49,30 +49,61 @@ impl Flags {
 /// The queue: indexes into `data.intakes` that the filters keep, in the chosen order. Sorting by
 /// name sorts by the name as shown (initials under the privacy screen).
 pub(super) fn order(cx: &Ctx, filters: &Filters, sort: Sort, reversed: bool, flags: &[Flags]) -> Vec<usize> {
-    let (data, today) = (cx.data, cx.today);
+    let data = cx.data;
     let mut order: Vec<usize> = (0..data.intakes.len())
-        .filter(|&i| {
-            let it = &data.intakes[i];
-            filters.keeps(it, data.employee(it.employee_id), flags[i])
-        })
+        .filter(|&i| keeps(cx, filters, flags, i))
         .collect();
-    let name = |i: usize| pathways_core::text::fold(&cx.person(data.intakes[i].employee_id));
-    match sort {
-        Sort::Waiting => order.sort_by_cached_key(|&i| {
-            let it = &data.intakes[i];
-            (
-                it.status == IntakeStatus::Closed,
-                std::cmp::Reverse(it.days_waiting(today)),
-                it.received,
-            )
-        }),
-        Sort::Name => order.sort_by_cached_key(|&i| (name(i), data.intakes[i].received)),
-        Sort::Received => order.sort_by_key(|&i| std::cmp::Reverse(data.intakes[i].received)),
-    }
+    // A stable sort from index order: equal keys keep index order, so the queue is sorted by
+    // (key, index), which is what `position` finds a place by.
+    order.sort_by_cached_key(|&i| sort_key(cx, sort, i));
     if reversed {
         order.reverse();
     }
     order
+}
+
+/// Whether the filters keep intake `i` in the queue.
+pub(super) fn keeps(cx: &Ctx, filters: &Filters, flags: &[Flags], i: usize) -> bool {
+    let data = cx.data;
+    let it = &data.intakes[i];
+    filters.keeps(
+        it,
+        data.employee(it.employee_id),
+        flags.get(i).copied().unwrap_or_default(),
+    )
+}
+
+/// Where intake `i` goes in the queue sorted by `sort` (before `reversed`), ties by index.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum SortKey {
+    Waiting(bool, std::cmp::Reverse<Option<i64>>, chrono::NaiveDate),
+    Name(String, chrono::NaiveDate),
+    Received(std::cmp::Reverse<chrono::NaiveDate>),
+}
+
+pub(super) fn sort_key(cx: &Ctx, sort: Sort, i: usize) -> SortKey {
+    let (data, today) = (cx.data, cx.today);
+    let it = &data.intakes[i];
+    match sort {
+        Sort::Waiting => SortKey::Waiting(
+            it.status == IntakeStatus::Closed,
+            std::cmp::Reverse(it.days_waiting(today)),
+            it.received,
+        ),
+        // By the name as shown (initials under the privacy screen).
+        Sort::Name => SortKey::Name(pathways_core::text::fold(&cx.person(it.employee_id)), it.received),
+        Sort::Received => SortKey::Received(std::cmp::Reverse(it.received)),
+    }
+}
+
+/// Where intake `i` goes in `order` (a queue `order` built with the same sort and direction):
+/// the position that keeps it sorted, found with O(log n) keys.
+pub(super) fn position(cx: &Ctx, sort: Sort, reversed: bool, order: &[usize], i: usize) -> usize {
+    let key = (sort_key(cx, sort, i), i);
+    order.partition_point(|&j| {
+        let other = (sort_key(cx, sort, j), j);
+        if reversed { other > key } else { other < key }
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
