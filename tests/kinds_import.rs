@@ -580,4 +580,16 @@ fn a_location_imported_without_a_size_stays_unknown() {
     let (_, exported, _) = common::run(&db, &["export", "locations"]);
     assert!(exported.contains(",Annex A,office,\n"), "{exported}");
     assert!(exported.contains(",Annex B,depot,12\n"), "{exported}");
+    // Coverage counts the unknown size as a location, not as employees, and says so; a share of
+    // nothing is a dash, not 0.0%.
+    let (_, report, _) = common::run(&db, &["report", "coverage"]);
+    assert!(
+        report.contains("0 of 12 employees at covered locations (0.0%)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("1 location of unknown size is left out of the employee figures"),
+        "{report}"
+    );
+    assert!(report.contains("0/0     —"), "{report}");
 }

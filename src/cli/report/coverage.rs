@@ -8,7 +8,11 @@ use chrono::NaiveDate;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::{Choice, Location, coverage, coverage_by_kind, ending_soon, share, uncovered};
 
+/// `—` when there is no whole (no locations of a kind, no known sizes): 0.0% would read as a figure.
 fn pct(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "—".into();
+    }
     format!("{:.1}%", share(part, whole))
 }
 
