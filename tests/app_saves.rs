@@ -23,7 +23,7 @@ fn inserts_updates_and_deletes_match_the_file() {
         id: 0,
         name: "Annex".into(),
         kind: LocationKind::Office,
-        employees: 3,
+        employees: Some(3),
     };
     app.save("added", |txn| txn.insert(&mut annex)).unwrap();
     let mut intake = app.data.intakes[3].clone();
@@ -36,7 +36,7 @@ fn inserts_updates_and_deletes_match_the_file() {
             id: 0,
             name: "Annex 2".into(),
             kind: LocationKind::Depot,
-            employees: 1,
+            employees: Some(1),
         };
         txn.insert(&mut second)?;
         Ok(())
@@ -62,7 +62,7 @@ fn a_save_after_someone_else_saved_also_brings_their_change() {
         id: 0,
         name: "Theirs".into(),
         kind: LocationKind::Office,
-        employees: 1,
+        employees: Some(1),
     };
     other.write(|txn| txn.insert(&mut theirs)).unwrap();
     // No poll in between: the save itself notices the file moved on.
@@ -70,7 +70,7 @@ fn a_save_after_someone_else_saved_also_brings_their_change() {
         id: 0,
         name: "Ours".into(),
         kind: LocationKind::Office,
-        employees: 1,
+        employees: Some(1),
     };
     app.save("added", |txn| txn.insert(&mut ours)).unwrap();
     assert!(app.data.locations.iter().any(|l| l.name == "Theirs"));
@@ -85,7 +85,7 @@ fn a_stale_edit_is_refused_by_its_type_naming_each_field_theirs_and_yours() {
     let mut app = pathways_tui::app::App::new(store, common::today()).unwrap();
     let opened = app.data.locations[0].clone();
     let theirs = Location {
-        employees: opened.employees + 7,
+        employees: opened.employees.map(|n| n + 7),
         ..opened.clone()
     };
     Store::open(&path)
@@ -111,7 +111,8 @@ fn a_stale_edit_is_refused_by_its_type_naming_each_field_theirs_and_yours() {
             format!("name: theirs {:?}, yours {:?}", opened.name, yours.name),
             format!(
                 "employees: theirs {}, yours {}",
-                theirs.employees, opened.employees
+                theirs.employees.unwrap(),
+                opened.employees.unwrap()
             ),
         ]
     );

@@ -67,7 +67,7 @@ fn a_backup_taken_during_writes_holds_whole_transactions_only() {
                             id: 0,
                             name: format!("Annex {round}-{k}"),
                             kind: pathways_core::domain::LocationKind::Office,
-                            employees: 1,
+                            employees: Some(1),
                         };
                         txn.insert(&mut l)?;
                     }

@@ -238,7 +238,7 @@ fn locations_are_added_and_edited_and_gaps_sort_biggest_first() {
     let l = app.data.locations.last().unwrap().clone();
     assert_eq!(
         (l.name.as_str(), l.kind.to_string(), l.employees),
-        ("Pathways Test Academy", "high school".into(), 120)
+        ("Pathways Test Academy", "high school".into(), Some(120))
     );
     assert_eq!(app.coverage.totals.locations_total, 63);
     // The biggest uncovered location leads both the overview and the locations list.
@@ -269,6 +269,46 @@ fn locations_are_added_and_edited_and_gaps_sort_biggest_first() {
         s.contains(&format!("+ more than one ambassador ({shared})")),
         "{s}"
     );
+}
+
+/// A location whose size no one knows is added with the size left empty: it shows as unknown,
+/// counts as a location but not in the employee figures, and the summary says so.
+#[test]
+fn a_location_of_unknown_size_is_shown_as_unknown_not_as_0() {
+    let (_dir, mut app) = coverage_app();
+    let before = app.coverage.totals.employees_total;
+    app.coverage.switch_view(View::Locations);
+    act(&mut app, CoverageAction::Add);
+    type_text(&mut app, "Pathways Annex");
+    app.update(Action::NextField);
+    type_text(&mut app, "o");
+    app.update(Action::NextField);
+    retype(&mut app, "");
+    app.update(Action::Submit);
+    assert!(!form_open(&app), "{}", screen_text(&app, 80, 24));
+    let l = app.data.locations.last().unwrap().clone();
+    assert_eq!((l.name.as_str(), l.employees), ("Pathways Annex", None));
+    assert_eq!(app.coverage.totals.employees_total, before);
+    assert_eq!(app.coverage.totals.sizes_unknown, 1);
+    let s = screen_text(&app, 100, 30);
+    assert!(s.contains("1 size unknown"), "{s}");
+    // A size typed wrong is refused, naming the field; a size typed later is kept.
+    act(&mut app, CoverageAction::Edit);
+    for _ in 0..2 {
+        app.update(Action::NextField);
+    }
+    retype(&mut app, "many");
+    app.update(Action::Submit);
+    assert!(
+        screen_text(&app, 80, 24).contains("a whole number of employees"),
+        "{}",
+        screen_text(&app, 80, 24)
+    );
+    retype(&mut app, "35");
+    app.update(Action::Submit);
+    assert!(!form_open(&app), "{}", screen_text(&app, 80, 24));
+    assert_eq!(app.coverage.totals.employees_total, before + 35);
+    assert_eq!(app.coverage.totals.sizes_unknown, 0);
 }
 
 #[test]

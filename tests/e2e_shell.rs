@@ -28,7 +28,11 @@ fn demo_tabs_help_and_quit() {
     p.send("6");
     p.wait_for("People (1500)");
     p.send(TAB);
+    p.wait_for("Offerings (");
+    p.send(TAB);
     p.wait_for("Intake queue (");
+    p.send(BACKTAB);
+    p.wait_for("Offerings (");
     p.send(BACKTAB);
     p.wait_for("People (1500)");
     p.send("?");

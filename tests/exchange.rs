@@ -253,7 +253,7 @@ fn merging_into_another_database_follows_every_reference() {
                 id: 0,
                 name: "Zeta Depot".into(),
                 kind: LocationKind::Depot,
-                employees: 40,
+                employees: Some(40),
             };
             txn.insert(&mut depot)?;
             let mut staff = load(&demo).employees[0].clone();
@@ -326,7 +326,7 @@ fn merge_update_replaces_stored_fields_and_adds_the_rest() {
     );
     let data = load(&db);
     let first = data.locations.iter().find(|l| l.id == 1).unwrap();
-    assert_eq!(first.employees, 31);
+    assert_eq!(first.employees, Some(31));
     let harbor = data.locations.iter().find(|l| l.name == "Harbor Depot").unwrap();
     assert_eq!(
         harbor.id,

@@ -558,3 +558,26 @@ proptest! {
         prop_assert_eq!(count(&twice, kind), count(&after, kind));
     }
 }
+
+/// From an empty database, as a team brings its sites: a size left empty stays unknown (shown as
+/// such by find, an empty cell in the export), a size given is kept.
+#[test]
+fn a_location_imported_without_a_size_stays_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.redb");
+    assert_eq!(common::run(&db, &["init"]).0, 0);
+    let csv = dir.path().join("sites.csv");
+    std::fs::write(
+        &csv,
+        "Location Name,Type,Employee Count\nAnnex A,office,\nAnnex B,depot,12\n",
+    )
+    .unwrap();
+    let (code, out, err) = common::run(&db, &["import", "locations", csv.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (_, found, _) = common::run(&db, &["find", "annex"]);
+    assert!(found.contains("office · size unknown"), "{found}");
+    assert!(found.contains("depot · 12 employees"), "{found}");
+    let (_, exported, _) = common::run(&db, &["export", "locations"]);
+    assert!(exported.contains(",Annex A,office,\n"), "{exported}");
+    assert!(exported.contains(",Annex B,depot,12\n"), "{exported}");
+}

@@ -52,13 +52,13 @@ fn fixture() -> Dataset {
             id: 1,
             name: "Maple ES".into(),
             kind: LocationKind::Elementary,
-            employees: 40,
+            employees: Some(40),
         },
         Location {
             id: 2,
             name: "Shady Grove Depot".into(),
             kind: LocationKind::Depot,
-            employees: 100,
+            employees: Some(100),
         },
     ];
     data.employees = vec![

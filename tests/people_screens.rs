@@ -83,3 +83,15 @@ fn the_footer_offers_the_card_and_history_where_a_row_shows_a_person_or_a_record
     assert!(!f.contains("Enter card") && !f.contains("O card"), "{f}");
     assert!(f.contains("x delete") && f.contains("L history"), "{f}");
 }
+
+#[test]
+fn people_at_the_smallest_size() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "6");
+    insta::assert_snapshot!("people_list_60x15", screen_text(&app, 60, 15));
+    // Too narrow for two columns: the facts, then the story, in one pane that scrolls.
+    key(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("people_card_60x15", screen_text(&app, 60, 15));
+    key(&mut app, KeyCode::PageDown);
+    insta::assert_snapshot!("people_card_60x15_scrolled", screen_text(&app, 60, 15));
+}

@@ -245,6 +245,7 @@ fn the_privacy_screen_covers_tabs_forms_refusals_and_copy() {
                 Tab::Coverage => Action::Coverage(CoverageAction::NextView),
                 Tab::Leadership => Action::Leadership(L::NextView),
                 Tab::People => Action::People(PeopleAction::NextView),
+                Tab::Learning => Action::Learning(pathways_tui::tabs::learning::LearningAction::NextView),
                 Tab::Intake | Tab::Metrics => Action::Down,
             });
         }

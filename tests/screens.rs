@@ -150,6 +150,18 @@ fn metrics_views() {
 }
 
 #[test]
+fn learning_views() {
+    let (_dir, mut app) = on_tab('7');
+    for name in ["learning_offerings", "learning_sessions", "learning_attendance"] {
+        insta::assert_snapshot!(name, screen(&app));
+        key(&mut app, KeyCode::Right);
+    }
+    press(&mut app, "v");
+    press(&mut app, "a");
+    insta::assert_snapshot!("learning_session_form", screen(&app));
+}
+
+#[test]
 fn modals() {
     let (_dir, mut app) = on_tab('1');
     press(&mut app, "?");
@@ -170,7 +182,7 @@ fn modals() {
 
 #[test]
 fn help_on_every_tab_fits_80x24() {
-    for tab in ['2', '3', '4', '5'] {
+    for tab in ['2', '3', '4', '5', '6', '7'] {
         let (_dir, mut app) = on_tab(tab);
         press(&mut app, "?");
         insta::assert_snapshot!(format!("help_tab_{tab}"), screen(&app));

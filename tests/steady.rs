@@ -285,7 +285,7 @@ fn editing_a_location_changed_meanwhile_elsewhere_is_refused_and_keeps_their_cha
     let location = app.data.locations[i].clone();
     app.update(Action::Coverage(CoverageAction::Edit));
     let theirs = Location {
-        employees: location.employees + 7,
+        employees: location.employees.map(|n| n + 7),
         ..location.clone()
     };
     other(&app).write(|txn| txn.update(&location, &theirs)).unwrap();

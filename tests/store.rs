@@ -253,6 +253,30 @@ fn a_version_1_intake_person_reads_as_unknown() {
     assert_eq!(e.in_evaluation, Some(false));
 }
 
+/// Version 1 stored a location's size as a number even when no one knew it (0 for a location an
+/// intake or the roster brought in); read today, 0 is unknown and a real size stays.
+#[test]
+fn a_version_1_location_of_size_0_reads_as_unknown() {
+    #[derive(serde::Serialize)]
+    struct LocationV1 {
+        id: Id,
+        name: String,
+        kind: LocationKind,
+        employees: u32,
+    }
+    let v1 = |employees| LocationV1 {
+        id: 4,
+        name: "Blair High School".into(),
+        kind: LocationKind::High,
+        employees,
+    };
+    let read =
+        |l: LocationV1| Location::decode(&pathways_core::store::codec::encode(&l, 1).unwrap()).unwrap();
+    assert_eq!(read(v1(0)).employees, None);
+    assert_eq!(read(v1(212)).employees, Some(212));
+    assert_eq!(read(v1(212)).name, "Blair High School");
+}
+
 /// A small database written by the first version of the format still opens and reads the same.
 #[test]
 fn the_committed_fixture_database_still_opens() {
@@ -354,7 +378,7 @@ fn a_large_kind_loads_in_id_order_with_its_damage_reported() {
                     id: 0,
                     name: format!("Site {i}"),
                     kind: pathways_core::domain::LocationKind::Office,
-                    employees: i,
+                    employees: Some(i),
                 };
                 txn.insert(&mut l)?;
             }

@@ -168,7 +168,7 @@ fn every_csv_export_neutralises_formulas() {
                 id: 0,
                 name: "=HYPERLINK(\"http://x\",\"y\")".into(),
                 kind: LocationKind::Office,
-                employees: 1,
+                employees: Some(1),
             };
             txn.insert(&mut l)?;
             let mut o = Offering {

@@ -431,7 +431,7 @@ mod tests {
             id,
             name: name.into(),
             kind: LocationKind::High,
-            employees: 10,
+            employees: Some(10),
         }
     }
 

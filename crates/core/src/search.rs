@@ -414,7 +414,7 @@ pub mod facts {
     }
 
     pub fn location(l: &Location) -> String {
-        format!("{} · {} employees", l.kind.label(), l.employees)
+        format!("{} · {}", l.kind.label(), l.employees_label())
     }
 
     pub fn intake(it: &Intake) -> String {

@@ -3,7 +3,7 @@
 
 use crate::list::Nav;
 use crate::tab::Tab;
-use crate::tabs::{coverage, intake, leadership, mentoring, metrics, people};
+use crate::tabs::{coverage, intake, leadership, learning, mentoring, metrics, people};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -67,6 +67,7 @@ pub enum Action {
     Leadership(leadership::LeadershipAction),
     Metrics(metrics::MetricsAction),
     People(people::PeopleAction),
+    Learning(learning::LearningAction),
 }
 
 impl Action {

@@ -39,6 +39,7 @@ pub struct App {
     /// The tab a person card was opened from (`O`, a search hit, `:person`): Esc on the card
     /// goes back there.
     pub card_from: Option<Tab>,
+    pub learning: tabs::learning::LearningTab,
     pub modals: Vec<Modal>,
     /// Typing goes into the current tab's filter.
     pub filtering: bool,
@@ -94,6 +95,7 @@ impl App {
             metrics: tabs::metrics::MetricsTab::new(today),
             people: Default::default(),
             card_from: None,
+            learning: Default::default(),
             modals: Vec::new(),
             filtering: false,
             status: None,
@@ -156,6 +158,7 @@ impl App {
             Tab::Leadership => &mut self.leadership,
             Tab::Metrics => &mut self.metrics,
             Tab::People => &mut self.people,
+            Tab::Learning => &mut self.learning,
         };
         (tab, cx)
     }
@@ -169,6 +172,7 @@ impl App {
             Tab::Leadership => &self.leadership,
             Tab::Metrics => &self.metrics,
             Tab::People => &self.people,
+            Tab::Learning => &self.learning,
         }
     }
 
@@ -365,6 +369,7 @@ impl App {
             Action::People(a) => erase::<tabs::people::PeopleTab>(self.people.update(&cx, a)),
             Action::PersonCard => return self.card_of_selected(),
             Action::History => return self.open_history(),
+            Action::Learning(a) => erase::<tabs::learning::LearningTab>(self.learning.update(&cx, a)),
             other => {
                 if let Some(nav) = other.nav() {
                     let (tab, cx) = self.split(self.tab);

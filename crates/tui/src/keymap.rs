@@ -1,14 +1,18 @@
-//! The keymap is data: one table per mode here, one per tab in its folder (`tabs/*/keys.rs`).
+//! The keymap is data: one table per mode here (the modal overlays' in `modals`), one per tab in
+//! its folder (`tabs/*/keys.rs`).
 //! The footer hints, the `?` help overlay and the command palette are generated from these
 //! tables, so they can never disagree with what the keys do.
 
 use crate::action::Action;
 use crate::keys::{Binding, Key, bind};
 use crate::tab::Tab;
-use crate::tabs::{coverage, intake, leadership, mentoring, metrics, people};
+use crate::tabs::{coverage, intake, leadership, learning, mentoring, metrics, people};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use Key::{Char, Code, Ctrl};
+
+mod modals;
+pub use modals::{CONFIRM, HELP, HISTORY};
 
 /// Keys that work on every tab when no modal is open.
 pub const GLOBAL: &[Binding<Action>] = &[
@@ -97,6 +101,13 @@ pub const GLOBAL: &[Binding<Action>] = &[
         Action::GoTab(Tab::People),
         "people-tab",
         "people (cards)",
+        None,
+    ),
+    bind(
+        &[Char('7')],
+        Action::GoTab(Tab::Learning),
+        "learning-tab",
+        "professional learning (offerings, sessions, attendance)",
         None,
     ),
     bind(&[Code(KeyCode::Up), Char('k')], Action::Up, "up", "move up", None),
@@ -208,52 +219,6 @@ pub const GLOBAL: &[Binding<Action>] = &[
     ),
 ];
 
-/// Reading a record's history: scroll, close.
-pub const HISTORY: &[Binding<Action>] = &[
-    bind(
-        &[Code(KeyCode::Esc), Char('q'), Char('L')],
-        Action::Back,
-        "close",
-        "close the history",
-        Some("close"),
-    ),
-    bind(
-        &[Char('p')],
-        Action::TogglePrivacy,
-        "privacy",
-        "privacy screen on/off",
-        Some("privacy"),
-    ),
-    bind(
-        &[Code(KeyCode::Up), Char('k')],
-        Action::Up,
-        "up",
-        "scroll up",
-        None,
-    ),
-    bind(
-        &[Code(KeyCode::Down), Char('j')],
-        Action::Down,
-        "down",
-        "scroll down",
-        None,
-    ),
-    bind(
-        &[Code(KeyCode::PageUp), Ctrl('b')],
-        Action::PageUp,
-        "page-up",
-        "page up",
-        None,
-    ),
-    bind(
-        &[Code(KeyCode::PageDown), Ctrl('f'), Char(' ')],
-        Action::PageDown,
-        "page-down",
-        "page down",
-        None,
-    ),
-];
-
 /// Keys that work in every mode, forms and prompts included: a letter typed into a field is
 /// text, so these use Ctrl.
 pub const ANYWHERE: &[Binding<Action>] = &[
@@ -298,30 +263,6 @@ pub const FILTER: &[Binding<Action>] = &[
     ),
     bind(&[Code(KeyCode::Up)], Action::Up, "up", "move up", None),
     bind(&[Code(KeyCode::Down)], Action::Down, "down", "move down", None),
-];
-
-pub const HELP: &[Binding<Action>] = &[
-    bind(
-        &[Code(KeyCode::Esc), Char('q'), Char('?')],
-        Action::Back,
-        "close",
-        "close help",
-        Some("close"),
-    ),
-    bind(
-        &[Code(KeyCode::Up), Char('k')],
-        Action::Up,
-        "up",
-        "scroll up",
-        None,
-    ),
-    bind(
-        &[Code(KeyCode::Down), Char('j')],
-        Action::Down,
-        "down",
-        "scroll down",
-        None,
-    ),
 ];
 
 /// In a form: printable keys go to the focused field first.
@@ -425,23 +366,6 @@ pub const PROMPT: &[Binding<Action>] = &[
     ),
 ];
 
-pub const CONFIRM: &[Binding<Action>] = &[
-    bind(
-        &[Char('y'), Code(KeyCode::Enter)],
-        Action::Confirm,
-        "yes",
-        "yes, do it",
-        Some("yes"),
-    ),
-    bind(
-        &[Char('n'), Code(KeyCode::Esc)],
-        Action::Cancel,
-        "no",
-        "no, go back",
-        Some("no"),
-    ),
-];
-
 /// The mode that decides which table applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -534,6 +458,7 @@ fn tab_table(tab: Tab) -> Vec<Command> {
         Tab::Leadership => commands(leadership::KEYS, Action::Leadership, t),
         Tab::Metrics => commands(metrics::KEYS, Action::Metrics, t),
         Tab::People => commands(people::KEYS, Action::People, t),
+        Tab::Learning => commands(learning::KEYS, Action::Learning, t),
     }
 }
 
@@ -610,6 +535,7 @@ mod tests {
             Mode::Normal(Tab::Leadership),
             Mode::Normal(Tab::Metrics),
             Mode::Normal(Tab::People),
+            Mode::Normal(Tab::Learning),
             Mode::Filter,
             Mode::Help,
             Mode::History,

@@ -150,6 +150,18 @@ impl<'t> Writer<'t> {
         self.txn.remove_from_list::<L>(name)
     }
 
+    /// The transaction, for the core's change functions that check every rule against what is
+    /// stored (`pathways_core::learning`). An edit through one checks the record as it was
+    /// opened first, with [`Writer::unchanged_since`].
+    pub fn txn(&mut self) -> &mut Txn {
+        self.txn
+    }
+
+    /// Refuses, naming each field that differs, if the stored record is no longer `original`.
+    pub fn unchanged_since<T: Record + PartialEq>(&mut self, original: &T, yours: &T) -> Result<()> {
+        self.unchanged(original, yours)
+    }
+
     fn unchanged<T: Record + PartialEq>(&mut self, original: &T, yours: &T) -> Result<()> {
         let current = self.txn.get::<T>(original.id())?;
         if current.as_ref() == Some(original) {

@@ -31,16 +31,18 @@ pub enum Tab {
     Leadership,
     Metrics,
     People,
+    Learning,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Intake,
         Tab::Mentoring,
         Tab::Coverage,
         Tab::Leadership,
         Tab::Metrics,
         Tab::People,
+        Tab::Learning,
     ];
 
     pub fn title(self) -> &'static str {
@@ -51,6 +53,7 @@ impl Tab {
             Tab::Leadership => "Leadership sessions",
             Tab::Metrics => "Monthly metrics",
             Tab::People => "People",
+            Tab::Learning => "Professional learning",
         }
     }
 
@@ -63,6 +66,7 @@ impl Tab {
             Tab::Leadership => "Leadership",
             Tab::Metrics => "Metrics",
             Tab::People => "People",
+            Tab::Learning => "PL",
         }
     }
 
@@ -83,7 +87,7 @@ impl Tab {
             Kind::Mentor => Tab::Mentoring,
             Kind::Ambassador | Kind::Location => Tab::Coverage,
             Kind::Participant => Tab::Leadership,
-            Kind::Offering => Tab::Metrics,
+            Kind::Offering => Tab::Learning,
         }
     }
 }

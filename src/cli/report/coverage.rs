@@ -38,7 +38,7 @@ fn csv(data: &Dataset, as_of: NaiveDate) -> String {
                 as_of.to_string(),
                 l.name.clone(),
                 l.kind.label().to_string(),
-                l.employees.to_string(),
+                l.employees.map(|n| n.to_string()).unwrap_or_default(),
                 n.to_string(),
                 if n > 0 { "yes" } else { "no" }.to_string(),
             ]
@@ -62,11 +62,15 @@ fn text(data: &Dataset, as_of: NaiveDate) -> String {
         pct(c.locations_covered as u64, c.locations_total as u64)
     ));
     s.push_str(&format!(
-        "{} of {} employees at covered locations ({})\n\n",
+        "{} of {} employees at covered locations ({})\n",
         c.employees_covered,
         c.employees_total,
         pct(c.employees_covered, c.employees_total)
     ));
+    if let Some(note) = c.sizes_note() {
+        s.push_str(&format!("{note}\n"));
+    }
+    s.push('\n');
     let mut kinds = Table::new(0, 2)
         .left("Location type")
         .right("Locations")
@@ -91,7 +95,7 @@ fn text(data: &Dataset, as_of: NaiveDate) -> String {
     let mut list = Table::new(0, 2).right("Staff").left("Location").left("Type");
     for l in gaps {
         list.row(vec![
-            l.employees.to_string(),
+            l.employees.map_or("?".into(), |n| n.to_string()),
             l.name.clone(),
             l.kind.label().to_string(),
         ]);

@@ -49,7 +49,7 @@ impl Builder {
                 id: i as Id + 1,
                 name: r[0].to_string(),
                 kind: LocationKind::parse(&r[1]).unwrap_or(LocationKind::Office),
-                employees: r[2].parse().unwrap_or(0),
+                employees: r[2].parse().ok(),
             });
         }
     }

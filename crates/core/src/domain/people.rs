@@ -264,16 +264,31 @@ pub struct Location {
     pub id: Id,
     pub name: String,
     pub kind: LocationKind,
-    /// Supporting-services employees who work there.
-    pub employees: u32,
+    /// Supporting-services employees who work there; `None` until someone says (a location an
+    /// intake or the HR roster brought in has no size, and 0 would read as a fact).
+    pub employees: Option<u32>,
 }
 
 impl Location {
+    /// The size counted in sums: a location of unknown size adds nothing (and callers say how
+    /// many sizes are unknown beside the sum).
+    pub fn counted_employees(&self) -> u64 {
+        self.employees.map_or(0, u64::from)
+    }
+
+    /// The size as shown: the number, or "size unknown".
+    pub fn employees_label(&self) -> String {
+        match self.employees {
+            Some(n) => crate::text::count(n as usize, "employee"),
+            None => "size unknown".into(),
+        }
+    }
+
     pub fn validate(&self) -> Result<(), FieldError> {
         if self.name.trim().is_empty() {
             return Err(FieldError::new("name", "a location name is required"));
         }
-        if self.employees > 5_000 {
+        if self.employees.is_some_and(|n| n > 5_000) {
             return Err(FieldError::new(
                 "employees",
                 "more than 5,000 employees at one site",

@@ -89,7 +89,7 @@ pub(super) fn rows(
             Some(s(&l.id)),
             Some(l.name.clone()),
             Some(l.kind.label().into()),
-            Some(s(&l.employees)),
+            Some(l.employees.map(|n| n.to_string()).unwrap_or_default()),
         ]),
         "consultations" => {
             let who: std::collections::HashMap<Id, Id> =

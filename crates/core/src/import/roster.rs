@@ -168,6 +168,7 @@ fn plan(data: &Dataset, sheet: &Sheet, columns: &Columns, next: NextIds) -> (Pla
         rejected: sheet.rejected.clone(),
         ..Outcome::default()
     };
+    let named = names_in_file(sheet, columns);
     let no_notes = std::collections::HashSet::new();
     for sheet_row in &sheet.rows {
         let sheet_row = match stored_text(&sheet.headers, sheet_row, &no_notes) {
@@ -191,7 +192,7 @@ fn plan(data: &Dataset, sheet: &Sheet, columns: &Columns, next: NextIds) -> (Pla
             }
             let date = row.date("date")?;
             let start = row.opt_time("start")?;
-            let person = person(&row, &people, &added)?;
+            let person = person(&row, &people, &added, &named)?;
             let title = row.text("title");
             let known = added.courses.get(&number.to_ascii_lowercase()).copied();
             if known.is_none() && title.is_empty() {
@@ -295,17 +296,68 @@ fn plan(data: &Dataset, sheet: &Sheet, columns: &Columns, next: NextIds) -> (Pla
     (plan, outcome)
 }
 
-/// The person a roster row names: a known employee (Ok), or a new one to add (Err), or why
-/// the row cannot say who.
-#[allow(clippy::type_complexity)]
-fn person(row: &Row, people: &People, added: &Added) -> Result<Result<Id, Box<Employee>>, String> {
+/// The employee id and email a row names (an email typed in the id column moved over).
+fn keys(row: &Row) -> (String, String) {
     let number = row.text("employee_number");
     let email = row.text("email");
-    let (number, email) = if number.contains('@') && email.is_empty() {
+    if number.contains('@') && email.is_empty() {
         (String::new(), number)
     } else {
         (number, email)
-    };
+    }
+}
+
+/// The first and last name a row gives, from their own columns or a whole name.
+fn names(row: &Row) -> (String, String) {
+    if row.is_empty("first_name") && row.is_empty("last_name") {
+        let full = row.text("name");
+        // Rosters write "Garcia, Ana" as often as "Ana Garcia".
+        match full.split_once(',') {
+            Some((last, first)) if !first.trim().is_empty() => {
+                (first.trim().to_string(), last.trim().to_string())
+            }
+            _ => split_name(&full).unwrap_or_default(),
+        }
+    } else {
+        (row.text("first_name"), row.text("last_name"))
+    }
+}
+
+/// The names the file gives each employee id and email, from any of its rows: a row that names
+/// a new person without their name finds it on another row, wherever that row is, so the
+/// file's order never decides what is stored (a repeat of the file adds nothing).
+fn names_in_file(sheet: &Sheet, columns: &Columns) -> HashMap<String, (String, String)> {
+    let no_notes = std::collections::HashSet::new();
+    let mut named = HashMap::new();
+    for sheet_row in &sheet.rows {
+        let Ok((sheet_row, _)) = stored_text(&sheet.headers, sheet_row, &no_notes) else {
+            continue;
+        };
+        let row = Row::new(&sheet_row, columns);
+        let (first, last) = names(&row);
+        if first.is_empty() || last.is_empty() {
+            continue;
+        }
+        let (number, email) = keys(&row);
+        for key in [format!("#{number}"), format!("@{}", email.to_lowercase())] {
+            if key.len() > 1 {
+                named.entry(key).or_insert_with(|| (first.clone(), last.clone()));
+            }
+        }
+    }
+    named
+}
+
+/// The person a roster row names: a known employee (Ok), or a new one to add (Err), or why
+/// the row cannot say who.
+#[allow(clippy::type_complexity)]
+fn person(
+    row: &Row,
+    people: &People,
+    added: &Added,
+    named: &HashMap<String, (String, String)>,
+) -> Result<Result<Id, Box<Employee>>, String> {
+    let (number, email) = keys(row);
     if number.is_empty() && email.is_empty() {
         return Err("needs an employee id or an email; both are empty".into());
     }
@@ -322,18 +374,20 @@ fn person(row: &Row, people: &People, added: &Added) -> Result<Result<Id, Box<Em
     {
         return Ok(Ok(id));
     }
-    let (first, last) = if row.is_empty("first_name") && row.is_empty("last_name") {
-        let full = row.text("name");
-        // Rosters write "Garcia, Ana" as often as "Ana Garcia".
-        match full.split_once(',') {
-            Some((last, first)) if !first.trim().is_empty() => {
-                (first.trim().to_string(), last.trim().to_string())
-            }
-            _ => split_name(&full).unwrap_or_default(),
+    let (mut first, mut last) = names(row);
+    if first.is_empty() || last.is_empty() {
+        let elsewhere = named
+            .get(&format!("#{number}"))
+            .filter(|_| !number.is_empty())
+            .or_else(|| {
+                named
+                    .get(&format!("@{}", email.to_lowercase()))
+                    .filter(|_| !email.is_empty())
+            });
+        if let Some((f, l)) = elsewhere {
+            (first, last) = (f.clone(), l.clone());
         }
-    } else {
-        (row.text("first_name"), row.text("last_name"))
-    };
+    }
     if first.is_empty() || last.is_empty() {
         return Err(
             "no employee has that employee id or email, and the row has no first and last name to add them with"

@@ -353,7 +353,10 @@ impl Pass<'_> {
                     at!(self, Metric::AmbassadorsActive).add(s, who, 1, 0);
                 }
                 for &location in cov.ambassadors_per_location.keys() {
-                    let employees = self.data.location(location).map_or(0, |l| l.employees as u64);
+                    let employees = self
+                        .data
+                        .location(location)
+                        .map_or(0, crate::domain::Location::counted_employees);
                     at!(self, Metric::EmployeesCovered).add(s, self.groups.place(location), employees, 0);
                 }
             }

@@ -41,13 +41,13 @@ fn base() -> Dataset {
             id: 1,
             name: "Maple ES".into(),
             kind: LocationKind::Elementary,
-            employees: 40,
+            employees: Some(40),
         },
         Location {
             id: 2,
             name: "Depot".into(),
             kind: LocationKind::Depot,
-            employees: 100,
+            employees: Some(100),
         },
     ];
     data.employees = vec![

@@ -131,7 +131,9 @@ pub(super) fn open(path: &Path, write: bool, whole: bool) -> Result<Opened, Stri
     }
     let (verified, view, read_only) = verify(path, write)?;
     let handle = if write {
-        drop(view);
+        if let Some(view) = view {
+            close_quietly(view);
+        }
         match shielded(|| builder().open(path)).ok_or_else(damaged)? {
             Ok(db) => Handle::Write(db),
             Err(e) if may_not_write(&e) => match read_only {
@@ -148,9 +150,11 @@ pub(super) fn open(path: &Path, write: bool, whole: bool) -> Result<Opened, Stri
             Err(e) => return Err(file::explain_open_error(e)),
         }
     } else {
-        match read_only {
-            Some(db) => Handle::Read(db),
-            None => Handle::View(view),
+        match (read_only, view) {
+            (Some(db), _) => Handle::Read(db),
+            (None, Some(view)) => Handle::View(view),
+            // verify keeps the view whenever there is no read-only handle
+            (None, None) => return Err(damaged()),
         }
     };
     Ok(Opened {
@@ -206,11 +210,42 @@ fn damaged_or(e: DatabaseError) -> String {
 /// written) for a store that has it open: the caller holds a read transaction meanwhile, so the
 /// pages of the commit verified are not reused by other processes' saves.
 pub(super) fn verify_whole(path: &Path) -> Result<Verified, String> {
-    let file = File::open(path).map_err(|e| format!("cannot read it: {e}; check the file's permissions"))?;
-    let view = PrivateView::new(file).map_err(|e| format!("cannot read it: {e}"))?;
-    shielded(move || verify_view(view))
-        .unwrap_or_else(|| Err(damaged()))
-        .map(|(verified, _)| verified)
+    verified_view(path).map(|(verified, view)| {
+        close_quietly(view);
+        verified
+    })
+}
+
+/// Verifies `path` through a fresh private view until it passes, or fails on a file that did
+/// not change meanwhile. The header a view copies may show a commit later than the one a read
+/// transaction pins, whose pages a busy writer can reuse while they are read: such a
+/// verification may fail although the file is sound. A damaged file at rest never changes, so
+/// a failure counts only when the file's header (rewritten by every commit) is still the one
+/// the view copied; otherwise the file is verified again.
+fn verified_view(path: &Path) -> Result<(Verified, Database), String> {
+    const ATTEMPTS: usize = 20;
+    let unreadable = |e: std::io::Error| format!("cannot read it: {e}");
+    let mut attempt = 1;
+    loop {
+        let file =
+            File::open(path).map_err(|e| format!("cannot read it: {e}; check the file's permissions"))?;
+        let view = PrivateView::new(file.try_clone().map_err(unreadable)?).map_err(unreadable)?;
+        let header = view.header().map_err(unreadable)?;
+        match shielded(move || verify_view(view)).unwrap_or_else(|| Err(damaged())) {
+            Ok(found) => return Ok(found),
+            Err(_) if attempt < ATTEMPTS && !PrivateView::unchanged_since(&file, &header) => {
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Closes a private view. Closing commits its allocator state (in memory), reading pages that
+/// only a pinned read transaction protects and that a file being saved to may still have
+/// reused: a panic there is of no consequence, so it is caught and kept quiet.
+fn close_quietly(view: Database) {
+    shielded(move || drop(view));
 }
 
 fn builder() -> redb::Builder {
@@ -258,10 +293,13 @@ pub(super) fn damaged() -> String {
 
 /// Verifies every page of `path` through a private view and recognises it as a pathways
 /// database. Other processes may go on saving meanwhile: a read transaction begun before the
-/// view copies the file's header keeps every page of the commit it shows from being reused
-/// until the verification is done. Returns the verified view too (used when a crash left the
-/// file needing a repair) and a read-only handle, unless the file needs that repair.
-fn verify(path: &Path, write: bool) -> Result<(Verified, Database, Option<ReadOnlyDatabase>), String> {
+/// view copies the file's header keeps the pages of the commit it pins from being reused until
+/// the verification is done and the view closed. Returns the verified view too when a crash
+/// left the file needing a repair (no read-only handle then), else a read-only handle.
+fn verify(
+    path: &Path,
+    write: bool,
+) -> Result<(Verified, Option<Database>, Option<ReadOnlyDatabase>), String> {
     let read_only = open_read_only(path, write)?;
     let pin = match &read_only {
         Some(db) => Some(
@@ -271,11 +309,16 @@ fn verify(path: &Path, write: bool) -> Result<(Verified, Database, Option<ReadOn
         ),
         None => None,
     };
-    let file = File::open(path).map_err(|e| format!("cannot read it: {e}; check the file's permissions"))?;
-    let view = PrivateView::new(file).map_err(|e| format!("cannot read it: {e}"))?;
-    let outcome = shielded(move || verify_view(view)).unwrap_or_else(|| Err(damaged()));
+    let (verified, view) = verified_view(path)?;
+    let view = match read_only {
+        Some(_) => {
+            close_quietly(view);
+            None
+        }
+        None => Some(view),
+    };
     drop(pin);
-    outcome.map(|(verified, view)| (verified, view, read_only))
+    Ok((verified, view, read_only))
 }
 
 fn verify_view(view: PrivateView) -> Result<(Verified, Database), String> {

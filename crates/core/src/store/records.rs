@@ -88,7 +88,7 @@ macro_rules! record {
 // of version N-1 with `From<OldStruct>`; older records then read as today's struct.
 record! {
     Employee => "employees" [version 2, upgrades super::upgrade::EmployeeV1],
-    Location => "locations",
+    Location => "locations" [version 2, upgrades super::upgrade::LocationV1],
     Intake => "intakes",
     Consultation => "consultations",
     IntakeSettings => "intake_settings" [version 2, upgrades IntakeSettingsV1],

@@ -54,3 +54,25 @@ impl From<EmployeeV1> for Employee {
         }
     }
 }
+
+/// A location as version 1 stored it: `employees` was a number even when no one knew it.
+#[derive(Deserialize)]
+pub struct LocationV1 {
+    id: Id,
+    name: String,
+    kind: LocationKind,
+    employees: u32,
+}
+
+impl From<LocationV1> for Location {
+    fn from(v: LocationV1) -> Location {
+        // Version 1 wrote 0 for a location an intake or the roster brought in; no site of the
+        // district has no support staff, so 0 was that made-up default and reads as unknown.
+        Location {
+            id: v.id,
+            name: v.name,
+            kind: v.kind,
+            employees: (v.employees > 0).then_some(v.employees),
+        }
+    }
+}

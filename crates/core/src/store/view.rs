@@ -57,6 +57,23 @@ impl PrivateView {
         })
     }
 
+    /// The header this view shows (the file's first block as it was when the view was made).
+    pub(super) fn header(&self) -> std::io::Result<Vec<u8>> {
+        let state = self.state()?;
+        let mut out = vec![0u8; BLOCK as usize];
+        self.read_block(&state, 0, &mut out)?;
+        Ok(out)
+    }
+
+    /// Whether the file's header is still `header`: false once another process has committed
+    /// since (every commit rewrites it).
+    pub(super) fn unchanged_since(file: &File, header: &[u8]) -> bool {
+        let mut now = vec![0u8; header.len()];
+        let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let first = (header.len() as u64).min(len) as usize;
+        read_at(file, &mut now[..first], 0).is_ok() && now == header
+    }
+
     fn state(&self) -> std::io::Result<std::sync::MutexGuard<'_, ViewState>> {
         self.state
             .lock()

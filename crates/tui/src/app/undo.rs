@@ -144,6 +144,21 @@ pub fn record_in_words(data: &Dataset, table: &str, key: Id, person: impl Fn(Id)
             .iter()
             .find(|c| c.id == key)
             .map(|c| format!("the closure {} on {}", c.name, c.date)),
+        "offerings" => data
+            .offerings
+            .iter()
+            .find(|o| o.id == key)
+            .map(|o| format!("the offering {}", crate::tabs::learning::offering_name(o))),
+        "pl_sessions" => data
+            .pl_sessions
+            .iter()
+            .find(|s| s.id == key)
+            .map(|s| format!("the PL session {}", crate::tabs::learning::session_name(data, s))),
+        "pl_attendance" => data
+            .pl_attendance
+            .iter()
+            .find(|a| a.id == key)
+            .map(|a| format!("{}'s attendance at a PL session", person(a.employee_id))),
         _ => None,
     };
     found.unwrap_or_else(|| format!("a record of {} (deleted since)", table.replace('_', " ")))

@@ -42,6 +42,15 @@ impl Form {
         self.read(label, parsed)
     }
 
+    /// A number of the field's kind, `None` when the field is left empty (unknown), or `reason`
+    /// on the field. The outer `None` means the field is wrong.
+    pub fn opt_number<T: std::str::FromStr>(&mut self, label: &str, reason: &str) -> Option<Option<T>> {
+        if self.value(label).trim().is_empty() {
+            return Some(None);
+        }
+        self.number(label, reason).map(Some)
+    }
+
     /// One employee from an id, an email or a name typed into `label`; an unknown or ambiguous
     /// one puts the reason (with the candidates, masked under the privacy screen) on the field.
     pub fn employee(&mut self, label: &str, people: &People, private: bool) -> Option<Id> {

@@ -5,6 +5,7 @@
 pub mod coverage;
 pub mod intake;
 pub mod leadership;
+pub mod learning;
 pub mod mentoring;
 pub mod metrics;
 pub mod people;

@@ -249,7 +249,7 @@ fn help_entries(mode: Mode) -> Vec<(String, &'static str)> {
     use crate::action::Action as A;
     let group = |a: A| -> Option<(&'static str, &'static str)> {
         Some(match a {
-            A::GoTab(_) => ("1-5", "go to tab 1-5"),
+            A::GoTab(_) => ("1-7", "go to tab 1-7"),
             A::Up | A::Down | A::Left | A::Right => ("↑↓←→ hjkl", "move / previous, next"),
             A::PageUp | A::PageDown => ("PgUp PgDn", "page up / down"),
             A::Top | A::Bottom => ("g G Home End", "first / last row"),

@@ -33,6 +33,11 @@ pub fn section(s: &Sections) -> Result<Section, String> {
             },
         ],
     }];
+    if let Some(note) = c.sizes_note() {
+        blocks.push(Block::Note {
+            text: format!("{note}."),
+        });
+    }
     if c.active_ambassadors == 0 {
         blocks.push(Block::Note {
             text: format!("No ambassador was serving on {}.", long_date(s.b.as_of)),
@@ -91,7 +96,7 @@ pub fn section(s: &Sections) -> Result<Section, String> {
         gaps.row(vec![
             inert(&l.name).into_owned(),
             l.kind.label().to_string(),
-            thousands(l.employees as u64),
+            l.employees.map_or("unknown".into(), |n| thousands(u64::from(n))),
         ]);
     }
     if !gaps.rows.is_empty() {

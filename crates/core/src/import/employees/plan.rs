@@ -410,7 +410,7 @@ fn place(
                     id: 0,
                     name: name.to_string(),
                     kind: LocationKind::guess(name),
-                    employees: 0,
+                    employees: None,
                 });
                 // The roster is HR's word that the site exists; its type is a guess from the
                 // name, so the line says so and names the closest stored names (a typo?).

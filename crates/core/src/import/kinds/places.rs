@@ -19,7 +19,7 @@ impl Kind for Locations {
     const COLUMNS: &'static [Column] = &[
         required("name").or(&["location", "location name"]),
         required("kind").or(&["type", "location type"]),
-        required("employees").or(&["employee count", "supporting services employees"]),
+        optional("employees").or(&["employee count", "supporting services employees"]),
     ];
 
     fn read(row: &Row, _refs: &Refs) -> Result<Location, String> {
@@ -27,7 +27,7 @@ impl Kind for Locations {
             id: 0,
             name: row.required_text("name")?,
             kind: row.choice("kind")?,
-            employees: row.number("employees")?,
+            employees: row.opt_number("employees")?,
         };
         location.validate().map_err(|e| e.to_string())?;
         Ok(location)

@@ -122,7 +122,12 @@ fn location_form(title: &str, l: Option<&Location>) -> Form {
                 kinds,
                 l.map_or(LocationKind::Elementary, |l| l.kind).label(),
             ),
-            Field::number("employees", l.map_or(0, |l| l.employees)),
+            Field::number(
+                "employees",
+                l.and_then(|l| l.employees)
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+            ),
         ],
     )
 }

@@ -314,7 +314,7 @@ fn selected_facts(tab: &CoverageTab, cx: &Ctx) -> Option<String> {
             facts([
                 l.name.clone(),
                 l.kind.label().to_string(),
-                pathways_core::text::count(l.employees as usize, "employee"),
+                l.employees_label(),
                 format!(
                     "{} as of {}",
                     pathways_core::text::count(n, "ambassador"),

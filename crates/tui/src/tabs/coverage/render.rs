@@ -63,6 +63,14 @@ fn summary_lines<'a>(tab: &CoverageTab, theme: &Theme, width: usize) -> Vec<Line
     let location_pct = percent(locations.0 as u64, locations.1 as u64);
     let employees = (thousands(c.employees_covered), thousands(c.employees_total));
     let employee_pct = percent(c.employees_covered, c.employees_total);
+    // A location of unknown size is not in the employee figures: the line says how many.
+    let employee_pct = match c.sizes_unknown {
+        0 => employee_pct,
+        n => format!(
+            "{employee_pct}; {} unknown",
+            pathways_core::text::count(n, "size")
+        ),
+    };
     let covered = format!(
         " Covered: {} of {} locations ({location_pct}) · {} of {} employees ({employee_pct})",
         locations.0, locations.1, employees.0, employees.1
@@ -166,7 +174,7 @@ fn overview(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ctx, theme: &
             let l = &data.locations[tab.rows(View::Overview).visible[row]];
             Row::new(vec![
                 cols.fit(0, l.name.clone()),
-                Cell::from(l.employees.to_string()),
+                Cell::from(l.employees.map_or("?".into(), |n| n.to_string())),
             ])
         },
     );

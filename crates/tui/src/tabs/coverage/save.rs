@@ -120,7 +120,10 @@ fn save_location(cx: &Ctx, original: Option<&Location>, form: &mut Form) -> Fx {
     let id = original.map(|o| o.id);
     let name = form.value("name").to_string();
     let kind = LocationKind::parse(form.value("type")).unwrap_or(LocationKind::Elementary);
-    let Some(employees) = form.number::<u32>("employees", "a whole number of employees (0 or more)") else {
+    let Some(employees) = form.opt_number::<u32>(
+        "employees",
+        "a whole number of employees (0 or more), or empty when not known",
+    ) else {
         return vec![];
     };
     if data

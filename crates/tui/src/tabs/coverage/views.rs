@@ -162,7 +162,7 @@ pub(super) fn locations(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &C
                 Cell::from(marker),
                 cols.fit(1, l.name.clone()),
                 Cell::from(l.kind.label()),
-                Cell::from(l.employees.to_string()),
+                Cell::from(l.employees.map_or("?".into(), |n| n.to_string())),
                 Cell::from(count),
             ])
         },
@@ -182,12 +182,7 @@ pub(super) fn locations(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &C
             vec![
                 widgets::fact(
                     "Location",
-                    format!(
-                        "{} · {} · {}",
-                        l.name,
-                        l.kind.label(),
-                        pathways_core::text::count(l.employees as usize, "employee")
-                    ),
+                    format!("{} · {} · {}", l.name, l.kind.label(), l.employees_label()),
                     theme,
                 ),
                 widgets::fact(

@@ -82,7 +82,7 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
 fn fact_lines<'a>(e: &Employee, cx: &Ctx, theme: &Theme) -> Vec<Line<'a>> {
     let data = cx.data;
     let hire = match (e.hire_date, e.years_of_service(cx.today)) {
-        (Some(h), Some(y)) => format!("{h} ({})", super::count(y as usize, "year")),
+        (Some(h), Some(y)) => format!("{h} ({})", pathways_core::text::count(y as usize, "year")),
         _ => UNKNOWN.to_string(),
     };
     let supervisor = e.supervisor_id.map_or_else(
@@ -176,7 +176,7 @@ fn pair_line(p: &PairStory, role: &str, cx: &Ctx) -> String {
     format!(
         "{role} {who} · signed {} · {end} · {}",
         p.pair.started,
-        super::count(p.logs, "log")
+        pathways_core::text::count(p.logs, "log")
     )
 }
 
@@ -289,7 +289,7 @@ fn story_lines<'a>(s: &Story, cx: &Ctx, theme: &Theme) -> Vec<Line<'a>> {
         let sites = if others == 0 {
             String::new()
         } else {
-            format!(" (+{})", super::count(others, "site"))
+            format!(" (+{})", pathways_core::text::count(others, "site"))
         };
         out.push(item(format!(
             "{} to {} · {} · {}{sites} · PL {} of {}",
@@ -321,7 +321,7 @@ fn story_lines<'a>(s: &Story, cx: &Ctx, theme: &Theme) -> Vec<Line<'a>> {
                 c.present,
                 c.absent,
                 c.excused,
-                super::count(c.sessions, "session")
+                pathways_core::text::count(c.sessions, "session")
             ),
             theme,
         ));

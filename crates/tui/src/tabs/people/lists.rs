@@ -176,7 +176,7 @@ pub(super) fn open_merge(tab: &PeopleTab, _cx: &Ctx) -> Fx {
 
 fn carriers(v: View, n: usize) -> String {
     match v {
-        View::Owners => super::count(n, "intake"),
+        View::Owners => pathways_core::text::count(n, "intake"),
         _ => {
             if n == 1 {
                 "1 person".to_string()

@@ -209,7 +209,7 @@ pub(super) fn render(m: &Merge, frame: &mut Frame, area: Rect, cx: &Ctx, theme: 
         .map(|&f| {
             let side = m.side(f);
             Row::new(vec![
-                Cell::from(f.label()),
+                Cell::from(fit(f.label(), 18).into_owned()),
                 cell(side == Side::Kept, shown(f, &m.kept, cx)),
                 cell(side == Side::Other, shown(f, &m.other, cx)),
             ])
@@ -218,11 +218,15 @@ pub(super) fn render(m: &Merge, frame: &mut Frame, area: Rect, cx: &Ctx, theme: 
     let header = Row::new(vec![
         Cell::from(Span::styled("field", theme.header)),
         Cell::from(Span::styled(
-            format!("kept: {} #{}", cx.person(m.kept.id), m.kept.id),
+            fit(&format!("kept: {} #{}", cx.person(m.kept.id), m.kept.id), column).into_owned(),
             theme.header,
         )),
         Cell::from(Span::styled(
-            format!("merged in: {} #{}", cx.person(m.other.id), m.other.id),
+            fit(
+                &format!("merged in: {} #{}", cx.person(m.other.id), m.other.id),
+                column,
+            )
+            .into_owned(),
             theme.header,
         )),
     ]);

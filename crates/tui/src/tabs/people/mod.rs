@@ -219,15 +219,6 @@ impl PeopleTab {
     }
 }
 
-/// "1 log", "3 logs".
-pub(crate) fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 /// "employee id 000101", or "record #7" for someone without one.
 pub(crate) fn number_or_record(e: &Employee) -> String {
     if e.employee_number.trim().is_empty() {

@@ -91,20 +91,37 @@ fn render_people(tab: &PeopleTab, frame: &mut Frame, area: Rect, cx: &Ctx, theme
     } else {
         format!("{} of {}", list.len(), data.employees.len())
     };
-    let widths = [
-        Constraint::Length(20),
-        Constraint::Length(7),
-        Constraint::Fill(1),
-        Constraint::Fill(1),
-        Constraint::Length(12),
-        Constraint::Length(9),
-    ];
+    // Below 80 columns the location and chapter give way, so the name and position stay legible
+    // (both are on the card and in the detail pane below).
+    let full = area.width >= 80;
+    let widths: &[Constraint] = if full {
+        &[
+            Constraint::Length(20),
+            Constraint::Length(7),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+            Constraint::Length(12),
+            Constraint::Length(9),
+        ]
+    } else {
+        &[
+            Constraint::Fill(3),
+            Constraint::Length(7),
+            Constraint::Fill(2),
+            Constraint::Length(9),
+        ]
+    };
+    let header: &[&str] = if full {
+        &["Name", "Emp. id", "Position", "Location", "Chapter", "Status"]
+    } else {
+        &["Name", "Emp. id", "Position", "Status"]
+    };
     widgets::table(
         frame,
         list_area,
         view_bar(tab, count),
-        &["Name", "Emp. id", "Position", "Location", "Chapter", "Status"],
-        &widths,
+        header,
+        widths,
         list.len(),
         list.selected,
         theme,
@@ -112,14 +129,17 @@ fn render_people(tab: &PeopleTab, frame: &mut Frame, area: Rect, cx: &Ctx, theme
             let Some(e) = list.rows.get(row).and_then(|i| data.employees.get(i)) else {
                 return Row::new(Vec::<Cell>::new());
             };
-            Row::new(vec![
+            let mut cells = vec![
                 cols.fit(0, cx.person(e.id)),
                 cols.fit(1, e.employee_number.clone()),
                 cols.fit(2, or_unknown(&e.position)),
-                cols.fit(3, data.location_name(e.location_id)),
-                cols.fit(4, e.chapter_label()),
-                cols.fit(5, e.status_label()),
-            ])
+            ];
+            if full {
+                cells.push(cols.fit(3, data.location_name(e.location_id)));
+                cells.push(cols.fit(4, e.chapter_label()));
+            }
+            cells.push(cols.fit(cells.len(), e.status_label()));
+            Row::new(cells)
         },
     );
     let lines = match tab.selected(data) {
@@ -129,11 +149,12 @@ fn render_people(tab: &PeopleTab, frame: &mut Frame, area: Rect, cx: &Ctx, theme
             theme.muted,
         )],
     };
-    widgets::detail(
+    widgets::detail_pane(
         frame,
         detail_area,
         " Person · Enter card · L history ",
         lines,
+        cx.detail,
         theme,
     );
 }
