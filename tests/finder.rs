@@ -204,3 +204,38 @@ fn a_large_index_is_searched_off_the_input_path() {
     assert_eq!(s.results, direct);
     assert!(screen_text(&app, 80, 24).contains("García"));
 }
+
+/// In the dashboard's event loop Ctrl-K's box opens before its index is built (a million
+/// records take a few hundred ms): the box is there at once, empty and waiting; the loop builds
+/// the index after drawing it, and the results are then those of a box opened with an index.
+#[test]
+fn the_search_box_opens_before_its_index_is_built() {
+    let (_dir, mut app) = demo_app();
+    app.defer_index = true;
+    app.handle_key(KeyEvent::new(KeyCode::Char('k'), KeyModifiers::CONTROL));
+    let Some(Modal::Search(s)) = app.modals.last() else {
+        panic!("the box is open")
+    };
+    assert!(app.index.is_none(), "no index yet");
+    assert!(s.waiting && s.results.is_empty());
+    assert!(screen_text(&app, 80, 24).contains("Find anything"));
+    assert!(app.prepare_search(), "the loop builds it and draws again");
+    assert!(!app.prepare_search(), "once");
+    typed(&mut app, "garcia");
+    let Some(Modal::Search(deferred)) = app.modals.last() else {
+        panic!()
+    };
+    let deferred = deferred.results.clone();
+    // The same search with the index built when the box opens.
+    app.modals.pop();
+    app.index = None;
+    app.search_worker = None;
+    app.defer_index = false;
+    app.handle_key(KeyEvent::new(KeyCode::Char('k'), KeyModifiers::CONTROL));
+    typed(&mut app, "garcia");
+    let Some(Modal::Search(direct)) = app.modals.last() else {
+        panic!()
+    };
+    assert!(!deferred.is_empty());
+    assert_eq!(deferred, direct.results);
+}

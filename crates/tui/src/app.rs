@@ -61,6 +61,10 @@ pub struct App {
     pub index: Option<std::sync::Arc<pathways_core::search::Index>>,
     /// Runs searches off the input path when the index is large.
     pub search_worker: Option<pathways_core::search::Worker>,
+    /// Ctrl-K opens its box at once and the search index is built after the box is on screen
+    /// (`prepare_search`, called by the event loop after each draw); otherwise (tests, benches)
+    /// the index is built when the box opens.
+    pub defer_index: bool,
     /// Text waiting to be put on the clipboard (the terminal loop sends it as OSC 52).
     pub clipboard: Option<String>,
     /// Turn the privacy screen on after this long without a key press.
@@ -109,6 +113,7 @@ impl App {
             detail_room: std::cell::Cell::new(0),
             index: None,
             search_worker: None,
+            defer_index: false,
             clipboard: None,
             privacy_after: None,
             last_input: std::time::Instant::now(),

@@ -61,10 +61,16 @@ pub fn opening(guard: &mut TerminalGuard, path: &std::path::Path) -> io::Result<
 pub fn run(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
     let mut dirty = true;
     let mut last_poll = Instant::now();
+    // Ctrl-K's box is drawn before its index is built (a million records take a few hundred ms).
+    app.defer_index = true;
     while app.running {
         if dirty {
             guard.terminal.draw(|f| crate::ui::render(f, app))?;
             dirty = false;
+        }
+        if app.prepare_search() {
+            dirty = true;
+            continue;
         }
         if let Some(text) = app.clipboard.take() {
             execute!(io::stdout(), crate::copy::clipboard(&text))?;

@@ -11,15 +11,39 @@ use pathways_core::search::{Entry, Index, Kind, Worker};
 impl App {
     /// Opens the global search with `query` typed in.
     pub fn open_search(&mut self, query: &str) {
+        let mut search = SearchBox::new(query);
+        if self.index.is_none() && self.defer_index {
+            // The box first; `prepare_search` builds the index once it is on screen.
+            search.waiting = true;
+            self.modals.push(Modal::Search(search));
+            return;
+        }
+        self.build_index();
+        search.run(self.index.as_deref(), self.search_worker.as_ref());
+        self.modals.push(Modal::Search(search));
+    }
+
+    fn build_index(&mut self) {
         if self.index.is_none() {
             let index = std::sync::Arc::new(Index::build(&self.data));
             self.search_worker =
                 (index.len() >= ASYNC_FROM).then(|| Worker::start(index.clone(), SEARCH_LIMIT));
             self.index = Some(index);
         }
-        let mut search = SearchBox::new(query);
-        search.run(self.index.as_deref(), self.search_worker.as_ref());
-        self.modals.push(Modal::Search(search));
+    }
+
+    /// After a draw: builds the search index if the search box is open without one (Ctrl-K
+    /// opened it at once) and runs what is typed. Returns whether to draw again.
+    pub fn prepare_search(&mut self) -> bool {
+        if self.index.is_some() || !matches!(self.modals.last(), Some(Modal::Search(_))) {
+            return false;
+        }
+        self.build_index();
+        if let Some(Modal::Search(s)) = self.modals.last_mut() {
+            s.waiting = false;
+            s.run(self.index.as_deref(), self.search_worker.as_ref());
+        }
+        true
     }
 
     /// Takes the worker's answer to the newest query, if it has come. Returns whether to redraw.
