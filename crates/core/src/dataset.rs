@@ -84,12 +84,11 @@ impl Dataset {
             .collect();
     }
 
-    /// After records of the kinds kept in `tables` changed in place: a new version, and the
-    /// lookups that depend on those kinds rebuilt (not the others: a saved intake costs no
-    /// rebuild of the employee lookup).
-    pub fn changed(&mut self, tables: &[&str]) {
-        use crate::store::Record;
-        if tables.contains(&Employee::TABLE) || tables.contains(&Location::TABLE) {
+    /// After records changed in place: a new version, and the lookups by id rebuilt when people
+    /// or places were among them (not otherwise: a saved intake costs no rebuild of the employee
+    /// lookup). The store, which knows which kinds changed, says which.
+    pub fn changed(&mut self, people_or_places: bool) {
+        if people_or_places {
             self.reindex();
         } else {
             self.version += 1;

@@ -33,18 +33,25 @@ pub fn score_all(matcher: &Matcher, keys: &[String], candidates: &[u32]) -> Vec<
             })
             .collect()
     };
+    in_chunks(candidates, score_chunk)
+}
+
+/// `f` over `candidates`, split over up to four threads when there are many (the results in
+/// the candidates' order); a thread that panicked adds nothing.
+pub(crate) fn in_chunks<T: Send>(candidates: &[u32], f: impl Fn(&[u32]) -> Vec<T> + Sync) -> Vec<T> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
         .min(4);
     if candidates.len() < PARALLEL_FROM || threads < 2 {
-        return score_chunk(candidates);
+        return f(candidates);
     }
     let size = candidates.len().div_ceil(threads);
+    let f = &f;
     std::thread::scope(|scope| {
         let handles: Vec<_> = candidates
             .chunks(size)
-            .map(|chunk| scope.spawn(move || score_chunk(chunk)))
+            .map(|chunk| scope.spawn(move || f(chunk)))
             .collect();
         handles
             .into_iter()

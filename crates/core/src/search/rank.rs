@@ -1,6 +1,6 @@
 //! The one ranking rule of every search: whole words, then word beginnings, then fuzzy.
 
-use super::{Matcher, PARALLEL_FROM};
+use super::Matcher;
 
 /// How well a key matches a query, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -71,24 +71,7 @@ pub fn rank_all(matcher: &Matcher, keys: &[String], candidates: &[u32]) -> Vec<(
             })
             .collect()
     };
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(4);
-    if candidates.len() < PARALLEL_FROM || threads < 2 {
-        return rank_chunk(candidates);
-    }
-    let size = candidates.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = candidates
-            .chunks(size)
-            .map(|chunk| scope.spawn(move || rank_chunk(chunk)))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
+    super::in_chunks(candidates, rank_chunk)
 }
 
 #[cfg(test)]

@@ -42,8 +42,11 @@ pub fn apply_saved(
         seen.insert(name, *after);
     }
     *generation = journal.generation.1;
-    let kinds: Vec<&str> = journal.kinds.iter().map(|(name, _, _)| *name).collect();
-    data.changed(&kinds);
+    let people_or_places = journal
+        .kinds
+        .iter()
+        .any(|(name, _, _)| *name == Employee::TABLE || *name == Location::TABLE);
+    data.changed(people_or_places);
     true
 }
 
