@@ -169,6 +169,7 @@ fn plan(data: &Dataset, sheet: &Sheet, columns: &Columns, next: NextIds) -> (Pla
         ..Outcome::default()
     };
     let named = names_in_file(sheet, columns);
+    let titles = titles_in_file(sheet, columns);
     let no_notes = std::collections::HashSet::new();
     for sheet_row in &sheet.rows {
         let sheet_row = match stored_text(&sheet.headers, sheet_row, &no_notes) {
@@ -193,7 +194,13 @@ fn plan(data: &Dataset, sheet: &Sheet, columns: &Columns, next: NextIds) -> (Pla
             let date = row.date("date")?;
             let start = row.opt_time("start")?;
             let person = person(&row, &people, &added, &named)?;
-            let title = row.text("title");
+            let mut title = row.text("title");
+            if title.is_empty() {
+                title = titles
+                    .get(&number.to_ascii_lowercase())
+                    .cloned()
+                    .unwrap_or_default();
+            }
             let known = added.courses.get(&number.to_ascii_lowercase()).copied();
             if known.is_none() && title.is_empty() {
                 return Err(format!(
@@ -251,7 +258,17 @@ fn plan(data: &Dataset, sheet: &Sheet, columns: &Columns, next: NextIds) -> (Pla
                 }
             };
             let employee = match person {
-                Ok(id) => id,
+                Ok(id) => {
+                    // An employee id the database does not know, on a row whose person was
+                    // found by email: the rest of the file reads that id as this person, so a
+                    // later row with it finds them in this run as in a repeat (where the email
+                    // row comes first again). The person record is not changed.
+                    let (number, _) = keys(&row);
+                    if !number.is_empty() && people.by_number(&number).is_none() {
+                        added.numbers.entry(number).or_insert(id);
+                    }
+                    id
+                }
                 Err(mut e) => {
                     let id = next_employee;
                     next_employee += 1;
@@ -346,6 +363,24 @@ fn names_in_file(sheet: &Sheet, columns: &Columns) -> HashMap<String, (String, S
         }
     }
     named
+}
+
+/// The title the file gives each course number (lowercase), from any of its rows: a row of a
+/// new course without its title finds it on another row, wherever that row is (as for names).
+fn titles_in_file(sheet: &Sheet, columns: &Columns) -> HashMap<String, String> {
+    let no_notes = std::collections::HashSet::new();
+    let mut titles = HashMap::new();
+    for sheet_row in &sheet.rows {
+        let Ok((sheet_row, _)) = stored_text(&sheet.headers, sheet_row, &no_notes) else {
+            continue;
+        };
+        let row = Row::new(&sheet_row, columns);
+        let (number, title) = (row.text("course_number"), row.text("title"));
+        if !number.is_empty() && !title.is_empty() {
+            titles.entry(number.to_ascii_lowercase()).or_insert(title);
+        }
+    }
+    titles
 }
 
 /// The person a roster row names: a known employee (Ok), or a new one to add (Err), or why
