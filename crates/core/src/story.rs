@@ -110,6 +110,8 @@ pub struct Story {
     pub cohorts: Vec<CohortStory>,
     pub pl: Vec<PlStory>,
     pub waitlist: Vec<WaitlistEntry>,
+    /// Hired as a teacher from support staff (one per person).
+    pub teacher: Option<TeacherOutcome>,
     /// The people this person supervises (employee record ids).
     pub supervises: Vec<Id>,
 }
@@ -124,6 +126,7 @@ impl Story {
             + self.cohorts.len()
             + self.pl.len()
             + self.waitlist.len()
+            + usize::from(self.teacher.is_some())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -264,6 +267,11 @@ pub fn story(data: &Dataset, person: Id, today: NaiveDate) -> Story {
         .cloned()
         .collect();
     s.waitlist.sort_by_key(|w| std::cmp::Reverse((w.joined, w.id)));
+    s.teacher = data
+        .teacher_outcomes
+        .iter()
+        .find(|t| t.employee_id == person)
+        .cloned();
     s.supervises = data
         .employees
         .iter()

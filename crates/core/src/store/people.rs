@@ -117,6 +117,7 @@ struct Pointing<'a> {
     participants: &'a [Participant],
     waitlist: &'a [WaitlistEntry],
     pl: &'a [PlAttendance],
+    teachers: &'a [TeacherOutcome],
     employees: &'a [Employee],
 }
 
@@ -133,6 +134,7 @@ impl References {
                 participants: &data.participants,
                 waitlist: &data.waitlist,
                 pl: &data.pl_attendance,
+                teachers: &data.teacher_outcomes,
                 employees: &data.employees,
             },
             id,
@@ -180,6 +182,13 @@ impl References {
         );
         let pl = all.pl.iter().filter(|a| a.employee_id == id).count();
         r.add("professional learning attendances", pl, "", Vec::new());
+        let teachers: Vec<_> = all.teachers.iter().filter(|t| t.employee_id == id).collect();
+        r.add(
+            "teacher outcomes",
+            teachers.len(),
+            "hired",
+            teachers.iter().map(|t| t.hired).collect(),
+        );
         let supervised = all
             .employees
             .iter()
@@ -202,6 +211,7 @@ impl Txn {
                 participants: &self.all::<Participant>()?,
                 waitlist: &self.all::<WaitlistEntry>()?,
                 pl: &self.all::<PlAttendance>()?,
+                teachers: &self.all::<TeacherOutcome>()?,
                 employees: &self.all::<Employee>()?,
             },
             id,
@@ -275,6 +285,21 @@ impl Txn {
             w.employee_id = kept.id;
             self.put(&w)?;
             report.moved("waitlist entries");
+        }
+        // One teacher outcome per person: the other's moves over, unless both have one (then the
+        // merge is refused before anything moved: which hire is true is for a person to say).
+        let outcomes = self.all::<TeacherOutcome>()?;
+        if let Some(theirs) = outcomes.iter().find(|t| t.employee_id == other.id) {
+            if outcomes.iter().any(|t| t.employee_id == kept.id) {
+                return Err(refused(
+                    "both records have a teacher outcome; remove the wrong one first (PL tab or the person card)"
+                        .into(),
+                ));
+            }
+            let mut moved = theirs.clone();
+            moved.employee_id = kept.id;
+            self.put(&moved)?;
+            report.moved("teacher outcomes");
         }
         let pl = self.all::<PlAttendance>()?;
         for a in pl.iter().filter(|a| a.employee_id == other.id) {

@@ -330,6 +330,30 @@ fn story_lines<'a>(s: &Story, cx: &Ctx, theme: &Theme) -> Vec<Line<'a>> {
     for p in &s.pl {
         out.push(item(format!("{} {}", date(p.date), p.offering)));
     }
+    out.push(heading(
+        "Hired as a teacher",
+        usize::from(s.teacher.is_some()),
+        theme,
+    ));
+    if let Some(t) = &s.teacher {
+        let or_unknown = |v: &str| {
+            if v.is_empty() {
+                "unknown".to_string()
+            } else {
+                v.to_string()
+            }
+        };
+        out.push(item(format!(
+            "{} · school year {} · {}",
+            t.hired,
+            or_unknown(&t.school_year),
+            if t.partner_program.is_empty() {
+                "partner program unknown".to_string()
+            } else {
+                t.partner_program.clone()
+            }
+        )));
+    }
     out.push(heading("Waitlist", s.waitlist.len(), theme));
     for w in &s.waitlist {
         let note = if w.note.trim().is_empty() {

@@ -25,6 +25,8 @@ pub enum PeopleAction {
     NextView,
     Chapters,
     Owners,
+    /// The person's teacher outcome (hired as a teacher): add or edit.
+    Teacher,
 }
 
 use PeopleAction as A;
@@ -84,6 +86,13 @@ pub const KEYS: &[Binding<PeopleAction>] = &[
         "people-view",
         "people, chapters, owners (←/→)",
         Some("view"),
+    ),
+    bind(
+        &[Char('T')],
+        A::Teacher,
+        "teacher-hire",
+        "record the person's hire as a teacher",
+        None,
     ),
     bind(
         &[Char('c')],

@@ -14,6 +14,7 @@ mod keys;
 mod lists;
 mod merge;
 mod render;
+mod teacher;
 
 pub(crate) use forms::person_key;
 pub use keys::{KEYS, PeopleAction};
@@ -85,6 +86,8 @@ pub enum PeopleForm {
     AddEntry(View),
     RenameEntry(View, String),
     MergeEntry(View, String),
+    /// The person's teacher outcome: the person, and the outcome as it opened (None: a new one).
+    Teacher(Id, Option<TeacherOutcome>),
 }
 
 /// What a yes does.
@@ -266,6 +269,14 @@ impl TabView for PeopleTab {
                 Err(fx) => fx,
             },
             A::Edit => lists::open_rename(self, cx),
+            A::Teacher if self.card.is_some() || self.view() == View::People => match self.current_or_say(cx)
+            {
+                Ok(e) => teacher::open(cx, &e),
+                Err(fx) => fx,
+            },
+            A::Teacher => vec![Effect::status(
+                "T records a person's teacher hire: on the people list or a card",
+            )],
             A::Delete => self.delete(cx),
             A::Merge if self.card.is_some() || self.view() == View::People => match self.current_or_say(cx) {
                 Ok(e) => merge::open_pick(cx, e),
@@ -365,6 +376,7 @@ impl TabView for PeopleTab {
             PeopleForm::AddEntry(v) => lists::save_add(cx, *v, form),
             PeopleForm::RenameEntry(v, old) => lists::save_rename(cx, *v, old, form),
             PeopleForm::MergeEntry(v, from) => lists::save_merge(cx, *v, from, form),
+            PeopleForm::Teacher(person, original) => teacher::save(cx, *person, original.as_ref(), form),
         }
     }
 
