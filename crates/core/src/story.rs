@@ -344,6 +344,12 @@ mod tests {
                 .filter(|a| a.employee_id == e.id)
                 .count();
             let waiting = data.waitlist.iter().filter(|w| w.employee_id == e.id).count();
+            let teacher = data
+                .teacher_outcomes
+                .iter()
+                .filter(|t| t.employee_id == e.id)
+                .count();
+            assert_eq!(usize::from(s.teacher.is_some()), teacher);
             assert_eq!(
                 (
                     s.intakes.len(),
@@ -358,7 +364,7 @@ mod tests {
             );
             assert_eq!(
                 s.len(),
-                intakes + mentors + mentee + tenures + places + pl + waiting
+                intakes + mentors + mentee + tenures + places + pl + waiting + teacher
             );
         }
     }
