@@ -244,6 +244,16 @@ pub fn count(n: usize, word: &str) -> String {
     format!("{n} {}", plural(n as u64, word))
 }
 
+/// "40.0%": the share of `part` in `whole`, one decimal; `—` when there is no whole (0.0% would
+/// read as a figure).
+pub fn percent(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        "—".into()
+    } else {
+        format!("{:.1}%", part as f64 * 100.0 / whole as f64)
+    }
+}
+
 /// An amount that may have a fraction, in words: "1 hour", "1.5 hours", "4 hours". Shown with at
 /// most one decimal, and singular only for exactly 1.
 pub fn amount(value: f64, word: &str) -> String {

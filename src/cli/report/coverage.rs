@@ -6,15 +6,8 @@ use super::table::Table;
 use crate::cli::Format;
 use chrono::NaiveDate;
 use pathways_core::dataset::Dataset;
-use pathways_core::domain::{Choice, Location, coverage, coverage_by_kind, ending_soon, share, uncovered};
-
-/// `—` when there is no whole (no locations of a kind, no known sizes): 0.0% would read as a figure.
-fn pct(part: u64, whole: u64) -> String {
-    if whole == 0 {
-        return "—".into();
-    }
-    format!("{:.1}%", share(part, whole))
-}
+use pathways_core::domain::{Choice, Location, coverage, coverage_by_kind, ending_soon, uncovered};
+use pathways_core::text::percent;
 
 pub fn report(data: &Dataset, as_of: NaiveDate, format: Format) -> String {
     match format {
@@ -63,13 +56,13 @@ fn text(data: &Dataset, as_of: NaiveDate) -> String {
         "{} of {} locations covered ({}); {shared} with more than one ambassador\n",
         c.locations_covered,
         c.locations_total,
-        pct(c.locations_covered as u64, c.locations_total as u64)
+        percent(c.locations_covered as u64, c.locations_total as u64)
     ));
     s.push_str(&format!(
         "{} of {} employees at covered locations ({})\n",
         c.employees_covered,
         c.employees_total,
-        pct(c.employees_covered, c.employees_total)
+        percent(c.employees_covered, c.employees_total)
     ));
     if let Some(note) = c.sizes_note() {
         s.push_str(&format!("{note}\n"));
@@ -85,9 +78,9 @@ fn text(data: &Dataset, as_of: NaiveDate) -> String {
         kinds.row(vec![
             k.kind.label().to_string(),
             format!("{}/{}", k.covered, k.locations),
-            pct(k.covered as u64, k.locations as u64),
+            percent(k.covered as u64, k.locations as u64),
             format!("{}/{}", k.employees_covered, k.employees),
-            pct(k.employees_covered, k.employees),
+            percent(k.employees_covered, k.employees),
         ]);
     }
     s.push_str(&kinds.render());
@@ -99,7 +92,7 @@ fn text(data: &Dataset, as_of: NaiveDate) -> String {
     let mut list = Table::new(0, 2).right("Staff").left("Location").left("Type");
     for l in gaps {
         list.row(vec![
-            l.employees.map_or("?".into(), |n| n.to_string()),
+            l.employees_cell(),
             l.name.clone(),
             l.kind.label().to_string(),
         ]);

@@ -308,15 +308,6 @@ impl Attendance {
     }
 }
 
-/// "40.0%": the share of `count` in `total`, one decimal.
-pub fn percent(count: usize, total: usize) -> String {
-    if total == 0 {
-        "—".into()
-    } else {
-        format!("{:.1}%", count as f64 * 100.0 / total as f64)
-    }
-}
-
 /// One line of a cohort profile: a group, how many, and the share of the cohort.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Share {
@@ -336,7 +327,7 @@ pub fn breakdown(labels: impl IntoIterator<Item = String>) -> Vec<Share> {
     let mut out: Vec<Share> = counts
         .into_iter()
         .map(|(label, count)| Share {
-            percent: percent(count, total),
+            percent: crate::text::percent(count as u64, total as u64),
             label,
             count,
         })

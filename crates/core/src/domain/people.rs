@@ -276,6 +276,11 @@ impl Location {
         self.employees.map_or(0, u64::from)
     }
 
+    /// The size in a table's column: the number, or `?`.
+    pub fn employees_cell(&self) -> String {
+        self.employees.map_or("?".into(), |n| n.to_string())
+    }
+
     /// The size as shown: the number, or "size unknown".
     pub fn employees_label(&self) -> String {
         match self.employees {

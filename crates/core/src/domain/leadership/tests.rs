@@ -229,7 +229,7 @@ fn profile_percentages_have_one_decimal() {
             ("Hispanic", 4, "26.7%")
         ]
     );
-    assert_eq!(percent(1, 0), "—");
+    assert_eq!(crate::text::percent(1, 0), "—");
     assert!(breakdown(Vec::<String>::new()).is_empty());
 }
 

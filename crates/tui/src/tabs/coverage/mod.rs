@@ -365,12 +365,3 @@ fn selected_facts(tab: &CoverageTab, cx: &Ctx) -> Option<String> {
         }),
     }
 }
-
-/// Percent of `part` in `whole`, as the tab prints it; `—` when there is no whole (no locations
-/// of a kind, or no known sizes): 0.0% would read as a figure.
-pub fn percent(part: u64, whole: u64) -> String {
-    if whole == 0 {
-        return "—".into();
-    }
-    format!("{:.1}%", pathways_core::domain::share(part, whole))
-}

@@ -1,12 +1,12 @@
 //! Drawing the coverage tab: a summary that fits 80 columns, a view bar, and the current view.
 
 use super::views::{ambassadors, attendance, demographics, locations, sessions};
-use super::{CoverageTab, View, percent};
+use super::{CoverageTab, View};
 use crate::tab::Ctx;
 use crate::theme::Theme;
 use crate::widgets::{self, day};
 use pathways_core::domain::Choice;
-use pathways_core::text::width as text_width;
+use pathways_core::text::{percent, width as text_width};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -172,10 +172,7 @@ fn overview(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &Ctx, theme: &
         theme,
         |row, cols| {
             let l = &data.locations[tab.rows(View::Overview).visible[row]];
-            Row::new(vec![
-                cols.fit(0, l.name.clone()),
-                Cell::from(l.employees.map_or("?".into(), |n| n.to_string())),
-            ])
+            Row::new(vec![cols.fit(0, l.name.clone()), Cell::from(l.employees_cell())])
         },
     );
     // Only the rows that fit are built.

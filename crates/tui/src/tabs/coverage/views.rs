@@ -162,7 +162,7 @@ pub(super) fn locations(frame: &mut Frame, area: Rect, tab: &CoverageTab, cx: &C
                 Cell::from(marker),
                 cols.fit(1, l.name.clone()),
                 Cell::from(l.kind.label()),
-                Cell::from(l.employees.map_or("?".into(), |n| n.to_string())),
+                Cell::from(l.employees_cell()),
                 Cell::from(count),
             ])
         },
