@@ -67,6 +67,7 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
         if dirty {
             guard.terminal.draw(|f| crate::ui::render(f, app))?;
             dirty = false;
+            app.on_screen();
         }
         if app.prepare_search() {
             dirty = true;
@@ -75,8 +76,12 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
         if let Some(text) = app.clipboard.take() {
             execute!(io::stdout(), crate::copy::clipboard(&text))?;
         }
+        if app.poll_loading() {
+            dirty = true;
+            continue;
+        }
         let mut wait = POLL_CHANGES.saturating_sub(last_poll.elapsed());
-        if app.search_waiting() {
+        if app.search_waiting() || app.is_loading() {
             wait = wait.min(SEARCH_POLL);
         }
         if event::poll(wait)? {

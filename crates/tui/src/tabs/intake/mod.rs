@@ -438,6 +438,24 @@ impl TabView for IntakeTab {
     }
 }
 
+/// Whether the tab reads records of `kind` (a table): it is on screen first, so these kinds
+/// are loaded before the first frame with data and the others after it (`App::start`).
+pub fn reads(kind: &str) -> bool {
+    use pathways_core::store::Record;
+    [
+        Employee::TABLE,
+        Location::TABLE,
+        Intake::TABLE,
+        Consultation::TABLE,
+        IntakeSettings::TABLE,
+        PopUpEvent::TABLE,
+        Chapter::TABLE,
+        Owner::TABLE,
+        Closure::TABLE,
+    ]
+    .contains(&kind)
+}
+
 /// What `/` matches an intake on: the person, position, location, status, services and owner.
 fn search_text(data: &Dataset, it: &Intake) -> String {
     let who = data.employee(it.employee_id);
