@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Closure {
     pub id: Id,
+    #[serde(with = "crate::domain::dates")]
     pub date: NaiveDate,
     /// What it is: "Thanksgiving", "Winter break".
     pub name: String,
