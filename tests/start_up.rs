@@ -4,7 +4,7 @@
 
 mod common;
 
-use pathways_tui::app::{App, Tab};
+use pathways_tui::app::{App, Modal, Tab};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Every tab of a dashboard, drawn in turn at 120x40.
@@ -184,4 +184,72 @@ fn same_records(a: &pathways_core::dataset::Dataset, b: &pathways_core::dataset:
         )+};
     }
     pathways_core::with_record_kinds!(each);
+}
+
+/// A demo database whose search index (a table the dashboard's load does not read) has a
+/// flipped byte: the records all read and check out, the file's pages do not verify.
+fn damaged_where_the_load_does_not_read() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, path, store) = common::demo_store();
+    let (data, _) = store.load().unwrap();
+    drop(store);
+    let mut bytes = std::fs::read(&path).unwrap();
+    // A person's folded full name ("ana garcia") is written in their search entry only: the
+    // record holds the first and last names apart.
+    let at = data
+        .employees
+        .iter()
+        .find_map(|e| {
+            let key = pathways_core::text::fold(&e.full_name());
+            let mut found = bytes
+                .windows(key.len())
+                .enumerate()
+                .filter(|(_, w)| *w == key.as_bytes());
+            match (found.next(), found.next()) {
+                (Some((at, _)), None) if key.contains(' ') => Some(at),
+                _ => None,
+            }
+        })
+        .expect("a name found once in the file");
+    bytes[at + 1] ^= 0x02;
+    std::fs::write(&path, &bytes).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn a_file_damaged_where_the_load_does_not_read_opens_says_so_and_is_never_written() {
+    let (_dir, path) = damaged_where_the_load_does_not_read();
+    let before = std::fs::read(&path).unwrap();
+    let mut app = App::start(pathways_core::store::Store::open(&path).unwrap(), common::today()).unwrap();
+    finish(&mut app);
+    // The event loop starts the whole file's verification once the data is on screen; the
+    // footer says what it found.
+    app.on_screen();
+    let since = std::time::Instant::now();
+    while !app.tick() {
+        assert!(
+            since.elapsed() < std::time::Duration::from_secs(20),
+            "no word of the damage"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let status = app.status.clone().unwrap_or_default();
+    assert!(
+        status.contains("is damaged") && status.contains("nothing will be saved"),
+        "{status}"
+    );
+    // A status step is refused, and the file is left as it was.
+    press(&mut app, ">");
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let refused = match app.modals.last() {
+        Some(Modal::Form { form, .. }) => form.message.clone().unwrap_or_default(),
+        _ => panic!("the step's form stays open with the reason"),
+    };
+    assert!(
+        refused.contains("not saved") && refused.contains("is damaged"),
+        "{refused}"
+    );
+    assert!(
+        std::fs::read(&path).unwrap() == before,
+        "the damaged file was written"
+    );
 }

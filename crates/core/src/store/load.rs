@@ -53,6 +53,10 @@ impl Store {
             let rtx = self.handle.begin_read()?;
             let read = read_kinds(&rtx, &|_| true, data, seen, problems)?;
             self.trust(read.unchecked)?;
+            // Read whole and sound: a store that will write opens the file for writing now,
+            // not in the middle of its first save (the dashboard's start leaves this to a
+            // thread of its own: `load_first`, `verify_in_background`).
+            self.writer()?;
             if read.changed {
                 data.reindex();
             }
