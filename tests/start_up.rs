@@ -253,3 +253,31 @@ fn a_file_damaged_where_the_load_does_not_read_opens_says_so_and_is_never_writte
         "the damaged file was written"
     );
 }
+
+#[path = "common/pty.rs"]
+mod pty;
+
+#[test]
+fn keys_sent_with_the_first_data_frame_land_in_the_real_binary() {
+    // Large enough that the rest of the records are likely still loading when the keys come;
+    // what the screen ends on is the same either way.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("larger.redb");
+    let (code, _, stderr) = common::run(&path, &["init", "--synthetic", "20000"]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut p = pty::dashboard(&path);
+    p.wait_for("Intake queue (");
+    assert!(!p.screen().contains("employee"), "{}", p.screen());
+    // The mentoring tab's mentors view, then Ctrl-K with a name typed into it.
+    p.send("2v");
+    p.send("\x0b");
+    p.type_text("garcia");
+    p.wait_for("Find anything");
+    // Its hits, from an index of every record (no other screen says "employee" with a name).
+    p.wait_for("employee");
+    p.send("\x1b");
+    p.wait_gone("Find anything");
+    p.wait_for("Mentors (");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}
