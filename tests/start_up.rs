@@ -281,3 +281,34 @@ fn keys_sent_with_the_first_data_frame_land_in_the_real_binary() {
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
 }
+
+#[test]
+fn a_record_damaged_among_those_loaded_last_ends_the_dashboard_with_a_message_naming_the_file() {
+    let (_dir, path, store) = common::demo_store();
+    drop(store);
+    // A mentoring log's text (a kind read after the first frame), wherever it is written.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let text = b"goal setting; application for a new position";
+    let mut flipped = 0;
+    for at in 0..bytes.len() - text.len() {
+        if &bytes[at..at + text.len()] == text {
+            bytes[at + 3] ^= 0x02;
+            flipped += 1;
+        }
+    }
+    assert!(flipped > 0);
+    std::fs::write(&path, &bytes).unwrap();
+    let mut app = App::start(pathways_core::store::Store::open(&path).unwrap(), common::today()).unwrap();
+    assert!(app.running, "the intake tab's records are sound");
+    app.finish_loading();
+    assert!(!app.running);
+    let reason = app.fatal.clone().unwrap_or_default();
+    assert!(
+        reason.contains(path.to_str().unwrap()) && reason.contains("damaged"),
+        "{reason}"
+    );
+    assert!(
+        std::fs::read(&path).unwrap() == bytes,
+        "the file was left as it was"
+    );
+}
