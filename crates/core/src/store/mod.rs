@@ -29,7 +29,7 @@ pub use people::{MergeReport, References};
 pub use records::{Record, TABLES};
 pub use search_index::Found;
 pub use shield::quiet_store_panics;
-pub use txn::{Journal, Txn, apply_saved};
+pub use txn::{Journal, Known, Txn, apply_saved};
 
 use crate::dataset::Dataset;
 use crate::domain::*;

@@ -123,6 +123,14 @@ impl Journal {
     }
 }
 
+/// The records of one kind as a caller holds them (every stored one: none failed to decode),
+/// and the store's change counter they are as of: see [`Txn::all_or_known`].
+#[derive(Debug, Clone, Copy)]
+pub struct Known<'a, T> {
+    pub records: &'a [T],
+    pub generation: u64,
+}
+
 /// One write transaction, in domain terms.
 pub struct Txn {
     pub(super) tx: redb::WriteTransaction,
@@ -313,6 +321,24 @@ impl Txn {
             }),
             None => Ok(read.records),
         }
+    }
+
+    /// Every record of one kind as this transaction sees it, taken from `known` (what the caller
+    /// holds) when nothing at all was saved since the caller read it: the store's change counter
+    /// is still `known.generation` and this transaction has not written the kind. Then a rule
+    /// is checked against the stored records without reading them all again; otherwise
+    /// (someone saved meanwhile) they are read, as [`Txn::all`] does.
+    pub fn all_or_known<'k, T: Record + Clone>(
+        &self,
+        known: Option<Known<'k, T>>,
+    ) -> Result<std::borrow::Cow<'k, [T]>> {
+        if let Some(k) = known
+            && !self.touched.contains(T::TABLE)
+            && self.generation()? == k.generation
+        {
+            return Ok(std::borrow::Cow::Borrowed(k.records));
+        }
+        Ok(std::borrow::Cow::Owned(self.all::<T>()?))
     }
 
     /// The id the next `insert` of this kind will give, without taking it.

@@ -3,7 +3,7 @@
 
 use super::App;
 pub use super::undo::Change;
-use crate::save::{SaveError, Writer};
+use crate::save::{Held, SaveError, Writer};
 use pathways_core::store;
 
 impl App {
@@ -82,8 +82,13 @@ impl App {
         f: impl FnOnce(&mut Writer) -> store::Result<R>,
     ) -> Result<R, SaveError> {
         let mut refusal = None;
+        let held = Held {
+            data: &self.data,
+            generation: self.generation,
+            damaged: &self.load_problems,
+        };
         let written = self.store.write_tracked(|txn| {
-            let (result, refused) = Writer::within(txn, f);
+            let (result, refused) = Writer::holding(txn, Some(held), f);
             refusal = refused;
             result
         });
