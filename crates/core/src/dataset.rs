@@ -95,6 +95,23 @@ impl Dataset {
         }
     }
 
+    /// After people or places were saved in place or added at the end of their vectors (no
+    /// other one moved): a new version, and the lookups by id take in the added `employees`
+    /// and `locations` (ids) instead of being made again.
+    pub fn appended(&mut self, employees: &[Id], locations: &[Id]) {
+        self.version += 1;
+        for &id in employees {
+            if let Ok(i) = self.employees.binary_search_by_key(&id, |e| e.id) {
+                self.employee_index.insert(id, i);
+            }
+        }
+        for &id in locations {
+            if let Ok(i) = self.locations.binary_search_by_key(&id, |l| l.id) {
+                self.location_index.insert(id, i);
+            }
+        }
+    }
+
     pub fn employee(&self, id: Id) -> Option<&Employee> {
         self.employee_index.get(&id).and_then(|&i| self.employees.get(i))
     }

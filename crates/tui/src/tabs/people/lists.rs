@@ -45,6 +45,7 @@ fn entries(tab: &PeopleTab, v: View) -> &[Entry] {
 }
 
 pub(super) fn rebuild(tab: &mut PeopleTab, data: &Dataset) {
+    tab.lists_stale = false;
     let carried_by =
         |names: &mut dyn Iterator<Item = &str>, name: &str| names.filter(|n| same_name(n, name)).count();
     let stored_chapter = |n: &str| data.chapters.iter().any(|c| same_name(&c.name, n));
