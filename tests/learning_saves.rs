@@ -99,6 +99,13 @@ fn the_views_after_a_save_are_the_views_a_rebuild_makes() {
         submit(&mut app);
         assert_eq!(rebuilds(&app), before, "an attendance mark is taken in");
         assert_same_views(&app, &format!("round {round}, attendance mark"));
+        // Undone (a removal: rebuilt) and made again (the same record back at the end: taken in).
+        app.update(Action::Undo);
+        assert_same_views(&app, &format!("round {round}, mark undone"));
+        let before = rebuilds(&app);
+        app.update(Action::Redo);
+        assert_eq!(rebuilds(&app), before, "a mark made again is taken in");
+        assert_same_views(&app, &format!("round {round}, mark redone"));
 
         // The session edited: another place, and a later date (it moves to the top).
         app.update(Action::Left);

@@ -93,6 +93,11 @@ fn the_list_after_a_save_is_the_list_a_rebuild_makes() {
         assert!(app.people.card.is_some(), "the card of the person saved");
         assert_same_views(&app, &format!("round {round}, person edit"));
         assert_same_lists(&mut app, &format!("round {round}, person edit"));
+        // Undone and made again: each an edit in place, taken in.
+        app.update(Action::Undo);
+        app.update(Action::Redo);
+        assert_eq!(app.people.rebuilds, before, "an undone edit is taken in");
+        assert_same_views(&app, &format!("round {round}, person edit undone and redone"));
 
         // A new person.
         app.update(Action::People(PeopleAction::Add));

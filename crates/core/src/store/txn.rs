@@ -251,7 +251,13 @@ impl Txn {
         Ok(())
     }
 
-    fn note(&mut self, table: &'static str, key: Id, before: Option<Vec<u8>>, after: Option<Vec<u8>>) {
+    pub(super) fn note(
+        &mut self,
+        table: &'static str,
+        key: Id,
+        before: Option<Vec<u8>>,
+        after: Option<Vec<u8>>,
+    ) {
         self.seen.insert((table, key), self.journal.changes.len());
         self.journal.changes.push(Change {
             table,
