@@ -15,7 +15,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 mod rank;
-pub use rank::{Tier, rank_all, rank_one, word_tier, words};
+pub use rank::{Tier, rank_all, rank_one, tier_all, tier_one, word_tier, words};
 
 /// Below this many candidates one thread scores faster than two (thread start-up costs more).
 const PARALLEL_FROM: usize = 8_000;
@@ -38,7 +38,7 @@ pub fn score_all(matcher: &Matcher, keys: &[String], candidates: &[u32]) -> Vec<
 
 /// `f` over `candidates`, split over up to four threads when there are many (the results in
 /// the candidates' order); a thread that panicked adds nothing.
-pub(crate) fn in_chunks<T: Send>(candidates: &[u32], f: impl Fn(&[u32]) -> Vec<T> + Sync) -> Vec<T> {
+pub(crate) fn in_chunks<C: Sync, T: Send>(candidates: &[C], f: impl Fn(&[C]) -> Vec<T> + Sync) -> Vec<T> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
@@ -103,17 +103,29 @@ impl Matcher {
         if self.query.is_empty() {
             return Some(0);
         }
-        // Cheap rejection first: every query byte must appear in order (keys are ASCII).
-        if !is_subsequence(self.query.as_bytes(), key.as_bytes()) {
+        // Cheap rejection first (most keys), by the very test the fuzzy matcher starts with.
+        if !self.matches(key) {
             return None;
         }
         self.inner.fuzzy_match(key, &self.query)
     }
-}
 
-fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
-    let mut it = hay.iter();
-    needle.iter().filter(|b| **b != b' ').all(|b| it.any(|h| h == b))
+    /// Whether [`Matcher::score`] matches `key`, without scoring it: every character of the query,
+    /// spaces too, appears in `key` in order. It is the test skim's matcher starts with and the
+    /// only way it refuses a key (its score is always found after it), so a caller that only
+    /// needs to know which keys match (a list's filter, the keys a longer query rescans) never
+    /// pays for the score. The query is folded to ASCII, so comparing bytes is comparing
+    /// characters: an ASCII byte never occurs inside another character's UTF-8 encoding.
+    pub fn matches(&self, key: &str) -> bool {
+        let mut hay = key.as_bytes();
+        for &b in self.query.as_bytes() {
+            match memchr::memchr(b, hay) {
+                Some(at) => hay = &hay[at + 1..],
+                None => return false,
+            }
+        }
+        true
+    }
 }
 
 /// The `limit` best (score, item) pairs, best first (ties by item), without sorting everything.
@@ -341,19 +353,29 @@ impl Narrowing {
             Some(prev) if narrowing => prev,
             _ => (0..index.entries.len() as u32).collect(),
         };
-        let ranked = rank_all(&m, &index.keys, &candidates);
+        let tiers = tier_all(&m, &index.keys, &candidates);
         self.query = folded;
-        self.matched = Some(ranked.iter().map(|&(_, _, i)| i).collect());
-        // Whole words first, then beginnings, then fuzzy; earlier kinds (people) win ties.
-        let ranked = ranked
-            .into_iter()
-            .map(|(t, s, i)| {
-                (
-                    rank_value(t, s) - index.entries[i as usize].kind as i64,
-                    i as usize,
-                )
-            })
-            .collect();
+        self.matched = Some(tiers.iter().map(|&(_, i)| i).collect());
+        // A tier outranks every fuzzy score (`rank_value`): when at least `limit` keys match by
+        // their words, no fuzzy match can be among the best, and only those keys are scored.
+        let strong = tiers.iter().filter(|t| t.0 != Tier::Fuzzy).count();
+        let wanted: Vec<(Tier, u32)> = if strong >= limit {
+            tiers.into_iter().filter(|t| t.0 != Tier::Fuzzy).collect()
+        } else {
+            tiers
+        };
+        // Whole words first, then beginnings, then fuzzy; earlier kinds (people) win ties. The
+        // score is `rank_one`'s: a key matched by its words but not in order scores 0.
+        let ranked = in_chunks(&wanted, |chunk| {
+            chunk
+                .iter()
+                .map(|&(t, i)| {
+                    let score = index.keys.get(i as usize).and_then(|k| m.score(k)).unwrap_or(0);
+                    let kind = index.entries.get(i as usize).map_or(0, |e| e.kind as i64);
+                    (rank_value(t, score) - kind, i as usize)
+                })
+                .collect()
+        });
         top(ranked, limit).into_iter().map(|(_, i)| i).collect()
     }
 
@@ -559,6 +581,63 @@ mod tests {
         };
         assert_eq!(seq, 3);
         assert_eq!(found, Narrowing::default().search(&index, "garc", 10));
+    }
+
+    /// Today's rule as it was first written: every match scored, then the best kept.
+    fn scored_search(index: &Index, query: &str, limit: usize) -> (Vec<usize>, usize) {
+        let m = Matcher::new(query);
+        let all: Vec<u32> = (0..index.len() as u32).collect();
+        let ranked = rank_all(&m, &index.keys, &all);
+        let matched = ranked.len();
+        let ranked = ranked
+            .into_iter()
+            .map(|(t, s, i)| {
+                (
+                    rank_value(t, s) - index.entries[i as usize].kind as i64,
+                    i as usize,
+                )
+            })
+            .collect();
+        (top(ranked, limit).into_iter().map(|(_, i)| i).collect(), matched)
+    }
+
+    const QUERIES: [&str; 14] = [
+        "a", "g", "ga", "gar", "garcia", "garcia a", "ana g", "kofi", "wendell", "e s", "mentor", "9",
+        "zzzz", "o'brien",
+    ];
+
+    #[test]
+    fn the_tier_alone_and_the_match_test_agree_with_the_scored_rule() {
+        let data =
+            crate::demo::synthetic::build(chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), 6000);
+        let index = Index::build(&data);
+        let all: Vec<u32> = (0..index.len() as u32).collect();
+        for q in QUERIES.iter().chain(&["ia", "a b c", " ", "r-a"]) {
+            let m = Matcher::new(q);
+            let ranked: Vec<(Tier, u32)> = rank_all(&m, &index.keys, &all)
+                .into_iter()
+                .map(|(t, _, i)| (t, i))
+                .collect();
+            assert_eq!(tier_all(&m, &index.keys, &all), ranked, "query {q:?}");
+            for key in &index.keys {
+                assert_eq!(m.matches(key), m.score(key).is_some(), "{q:?} on {key:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn scoring_only_what_can_be_shown_gives_the_same_results() {
+        let data =
+            crate::demo::synthetic::build(chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), 6000);
+        let index = Index::build(&data);
+        for limit in [1, 10, 50, 5000] {
+            for q in QUERIES {
+                let (expected, matched) = scored_search(&index, q, limit);
+                let mut n = Narrowing::default();
+                assert_eq!(n.search(&index, q, limit), expected, "query {q:?}, limit {limit}");
+                assert_eq!(n.matched(&index), matched, "query {q:?}");
+            }
+        }
     }
 
     #[test]

@@ -65,6 +65,12 @@ pub struct App {
     /// (`prepare_search`, called by the event loop after each draw); otherwise (tests, benches)
     /// the index is built when the box opens.
     pub defer_index: bool,
+    /// Work leaves the input path (the event loop sets it): typing a filter only starts the
+    /// narrowing and `work`, run between key presses, finishes it; otherwise (tests, benches)
+    /// each key narrows at once. Both end with the same rows.
+    pub background: bool,
+    /// How many rows one `work` step ranks at most (search keys built: an eighth of that).
+    pub work_rows: usize,
     /// Text waiting to be put on the clipboard (the terminal loop sends it as OSC 52).
     pub clipboard: Option<String>,
     /// Turn the privacy screen on after this long without a key press.
@@ -80,6 +86,9 @@ pub struct App {
     /// False under NO_COLOR or a terminal without colours: meaning then comes from markers alone.
     pub color: bool,
 }
+
+/// How many rows a `work` step ranks: a few milliseconds at a million records on two cores.
+pub const WORK_ROWS: usize = 50_000;
 
 impl App {
     pub fn new(store: Store, today: NaiveDate) -> pathways_core::store::Result<App> {
@@ -114,6 +123,8 @@ impl App {
             index: None,
             search_worker: None,
             defer_index: false,
+            background: false,
+            work_rows: WORK_ROWS,
             clipboard: None,
             privacy_after: None,
             last_input: std::time::Instant::now(),
@@ -439,8 +450,39 @@ impl App {
     }
 
     fn set_filter_text(&mut self, text: &str) {
+        let background = self.background;
         let (tab, cx) = self.split(self.tab);
-        tab.set_filter(&cx, text);
+        if background {
+            tab.type_filter(&cx, text);
+        } else {
+            tab.set_filter(&cx, text);
+        }
+    }
+
+    /// Whether work is waiting for `work` (a filter being worked out).
+    pub fn working(&self) -> bool {
+        Tab::ALL.iter().any(|&t| self.view(t).filtering())
+    }
+
+    /// One step of the waiting work, the tab on screen first (a few milliseconds at most, so a
+    /// key pressed meanwhile waits less than a frame). Returns whether to draw again.
+    pub fn work(&mut self) -> bool {
+        let rows = self.work_rows;
+        let order = std::iter::once(self.tab).chain(Tab::ALL.into_iter().filter(|&t| t != self.tab));
+        for t in order {
+            if self.view(t).filtering() {
+                let (tab, cx) = self.split(t);
+                return tab.work(&cx, rows) && t == self.tab;
+            }
+        }
+        false
+    }
+
+    /// Runs every waiting piece of work to the end (what the event loop does between keys).
+    pub fn settle(&mut self) {
+        while self.working() {
+            self.work();
+        }
     }
 
     /// Selects the intake with `id` in the intake list, clearing the queue's filters if they hide it.

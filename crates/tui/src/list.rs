@@ -2,11 +2,12 @@
 //! record. `ViewList` is one list; `Views` (in `list/views.rs`) is a tab's several views over one
 //! filter, each keeping its own selection on its own record through reloads and view switches.
 
+mod filter;
 mod views;
 
+pub use filter::rank;
 pub use views::{Memory, ViewKind, Views};
 
-use pathways_core::search::{Matcher, Tier, rank_all};
 use pathways_core::text::fold;
 
 /// How far PgUp/PgDn move.
@@ -50,32 +51,6 @@ pub fn scroll_offset(selected: usize, height: usize) -> usize {
     }
 }
 
-/// Which rows a `/` filter leaves, and in what order, by the search's one rule
-/// (`pathways_core::search`): rows whose words are the typed words, then rows whose words begin
-/// with them; only when no row matches by its words, the fuzzy matches. Each group keeps the
-/// list's own order (the chosen sort), so `wendell` shows the one Wendell, not every row with
-/// those letters in order, and the sort stays as chosen.
-///
-/// `keys` are the rows' folded search texts, `candidates` the positions to consider in list
-/// order (all, or what a shorter filter matched). Returns the positions to show, in order, and
-/// every position that matched at all (the candidates for a longer filter). A pure function, so
-/// the narrowing can run on any thread.
-pub fn rank(filter: &str, keys: &[String], candidates: &[u32]) -> (Vec<u32>, Vec<u32>) {
-    let m = Matcher::new(filter);
-    if m.is_empty() {
-        return (candidates.to_vec(), candidates.to_vec());
-    }
-    let ranked = rank_all(&m, keys, candidates);
-    let matched = ranked.iter().map(|&(_, _, i)| i).collect();
-    let best = ranked.iter().map(|&(t, _, _)| t).min();
-    let shown = |tier: Tier| ranked.iter().filter(move |r| r.0 == tier).map(|r| r.2);
-    let visible = match best {
-        Some(Tier::Fuzzy) | None => shown(Tier::Fuzzy).collect(),
-        Some(_) => shown(Tier::Words).chain(shown(Tier::Beginnings)).collect(),
-    };
-    (visible, matched)
-}
-
 /// The rows of a list: the base order (indexes into a data vector), a search key per row (built
 /// once per load), and the rows the filter leaves visible.
 #[derive(Debug, Clone, Default)]
@@ -83,9 +58,9 @@ pub struct Rows {
     base: Vec<usize>,
     keys: Vec<String>,
     pub visible: Vec<usize>,
-    /// The folded filter of the last narrowing and the base positions it matched, so a growing
-    /// filter only rescans the previous matches.
-    last: Option<(String, Vec<u32>)>,
+    /// The filters worked out and the one under way, so a growing filter only rescans the
+    /// previous matches and a shrinking one is shown at once.
+    narrowing: filter::Narrowing,
 }
 
 impl Rows {
@@ -95,7 +70,7 @@ impl Rows {
         self.base.clear();
         self.keys.clear();
         self.visible.clear();
-        self.last = None;
+        self.narrowing.forget();
         for (i, text) in items {
             self.base.push(i);
             self.keys.push(fold(&text));
@@ -109,7 +84,7 @@ impl Rows {
         self.base = order;
         self.keys.clear();
         self.visible.clear();
-        self.last = None;
+        self.narrowing.forget();
     }
 
     /// Whether narrowing by `filter` needs keys that `set_order` left unbuilt.
@@ -118,9 +93,23 @@ impl Rows {
     }
 
     /// Builds the search key of every base row from its data index.
-    pub fn fill_keys(&mut self, mut text: impl FnMut(usize) -> String) {
-        self.keys = self.base.iter().map(|&i| fold(&text(i))).collect();
-        self.last = None;
+    pub fn fill_keys(&mut self, text: impl FnMut(usize) -> String) {
+        self.keys.clear();
+        self.fill_some_keys(usize::MAX, text);
+    }
+
+    /// Builds up to `rows` more search keys (those `set_order` left unbuilt); returns whether
+    /// every row has its key now. Steps of this between key presses build them without making
+    /// anyone wait.
+    pub fn fill_some_keys(&mut self, rows: usize, mut text: impl FnMut(usize) -> String) -> bool {
+        if self.keys.len() > self.base.len() {
+            self.keys.clear();
+        }
+        let from = self.keys.len();
+        let to = from.saturating_add(rows).min(self.base.len());
+        self.keys
+            .extend(self.base[from..to].iter().map(|&i| fold(&text(i))));
+        self.keys.len() == self.base.len()
     }
 
     /// One record changed (or was added) at data index `i` and nothing else: its row moves to
@@ -151,25 +140,63 @@ impl Rows {
             self.keys.clear();
         }
         // The previous matches were positions in the old order.
-        self.last = None;
+        self.narrowing.forget();
     }
 
     /// Keeps the rows matching `filter` by the one rule ([`rank`]); all rows in base order if
-    /// empty.
+    /// empty. The same as `begin` and `step` run to the end.
     pub fn narrow(&mut self, filter: &str) {
+        if !self.begin(filter) {
+            while !self.step(usize::MAX) {}
+        }
+    }
+
+    /// Starts narrowing by `filter`; returns true if the rows are already the filter's (it is
+    /// empty, or was worked out before), else `step` does the work. The rows shown stay as
+    /// they were until then. The keys must be built before the first `step`.
+    pub fn begin(&mut self, filter: &str) -> bool {
         let query = fold(filter.trim());
         if query.is_empty() {
             self.visible.clone_from(&self.base);
-            self.last = None;
-            return;
+            self.narrowing.forget();
+            return true;
         }
-        let candidates = match self.last.take() {
-            Some((prev, matched)) if query.starts_with(&prev) => matched,
-            _ => (0..self.keys.len() as u32).collect(),
-        };
-        let (visible, matched) = rank(&query, &self.keys, &candidates);
-        self.last = Some((query, matched));
-        self.visible = visible.into_iter().map(|i| self.base[i as usize]).collect();
+        match self.narrowing.begin(&query, self.base.len()) {
+            Some(visible) => {
+                self.show(visible);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Ranks up to `rows` more rows for the filter under way; returns true once the rows shown
+    /// are the filter's (at once when no filter is under way).
+    pub fn step(&mut self, rows: usize) -> bool {
+        if !self.narrowing.working() {
+            return true;
+        }
+        match self.narrowing.step(&self.keys, rows) {
+            Some(visible) => {
+                self.show(visible);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether a filter is being worked out (the rows shown are an earlier filter's).
+    pub fn narrowing(&self) -> bool {
+        self.narrowing.working()
+    }
+
+    /// Whether `step` can run: the keys it needs are built.
+    pub fn keyed(&self) -> bool {
+        self.keys.len() == self.base.len()
+    }
+
+    fn show(&mut self, positions: Vec<u32>) {
+        self.visible = positions.into_iter().map(|i| self.base[i as usize]).collect();
     }
 
     pub fn len(&self) -> usize {
@@ -194,6 +221,9 @@ pub struct ViewList<K> {
     pub selected: usize,
     /// The filter the rows were last narrowed by: new text selects the best match.
     narrowed: Option<String>,
+    /// New text came since the rows were last the filter's: when they are, the top row is
+    /// selected (a filter worked out in steps selects as if each key had narrowed at once).
+    retyped: bool,
 }
 
 impl<K> Default for ViewList<K> {
@@ -203,6 +233,7 @@ impl<K> Default for ViewList<K> {
             keys: Vec::new(),
             selected: 0,
             narrowed: None,
+            retyped: false,
         }
     }
 }
@@ -251,16 +282,41 @@ impl<K: Clone + PartialEq> ViewList<K> {
     /// text, or no text (the filter cleared), keeps the selected record selected (or the row
     /// nearest it): Esc after a kept filter leaves the cursor on the record it was on.
     pub fn narrow(&mut self, filter: &str) {
-        let keep = self.picked();
-        let changed = self.narrowed.as_deref().is_some_and(|n| n != filter);
-        self.rows.narrow(filter);
+        if !self.begin(filter) {
+            while !self.step(usize::MAX) {}
+        }
+    }
+
+    /// Starts narrowing by `filter` (see `Rows::begin`); returns true if the rows are the
+    /// filter's already, else `step` finishes the work.
+    pub fn begin(&mut self, filter: &str) -> bool {
+        self.retyped |= self.narrowed.as_deref().is_some_and(|n| n != filter);
         self.narrowed = Some(filter.to_string());
-        if changed && !filter.trim().is_empty() {
+        let keep = self.picked();
+        self.rows.begin(filter) && self.select_after(keep)
+    }
+
+    /// Ranks up to `rows` more rows for the filter under way; returns true once the rows are
+    /// the filter's, the selection placed as `narrow` places it.
+    pub fn step(&mut self, rows: usize) -> bool {
+        if !self.rows.narrowing() {
+            return true;
+        }
+        let keep = self.picked();
+        self.rows.step(rows) && self.select_after(keep)
+    }
+
+    /// The rows became the filter's: new text selects the top row; the same text, or none,
+    /// keeps `keep` selected (or the row nearest it).
+    fn select_after(&mut self, keep: Option<K>) -> bool {
+        let filter = self.narrowed.as_deref().unwrap_or("");
+        if std::mem::take(&mut self.retyped) && !filter.trim().is_empty() {
             self.selected = 0;
         } else if let Some(row) = keep.and_then(|k| self.row_of(&k)) {
             self.selected = row;
         }
         self.clamp();
+        true
     }
 
     /// The record a data index shows.

@@ -232,6 +232,24 @@ pub trait TabView {
     /// The `/` filter changed: narrow the lists.
     fn set_filter(&mut self, cx: &Ctx, text: &str);
 
+    /// The `/` filter was typed into, and the event loop runs `work` between key presses: a
+    /// tab whose list is large only starts narrowing it, so the typed text is drawn at once and
+    /// the rows follow. The rows must end as `set_filter` leaves them.
+    fn type_filter(&mut self, cx: &Ctx, text: &str) {
+        self.set_filter(cx, text)
+    }
+
+    /// Whether the rows shown are not yet the filter's (`type_filter` left work to do).
+    fn filtering(&self) -> bool {
+        false
+    }
+
+    /// Does up to about `rows` rows of the work `type_filter` left; returns whether the rows
+    /// are now the filter's (the screen changed).
+    fn work(&mut self, _cx: &Ctx, _rows: usize) -> bool {
+        false
+    }
+
     /// A form it opened was submitted. Errors go on the form (it stays open); a save that
     /// fails puts its reason on the form too.
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &Self::Form) -> Effects<Self>;

@@ -63,6 +63,8 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
     let mut last_poll = Instant::now();
     // Ctrl-K's box is drawn before its index is built (a million records take a few hundred ms).
     app.defer_index = true;
+    // A typed filter only starts its narrowing; the loop does it in steps between key presses.
+    app.background = true;
     while app.running {
         if dirty {
             guard.terminal.draw(|f| crate::ui::render(f, app))?;
@@ -75,11 +77,19 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
         if let Some(text) = app.clipboard.take() {
             execute!(io::stdout(), crate::copy::clipboard(&text))?;
         }
+        let busy = app.working();
         let mut wait = POLL_CHANGES.saturating_sub(last_poll.elapsed());
-        if app.search_waiting() {
+        if busy {
+            wait = Duration::ZERO;
+        } else if app.search_waiting() {
             wait = wait.min(SEARCH_POLL);
         }
-        if event::poll(wait)? {
+        // A key first (drawn next time round), then a step of work while none is waiting.
+        if !event::poll(wait)? {
+            if busy {
+                dirty |= app.work();
+            }
+        } else {
             match event::read()? {
                 // Releases and repeats are reported on some platforms; act on presses only.
                 Event::Key(key) if key.kind == KeyEventKind::Press => {

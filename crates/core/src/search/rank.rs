@@ -58,6 +58,27 @@ pub fn rank_one(matcher: &Matcher, key: &str) -> Option<(Tier, i64)> {
     }
 }
 
+/// How one key matches by the rule, without its fuzzy score (`rank_one`'s tier): all a list's
+/// `/` filter needs, since it keeps its own order within each tier, and what decides which keys
+/// a search must score at all.
+pub fn tier_one(matcher: &Matcher, key: &str) -> Option<Tier> {
+    matcher
+        .word_tier(key)
+        .or_else(|| matcher.matches(key).then_some(Tier::Fuzzy))
+}
+
+/// The tier of every candidate (indexes into `keys`) that matches, in candidate order; on both
+/// cores when there are many. The same keys and tiers as [`rank_all`], without scoring.
+pub fn tier_all(matcher: &Matcher, keys: &[String], candidates: &[u32]) -> Vec<(Tier, u32)> {
+    let tier_chunk = |chunk: &[u32]| -> Vec<(Tier, u32)> {
+        chunk
+            .iter()
+            .filter_map(|&i| Some((tier_one(matcher, keys.get(i as usize)?)?, i)))
+            .collect()
+    };
+    super::in_chunks(candidates, tier_chunk)
+}
+
 /// Ranks `candidates` (indexes into `keys`) by the one rule: (tier, fuzzy score, index) for every
 /// key that matches at all, in candidate order; on both cores when there are many. A key that
 /// matches by its words but not as a fuzzy subsequence (words typed in another order) scores 0.

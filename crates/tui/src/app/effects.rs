@@ -66,6 +66,9 @@ pub(crate) trait AnyTab {
     fn back(&mut self, cx: &Ctx) -> bool;
     fn filter(&self) -> &str;
     fn set_filter(&mut self, cx: &Ctx, text: &str);
+    fn type_filter(&mut self, cx: &Ctx, text: &str);
+    fn filtering(&self) -> bool;
+    fn work(&mut self, cx: &Ctx, rows: usize) -> bool;
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &Purpose) -> Vec<Erased>;
     fn confirmed(&mut self, cx: &Ctx, answer: Purpose) -> Vec<Erased>;
     fn saved(&mut self, cx: &Ctx, then: Purpose, id: Option<Id>) -> Vec<Erased>;
@@ -92,6 +95,15 @@ impl<T: TabView> AnyTab for T {
     }
     fn set_filter(&mut self, cx: &Ctx, text: &str) {
         TabView::set_filter(self, cx, text)
+    }
+    fn type_filter(&mut self, cx: &Ctx, text: &str) {
+        TabView::type_filter(self, cx, text)
+    }
+    fn filtering(&self) -> bool {
+        TabView::filtering(self)
+    }
+    fn work(&mut self, cx: &Ctx, rows: usize) -> bool {
+        TabView::work(self, cx, rows)
     }
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &Purpose) -> Vec<Erased> {
         match purpose.value.downcast_ref::<T::Form>() {

@@ -162,6 +162,29 @@ impl IntakeTab {
             .fill_keys_for(&filter, |i| search_text(data, &data.intakes[i]));
     }
 
+    /// Up to `rows` rows of the work a typed filter left (its search keys first, a key being
+    /// several times the work of ranking one); returns whether the rows are the filter's now.
+    fn filter_step(&mut self, data: &Dataset, rows: usize) -> bool {
+        let list = self.list.current_mut();
+        if !list.rows.narrowing() {
+            return false;
+        }
+        if !list.rows.keyed() {
+            list.rows
+                .fill_some_keys((rows / KEY_COST).max(1), |i| search_text(data, &data.intakes[i]));
+            return false;
+        }
+        list.step(rows)
+    }
+
+    /// Finishes the work a typed filter left, so what is selected is what a filter narrowed at
+    /// once would have selected (before a rebuild or a save remembers it).
+    fn finish_filter(&mut self, data: &Dataset) {
+        while self.rows().narrowing() {
+            self.filter_step(data, usize::MAX);
+        }
+    }
+
     fn selected_or_say(&self, cx: &Ctx) -> Result<Intake, Fx> {
         self.selected(cx.data)
             .cloned()
@@ -210,6 +233,7 @@ impl TabView for IntakeTab {
     fn refresh(&mut self, cx: &Ctx) {
         self.rebuilds += 1;
         let (data, today) = (cx.data, cx.today);
+        self.finish_filter(data);
         let memory = self.list.remember();
         self.overdue_limit = overdue_limit(&data.intake_settings);
         self.stale_limit = stale_limit(&data.intake_settings);
@@ -322,7 +346,11 @@ impl TabView for IntakeTab {
 
     fn patched(&mut self, cx: &Ctx, changes: &[(&'static str, Id)]) -> bool {
         // The closures list shows other records: a save there is rebuilt.
-        !self.closures.shown && patch::patch(self, cx, changes)
+        if self.closures.shown {
+            return false;
+        }
+        self.finish_filter(cx.data);
+        patch::patch(self, cx, changes)
     }
 
     fn filter(&self) -> &str {
@@ -342,6 +370,22 @@ impl TabView for IntakeTab {
         text.clone_into(&mut self.list.filter);
         self.fill_keys(cx.data);
         self.list.narrow_all();
+    }
+
+    fn type_filter(&mut self, cx: &Ctx, text: &str) {
+        if self.closures.shown {
+            return self.set_filter(cx, text);
+        }
+        text.clone_into(&mut self.list.filter);
+        self.list.current_mut().begin(text);
+    }
+
+    fn filtering(&self) -> bool {
+        self.rows().narrowing()
+    }
+
+    fn work(&mut self, cx: &Ctx, rows: usize) -> bool {
+        self.filter_step(cx.data, rows)
     }
 
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &IntakeForm) -> Fx {
@@ -437,6 +481,9 @@ impl TabView for IntakeTab {
         view::render(self, frame, area, cx, theme);
     }
 }
+
+/// How many rows ranked cost about as much as one search key built.
+const KEY_COST: usize = 8;
 
 /// What `/` matches an intake on: the person, position, location, status, services and owner.
 fn search_text(data: &Dataset, it: &Intake) -> String {

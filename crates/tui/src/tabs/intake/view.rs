@@ -110,7 +110,11 @@ pub fn render(tab: &IntakeTab, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &
         tab.sort.label(),
         if tab.reversed { " (reversed)" } else { "" }
     );
-    let title = if tab.rows().len() == data.intakes.len() {
+    // Typed text is drawn before the rows are its own (see `list/filter.rs`): the title says so
+    // until they are.
+    let title = if tab.rows().narrowing() {
+        format!(" Intake queue (filtering…) · {sort} ")
+    } else if tab.rows().len() == data.intakes.len() {
         format!(" Intake queue ({}) · {sort} ", tab.rows().len())
     } else {
         format!(
