@@ -88,6 +88,29 @@ impl Dataset {
         }
     }
 
+    /// After people or places were saved in place or added at the end of their vectors (no
+    /// other one moved): a new version, and the lookups by id take in the added `employees`
+    /// and `locations` (ids) instead of being made again.
+    /// In id order (as loaded and as saves keep them) people and places need no map: they are
+    /// found where they sit.
+    pub fn appended(&mut self, employees: &[Id], locations: &[Id]) {
+        self.version += 1;
+        if !self.employee_index.is_empty() {
+            for &id in employees {
+                if let Some(i) = self.employees.iter().rposition(|e| e.id == id) {
+                    self.employee_index.insert(id, i);
+                }
+            }
+        }
+        if !self.location_index.is_empty() {
+            for &id in locations {
+                if let Some(i) = self.locations.iter().rposition(|l| l.id == id) {
+                    self.location_index.insert(id, i);
+                }
+            }
+        }
+    }
+
     pub fn employee(&self, id: Id) -> Option<&Employee> {
         by_id(&self.employees, &self.employee_index, id, |e| e.id)
     }
@@ -147,9 +170,8 @@ impl Dataset {
     pub fn union_chapters(&self) -> Vec<String> {
         list_names(
             self.chapters.iter().map(|c| c.name.as_str()),
-            self.employees
-                .iter()
-                .filter_map(|e| e.chapter.as_deref())
+            distinct(self.employees.iter().filter_map(|e| e.chapter.as_deref()))
+                .into_iter()
                 .filter(|c| !same_name(c, NO_CHAPTER)),
         )
     }
@@ -177,9 +199,16 @@ impl Dataset {
     pub fn owners(&self) -> Vec<String> {
         list_names(
             self.owners.iter().map(|o| o.name.as_str()),
-            self.intakes.iter().map(|i| i.owner.as_str()),
+            distinct(self.intakes.iter().map(|i| i.owner.as_str())),
         )
     }
+}
+
+/// Each value once, in the order first seen: a list of names carried by a million records is
+/// made from the few distinct ones (`list_names` keeps the first spelling, so the order stays).
+fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut seen = std::collections::HashSet::new();
+    values.filter(|v| seen.insert(*v)).collect()
 }
 
 /// A map from id to place for `records` not in id order; empty for records in id order, which
