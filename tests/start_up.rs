@@ -96,7 +96,10 @@ fn keys_pressed_while_loading_wait_for_the_records_and_are_not_lost() {
     assert!(waiting.contains("your keys wait"), "{waiting}");
     finish(&mut started);
     press(&mut loaded, keys);
-    started.status = None;
+    assert_eq!(
+        started.status, None,
+        "the word that keys wait goes once they are applied"
+    );
     assert_eq!(
         common::screen_text(&started, 120, 40),
         common::screen_text(&loaded, 120, 40)

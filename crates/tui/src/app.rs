@@ -274,7 +274,7 @@ impl App {
         self.last_input = std::time::Instant::now();
         if self.must_wait(Some(&ev)) {
             self.waiting.push(loading::Waiting::Key(ev));
-            self.status = Some("loading the rest of the records: your keys wait for them".into());
+            self.status = Some(loading::KEYS_WAIT.into());
             return;
         }
         if let Some(action) = self.action_of(&ev) {

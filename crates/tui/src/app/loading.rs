@@ -11,6 +11,9 @@ use chrono::NaiveDate;
 use pathways_core::store::{self, Store};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// What the footer says while input waits for the records.
+pub(super) const KEYS_WAIT: &str = "loading the rest of the records: your keys wait for them";
+
 /// Input that came while the rest of the records were loading and waits for them.
 #[derive(Debug, Clone)]
 pub(super) enum Waiting {
@@ -57,6 +60,9 @@ impl App {
         }
         if self.loading.is_some() || self.waiting.is_empty() {
             return finished;
+        }
+        if self.status.as_deref() == Some(KEYS_WAIT) {
+            self.status = None;
         }
         for input in std::mem::take(&mut self.waiting) {
             match input {
