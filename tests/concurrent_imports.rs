@@ -28,18 +28,30 @@ fn mkfifo(path: &Path) {
     assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
 }
 
-/// Starts opening the writing end of `fifo` before the import that reads it is started: a
-/// writer waiting in its open is already counted, so the import never finds the pipe without one.
-fn open_writer(fifo: &Path) -> std::thread::JoinHandle<std::fs::File> {
-    let fifo = fifo.to_path_buf();
-    std::thread::spawn(move || std::fs::OpenOptions::new().write(true).open(fifo).unwrap())
+/// The test's own end of `fifo`, opened for reading and writing before the import is started:
+/// on Linux that open never waits and counts as a writer at once, so the import never finds the
+/// pipe without one (a thread still on its way to a writing open could come too late).
+fn keep_open(fifo: &Path) -> std::fs::File {
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(fifo)
+        .unwrap()
 }
 
-/// The writing end, once `child` opened the reading end; fails the test with the child's
-/// output if it ends first.
-fn writer_for(opening: std::thread::JoinHandle<std::fs::File>, child: &mut Child) -> std::fs::File {
+/// Waits until `child` has `fifo` open (its file descriptors, in /proc); fails the test with
+/// the child's output if it ends first.
+fn wait_until_opened(fifo: &Path, child: &mut Child) {
     let start = Instant::now();
-    while !opening.is_finished() {
+    let fds = format!("/proc/{}/fd", child.id());
+    let opened = || {
+        std::fs::read_dir(&fds).is_ok_and(|entries| {
+            entries
+                .flatten()
+                .any(|e| std::fs::read_link(e.path()).is_ok_and(|target| target == fifo))
+        })
+    };
+    while !opened() {
         if let Some(status) = child.try_wait().unwrap() {
             let mut said = String::new();
             if let Some(mut stderr) = child.stderr.take() {
@@ -50,7 +62,6 @@ fn writer_for(opening: std::thread::JoinHandle<std::fs::File>, child: &mut Child
         assert!(start.elapsed() < TIMEOUT, "the import never opened its file");
         std::thread::sleep(Duration::from_millis(10));
     }
-    opening.join().unwrap()
 }
 
 #[test]
@@ -77,7 +88,7 @@ fn two_imports_of_one_export_at_the_same_moment_store_each_row_once() {
     for name in ["a.csv", "b.csv"] {
         let fifo = dir.path().join(name);
         mkfifo(&fifo);
-        let opening = open_writer(&fifo);
+        let writer = keep_open(&fifo);
         let mut child = Command::new(common::binary())
             .arg("--db")
             .arg(&path)
@@ -90,7 +101,7 @@ fn two_imports_of_one_export_at_the_same_moment_store_each_row_once() {
             .spawn()
             .unwrap();
         // Each import opens its file once its database is open.
-        let writer = writer_for(opening, &mut child);
+        wait_until_opened(&fifo, &mut child);
         imports.push((child, writer));
     }
     // Both have the database open. With the writer lock held, each reads the export, reads the

@@ -158,15 +158,22 @@ fn undo_reverts_the_last_change_in_one_transaction() {
     assert!(app.status.as_deref().unwrap().contains("nothing to undo"));
 }
 
+/// In the dashboard's event loop (`App::background`) the search index is built between key
+/// presses before anyone asks, Ctrl-K's box opens at once, and each key only starts its search,
+/// worked out in steps between keys: the results are those of a search done at once, however
+/// the keys fall among the steps, and a save of an intake is taken into the index as a rebuild
+/// would make it.
 #[test]
-fn a_large_index_is_searched_off_the_input_path() {
+fn a_search_worked_out_between_keys_finds_what_a_search_at_once_finds() {
     let (_dir, path, store) = demo_store();
     let base = store.load().unwrap().0.employees;
     store
         .write(|tx| {
-            for k in 0..50 {
+            for k in 0..20 {
                 for e in &base {
                     let mut e = e.clone();
+                    e.id += 1_000_000 * (k + 1);
+                    e.employee_number = format!("{}{k}", e.employee_number);
                     e.last_name = format!("{}{k}", e.last_name);
                     tx.insert(&mut e)?;
                 }
@@ -175,53 +182,84 @@ fn a_large_index_is_searched_off_the_input_path() {
         })
         .unwrap();
     drop(store);
-    let mut app = App::new(pathways_core::store::Store::open(&path).unwrap(), today()).unwrap();
-    app.update(Action::GlobalSearch);
-    assert!(
-        app.search_worker.is_some(),
-        "{} entries should use the worker",
-        app.index.as_ref().unwrap().len()
-    );
-    typed(&mut app, "garcia");
-    let start = std::time::Instant::now();
-    while app.search_waiting() {
-        app.poll_search();
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(20),
-            "no answer from the worker"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(5));
+    let mut later = App::new(pathways_core::store::Store::open(&path).unwrap(), today()).unwrap();
+    later.background = true;
+    later.work_rows = 64;
+    // The index is built in steps, before Ctrl-K.
+    assert!(later.index.is_none() && later.working());
+    let mut steps = 0;
+    while later.index.is_none() {
+        later.work();
+        steps += 1;
     }
-    let Some(Modal::Search(s)) = app.modals.last() else {
-        panic!()
+    assert!(steps > 10, "built in {steps} steps");
+    assert!(!later.working(), "nothing more to do");
+    let index = later.index.clone().unwrap();
+    assert_eq!(index, pathways_core::search::Index::build(&later.data));
+    let at_once = |query: &str| {
+        pathways_core::search::Narrowing::default().search(&index, query, pathways_tui::finder::SEARCH_LIMIT)
     };
-    let index = app.index.as_ref().unwrap();
-    let direct: Vec<usize> = pathways_core::search::Narrowing::default().search(
-        index,
-        "garcia",
-        pathways_tui::finder::SEARCH_LIMIT,
+    later.handle_key(KeyEvent::new(KeyCode::Char('k'), KeyModifiers::CONTROL));
+    // Typed with a step or two between keys, and a Backspace.
+    for (key, steps) in [
+        (KeyCode::Char('g'), 1),
+        (KeyCode::Char('a'), 3),
+        (KeyCode::Char('r'), 0),
+        (KeyCode::Char('z'), 2),
+        (KeyCode::Backspace, 5),
+        (KeyCode::Char('c'), 40),
+        (KeyCode::Char('i'), 0),
+        (KeyCode::Char('a'), 0),
+    ] {
+        later.handle_key(KeyEvent::new(key, KeyModifiers::NONE));
+        assert!(later.search_waiting(), "the key only starts its search");
+        for _ in 0..steps {
+            later.work();
+        }
+    }
+    later.settle();
+    let Some(Modal::Search(s)) = later.modals.last() else {
+        panic!("the box is open")
+    };
+    assert_eq!(s.input, "garcia");
+    assert!(!s.results.is_empty());
+    assert_eq!(s.results, at_once("garcia"));
+    assert!(screen_text(&later, 100, 30).contains("García"));
+    // A status step saved on the queue: the index takes it in, as a rebuild would make it.
+    later.modals.pop();
+    let it = later.intake.selected(&later.data).unwrap().clone();
+    key(&mut later, KeyCode::Char('>'));
+    key(&mut later, KeyCode::Enter);
+    assert_ne!(
+        later.data.intakes.iter().find(|i| i.id == it.id).unwrap().status,
+        it.status
     );
-    assert_eq!(s.results, direct);
-    assert!(screen_text(&app, 80, 24).contains("García"));
+    assert!(!later.working(), "the index was kept");
+    assert_eq!(
+        later.index.as_ref().unwrap(),
+        &pathways_core::search::Index::build(&later.data)
+    );
 }
 
-/// In the dashboard's event loop Ctrl-K's box opens before its index is built (a million
-/// records take a few hundred ms): the box is there at once, empty and waiting; the loop builds
-/// the index after drawing it, and the results are then those of a box opened with an index.
+/// Outside the event loop (tests, benches) Ctrl-K builds its index when it opens and each key
+/// searches at once; in it, the box opens before its index is built and waits for it.
 #[test]
 fn the_search_box_opens_before_its_index_is_built() {
     let (_dir, mut app) = demo_app();
-    app.defer_index = true;
+    app.background = true;
     app.handle_key(KeyEvent::new(KeyCode::Char('k'), KeyModifiers::CONTROL));
     let Some(Modal::Search(s)) = app.modals.last() else {
         panic!("the box is open")
     };
     assert!(app.index.is_none(), "no index yet");
     assert!(s.waiting && s.results.is_empty());
-    assert!(screen_text(&app, 80, 24).contains("Find anything"));
-    assert!(app.prepare_search(), "the loop builds it and draws again");
-    assert!(!app.prepare_search(), "once");
+    let screen = screen_text(&app, 80, 24);
+    assert!(
+        screen.contains("Find anything") && screen.contains("searching…"),
+        "{screen}"
+    );
     typed(&mut app, "garcia");
+    app.settle();
     let Some(Modal::Search(deferred)) = app.modals.last() else {
         panic!()
     };
@@ -229,9 +267,9 @@ fn the_search_box_opens_before_its_index_is_built() {
     // The same search with the index built when the box opens.
     app.modals.pop();
     app.index = None;
-    app.search_worker = None;
-    app.defer_index = false;
+    app.background = false;
     app.handle_key(KeyEvent::new(KeyCode::Char('k'), KeyModifiers::CONTROL));
+    assert!(app.index.is_some());
     typed(&mut app, "garcia");
     let Some(Modal::Search(direct)) = app.modals.last() else {
         panic!()

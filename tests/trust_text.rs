@@ -214,7 +214,6 @@ fn no_cell_of_the_dashboard_carries_a_live_character() {
     app.modals.clear();
     app.update(Action::GlobalSearch);
     app.paste(&e.employee_number);
-    app.poll_search();
     check(&app, "the search box");
 }
 

@@ -74,6 +74,9 @@ fn a_filter_worked_out_between_keys_ends_as_one_narrowed_on_each_key() {
     let mut now = app(&dir, "now.redb", 6_000);
     let mut later = app(&dir, "later.redb", 6_000);
     later.background = true;
+    // The search index is built between keys first, before anyone asks.
+    assert!(later.working() && later.index.is_none());
+    settle(&mut later);
     // Small steps: the queue's rows take many of them.
     later.work_rows = 13;
     assert!(later.intake.rows().len() > 10 * later.work_rows);
@@ -154,6 +157,7 @@ fn a_change_under_a_filter_being_worked_out_ends_with_the_filters_rows() {
     let mut now = app(&dir, "now.redb", 3_000);
     let mut later = app(&dir, "later.redb", 3_000);
     later.background = true;
+    settle(&mut later);
     later.work_rows = 13;
     for code in [KeyCode::Char('/'), KeyCode::Char('m'), KeyCode::Char('a')] {
         both(&mut now, &mut later, code);

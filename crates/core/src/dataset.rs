@@ -51,6 +51,8 @@ macro_rules! dataset_struct {
             location_index: HashMap<Id, usize>,
             /// Bumped by every `reindex`, so views can tell whether what they built is current.
             version: u64,
+            /// Bumped whenever people, places or the chapter list may have changed.
+            people_version: u64,
         }
 
         impl Dataset {
@@ -73,6 +75,7 @@ impl Dataset {
     /// Rebuilds the lookup indexes; call after replacing any vector.
     pub fn reindex(&mut self) {
         self.version += 1;
+        self.people_version += 1;
         self.employee_index = index_unless_in_order(&self.employees, |e| e.id);
         self.location_index = index_unless_in_order(&self.locations, |l| l.id);
     }
@@ -86,6 +89,18 @@ impl Dataset {
         } else {
             self.version += 1;
         }
+    }
+
+    /// Which state of the people, places and chapter list this is: it changes whenever any of
+    /// them may have changed (every `reindex`, every save of one), so a view can keep what it
+    /// made from them alone (the chapter groups) across other saves.
+    pub fn people_version(&self) -> u64 {
+        self.people_version
+    }
+
+    /// After people, places or chapters were saved in place (see `people_version`).
+    pub fn people_changed(&mut self) {
+        self.people_version += 1;
     }
 
     /// After people or places were saved in place or added at the end of their vectors (no

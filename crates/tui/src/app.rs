@@ -58,17 +58,15 @@ pub struct App {
     load_problems: std::collections::BTreeMap<&'static str, Vec<pathways_core::store::DecodeProblem>>,
     /// Tabs whose view was built from older data (refreshed when shown).
     stale: [bool; Tab::ALL.len()],
-    /// The global search index, built when first needed after each load.
-    pub index: Option<std::sync::Arc<pathways_core::search::Index>>,
-    /// Runs searches off the input path when the index is large.
-    pub search_worker: Option<pathways_core::search::Worker>,
-    /// Ctrl-K opens its box at once and the search index is built after the box is on screen
-    /// (`prepare_search`, called by the event loop after each draw); otherwise (tests, benches)
-    /// the index is built when the box opens.
-    pub defer_index: bool,
-    /// Work leaves the input path (the event loop sets it): typing a filter only starts the
-    /// narrowing and `work`, run between key presses, finishes it; otherwise (tests, benches)
-    /// each key narrows at once. Both end with the same rows.
+    /// The global search index: built between key presses after each load (`work`), or when
+    /// first needed outside the event loop; a save of intakes alone is taken into it.
+    pub index: Option<pathways_core::search::Index>,
+    /// The index being built, a slice per `work` step.
+    index_build: Option<pathways_core::search::Builder>,
+    /// Work leaves the input path (the event loop sets it): typing a filter or a search only
+    /// starts it and `work`, run between key presses, finishes it, and the search index is built
+    /// there before anyone asks; otherwise (tests, benches) each key narrows or searches at
+    /// once. Both end with the same rows and hits.
     pub background: bool,
     /// How many rows one `work` step ranks at most (search keys built: an eighth of that).
     pub work_rows: usize,
@@ -141,8 +139,7 @@ impl App {
             detail_scroll: 0,
             detail_room: std::cell::Cell::new(0),
             index: None,
-            search_worker: None,
-            defer_index: false,
+            index_build: None,
             background: false,
             work_rows: WORK_ROWS,
             clipboard: None,
@@ -295,7 +292,7 @@ impl App {
             Some(Modal::Form { form, .. }) => form.insert(pasted),
             Some(Modal::Search(s)) => {
                 s.insert(&line);
-                s.run(self.index.as_deref(), self.search_worker.as_ref());
+                s.run(self.index.as_ref(), self.background);
                 line.len() != pasted.len()
             }
             Some(Modal::Palette(p)) => {
@@ -478,17 +475,25 @@ impl App {
         }
     }
 
-    /// Whether work is waiting for `work` (a filter being worked out).
+    /// Whether work is waiting for `work` (a filter or a search being worked out, the search
+    /// index being built).
     pub fn working(&self) -> bool {
-        Tab::ALL.iter().any(|&t| self.view(t).filtering())
+        Tab::ALL.iter().any(|&t| self.view(t).filtering()) || self.search_working()
     }
 
-    /// One step of the waiting work, the tab on screen first (a few milliseconds at most, so a
-    /// key pressed meanwhile waits less than a frame). Returns whether to draw again.
+    /// One step of the waiting work (a few milliseconds at most, so a key pressed meanwhile
+    /// waits less than a frame): what is on screen first, the tab's filter or the search box,
+    /// then the search index, then other tabs' filters. Returns whether to draw again.
     pub fn work(&mut self) -> bool {
         let rows = self.work_rows;
-        let order = std::iter::once(self.tab).chain(Tab::ALL.into_iter().filter(|&t| t != self.tab));
-        for t in order {
+        if self.modals.is_empty() && self.view(self.tab).filtering() {
+            let (tab, cx) = self.split(self.tab);
+            return tab.work(&cx, rows);
+        }
+        if self.search_working() {
+            return self.search_work();
+        }
+        for t in Tab::ALL {
             if self.view(t).filtering() {
                 let (tab, cx) = self.split(t);
                 return tab.work(&cx, rows) && t == self.tab;

@@ -5,13 +5,10 @@
 use crate::action::Action;
 use crate::keymap::{self, Command};
 use crate::tab::Tab;
-use pathways_core::search::{Index, Matcher, Narrowing, Worker, top};
+use pathways_core::search::{Index, Matcher, Narrowing, top};
 
 /// How many hits the search prompt shows.
 pub const SEARCH_LIMIT: usize = 50;
-
-/// From this many searchable records on, searches run on the worker thread.
-pub const ASYNC_FROM: usize = 20_000;
 
 /// What a prompt asks of the app after a key.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,8 +34,7 @@ pub struct SearchBox {
     /// Indexes into the app's search index, best first.
     pub results: Vec<usize>,
     narrowing: Narrowing,
-    /// The number of the newest query sent to the worker, and whether its answer is still due.
-    seq: u64,
+    /// The results are not yet the input's (the index or the search is being worked out).
     pub waiting: bool,
 }
 
@@ -50,29 +46,49 @@ impl SearchBox {
         }
     }
 
-    /// Searches for the input: on the worker when there is one, else here.
-    pub fn run(&mut self, index: Option<&Index>, worker: Option<&Worker>) {
-        if let Some(worker) = worker {
-            self.seq += 1;
+    /// Searches for the input: at once, or (`later`) only begun, `step` doing the work between
+    /// key presses. Without an index the box waits for one (then `run` again).
+    pub fn run(&mut self, index: Option<&Index>, later: bool) {
+        let Some(index) = index else {
             self.waiting = true;
-            worker.ask(self.seq, &self.input);
-        } else if let Some(index) = index {
-            self.results = self.narrowing.search(index, &self.input, SEARCH_LIMIT);
-            self.selected = self.selected.min(self.results.len().saturating_sub(1));
+            return;
+        };
+        if !later {
+            let found = self.narrowing.search(index, &self.input, SEARCH_LIMIT);
+            return self.show(found);
+        }
+        match self.narrowing.begin(index, &self.input, SEARCH_LIMIT) {
+            Some(found) => self.show(found),
+            None => self.waiting = true,
         }
     }
 
-    /// Takes the worker's answer to the newest query, if it has come. Returns whether to redraw.
-    pub fn poll(&mut self, worker: &Worker) -> bool {
-        match worker.try_result() {
-            Some((seq, found)) if seq == self.seq => {
-                self.results = found;
-                self.selected = self.selected.min(self.results.len().saturating_sub(1));
-                self.waiting = false;
+    /// Ranks up to `rows` more entries for the search under way; returns whether its results
+    /// came (the box changed).
+    pub fn step(&mut self, index: &Index, rows: usize) -> bool {
+        if !self.narrowing.working() {
+            // The index came after the box opened: the search starts now.
+            self.run(Some(index), true);
+            return !self.waiting;
+        }
+        match self.narrowing.step(index, rows) {
+            Some(found) => {
+                self.show(found);
                 true
             }
-            _ => false,
+            None => false,
         }
+    }
+
+    /// Forgets what earlier searches found (the index changed under the box).
+    pub fn forget(&mut self) {
+        self.narrowing = Narrowing::default();
+    }
+
+    fn show(&mut self, found: Vec<usize>) {
+        self.results = found;
+        self.selected = self.selected.min(self.results.len().saturating_sub(1));
+        self.waiting = false;
     }
 
     /// Typed or pasted text (already one clean line).

@@ -8,6 +8,7 @@ mod views;
 pub use filter::rank;
 pub use views::{Memory, ViewKind, Views};
 
+use pathways_core::search::Keys;
 use pathways_core::text::fold;
 
 /// How far PgUp/PgDn move.
@@ -56,7 +57,7 @@ pub fn scroll_offset(selected: usize, height: usize) -> usize {
 #[derive(Debug, Clone, Default)]
 pub struct Rows {
     base: Vec<usize>,
-    keys: Vec<String>,
+    keys: Keys,
     pub visible: Vec<usize>,
     /// The filters worked out and the one under way, so a growing filter only rescans the
     /// previous matches and a shrinking one is shown at once.
@@ -93,22 +94,22 @@ impl Rows {
     }
 
     /// Builds the search key of every base row from its data index.
-    pub fn fill_keys(&mut self, text: impl FnMut(usize) -> String) {
+    pub fn fill_keys(&mut self, text: impl Fn(usize) -> String + Sync) {
         self.keys.clear();
         self.fill_some_keys(usize::MAX, text);
     }
 
-    /// Builds up to `rows` more search keys (those `set_order` left unbuilt); returns whether
-    /// every row has its key now. Steps of this between key presses build them without making
-    /// anyone wait.
-    pub fn fill_some_keys(&mut self, rows: usize, mut text: impl FnMut(usize) -> String) -> bool {
+    /// Builds up to `rows` more search keys (those `set_order` left unbuilt), on both cores
+    /// when there are many; returns whether every row has its key now. Steps of this between
+    /// key presses build them without making anyone wait.
+    pub fn fill_some_keys(&mut self, rows: usize, text: impl Fn(usize) -> String + Sync) -> bool {
         if self.keys.len() > self.base.len() {
             self.keys.clear();
         }
         let from = self.keys.len();
         let to = from.saturating_add(rows).min(self.base.len());
-        self.keys
-            .extend(self.base[from..to].iter().map(|&i| fold(&text(i))));
+        let keys = pathways_core::search::map_parallel(&self.base[from..to], |&i| fold(&text(i)));
+        self.keys.extend(keys);
         self.keys.len() == self.base.len()
     }
 
@@ -272,7 +273,7 @@ impl<K: Clone + PartialEq> ViewList<K> {
     }
 
     /// Builds the search text now if narrowing by `filter` needs it.
-    pub fn fill_keys_for(&mut self, filter: &str, text: impl FnMut(usize) -> String) {
+    pub fn fill_keys_for(&mut self, filter: &str, text: impl Fn(usize) -> String + Sync) {
         if self.rows.needs_keys(filter) {
             self.rows.fill_keys(text);
         }
@@ -427,9 +428,10 @@ mod tests {
         l.narrow("wendell");
         assert_eq!(l.rows.visible, vec![3], "wendy ellis, fuzzily");
         // With a Wendell in the list, he alone is shown.
-        let keys: Vec<String> = ["wendy ellis", "wendell brooks", "wen dell"]
+        let keys: Keys = ["wendy ellis", "wendell brooks", "wen dell"]
             .map(String::from)
-            .to_vec();
+            .into_iter()
+            .collect();
         assert_eq!(rank("wendell", &keys, &[0, 1, 2]).0, vec![1]);
     }
 

@@ -40,8 +40,8 @@ impl Drop for TerminalGuard {
 
 /// How often to look for changes saved by another pathways on the same database.
 const POLL_CHANGES: Duration = Duration::from_millis(1000);
-/// How often to look for a search answer while one is due.
-const SEARCH_POLL: Duration = Duration::from_millis(5);
+/// How often to look whether the records read after the first frame are in.
+const LOADING_POLL: Duration = Duration::from_millis(5);
 
 /// The first frame, drawn before the data is loaded, so the screen answers at once at any size
 /// of database.
@@ -61,19 +61,14 @@ pub fn opening(guard: &mut TerminalGuard, path: &std::path::Path) -> io::Result<
 pub fn run(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
     let mut dirty = true;
     let mut last_poll = Instant::now();
-    // Ctrl-K's box is drawn before its index is built (a million records take a few hundred ms).
-    app.defer_index = true;
-    // A typed filter only starts its narrowing; the loop does it in steps between key presses.
+    // A typed filter or search only starts; the loop does the work in steps between key
+    // presses, and builds Ctrl-K's index before anyone asks.
     app.background = true;
     while app.running {
         if dirty {
             guard.terminal.draw(|f| crate::ui::render(f, app))?;
             dirty = false;
             app.on_screen();
-        }
-        if app.prepare_search() {
-            dirty = true;
-            continue;
         }
         if let Some(text) = app.clipboard.take() {
             execute!(io::stdout(), crate::copy::clipboard(&text))?;
@@ -86,8 +81,8 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
         let mut wait = POLL_CHANGES.saturating_sub(last_poll.elapsed());
         if busy {
             wait = Duration::ZERO;
-        } else if app.search_waiting() || app.is_loading() {
-            wait = wait.min(SEARCH_POLL);
+        } else if app.is_loading() {
+            wait = wait.min(LOADING_POLL);
         }
         // A key first (drawn next time round), then a step of work while none is waiting.
         if !event::poll(wait)? {
@@ -109,7 +104,6 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
                 _ => {}
             }
         }
-        dirty |= app.poll_search();
         if last_poll.elapsed() >= POLL_CHANGES {
             last_poll = Instant::now();
             dirty |= app.tick();

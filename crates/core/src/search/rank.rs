@@ -1,6 +1,6 @@
 //! The one ranking rule of every search: whole words, then word beginnings, then fuzzy.
 
-use super::Matcher;
+use super::{Keys, Matcher};
 
 /// How well a key matches a query, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -68,15 +68,17 @@ pub fn tier_one(matcher: &Matcher, key: &str) -> Option<Tier> {
 }
 
 /// The tier of every candidate (indexes into `keys`) that matches, in candidate order; on both
-/// cores when there are many. The same keys and tiers as [`rank_all`], without scoring.
-pub fn tier_all(matcher: &Matcher, keys: &[String], candidates: &[u32]) -> Vec<(Tier, u32)> {
+/// cores when there are many. The same keys and tiers as [`rank_all`], without scoring; a key
+/// without every letter of the query is passed over unread.
+pub fn tier_all(matcher: &Matcher, keys: &Keys, candidates: &[u32]) -> Vec<(Tier, u32)> {
+    let wanted = matcher.letters();
     let tier_chunk = |chunk: &[u32]| -> Vec<(Tier, u32)> {
         chunk
             .iter()
-            .filter_map(|&i| Some((tier_one(matcher, keys.get(i as usize)?)?, i)))
+            .filter_map(|&i| Some((tier_one(matcher, keys.holding(i as usize, wanted)?)?, i)))
             .collect()
     };
-    super::in_chunks(candidates, tier_chunk)
+    super::in_chunks(candidates, super::PARALLEL_FROM, tier_chunk)
 }
 
 /// Ranks `candidates` (indexes into `keys`) by the one rule: (tier, fuzzy score, index) for every
@@ -92,7 +94,7 @@ pub fn rank_all(matcher: &Matcher, keys: &[String], candidates: &[u32]) -> Vec<(
             })
             .collect()
     };
-    super::in_chunks(candidates, rank_chunk)
+    super::in_chunks(candidates, super::PARALLEL_FROM, rank_chunk)
 }
 
 #[cfg(test)]
@@ -112,6 +114,8 @@ mod tests {
             .map(String::from)
             .to_vec();
         let ranked = rank_all(&q("kofi"), &keys, &[0, 1, 2]);
+        let tiers = tier_all(&q("kofi"), &keys.iter().cloned().collect(), &[0, 1, 2]);
+        assert_eq!(tiers, ranked.iter().map(|&(t, _, i)| (t, i)).collect::<Vec<_>>());
         assert_eq!(
             ranked.iter().map(|&(t, _, i)| (t, i)).collect::<Vec<_>>(),
             vec![(Tier::Beginnings, 0), (Tier::Words, 1), (Tier::Fuzzy, 2)]

@@ -29,6 +29,7 @@ pub fn apply_saved(
     // the lookups by id take in the added ones instead of being made again.
     let mut moved = false;
     let mut added = Vec::new();
+    let mut people = false;
     for c in &journal.changes {
         macro_rules! patch {
             ($($field:ident: $ty:ty),+ $(,)?) => {
@@ -41,6 +42,7 @@ pub fn apply_saved(
         let Some(placed) = crate::with_record_kinds!(patch) else {
             return false;
         };
+        people |= c.table == Employee::TABLE || c.table == Location::TABLE || c.table == Chapter::TABLE;
         if c.table == Employee::TABLE || c.table == Location::TABLE {
             match placed {
                 Placed::InPlace => {}
@@ -64,6 +66,9 @@ pub fn apply_saved(
                 .collect()
         };
         data.appended(&of(Employee::TABLE), &of(Location::TABLE));
+        if people {
+            data.people_changed();
+        }
     }
     true
 }

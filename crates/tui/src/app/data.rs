@@ -42,7 +42,7 @@ impl App {
             .map(ToString::to_string)
             .collect();
         self.index = None;
-        self.search_worker = None;
+        self.index_build = None;
     }
 
     /// After this process's own save, whose records are already in the data: the tab on screen
@@ -56,7 +56,13 @@ impl App {
         if !taken {
             return self.data_changed();
         }
+        // The search index (or the one being built) takes in saved intakes.
+        let kept = self.index_saved(changes);
+        let search = (self.index.take(), self.index_build.take());
         self.forget_derived();
+        if kept {
+            (self.index, self.index_build) = search;
+        }
         for t in crate::tab::Tab::ALL {
             self.stale[t.index()] = t != tab;
         }

@@ -3,60 +3,97 @@
 
 use super::{App, Modal, Tab};
 use crate::action::Action;
-use crate::finder::{ASYNC_FROM, Prompt, SEARCH_LIMIT, SearchBox};
+use crate::finder::{Prompt, SearchBox};
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::Id;
-use pathways_core::search::{Entry, Index, Kind, Worker};
+use pathways_core::search::{Builder, Entry, Index, Kind};
+use pathways_core::store::Record;
+
+/// How many search keys' tiers cost about as much as one index entry made.
+const ENTRY_COST: usize = 16;
 
 impl App {
-    /// Opens the global search with `query` typed in.
+    /// Opens the global search with `query` typed in. In the event loop the box is drawn at
+    /// once and its results follow (`work`); otherwise the index is built now if need be.
     pub fn open_search(&mut self, query: &str) {
         let mut search = SearchBox::new(query);
-        if self.index.is_none() && self.defer_index {
-            // The box first; `prepare_search` builds the index once it is on screen.
-            search.waiting = true;
-            self.modals.push(Modal::Search(search));
-            return;
+        if !self.background {
+            self.build_index();
         }
-        self.build_index();
-        search.run(self.index.as_deref(), self.search_worker.as_ref());
+        search.run(self.index.as_ref(), self.background);
         self.modals.push(Modal::Search(search));
     }
 
     fn build_index(&mut self) {
         if self.index.is_none() {
-            let index = std::sync::Arc::new(Index::build(&self.data));
-            self.search_worker =
-                (index.len() >= ASYNC_FROM).then(|| Worker::start(index.clone(), SEARCH_LIMIT));
-            self.index = Some(index);
+            self.index_build = None;
+            self.index = Some(Index::build(&self.data));
         }
     }
 
-    /// After a draw: builds the search index if the search box is open without one (Ctrl-K
-    /// opened it at once) and runs what is typed. Returns whether to draw again.
-    pub fn prepare_search(&mut self) -> bool {
-        if self.index.is_some() || !matches!(self.modals.last(), Some(Modal::Search(_))) {
-            return false;
-        }
-        self.build_index();
-        if let Some(Modal::Search(s)) = self.modals.last_mut() {
-            s.waiting = false;
-            s.run(self.index.as_deref(), self.search_worker.as_ref());
-        }
-        true
+    /// Whether the search has work waiting: its index to build (the event loop builds it
+    /// before anyone asks, so Ctrl-K answers at once; once every record is loaded, since an
+    /// index of part of them would only be built again), or the open box's results.
+    pub(super) fn search_working(&self) -> bool {
+        (self.background && self.index.is_none() && !self.is_loading()) || self.search_waiting()
     }
 
-    /// Takes the worker's answer to the newest query, if it has come. Returns whether to redraw.
-    pub fn poll_search(&mut self) -> bool {
-        match (&self.search_worker, self.modals.last_mut()) {
-            (Some(worker), Some(Modal::Search(s))) => s.poll(worker),
+    /// One step of the search's work: a slice of the index, or of the open box's search.
+    /// Returns whether the box changed.
+    pub(super) fn search_work(&mut self) -> bool {
+        let rows = self.work_rows;
+        let Some(index) = &self.index else {
+            let build = self.index_build.get_or_insert_with(|| Builder::new(&self.data));
+            if !build.step(&self.data, (rows / ENTRY_COST).max(1)) {
+                return false;
+            }
+            self.index = self.index_build.take().map(Builder::finish);
+            return match self.modals.last_mut() {
+                Some(Modal::Search(s)) => {
+                    s.run(self.index.as_ref(), true);
+                    true
+                }
+                _ => false,
+            };
+        };
+        match self.modals.last_mut() {
+            Some(Modal::Search(s)) if s.waiting => s.step(index, rows),
             _ => false,
         }
     }
 
-    /// Whether a search answer is due, so the event loop should look again soon.
+    /// Whether the open search box waits for its results.
     pub fn search_waiting(&self) -> bool {
         matches!(self.modals.last(), Some(Modal::Search(s)) if s.waiting)
+    }
+
+    /// After this process's own save of `changes` only: the search index takes in saved
+    /// intakes (only their own entries show them; consultations show nowhere) instead of being
+    /// made again. Returns whether it did; otherwise the caller forgets it.
+    pub(super) fn index_saved(&mut self, changes: &[(&'static str, Id)]) -> bool {
+        let intakes = changes.iter().all(|&(table, _)| {
+            table == pathways_core::domain::Intake::TABLE
+                || table == pathways_core::domain::Consultation::TABLE
+        });
+        if !intakes {
+            return false;
+        }
+        let ids: Vec<Id> = changes
+            .iter()
+            .filter(|&&(table, _)| table == pathways_core::domain::Intake::TABLE)
+            .map(|&(_, id)| id)
+            .collect();
+        if let Some(index) = &mut self.index {
+            index.put_intakes(&self.data, &ids);
+        } else if let Some(build) = &mut self.index_build {
+            build.put_intakes(&self.data, &ids);
+        }
+        for modal in &mut self.modals {
+            if let Modal::Search(s) = modal {
+                s.forget();
+            }
+        }
+        true
     }
 
     pub(super) fn update_search(&mut self, action: Action) {
@@ -64,7 +101,7 @@ impl App {
             return;
         };
         match s.update(action) {
-            Prompt::Search => s.run(self.index.as_deref(), self.search_worker.as_ref()),
+            Prompt::Search => s.run(self.index.as_ref(), self.background),
             Prompt::Close => {
                 self.modals.pop();
             }

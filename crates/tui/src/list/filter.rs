@@ -6,7 +6,7 @@
 //! so Backspace shows the shorter query's rows at once. Synchronous narrowing (`Rows::narrow`)
 //! is the same steps run to the end, so both give the same rows in the same order.
 
-use pathways_core::search::{Matcher, Tier, tier_all};
+use pathways_core::search::{Keys, Matcher, Tier, tier_all};
 
 /// How many finished queries are remembered (Backspace through a long query).
 const REMEMBERED: usize = 32;
@@ -20,7 +20,7 @@ const REMEMBERED: usize = 32;
 /// `keys` are the rows' folded search texts, `candidates` the positions to consider in list
 /// order (all, or what a shorter filter matched). Returns the positions to show, in order, and
 /// every position that matched at all (the candidates for a longer filter).
-pub fn rank(filter: &str, keys: &[String], candidates: &[u32]) -> (Vec<u32>, Vec<u32>) {
+pub fn rank(filter: &str, keys: &Keys, candidates: &[u32]) -> (Vec<u32>, Vec<u32>) {
     let m = Matcher::new(filter);
     if m.is_empty() {
         return (candidates.to_vec(), candidates.to_vec());
@@ -115,7 +115,7 @@ impl Narrowing {
 
     /// Ranks up to `rows` more candidates of the query under way against `keys`. Returns the
     /// positions to show when that finished it.
-    pub fn step(&mut self, keys: &[String], rows: usize) -> Option<Vec<u32>> {
+    pub fn step(&mut self, keys: &Keys, rows: usize) -> Option<Vec<u32>> {
         let job = self.job.as_mut()?;
         let end = job.done.saturating_add(rows.max(1)).min(job.candidates.len());
         let m = Matcher::new(&job.query);
@@ -139,12 +139,12 @@ impl Narrowing {
 mod tests {
     use super::*;
 
-    fn keys(texts: &[&str]) -> Vec<String> {
+    fn keys(texts: &[&str]) -> Keys {
         texts.iter().map(|t| t.to_string()).collect()
     }
 
     /// Runs a query to the end in steps of `rows`.
-    fn finish(n: &mut Narrowing, keys: &[String], query: &str, rows: usize) -> Vec<u32> {
+    fn finish(n: &mut Narrowing, keys: &Keys, query: &str, rows: usize) -> Vec<u32> {
         if let Some(v) = n.begin(query, keys.len()) {
             return v;
         }

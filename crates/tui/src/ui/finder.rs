@@ -41,14 +41,17 @@ fn window<'a>(
 }
 
 pub fn render_search(frame: &mut Frame, area: Rect, app: &App, s: &SearchBox, theme: &Theme) {
-    let list = frame_prompt(
-        frame,
-        area,
-        "Find anything — Enter opens, Esc closes",
-        &s.input,
-        theme,
-    );
-    let Some(index) = &app.index else { return };
+    // Typed text is drawn before its results are worked out: the title says so until they are.
+    let title = if s.waiting {
+        "Find anything — searching…"
+    } else {
+        "Find anything — Enter opens, Esc closes"
+    };
+    let list = frame_prompt(frame, area, title, &s.input, theme);
+    let searching = || Paragraph::new(Line::styled("searching…", theme.muted));
+    let Some(index) = &app.index else {
+        return frame.render_widget(searching(), list);
+    };
     let width = list.width as usize;
     let mut lines = window(
         s.results.len(),
@@ -72,7 +75,9 @@ pub fn render_search(frame: &mut Frame, area: Rect, app: &App, s: &SearchBox, th
         },
     );
     if s.results.is_empty() {
-        let msg = if s.input.trim().is_empty() {
+        let msg = if s.waiting {
+            "searching…"
+        } else if s.input.trim().is_empty() {
             "type a name, place, course number…"
         } else {
             "no match"

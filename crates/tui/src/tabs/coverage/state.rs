@@ -55,6 +55,9 @@ pub struct CoverageTab {
     pub present: Vec<(usize, usize)>,
     /// Location id -> indexes of the active ambassadors covering it.
     pub covering: HashMap<Id, Vec<usize>>,
+    /// The chapter groups the demographics list, and the state of the people they were made
+    /// from (a pass over everyone, made again only when people or chapters changed).
+    chapter_groups: Option<((u64, usize, usize), Vec<String>)>,
 }
 
 /// What a view's selected row is, independent of where it sorts.
@@ -258,7 +261,11 @@ impl CoverageTab {
         let reference = self.reference.and_then(|i| data.reference_populations.get(i));
         self.demographic_rows.clear();
         for dimension in Dimension::ALL.iter().copied() {
-            let groups = groups_of(data, reference, dimension);
+            let base = match dimension {
+                Dimension::Chapter => self.listed_chapters(data),
+                _ => fixed_groups(dimension),
+            };
+            let groups = with_reference(base, reference, dimension);
             let counts: Vec<u64> = groups
                 .iter()
                 .map(|g| cohort.iter().filter(|e| &group_of(e, dimension, on) == g).count() as u64)
@@ -315,6 +322,20 @@ impl CoverageTab {
             })
             .collect();
         self.list.list_mut(View::Demographics).set(rows);
+    }
+
+    /// The chapter groups (`Dataset::listed_chapter_groups`), made again only when the people
+    /// or the chapter list changed since.
+    fn listed_chapters(&mut self, data: &Dataset) -> Vec<String> {
+        let state = (data.people_version(), data.employees.len(), data.chapters.len());
+        match &self.chapter_groups {
+            Some((at, groups)) if *at == state => groups.clone(),
+            _ => {
+                let groups = data.listed_chapter_groups();
+                self.chapter_groups = Some((state, groups.clone()));
+                groups
+            }
+        }
     }
 
     /// Selects a record just added wherever a view lists it (a new location in the locations
@@ -416,11 +437,20 @@ pub fn groups_of(
     reference: Option<&pathways_core::domain::ReferencePopulation>,
     dimension: Dimension,
 ) -> Vec<String> {
-    let mut groups = match dimension {
+    let groups = match dimension {
         // The chapters, N/A, and "Unknown" while someone's chapter is not entered yet.
         Dimension::Chapter => data.listed_chapter_groups(),
         _ => fixed_groups(dimension),
     };
+    with_reference(groups, reference, dimension)
+}
+
+/// `groups`, then any group the reference population adds.
+fn with_reference(
+    mut groups: Vec<String>,
+    reference: Option<&pathways_core::domain::ReferencePopulation>,
+    dimension: Dimension,
+) -> Vec<String> {
     for g in reference.iter().flat_map(|r| &r.groups) {
         if g.dimension == dimension && !groups.contains(&g.group) {
             groups.push(g.group.clone());

@@ -496,7 +496,7 @@ pub fn reads(kind: &str) -> bool {
 }
 
 /// How many rows ranked cost about as much as one search key built.
-const KEY_COST: usize = 8;
+const KEY_COST: usize = 16;
 
 /// What `/` matches an intake on: the person, position, location, status, services and owner.
 fn search_text(data: &Dataset, it: &Intake) -> String {
