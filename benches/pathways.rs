@@ -239,8 +239,57 @@ fn scale(c: &mut Criterion) {
                 app.save("saved", |txn| txn.put(&intake)).unwrap()
             })
         });
+        saves_on_other_tabs(&mut g, &mut app, n);
     }
     g.finish();
+}
+
+/// A save on the PL and People tabs as the dashboard does it (write, the saved records into the
+/// data, the tab on screen takes them in): an attendance mark with a session's attendance on
+/// screen, and a person's position edited with the people list on screen.
+fn saves_on_other_tabs(
+    g: &mut criterion::BenchmarkGroup<criterion::measurement::WallTime>,
+    app: &mut App,
+    n: usize,
+) {
+    use pathways_tui::action::Action;
+    use pathways_tui::tabs::learning::{LearningAction, View};
+    app.update(Action::GoTab(Tab::Learning));
+    app.learning.list.show(View::Sessions);
+    app.update(Action::Top);
+    app.update(Action::Learning(LearningAction::Open));
+    let people: Vec<u64> = app.data.employees.iter().map(|e| e.id).collect();
+    let sessions: Vec<u64> = app.data.pl_sessions.iter().rev().map(|s| s.id).collect();
+    let mut next = 0;
+    g.bench_function(format!("an attendance mark as the dashboard does it, {n}"), |b| {
+        b.iter(|| {
+            // Each round someone not yet marked there (a duplicate would write nothing).
+            let (person, session) = (
+                people[next % people.len()],
+                sessions[(next / people.len()) % sessions.len()],
+            );
+            next += 1;
+            app.save("marked", |w| {
+                let known = w.known(|d| &d.pl_attendance);
+                pathways_core::learning::mark_pl_attendance_known(w.txn(), session, person, known).map(|_| ())
+            })
+            .unwrap()
+        })
+    });
+    app.update(Action::GoTab(Tab::People));
+    let mut person = app.data.employees[app.data.employees.len() / 2].clone();
+    g.bench_function(format!("a person edit as the dashboard does it, {n}"), |b| {
+        b.iter(|| {
+            let mut edited = person.clone();
+            edited.position = if person.position.ends_with('.') {
+                person.position.trim_end_matches('.').to_string()
+            } else {
+                format!("{}.", person.position)
+            };
+            app.save("saved", |w| w.update(&person, &edited)).unwrap();
+            person = edited;
+        })
+    });
 }
 
 criterion_group!(

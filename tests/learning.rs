@@ -131,6 +131,51 @@ fn offerings_sessions_and_attendance_through_the_store_functions() {
     assert_eq!(after.pl_attendance.len(), data.pl_attendance.len());
 }
 
+/// A rule checked against the records the caller holds (the dashboard's save, which reads no
+/// other attendance from the file) is checked against the file's records as soon as anything was
+/// saved since the caller read them: what the caller holds is never trusted when it may be old.
+#[test]
+fn a_rule_checked_against_what_the_caller_holds_only_while_nothing_was_saved_since() {
+    let (_dir, path, store) = demo_store();
+    let (data, _) = store.load().unwrap();
+    let session = data.pl_sessions[0].id;
+    let person = data.employees[0].id;
+    let other = data.employees[1].id;
+    // What the caller holds says `person` is already recorded there (it is not, in the file):
+    // while nothing was saved since, that is what the rule is checked against.
+    let held = vec![PlAttendance {
+        id: 999_999,
+        pl_session_id: session,
+        employee_id: person,
+    }];
+    let generation = store.generation().unwrap();
+    let known = |generation| {
+        Some(pathways_core::store::Known {
+            records: &held,
+            generation,
+        })
+    };
+    let marked = store
+        .write(|txn| mark_pl_attendance_known(txn, session, person, known(generation)))
+        .unwrap();
+    assert_eq!(marked, None, "checked against what the caller holds");
+    // Someone else saves (any record): the held records may be old, and the file decides.
+    Store::open(&path)
+        .unwrap()
+        .write(|txn| mark_pl_attendance(txn, session, other).map(|_| ()))
+        .unwrap();
+    let marked = store
+        .write(|txn| mark_pl_attendance_known(txn, session, person, known(generation)))
+        .unwrap();
+    assert!(marked.is_some(), "read from the file: not recorded there");
+    // The other person, recorded meanwhile, is found in the file though the caller does not
+    // hold them.
+    let again = store
+        .write(|txn| mark_pl_attendance_known(txn, session, other, known(generation)))
+        .unwrap();
+    assert_eq!(again, None);
+}
+
 #[test]
 fn teacher_outcomes_through_the_store_functions() {
     let (_dir, _path, store) = demo_store();

@@ -95,6 +95,23 @@ impl Dataset {
         }
     }
 
+    /// After people or places were saved in place or added at the end of their vectors (no
+    /// other one moved): a new version, and the lookups by id take in the added `employees`
+    /// and `locations` (ids) instead of being made again.
+    pub fn appended(&mut self, employees: &[Id], locations: &[Id]) {
+        self.version += 1;
+        for &id in employees {
+            if let Ok(i) = self.employees.binary_search_by_key(&id, |e| e.id) {
+                self.employee_index.insert(id, i);
+            }
+        }
+        for &id in locations {
+            if let Ok(i) = self.locations.binary_search_by_key(&id, |l| l.id) {
+                self.location_index.insert(id, i);
+            }
+        }
+    }
+
     pub fn employee(&self, id: Id) -> Option<&Employee> {
         self.employee_index.get(&id).and_then(|&i| self.employees.get(i))
     }
@@ -154,9 +171,8 @@ impl Dataset {
     pub fn union_chapters(&self) -> Vec<String> {
         list_names(
             self.chapters.iter().map(|c| c.name.as_str()),
-            self.employees
-                .iter()
-                .filter_map(|e| e.chapter.as_deref())
+            distinct(self.employees.iter().filter_map(|e| e.chapter.as_deref()))
+                .into_iter()
                 .filter(|c| !same_name(c, NO_CHAPTER)),
         )
     }
@@ -184,7 +200,14 @@ impl Dataset {
     pub fn owners(&self) -> Vec<String> {
         list_names(
             self.owners.iter().map(|o| o.name.as_str()),
-            self.intakes.iter().map(|i| i.owner.as_str()),
+            distinct(self.intakes.iter().map(|i| i.owner.as_str())),
         )
     }
+}
+
+/// Each value once, in the order first seen: a list of names carried by a million records is
+/// made from the few distinct ones (`list_names` keeps the first spelling, so the order stays).
+fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut seen = std::collections::HashSet::new();
+    values.filter(|v| seen.insert(*v)).collect()
 }

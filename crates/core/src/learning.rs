@@ -9,7 +9,7 @@
 //! once. A teacher outcome names an existing employee, one per person.
 
 use crate::domain::*;
-use crate::store::{Result, StoreError, Txn};
+use crate::store::{Known, Result, StoreError, Txn};
 use crate::text::{Field, clean};
 
 fn invalid(field: &'static str, reason: impl Into<String>) -> StoreError {
@@ -90,28 +90,48 @@ fn tidy_session(s: &mut PlSession) {
     s.facilitator = line(&s.facilitator);
 }
 
-fn check_session(txn: &mut Txn, s: &PlSession) -> Result<()> {
+fn check_session(txn: &mut Txn, s: &PlSession, known: Option<Known<PlSession>>) -> Result<()> {
     if txn.get::<Offering>(s.offering_id)?.is_none() {
         return Err(invalid("offering", format!("no offering #{}", s.offering_id)));
     }
-    let stored = txn.all::<PlSession>()?;
+    let stored = txn.all_or_known(known)?;
     s.validate(&stored)?;
     Ok(())
 }
 
 /// Adds a session of an existing offering; returns its id.
 pub fn add_pl_session(txn: &mut Txn, session: &mut PlSession) -> Result<Id> {
+    add_pl_session_known(txn, session, None)
+}
+
+/// `add_pl_session`, its rule checked against the sessions the caller holds when none was saved
+/// since (see [`Txn::all_or_known`]): the dashboard's save reads no other session.
+pub fn add_pl_session_known(
+    txn: &mut Txn,
+    session: &mut PlSession,
+    known: Option<Known<PlSession>>,
+) -> Result<Id> {
     tidy_session(session);
     session.id = 0;
-    check_session(txn, session)?;
+    check_session(txn, session, known)?;
     txn.insert(session)
 }
 
 pub fn edit_pl_session(txn: &mut Txn, original: &PlSession, updated: &PlSession) -> Result<()> {
+    edit_pl_session_known(txn, original, updated, None)
+}
+
+/// `edit_pl_session` with the sessions the caller holds (see `add_pl_session_known`).
+pub fn edit_pl_session_known(
+    txn: &mut Txn,
+    original: &PlSession,
+    updated: &PlSession,
+    known: Option<Known<PlSession>>,
+) -> Result<()> {
     let mut updated = updated.clone();
     updated.id = original.id;
     tidy_session(&mut updated);
-    check_session(txn, &updated)?;
+    check_session(txn, &updated, known)?;
     txn.update(original, &updated)
 }
 
@@ -135,6 +155,18 @@ pub fn remove_pl_session(txn: &mut Txn, id: Id) -> Result<usize> {
 /// Records that `employee_id` attended `session_id`; returns the new record's id, or None when
 /// it was already recorded.
 pub fn mark_pl_attendance(txn: &mut Txn, session_id: Id, employee_id: Id) -> Result<Option<Id>> {
+    mark_pl_attendance_known(txn, session_id, employee_id, None)
+}
+
+/// `mark_pl_attendance`, checked against the attendance the caller holds when none was saved
+/// since (see [`Txn::all_or_known`]): the dashboard's mark reads one session, one person and
+/// no other attendance from the file.
+pub fn mark_pl_attendance_known(
+    txn: &mut Txn,
+    session_id: Id,
+    employee_id: Id,
+    known: Option<Known<PlAttendance>>,
+) -> Result<Option<Id>> {
     if txn.get::<PlSession>(session_id)?.is_none() {
         return Err(invalid("session", format!("no PL session #{session_id}")));
     }
@@ -142,7 +174,7 @@ pub fn mark_pl_attendance(txn: &mut Txn, session_id: Id, employee_id: Id) -> Res
         return Err(invalid("employee", format!("no employee #{employee_id}")));
     }
     let already = txn
-        .all::<PlAttendance>()?
+        .all_or_known(known)?
         .iter()
         .any(|a| a.pl_session_id == session_id && a.employee_id == employee_id);
     if already {

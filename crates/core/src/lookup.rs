@@ -57,16 +57,58 @@ fn words(folded: &str) -> Vec<String> {
         .collect()
 }
 
-/// Finds employees; built once per dataset (hash lookups), names folded on first need.
+/// Finds employees. `new` builds hash lookups for many lookups (an import, a sheet); `scanning`
+/// builds nothing and each lookup reads the list once, so a form's one lookup among a million
+/// records costs a pass over the people, not an index of all of them. Both find the same person.
 pub struct People<'a> {
     employees: &'a [Employee],
-    by_number: HashMap<&'a str, usize>,
-    by_bare_number: HashMap<&'a str, Vec<usize>>,
-    by_email: HashMap<String, usize>,
+    /// None: each lookup scans.
+    maps: Option<Maps<'a>>,
     names: OnceLock<Vec<Vec<String>>>,
 }
 
+/// The hash lookups of an indexed `People`.
+struct Maps<'a> {
+    by_number: HashMap<&'a str, usize>,
+    by_bare_number: HashMap<&'a str, Vec<usize>>,
+    by_email: HashMap<String, usize>,
+}
+
+/// Whether two emails are the same in any case (as `to_lowercase` compares them).
+fn same_email(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
+}
+
+/// Whether every query word is a word of the person's name (whole), and whether each begins
+/// one: the words of `fold(full_name)`, without folding an ASCII name (its fold is its lower
+/// case, and the space between the names splits like any other).
+fn name_matches(e: &Employee, query: &[String]) -> (bool, bool) {
+    fn split(t: &str) -> impl Iterator<Item = &str> {
+        t.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+    }
+    let folded;
+    let name: Vec<&str> = if e.first_name.is_ascii() && e.last_name.is_ascii() {
+        split(&e.first_name).chain(split(&e.last_name)).collect()
+    } else {
+        folded = fold(&e.full_name());
+        split(&folded).collect()
+    };
+    let begins_with =
+        |n: &str, q: &str| n.len() >= q.len() && n.as_bytes()[..q.len()].eq_ignore_ascii_case(q.as_bytes());
+    let whole = query
+        .iter()
+        .all(|q| name.iter().any(|n| n.eq_ignore_ascii_case(q)));
+    let begins = whole || query.iter().all(|q| name.iter().any(|n| begins_with(n, q)));
+    (whole, begins)
+}
+
 impl<'a> People<'a> {
+    /// Hash lookups over `employees`, for many lookups.
     pub fn new(employees: &'a [Employee]) -> Self {
         let mut by_number = HashMap::with_capacity(employees.len());
         let mut by_bare_number: HashMap<&str, Vec<usize>> = HashMap::with_capacity(employees.len());
@@ -84,9 +126,20 @@ impl<'a> People<'a> {
         }
         People {
             employees,
-            by_number,
-            by_bare_number,
-            by_email,
+            maps: Some(Maps {
+                by_number,
+                by_bare_number,
+                by_email,
+            }),
+            names: OnceLock::new(),
+        }
+    }
+
+    /// No index: each lookup reads `employees` once (a form's lookup).
+    pub fn scanning(employees: &'a [Employee]) -> Self {
+        People {
+            employees,
+            maps: None,
             names: OnceLock::new(),
         }
     }
@@ -98,10 +151,26 @@ impl<'a> People<'a> {
         if number.is_empty() {
             return None;
         }
-        if let Some(&i) = self.by_number.get(number) {
+        let Some(maps) = &self.maps else {
+            let numbered = || {
+                self.employees
+                    .iter()
+                    .filter(|e| !e.employee_number.trim().is_empty())
+            };
+            if let Some(e) = numbered().find(|e| e.employee_number.trim() == number) {
+                return Some(e);
+            }
+            let bare = bare_number(number);
+            let mut found = numbered().filter(|e| bare_number(&e.employee_number) == bare);
+            return match (found.next(), found.next()) {
+                (Some(e), None) => Some(e),
+                _ => None,
+            };
+        };
+        if let Some(&i) = maps.by_number.get(number) {
             return Some(&self.employees[i]);
         }
-        match self.by_bare_number.get(bare_number(number)).map(Vec::as_slice) {
+        match maps.by_bare_number.get(bare_number(number)).map(Vec::as_slice) {
             Some([i]) => Some(&self.employees[*i]),
             _ => None,
         }
@@ -113,9 +182,16 @@ impl<'a> People<'a> {
         if email.is_empty() {
             return None;
         }
-        self.by_email
-            .get(&email.to_lowercase())
-            .map(|&i| &self.employees[i])
+        match &self.maps {
+            Some(maps) => maps
+                .by_email
+                .get(&email.to_lowercase())
+                .map(|&i| &self.employees[i]),
+            None => self.employees.iter().find(|e| {
+                let theirs = e.email.trim();
+                !theirs.is_empty() && same_email(theirs, email)
+            }),
+        }
     }
 
     /// How a sheet row names a person: by employee id, else by email.
@@ -148,6 +224,20 @@ impl<'a> People<'a> {
         if query.is_empty() {
             return Err(LookupError::Empty);
         }
+        if self.maps.is_none() {
+            let (mut whole, mut begins) = (Vec::new(), Vec::new());
+            for (i, e) in self.employees.iter().enumerate() {
+                let (w, b) = name_matches(e, &query);
+                if w {
+                    whole.push(i);
+                }
+                if b {
+                    begins.push(i);
+                }
+            }
+            let found = if whole.is_empty() { begins } else { whole };
+            return self.one_of(&found);
+        }
         let names = self.names.get_or_init(|| {
             self.employees
                 .iter()
@@ -171,7 +261,12 @@ impl<'a> People<'a> {
         if found.is_empty() {
             found = matching(false);
         }
-        match found.as_slice() {
+        self.one_of(&found)
+    }
+
+    /// The one employee among `found` (indexes), or why not.
+    fn one_of(&self, found: &[usize]) -> Result<&'a Employee, LookupError> {
+        match found {
             [] => Err(LookupError::NoSuchName),
             [one] => Ok(&self.employees[*one]),
             many => Err(LookupError::Ambiguous {
@@ -390,7 +485,13 @@ mod tests {
     #[test]
     fn people_by_id_email_and_name() {
         let staff = staff();
-        let p = People::new(&staff);
+        for p in [People::new(&staff), People::scanning(&staff)] {
+            finds_people(&p);
+        }
+    }
+
+    /// The same answers from an indexed lookup and a scanning one.
+    fn finds_people(p: &People) {
         assert_eq!(p.find("012345").map(|e| e.id), Ok(1));
         // A spreadsheet dropped the leading zero.
         assert_eq!(p.find("12345").map(|e| e.id), Ok(1));
@@ -414,7 +515,7 @@ mod tests {
     #[test]
     fn ambiguous_people_are_named_with_privacy() {
         let staff = staff();
-        let p = People::new(&staff);
+        let p = People::scanning(&staff);
         let err = p.find("ana").unwrap_err();
         assert_eq!(
             p.explain(&err, false),

@@ -8,9 +8,10 @@ mod diff;
 
 pub use diff::{Difference, differences, fields};
 
+use pathways_core::dataset::Dataset;
 use pathways_core::domain::Employee;
 use pathways_core::domain::Id;
-use pathways_core::store::{MergeReport, NamedEntry, Record, StoreError, Txn};
+use pathways_core::store::{DecodeProblem, Known, MergeReport, NamedEntry, Record, StoreError, Txn};
 
 type Result<T> = pathways_core::store::Result<T>;
 /// A change: writes through a `Writer`; returns the id of the record it added, if any.
@@ -67,6 +68,16 @@ impl<S> Save<S> {
 pub struct Writer<'t> {
     txn: &'t mut Txn,
     refusal: Option<Refusal>,
+    held: Option<Held<'t>>,
+}
+
+/// What the dashboard holds as it writes: its data, the store's change counter that data is
+/// as of, and the kinds with records that did not decode (not all held, then).
+#[derive(Clone, Copy)]
+pub struct Held<'t> {
+    pub data: &'t Dataset,
+    pub generation: u64,
+    pub damaged: &'t std::collections::BTreeMap<&'static str, Vec<DecodeProblem>>,
 }
 
 impl<'t> Writer<'t> {
@@ -75,9 +86,34 @@ impl<'t> Writer<'t> {
         txn: &'t mut Txn,
         f: impl FnOnce(&mut Writer) -> Result<R>,
     ) -> (Result<R>, Option<Refusal>) {
-        let mut w = Writer { txn, refusal: None };
+        Self::holding(txn, None, f)
+    }
+
+    /// `within`, knowing what the dashboard holds (see [`Writer::known`]).
+    pub fn holding<R>(
+        txn: &'t mut Txn,
+        held: Option<Held<'t>>,
+        f: impl FnOnce(&mut Writer) -> Result<R>,
+    ) -> (Result<R>, Option<Refusal>) {
+        let mut w = Writer {
+            txn,
+            refusal: None,
+            held,
+        };
         let r = f(&mut w);
         (r, w.refusal)
+    }
+
+    /// The records of kind `T` the dashboard holds (`records` picks them from its data), for a
+    /// rule the store checks against every stored record of the kind: used when nothing was
+    /// saved since they were read (`Txn::all_or_known`), so a save reads no other record.
+    pub fn known<T: Record>(&self, records: fn(&Dataset) -> &[T]) -> Option<Known<'t, T>> {
+        let held = self.held?;
+        let whole = held.damaged.get(T::TABLE).is_none_or(Vec::is_empty);
+        whole.then(|| Known {
+            records: records(held.data),
+            generation: held.generation,
+        })
     }
 
     /// Stores a new record under the next id of its kind; returns the id.

@@ -135,9 +135,10 @@ impl<'a> Ctx<'a> {
         self.shown(Sensitive::Note, &text.into())
     }
 
-    /// The one lookup for people typed into a form.
+    /// The one lookup for people typed into a form: it scans, building no index of everyone
+    /// (a form makes one or two lookups).
     pub fn people(&self) -> People<'a> {
-        People::new(&self.data.employees)
+        People::scanning(&self.data.employees)
     }
 
     /// The one lookup for places typed into a form.

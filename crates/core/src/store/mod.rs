@@ -29,7 +29,7 @@ pub use people::{MergeReport, References};
 pub use records::{Record, TABLES};
 pub use search_index::Found;
 pub use shield::quiet_store_panics;
-pub use txn::{Journal, Txn, apply_saved};
+pub use txn::{Journal, Known, Txn, apply_saved};
 
 use crate::dataset::Dataset;
 use crate::domain::*;
@@ -334,32 +334,43 @@ impl Store {
     /// was changed again since, by this process or another. Redo is the undo of
     /// [`Journal::inverse`].
     pub fn undo(&self, journal: &Journal) -> Result<()> {
-        self.write(|txn| {
+        self.undo_tracked(journal).map(|_| ())
+    }
+
+    /// `undo`, returning what it wrote as a journal: the caller puts it into its data as after a
+    /// save (`apply_saved`), reading nothing again.
+    pub fn undo_tracked(&self, journal: &Journal) -> Result<Journal> {
+        let ((), written) = self.transact(true, |txn| {
             for c in journal.changes.iter().rev() {
                 txn.touched.insert(c.table);
-                let mut t = txn.tx.open_table(table(c.table))?;
-                let current = t.get(c.key)?.map(|v| v.value().to_vec());
-                if current != c.after {
-                    return Err(StoreError::ChangedSince {
-                        table: c.table,
-                        key: c.key,
-                    });
-                }
+                let current = {
+                    let mut t = txn.tx.open_table(table(c.table))?;
+                    let current = t.get(c.key)?.map(|v| v.value().to_vec());
+                    if current != c.after {
+                        return Err(StoreError::ChangedSince {
+                            table: c.table,
+                            key: c.key,
+                        });
+                    }
+                    match &c.before {
+                        Some(bytes) => {
+                            t.insert(c.key, bytes.as_slice())?;
+                        }
+                        None => {
+                            t.remove(c.key)?;
+                        }
+                    }
+                    current
+                };
                 txn.history
                     .note(c.table, c.key, current.as_deref(), c.before.as_deref());
-                match &c.before {
-                    Some(bytes) => {
-                        t.insert(c.key, bytes.as_slice())?;
-                    }
-                    None => {
-                        t.remove(c.key)?;
-                    }
-                }
                 txn.search
                     .note(c.table, c.key, current.as_deref(), c.before.as_deref());
+                txn.note(c.table, c.key, current, c.before.clone());
             }
             Ok(())
-        })
+        })?;
+        Ok(written)
     }
 
     /// A number that changes whenever any process commits a change.

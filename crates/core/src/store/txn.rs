@@ -25,49 +25,85 @@ pub fn apply_saved(
     {
         return false;
     }
+    // People and places saved in place or added at the end keep every other one where it was:
+    // the lookups by id take in the added ones instead of being made again.
+    let mut moved = false;
+    let mut added = Vec::new();
     for c in &journal.changes {
         macro_rules! patch {
             ($($field:ident: $ty:ty),+ $(,)?) => {
                 match c.table {
                     $(name if name == <$ty as Record>::TABLE => patch_kind(&mut data.$field, c.key, c.after.as_deref()),)+
-                    _ => false,
+                    _ => None,
                 }
             };
         }
-        if !crate::with_record_kinds!(patch) {
+        let Some(placed) = crate::with_record_kinds!(patch) else {
             return false;
+        };
+        if c.table == Employee::TABLE || c.table == Location::TABLE {
+            match placed {
+                Placed::InPlace => {}
+                Placed::Appended => added.push((c.table, c.key)),
+                Placed::Moved => moved = true,
+            }
         }
     }
     for (name, _, after) in &journal.kinds {
         seen.insert(name, *after);
     }
     *generation = journal.generation.1;
-    let people_or_places = journal
-        .kinds
-        .iter()
-        .any(|(name, _, _)| *name == Employee::TABLE || *name == Location::TABLE);
-    data.changed(people_or_places);
+    if moved {
+        data.changed(true);
+    } else {
+        let of = |table| -> Vec<Id> {
+            added
+                .iter()
+                .filter(|(t, _)| *t == table)
+                .map(|&(_, id)| id)
+                .collect()
+        };
+        data.appended(&of(Employee::TABLE), &of(Location::TABLE));
+    }
     true
 }
 
-/// Puts one saved record (or its removal) into a kind's vector, which stays in id order.
-fn patch_kind<T: Record>(records: &mut Vec<T>, key: Id, after: Option<&[u8]>) -> bool {
+/// Where `patch_kind` put a record: over itself, after every other one, or elsewhere (the
+/// ones after it moved).
+enum Placed {
+    InPlace,
+    Appended,
+    Moved,
+}
+
+/// Puts one saved record (or its removal) into a kind's vector, which stays in id order; None
+/// if the bytes do not decode.
+fn patch_kind<T: Record>(records: &mut Vec<T>, key: Id, after: Option<&[u8]>) -> Option<Placed> {
     let at = records.binary_search_by_key(&key, |r| r.id());
-    match (
-        after.map(|bytes| super::records::read_stored::<T>(key, bytes)),
-        at,
-    ) {
-        (None, Ok(i)) => {
-            records.remove(i);
-        }
-        (None, Err(_)) => {}
-        (Some(Ok((r, _))), found) => match found {
-            Ok(i) => records[i] = r,
-            Err(i) => records.insert(i, r),
+    Some(
+        match (
+            after.map(|bytes| super::records::read_stored::<T>(key, bytes)),
+            at,
+        ) {
+            (None, Ok(i)) => {
+                records.remove(i);
+                Placed::Moved
+            }
+            (None, Err(_)) => Placed::InPlace,
+            (Some(Ok((r, _))), found) => match found {
+                Ok(i) => {
+                    records[i] = r;
+                    Placed::InPlace
+                }
+                Err(i) => {
+                    let last = i == records.len();
+                    records.insert(i, r);
+                    if last { Placed::Appended } else { Placed::Moved }
+                }
+            },
+            (Some(Err(_)), _) => return None,
         },
-        (Some(Err(_)), _) => return false,
-    }
-    true
+    )
 }
 
 /// What one transaction changed: each record's bytes before and after.
@@ -121,6 +157,14 @@ impl Journal {
             kinds: Vec::new(),
         }
     }
+}
+
+/// The records of one kind as a caller holds them (every stored one: none failed to decode),
+/// and the store's change counter they are as of: see [`Txn::all_or_known`].
+#[derive(Debug, Clone, Copy)]
+pub struct Known<'a, T> {
+    pub records: &'a [T],
+    pub generation: u64,
 }
 
 /// One write transaction, in domain terms.
@@ -207,7 +251,13 @@ impl Txn {
         Ok(())
     }
 
-    fn note(&mut self, table: &'static str, key: Id, before: Option<Vec<u8>>, after: Option<Vec<u8>>) {
+    pub(super) fn note(
+        &mut self,
+        table: &'static str,
+        key: Id,
+        before: Option<Vec<u8>>,
+        after: Option<Vec<u8>>,
+    ) {
         self.seen.insert((table, key), self.journal.changes.len());
         self.journal.changes.push(Change {
             table,
@@ -313,6 +363,24 @@ impl Txn {
             }),
             None => Ok(read.records),
         }
+    }
+
+    /// Every record of one kind as this transaction sees it, taken from `known` (what the caller
+    /// holds) when nothing at all was saved since the caller read it: the store's change counter
+    /// is still `known.generation` and this transaction has not written the kind. Then a rule
+    /// is checked against the stored records without reading them all again; otherwise
+    /// (someone saved meanwhile) they are read, as [`Txn::all`] does.
+    pub fn all_or_known<'k, T: Record + Clone>(
+        &self,
+        known: Option<Known<'k, T>>,
+    ) -> Result<std::borrow::Cow<'k, [T]>> {
+        if let Some(k) = known
+            && !self.touched.contains(T::TABLE)
+            && self.generation()? == k.generation
+        {
+            return Ok(std::borrow::Cow::Borrowed(k.records));
+        }
+        Ok(std::borrow::Cow::Owned(self.all::<T>()?))
     }
 
     /// The id the next `insert` of this kind will give, without taking it.

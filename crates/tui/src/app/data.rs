@@ -3,7 +3,7 @@
 
 use super::App;
 pub use super::undo::Change;
-use crate::save::{SaveError, Writer};
+use crate::save::{Held, SaveError, Writer};
 use pathways_core::store;
 
 impl App {
@@ -79,6 +79,25 @@ impl App {
         }
     }
 
+    /// After this process wrote `journal` (a save, an undo): the records it wrote go straight
+    /// into the data and the tab on screen; only if another process saved meanwhile is the
+    /// database read again.
+    pub(super) fn take_in(&mut self, journal: &store::Journal) -> store::Result<()> {
+        let patched = store::apply_saved(journal, &mut self.data, &mut self.loaded, &mut self.generation);
+        if !patched {
+            return self.reload();
+        }
+        // A damaged record that was just saved over is damaged no more.
+        for (table, key) in journal.records() {
+            if let Some(p) = self.load_problems.get_mut(table) {
+                p.retain(|p| p.key != key);
+            }
+        }
+        let changes: Vec<(&'static str, pathways_core::domain::Id)> = journal.records().collect();
+        self.data_saved(&changes);
+        Ok(())
+    }
+
     /// Runs one durable write, puts the saved records into the data, and reports the outcome in
     /// the footer. The change can be undone with `u`; `done` says what it was ("intake saved").
     /// An edit of a record someone else saved meanwhile is refused (`SaveError::Refused`).
@@ -88,26 +107,19 @@ impl App {
         f: impl FnOnce(&mut Writer) -> store::Result<R>,
     ) -> Result<R, SaveError> {
         let mut refusal = None;
+        let held = Held {
+            data: &self.data,
+            generation: self.generation,
+            damaged: &self.load_problems,
+        };
         let written = self.store.write_tracked(|txn| {
-            let (result, refused) = Writer::within(txn, f);
+            let (result, refused) = Writer::holding(txn, Some(held), f);
             refusal = refused;
             result
         });
         match written {
             Ok((r, journal)) => {
-                // The saved records go straight into the data; only if another process saved
-                // meanwhile is the database read again.
-                let patched =
-                    store::apply_saved(&journal, &mut self.data, &mut self.loaded, &mut self.generation);
-                if patched {
-                    // A damaged record that was just saved over is damaged no more.
-                    for (table, key) in journal.records() {
-                        if let Some(p) = self.load_problems.get_mut(table) {
-                            p.retain(|p| p.key != key);
-                        }
-                    }
-                }
-                let changes: Vec<(&'static str, pathways_core::domain::Id)> = journal.records().collect();
+                let refreshed = self.take_in(&journal);
                 if !journal.is_empty() {
                     let tab = self.tab;
                     self.redo_stack.retain(|c| c.tab != tab);
@@ -117,12 +129,6 @@ impl App {
                         journal,
                     });
                 }
-                let refreshed = if patched {
-                    self.data_saved(&changes);
-                    Ok(())
-                } else {
-                    self.reload()
-                };
                 self.status = Some(match refreshed {
                     Ok(()) => done.to_string(),
                     Err(e) => format!("saved, but could not reload: {e}"),

@@ -57,7 +57,7 @@ impl App {
     /// `:person NAME-OR-ID`: the card of the one person the text names (an employee id, an
     /// email, a name, or `#N`), or why there is none.
     pub fn card_by_name(&mut self, text: &str) {
-        let people = People::new(&self.data.employees);
+        let people = People::scanning(&self.data.employees);
         let found = match text.trim().strip_prefix('#') {
             Some(n) => n
                 .trim()

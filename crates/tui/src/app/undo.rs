@@ -31,9 +31,9 @@ impl App {
             return;
         };
         let change = self.undo_stack.remove(at);
-        match self.store.undo(&change.journal) {
-            Ok(()) => {
-                let _ = self.reload();
+        match self.store.undo_tracked(&change.journal) {
+            Ok(written) => {
+                let _ = self.take_in(&written);
                 self.status = Some(format!("undone: {} (U redoes it)", change.what));
                 self.redo_stack.push(Change {
                     journal: change.journal.inverse(),
@@ -53,9 +53,9 @@ impl App {
             return;
         };
         let change = self.redo_stack.remove(at);
-        match self.store.undo(&change.journal) {
-            Ok(()) => {
-                let _ = self.reload();
+        match self.store.undo_tracked(&change.journal) {
+            Ok(written) => {
+                let _ = self.take_in(&written);
                 self.status = Some(format!("redone: {}", change.what));
                 self.undo_stack.push(Change {
                     journal: change.journal.inverse(),

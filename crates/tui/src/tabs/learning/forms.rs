@@ -296,7 +296,8 @@ fn save_session(cx: &Ctx, form: &mut Form, original: Option<&PlSession>) -> Fx {
         None => {
             let mut session = session;
             let save = Save::adding(format!("session added: {name}"), move |w| {
-                learning::add_pl_session(w.txn(), &mut session)
+                let known = w.known(|d| &d.pl_sessions);
+                learning::add_pl_session_known(w.txn(), &mut session, known)
             });
             vec![Effect::Save(save.then(LearningSaved::Session))]
         }
@@ -306,7 +307,8 @@ fn save_session(cx: &Ctx, form: &mut Form, original: Option<&PlSession>) -> Fx {
                 format!("session saved: {name}"),
                 move |w| {
                     w.unchanged_since(&original, &session)?;
-                    learning::edit_pl_session(w.txn(), &original, &session)
+                    let known = w.known(|d| &d.pl_sessions);
+                    learning::edit_pl_session_known(w.txn(), &original, &session, known)
                 },
             ))]
         }
@@ -331,7 +333,8 @@ fn save_attendance(cx: &Ctx, form: &mut Form, session: Id) -> Fx {
     }
     let done = format!("attendance recorded: {}", cx.person(person));
     let save = Save::adding(done, move |w| {
-        learning::mark_pl_attendance(w.txn(), session, person)?.ok_or_else(|| {
+        let known = w.known(|d| &d.pl_attendance);
+        learning::mark_pl_attendance_known(w.txn(), session, person, known)?.ok_or_else(|| {
             pathways_core::store::StoreError::Conflict(
                 "the attendance (someone recorded it meanwhile)".into(),
             )

@@ -10,6 +10,7 @@
 
 mod forms;
 mod keys;
+mod patch;
 mod render;
 #[cfg(test)]
 mod tests;
@@ -71,6 +72,13 @@ pub struct LearningTab {
     pub sessions_of: HashMap<Id, usize>,
     pub attended: HashMap<Id, usize>,
     pub offering_attended: HashMap<Id, usize>,
+    /// Each session's attendance (indexes into `data.pl_attendance`, in data order), so a
+    /// session's list is made from its own marks, not from every mark.
+    marks: HashMap<Id, Vec<usize>>,
+    /// How many sessions and marks the views were built from (a save only appends).
+    built: (usize, usize),
+    /// How many times the views were rebuilt whole (a save that is taken in is not).
+    pub rebuilds: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,24 +111,21 @@ type Fx = Effects<LearningTab>;
 impl LearningTab {
     /// Computes every view's rows from the data.
     pub fn rebuild(&mut self, data: &Dataset) {
+        self.rebuilds += 1;
         let memory = self.list.remember();
-        let offerings: HashMap<Id, &Offering> = data.offerings.iter().map(|o| (o.id, o)).collect();
-        let sessions: HashMap<Id, &PlSession> = data.pl_sessions.iter().map(|s| (s.id, s)).collect();
-        self.sessions_of.clear();
-        self.attended.clear();
-        self.offering_attended.clear();
-        for s in &data.pl_sessions {
-            *self.sessions_of.entry(s.offering_id).or_default() += 1;
+        self.marks.clear();
+        for (i, a) in data.pl_attendance.iter().enumerate() {
+            self.marks.entry(a.pl_session_id).or_default().push(i);
         }
-        for a in &data.pl_attendance {
-            *self.attended.entry(a.pl_session_id).or_default() += 1;
-            if let Some(s) = sessions.get(&a.pl_session_id) {
-                *self.offering_attended.entry(s.offering_id).or_default() += 1;
-            }
-        }
-        if self.session.is_some_and(|id| !sessions.contains_key(&id)) {
+        self.attended = self.marks.iter().map(|(&s, m)| (s, m.len())).collect();
+        self.count_offerings(data);
+        if self
+            .session
+            .is_some_and(|id| data.pl_sessions.binary_search_by_key(&id, |s| s.id).is_err())
+        {
             self.session = None;
         }
+        self.built = (data.pl_sessions.len(), data.pl_attendance.len());
 
         let mut order: Vec<usize> = (0..data.offerings.len()).collect();
         order.sort_by_cached_key(|&i| {
@@ -144,51 +149,44 @@ impl LearningTab {
 
         // Sessions: the latest first (the ones being recorded now are at the top).
         let mut order: Vec<usize> = (0..data.pl_sessions.len()).collect();
-        order.sort_by_key(|&i| {
-            let s = &data.pl_sessions[i];
-            (std::cmp::Reverse(s.date), std::cmp::Reverse(s.start), s.id)
-        });
-        self.list.list_mut(View::Sessions).set(order.into_iter().map(|i| {
-            let s = &data.pl_sessions[i];
-            let o = offerings.get(&s.offering_id);
-            (
-                i,
-                Picked::Session(s.id),
-                format!(
-                    "{} {} {} {} {}",
-                    s.date,
-                    o.map(|o| o.course_number.as_str()).unwrap_or_default(),
-                    o.map(|o| o.title.as_str()).unwrap_or_default(),
-                    s.place,
-                    s.facilitator
-                ),
-            )
-        }));
+        order.sort_by_key(|&i| session_key(&data.pl_sessions[i]));
+        self.list
+            .list_mut(View::Sessions)
+            .set(order.into_iter().map(|i| session_row(data, i)));
+        self.fill_attendance(data);
+        self.list.restore(memory);
+    }
 
-        let session = self.session;
-        let mut order: Vec<usize> = (0..data.pl_attendance.len())
-            .filter(|&i| Some(data.pl_attendance[i].pl_session_id) == session)
-            .collect();
-        order.sort_by_cached_key(|&i| {
-            data.employee(data.pl_attendance[i].employee_id)
-                .map(|e| pathways_core::text::fold(&e.sort_name()))
-                .unwrap_or_default()
-        });
+    /// Sessions and attendance per offering, from the sessions and each session's count.
+    fn count_offerings(&mut self, data: &Dataset) {
+        self.sessions_of.clear();
+        self.offering_attended.clear();
+        for s in &data.pl_sessions {
+            *self.sessions_of.entry(s.offering_id).or_default() += 1;
+            if let Some(&n) = self.attended.get(&s.id) {
+                *self.offering_attended.entry(s.offering_id).or_default() += n;
+            }
+        }
+    }
+
+    /// The attendance view's rows: the chosen session's marks, by name.
+    fn fill_attendance(&mut self, data: &Dataset) {
+        let mut order: Vec<usize> = self
+            .session
+            .and_then(|s| self.marks.get(&s))
+            .cloned()
+            .unwrap_or_default();
+        order.sort_by_cached_key(|&i| attendance_key(data, i));
         self.list
             .list_mut(View::Attendance)
-            .set(order.into_iter().map(|i| {
-                let a = &data.pl_attendance[i];
-                let e = data.employee(a.employee_id);
-                (
-                    i,
-                    Picked::Attendance(a.id),
-                    format!(
-                        "{} {}",
-                        data.employee_name(a.employee_id),
-                        e.map(|e| e.employee_number.as_str()).unwrap_or_default()
-                    ),
-                )
-            }));
+            .set(order.into_iter().map(|i| attendance_row(data, i)));
+    }
+
+    /// Lists the attendance of session `id` (its marks only; the other views stay).
+    fn choose_session(&mut self, data: &Dataset, id: Option<Id>) {
+        let memory = self.list.remember();
+        self.session = id;
+        self.fill_attendance(data);
         self.list.restore(memory);
     }
 
@@ -229,8 +227,7 @@ impl LearningTab {
         if v == View::Attendance {
             let chosen = self.selected_session(data).map(|s| s.id).or(self.session);
             if chosen != self.session {
-                self.session = chosen;
-                self.rebuild(data);
+                self.choose_session(data, chosen);
             }
         }
         self.list.show(v);
@@ -266,6 +263,57 @@ impl LearningTab {
             View::Attendance => vec![],
         }
     }
+}
+
+/// Where a session sorts: the latest first.
+fn session_key(
+    s: &PlSession,
+) -> (
+    std::cmp::Reverse<chrono::NaiveDate>,
+    std::cmp::Reverse<Option<chrono::NaiveTime>>,
+    Id,
+) {
+    (std::cmp::Reverse(s.date), std::cmp::Reverse(s.start), s.id)
+}
+
+/// The sessions view's row of `data.pl_sessions[i]`, with the text `/` searches.
+fn session_row(data: &Dataset, i: usize) -> (usize, Picked, String) {
+    let s = &data.pl_sessions[i];
+    let o = data.offerings.iter().find(|o| o.id == s.offering_id);
+    (
+        i,
+        Picked::Session(s.id),
+        format!(
+            "{} {} {} {} {}",
+            s.date,
+            o.map(|o| o.course_number.as_str()).unwrap_or_default(),
+            o.map(|o| o.title.as_str()).unwrap_or_default(),
+            s.place,
+            s.facilitator
+        ),
+    )
+}
+
+/// Where a mark sorts in a session's attendance: by the person's name.
+fn attendance_key(data: &Dataset, i: usize) -> String {
+    data.employee(data.pl_attendance[i].employee_id)
+        .map(|e| pathways_core::text::fold(&e.sort_name()))
+        .unwrap_or_default()
+}
+
+/// The attendance view's row of `data.pl_attendance[i]`.
+fn attendance_row(data: &Dataset, i: usize) -> (usize, Picked, String) {
+    let a = &data.pl_attendance[i];
+    let e = data.employee(a.employee_id);
+    (
+        i,
+        Picked::Attendance(a.id),
+        format!(
+            "{} {}",
+            data.employee_name(a.employee_id),
+            e.map(|e| e.employee_number.as_str()).unwrap_or_default()
+        ),
+    )
 }
 
 /// "92883 Grow Your Career", or the title alone for an offering without a number.
@@ -357,14 +405,17 @@ impl TabView for LearningTab {
         let key = match then {
             LearningSaved::Offering => Picked::Offering(id),
             LearningSaved::Session => {
-                self.session = Some(id);
-                self.rebuild(cx.data);
+                self.choose_session(cx.data, Some(id));
                 Picked::Session(id)
             }
             LearningSaved::Attendance => Picked::Attendance(id),
         };
         self.list.select_everywhere(&key);
         vec![]
+    }
+
+    fn patched(&mut self, cx: &Ctx, changes: &[(&'static str, Id)]) -> bool {
+        patch::patch(self, cx.data, changes)
     }
 
     fn copy_facts(&self, cx: &Ctx) -> Option<String> {

@@ -6,6 +6,7 @@
 
 mod forms;
 mod keys;
+mod patch;
 mod render;
 mod state;
 
@@ -109,6 +110,10 @@ impl TabView for MentoringTab {
             _ => {}
         }
         vec![]
+    }
+
+    fn patched(&mut self, cx: &Ctx, changes: &[(&'static str, Id)]) -> bool {
+        patch::patch(self, cx, changes)
     }
 
     fn copy_facts(&self, cx: &Ctx) -> Option<String> {

@@ -110,6 +110,10 @@ pub struct MentoringTab {
     /// Indexes into `data.logs` per pair id, oldest month first.
     pub logs_by_pair: HashMap<Id, Vec<usize>>,
     pub summary: Summary,
+    /// How many logs the views were built from (a save that is taken in only appends).
+    pub(super) built_logs: usize,
+    /// How many times the views were rebuilt whole (a save that is taken in is not).
+    pub rebuilds: usize,
 }
 
 /// What a view's selected row is, independent of where it sorts.
@@ -123,6 +127,8 @@ pub enum Picked {
 impl MentoringTab {
     /// Computes everything the views show from the data.
     pub fn rebuild(&mut self, data: &Dataset, today: NaiveDate) {
+        self.rebuilds += 1;
+        self.built_logs = data.logs.len();
         let memory = self.list.remember();
         let mut logs_by_pair: HashMap<Id, Vec<usize>> = HashMap::new();
         for (i, l) in data.logs.iter().enumerate() {
@@ -244,28 +250,10 @@ impl MentoringTab {
             .map(|i| {
                 let p = &data.pairs[i];
                 let logs = logs_by_pair.get(&p.id).map(Vec::as_slice).unwrap_or(&[]);
-                let due = p.months_due(today);
-                let last = first_of_month(p.expires());
-                let mut cells = [GridCell::Outside; GRID_MONTHS];
-                for (c, &month) in cells.iter_mut().zip(&self.grid_months) {
-                    let hours: f32 = logs
-                        .iter()
-                        .map(|&l| &data.logs[l])
-                        .filter(|l| first_of_month(l.month) == month)
-                        .map(|l| l.hours)
-                        .sum();
-                    let logged = logs.iter().any(|&l| first_of_month(data.logs[l].month) == month);
-                    *c = if logged {
-                        GridCell::Logged(hours)
-                    } else if due.contains(&month) {
-                        GridCell::Missing
-                    } else if month == current && month >= first_of_month(p.started) && month <= last {
-                        GridCell::NotDue
-                    } else {
-                        GridCell::Outside
-                    };
+                GridLine {
+                    pair: i,
+                    cells: grid_cells(data, p, logs, &self.grid_months, today),
                 }
-                GridLine { pair: i, cells }
             })
             .collect();
         let grid = &self.grid;
@@ -381,6 +369,40 @@ impl MentoringTab {
         self.set_view(View::Mentors);
         self.list.current_mut().select(&Picked::Mentor(id));
     }
+}
+
+/// A pair's line in the log grid: each month logged (hours), missing, not due yet, or outside
+/// the pair's months. `logs` are indexes into `data.logs` of the pair's logs.
+pub(super) fn grid_cells(
+    data: &Dataset,
+    p: &MentoringPair,
+    logs: &[usize],
+    months: &[NaiveDate],
+    today: NaiveDate,
+) -> [GridCell; GRID_MONTHS] {
+    let current = first_of_month(today);
+    let due = p.months_due(today);
+    let last = first_of_month(p.expires());
+    let mut cells = [GridCell::Outside; GRID_MONTHS];
+    for (c, &month) in cells.iter_mut().zip(months) {
+        let hours: f32 = logs
+            .iter()
+            .map(|&l| &data.logs[l])
+            .filter(|l| first_of_month(l.month) == month)
+            .map(|l| l.hours)
+            .sum();
+        let logged = logs.iter().any(|&l| first_of_month(data.logs[l].month) == month);
+        *c = if logged {
+            GridCell::Logged(hours)
+        } else if due.contains(&month) {
+            GridCell::Missing
+        } else if month == current && month >= first_of_month(p.started) && month <= last {
+            GridCell::NotDue
+        } else {
+            GridCell::Outside
+        };
+    }
+    cells
 }
 
 /// Indexes of the running pairs, soonest to end first.

@@ -45,30 +45,31 @@ fn entries(tab: &PeopleTab, v: View) -> &[Entry] {
 }
 
 pub(super) fn rebuild(tab: &mut PeopleTab, data: &Dataset) {
-    let carried_by =
-        |names: &mut dyn Iterator<Item = &str>, name: &str| names.filter(|n| same_name(n, name)).count();
+    tab.lists_stale = false;
+    // How many records carry each distinct spelling (a handful), then each entry's count by
+    // name: one pass over the people and the intakes, not one per entry.
+    let chapters = tally(data.employees.iter().filter_map(|e| e.chapter.as_deref()));
+    let owners = tally(data.intakes.iter().map(|i| i.owner.as_str()));
+    let carried_by = |tally: &[(&str, usize)], name: &str| -> usize {
+        tally
+            .iter()
+            .filter(|(n, _)| same_name(n, name))
+            .map(|(_, count)| count)
+            .sum()
+    };
     let stored_chapter = |n: &str| data.chapters.iter().any(|c| same_name(&c.name, n));
     tab.chapters = data
         .union_chapters()
         .into_iter()
         .map(|name| Entry {
-            carried: carried_by(
-                &mut data.employees.iter().filter_map(|e| e.chapter.as_deref()),
-                &name,
-            ),
+            carried: carried_by(&chapters, &name),
             stored: stored_chapter(&name),
             entry: true,
             name,
         })
         .collect();
     for (name, carried) in [
-        (
-            NO_CHAPTER,
-            data.employees
-                .iter()
-                .filter(|e| e.chapter.as_deref().is_some_and(|c| same_name(c, NO_CHAPTER)))
-                .count(),
-        ),
+        (NO_CHAPTER, carried_by(&chapters, NO_CHAPTER)),
         (
             UNKNOWN,
             data.employees.iter().filter(|e| e.chapter.is_none()).count(),
@@ -85,7 +86,7 @@ pub(super) fn rebuild(tab: &mut PeopleTab, data: &Dataset) {
         .owners()
         .into_iter()
         .map(|name| Entry {
-            carried: carried_by(&mut data.intakes.iter().map(|i| i.owner.as_str()), &name),
+            carried: carried_by(&owners, &name),
             stored: data.owners.iter().any(|o| same_name(&o.name, &name)),
             entry: true,
             name,
@@ -99,6 +100,15 @@ pub(super) fn rebuild(tab: &mut PeopleTab, data: &Dataset) {
             .collect();
         tab.list.list_mut(v).set(rows);
     }
+}
+
+/// Each distinct value and how many times it occurs.
+fn tally<'a>(values: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for v in values {
+        *counts.entry(v).or_default() += 1;
+    }
+    counts.into_iter().collect()
 }
 
 fn selected(tab: &PeopleTab) -> Option<&Entry> {

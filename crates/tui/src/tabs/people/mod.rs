@@ -13,6 +13,7 @@ mod forms;
 mod keys;
 mod lists;
 mod merge;
+mod patch;
 mod render;
 mod teacher;
 
@@ -128,6 +129,12 @@ pub struct PeopleTab {
     pub owners: Vec<Entry>,
     pub card: Option<Card>,
     pub merge: Option<Merge>,
+    /// How many people the list was built from (a save that is taken in only appends).
+    built: usize,
+    /// The chapter and owner counts are of older data: made again when next shown.
+    lists_stale: bool,
+    /// How many times the views were rebuilt whole (a save that is taken in is not).
+    pub rebuilds: usize,
 }
 
 impl PeopleTab {
@@ -215,9 +222,14 @@ impl PeopleTab {
         vec![Effect::Ask(question, PeopleConfirm::Delete(person))]
     }
 
-    fn show_view(&mut self, v: View) {
+    fn show_view(&mut self, data: &Dataset, v: View) {
         self.card = None;
         self.merge = None;
+        if v != View::People && self.lists_stale {
+            let memory = self.list.remember();
+            lists::rebuild(self, data);
+            self.list.restore(memory);
+        }
         self.list.show(v);
     }
 }
@@ -302,21 +314,21 @@ impl TabView for PeopleTab {
             },
             A::NextView => {
                 let next = self.view().step(1);
-                self.show_view(next);
+                self.show_view(cx.data, next);
                 vec![]
             }
             A::Chapters => {
-                self.show_view(View::Chapters);
+                self.show_view(cx.data, View::Chapters);
                 vec![]
             }
             A::Owners => {
-                self.show_view(View::Owners);
+                self.show_view(cx.data, View::Owners);
                 vec![]
             }
         }
     }
 
-    fn navigate(&mut self, _cx: &Ctx, nav: Nav) {
+    fn navigate(&mut self, cx: &Ctx, nav: Nav) {
         if let Some(m) = &mut self.merge {
             return m.navigate(nav);
         }
@@ -335,8 +347,8 @@ impl TabView for PeopleTab {
             return;
         }
         match nav {
-            Nav::Left => self.show_view(self.view().step(-1)),
-            Nav::Right => self.show_view(self.view().step(1)),
+            Nav::Left => self.show_view(cx.data, self.view().step(-1)),
+            Nav::Right => self.show_view(cx.data, self.view().step(1)),
             other => self.list.nav(other),
         }
     }
@@ -418,6 +430,10 @@ impl TabView for PeopleTab {
             }
         }
         vec![]
+    }
+
+    fn patched(&mut self, cx: &Ctx, changes: &[(&'static str, Id)]) -> bool {
+        patch::patch(self, cx, changes)
     }
 
     fn copy_facts(&self, cx: &Ctx) -> Option<String> {

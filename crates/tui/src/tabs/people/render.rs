@@ -7,7 +7,7 @@ use crate::tab::Ctx;
 use crate::theme::Theme;
 use crate::widgets::{self, fact};
 use pathways_core::dataset::Dataset;
-use pathways_core::domain::Employee;
+use pathways_core::domain::{Employee, Id};
 use pathways_core::privacy::Sensitive;
 use pathways_core::store::References;
 use pathways_core::text::fold;
@@ -19,12 +19,11 @@ use ratatui::widgets::{Cell, Row};
 /// Rebuilds the three lists from the data, each keeping its selection on its record.
 pub(super) fn rebuild(tab: &mut PeopleTab, cx: &Ctx) {
     let data = cx.data;
+    tab.rebuilds += 1;
+    tab.built = data.employees.len();
     let memory = tab.list.remember();
     let mut order: Vec<usize> = (0..data.employees.len()).collect();
-    order.sort_by_cached_key(|&i| {
-        let e = &data.employees[i];
-        (fold(&e.sort_name()), e.id)
-    });
+    order.sort_by_cached_key(|&i| sort_key(&data.employees[i]));
     tab.list
         .list_mut(View::People)
         .set_order(order, |i| Picked::Person(data.employees[i].id));
@@ -42,8 +41,13 @@ pub(super) fn fill_keys(tab: &mut PeopleTab, data: &Dataset) {
         .fill_keys_for(&filter, |i| search_text(data, &data.employees[i]));
 }
 
+/// Where a person sorts in the list: by name as rosters read ("Garcia, Ana"), then record.
+pub(super) fn sort_key(e: &Employee) -> (String, Id) {
+    (fold(&e.sort_name()), e.id)
+}
+
 /// What `/` matches a person on: name, employee id, email, position, location and chapter.
-fn search_text(data: &Dataset, e: &Employee) -> String {
+pub(super) fn search_text(data: &Dataset, e: &Employee) -> String {
     format!(
         "{} {} {} {} {} {}",
         e.full_name(),

@@ -1,0 +1,80 @@
+//! A monthly log saved on the Mentoring tab is taken into the pair's counts and its line of the
+//! log grid instead of every view being rebuilt (work proportional to the change); what it
+//! leaves must be what a rebuild makes. A pair saved rebuilds, and is the same too.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
+
+mod common;
+use pathways_tui::action::Action;
+use pathways_tui::app::{App, Modal, Tab};
+use pathways_tui::tab::TabView;
+use pathways_tui::tabs::mentoring::{MentoringAction, MentoringTab, View};
+
+fn fill(app: &mut App, values: &[(&str, String)]) {
+    let Some(Modal::Form { form, .. }) = app.modals.last_mut() else {
+        panic!("no form open: {:?}", app.status)
+    };
+    for (label, value) in values {
+        form.field_mut(label).unwrap().value.clone_from(value);
+    }
+}
+
+fn submit(app: &mut App) {
+    app.update(Action::Submit);
+    if let Some(Modal::Form { form, .. }) = app.modals.last() {
+        panic!("the form stayed open: {:?} {:?}", form.message, form.fields);
+    }
+}
+
+fn assert_same_views(app: &App, what: &str) {
+    let mut fresh: MentoringTab = app.mentoring.clone();
+    fresh.refresh(&app.ctx());
+    let tab = &app.mentoring;
+    for v in View::ALL {
+        let (a, b) = (tab.list.list(v), fresh.list.list(v));
+        assert_eq!(a.rows.visible, b.rows.visible, "{what}: the rows of {v:?}");
+        assert_eq!(a.picked(), b.picked(), "{what}: the selection in {v:?}");
+    }
+    // Everything the views draw from, field by field.
+    let shown = |t: &MentoringTab| {
+        format!(
+            "{:?}\n{:?}\n{:?}\n{:?}",
+            t.pair_info, t.grid, t.summary, t.mentor_info
+        )
+    };
+    assert_eq!(shown(tab), shown(&fresh), "{what}: pairs, grid, summary, mentors");
+    assert_eq!(tab.logs_by_pair, fresh.logs_by_pair, "{what}: logs per pair");
+}
+
+#[test]
+fn the_views_after_a_log_are_the_views_a_rebuild_makes() {
+    let (_dir, mut app) = common::demo_app();
+    app.update(Action::GoTab(Tab::Mentoring));
+    for round in 0..4 {
+        let filter = if round >= 2 { "a" } else { "" };
+        {
+            let cx = app.ctx();
+            let mut tab = app.mentoring.clone();
+            tab.set_filter(&cx, filter);
+            app.mentoring = tab;
+        }
+        // From the pairs view, then from the log grid.
+        let view = if round % 2 == 0 { View::Pairs } else { View::Logs };
+        app.mentoring.set_view(view);
+        app.update(Action::Top);
+        for _ in 0..round {
+            app.update(Action::Down);
+        }
+        let before = app.mentoring.rebuilds;
+        app.update(Action::Mentoring(MentoringAction::AddLog));
+        fill(
+            &mut app,
+            &[
+                ("hours", "0.5".into()),
+                ("topics", format!("a plan, round {round}")),
+            ],
+        );
+        submit(&mut app);
+        assert_eq!(app.mentoring.rebuilds, before, "a log is taken in");
+        assert_same_views(&app, &format!("round {round}, a log"));
+    }
+}

@@ -1,0 +1,117 @@
+//! A save on the People tab takes the people saved into its list instead of sorting everyone
+//! again (work proportional to the change); what it leaves must be what a rebuild makes: the
+//! same rows in the same order, the same selection, the same card, and the chapter and owner
+//! counts when those views are shown.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
+
+mod common;
+use pathways_tui::action::Action;
+use pathways_tui::app::{App, Modal, Tab};
+use pathways_tui::tab::TabView;
+use pathways_tui::tabs::people::{PeopleAction, PeopleTab, View};
+
+fn fill(app: &mut App, values: &[(&str, String)]) {
+    let Some(Modal::Form { form, .. }) = app.modals.last_mut() else {
+        panic!("no form open: {:?}", app.status)
+    };
+    for (label, value) in values {
+        form.field_mut(label).unwrap().value.clone_from(value);
+    }
+}
+
+fn submit(app: &mut App) {
+    app.update(Action::Submit);
+    if let Some(Modal::Form { form, .. }) = app.modals.last() {
+        panic!("the form stayed open: {:?} {:?}", form.message, form.fields);
+    }
+}
+
+fn assert_same_views(app: &App, what: &str) {
+    let mut fresh: PeopleTab = app.people.clone();
+    fresh.refresh(&app.ctx());
+    let tab = &app.people;
+    let (a, b) = (tab.list.list(View::People), fresh.list.list(View::People));
+    assert_eq!(a.rows.visible, b.rows.visible, "{what}: the rows");
+    assert_eq!(a.picked(), b.picked(), "{what}: the selection");
+    assert_eq!(a.selected, b.selected, "{what}: the selected row");
+    assert_eq!(
+        tab.card.as_ref().map(|c| (c.person, &c.story)),
+        fresh.card.as_ref().map(|c| (c.person, &c.story)),
+        "{what}: the card"
+    );
+}
+
+/// The chapter and owner views, once shown, hold what a rebuild makes.
+fn assert_same_lists(app: &mut App, what: &str) {
+    app.update(Action::Back);
+    app.update(Action::People(PeopleAction::Chapters));
+    let mut fresh: PeopleTab = app.people.clone();
+    fresh.refresh(&app.ctx());
+    assert_eq!(app.people.chapters, fresh.chapters, "{what}: the chapters");
+    assert_eq!(app.people.owners, fresh.owners, "{what}: the owners");
+    for v in [View::Chapters, View::Owners] {
+        assert_eq!(
+            app.people.list.list(v).rows.visible,
+            fresh.list.list(v).rows.visible,
+            "{what}: the rows of {v:?}"
+        );
+    }
+    app.people.list.show(View::People);
+}
+
+#[test]
+fn the_list_after_a_save_is_the_list_a_rebuild_makes() {
+    let (_dir, mut app) = common::demo_app();
+    app.update(Action::GoTab(Tab::People));
+    for round in 0..4 {
+        let filter = if round >= 2 { "a" } else { "" };
+        {
+            let cx = app.ctx();
+            let mut tab = app.people.clone();
+            tab.set_filter(&cx, filter);
+            app.people = tab;
+        }
+        app.update(Action::Top);
+        for _ in 0..round * 3 {
+            app.update(Action::Down);
+        }
+        let before = app.people.rebuilds;
+
+        // An edit that moves the person in the list (another last name) and to another chapter.
+        app.update(Action::People(PeopleAction::Edit));
+        let chapter = app.data.chapters()[round % 3].clone();
+        fill(
+            &mut app,
+            &[
+                ("last name", format!("Zeller{round}")),
+                ("position", format!("Paraeducator {round}")),
+                ("chapter", chapter),
+            ],
+        );
+        submit(&mut app);
+        assert_eq!(app.people.rebuilds, before, "a person edit is taken in");
+        assert!(app.people.card.is_some(), "the card of the person saved");
+        assert_same_views(&app, &format!("round {round}, person edit"));
+        assert_same_lists(&mut app, &format!("round {round}, person edit"));
+        // Undone and made again: each an edit in place, taken in.
+        app.update(Action::Undo);
+        app.update(Action::Redo);
+        assert_eq!(app.people.rebuilds, before, "an undone edit is taken in");
+        assert_same_views(&app, &format!("round {round}, person edit undone and redone"));
+
+        // A new person.
+        app.update(Action::People(PeopleAction::Add));
+        fill(
+            &mut app,
+            &[
+                ("employee id", format!("77700{round}")),
+                ("first name", "Ana".into()),
+                ("last name", format!("Abbott{round}")),
+            ],
+        );
+        submit(&mut app);
+        assert_eq!(app.people.rebuilds, before, "a new person is taken in");
+        assert_same_views(&app, &format!("round {round}, new person"));
+        assert_same_lists(&mut app, &format!("round {round}, new person"));
+    }
+}
