@@ -52,7 +52,7 @@ fn main() -> ExitCode {
     // must not run it, so the store's filter goes in front of it.
     pathways_core::store::quiet_store_panics();
     let _ = pathways_tui::tui::opening(&mut guard, &path);
-    let mut app = match App::new(store, today) {
+    let mut app = match App::start(store, today) {
         Ok(a) => a,
         Err(e) => {
             drop(guard);
@@ -76,6 +76,10 @@ fn main() -> ExitCode {
     if let Err(e) = pathways_tui::tui::run(&mut guard, &mut app) {
         drop(guard);
         return cli::fail(format!("terminal error: {e}"));
+    }
+    if let Some(reason) = app.fatal.take() {
+        drop(guard);
+        return cli::fail(reason);
     }
     ExitCode::SUCCESS
 }

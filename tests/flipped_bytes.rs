@@ -124,6 +124,21 @@ fn flipped_bytes_anywhere_are_named_never_a_panic_never_served_as_fine() {
             });
             let e = saved.expect_err("a damaged file was written");
             assert!(e.to_string().contains("flipped.redb"), "byte {at}: {e}");
+            // The same when the verification ran on a thread of its own first (the dashboard
+            // starts it once its data is on screen): the save waits for its finding.
+            let saved = pathways_core::store::Store::open(&path).and_then(|store| {
+                store.verify_in_background();
+                store.write(|txn| {
+                    let mut intake = pathways_core::domain::Intake::new(
+                        1,
+                        common::today(),
+                        pathways_core::domain::IntakeSource::Form,
+                    );
+                    txn.insert(&mut intake).map(|_| ())
+                })
+            });
+            let e = saved.expect_err("a damaged file was written after a background verification");
+            assert!(e.to_string().contains("flipped.redb"), "byte {at}: {e}");
         }
 
         let backup = dir.path().join(format!("backup{n}.redb"));

@@ -25,7 +25,8 @@ fn wait_line(p: &Pty, who: &str, text: &str) -> String {
 fn marking_attendance_in_the_grid_changes_the_rates() {
     let (_dir, path, store) = common::demo_store();
     // The first participant of the FY27 cohort, as the grid sorts them.
-    let app = pathways_tui::app::App::new(store, common::today()).unwrap();
+    let mut app = pathways_tui::app::App::new(store, common::today()).unwrap();
+    app.show_tab(pathways_tui::app::Tab::Leadership);
     let first = app.leadership.summary.people[0].clone();
     let name = app.data.employee_name(first.employee_id);
     // Session 2's rate as the grid shows it, and once the first participant is marked absent.

@@ -44,6 +44,9 @@ macro_rules! dataset_struct {
         #[derive(Debug, Clone, Default)]
         pub struct Dataset {
             $(pub $field: Vec<$ty>,)+
+            /// Lookups by id for people and places when their vector is not in id order
+            /// (empty when it is, as loaded: then an id is found where it belongs, without a
+            /// map of its own).
             employee_index: HashMap<Id, usize>,
             location_index: HashMap<Id, usize>,
             /// Bumped by every `reindex`, so views can tell whether what they built is current.
@@ -73,18 +76,8 @@ impl Dataset {
     pub fn reindex(&mut self) {
         self.version += 1;
         self.people_version += 1;
-        self.employee_index = self
-            .employees
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id, i))
-            .collect();
-        self.location_index = self
-            .locations
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.id, i))
-            .collect();
+        self.employee_index = index_unless_in_order(&self.employees, |e| e.id);
+        self.location_index = index_unless_in_order(&self.locations, |l| l.id);
     }
 
     /// After records changed in place: a new version, and the lookups by id rebuilt when people
@@ -113,26 +106,32 @@ impl Dataset {
     /// After people or places were saved in place or added at the end of their vectors (no
     /// other one moved): a new version, and the lookups by id take in the added `employees`
     /// and `locations` (ids) instead of being made again.
+    /// In id order (as loaded and as saves keep them) people and places need no map: they are
+    /// found where they sit.
     pub fn appended(&mut self, employees: &[Id], locations: &[Id]) {
         self.version += 1;
-        for &id in employees {
-            if let Ok(i) = self.employees.binary_search_by_key(&id, |e| e.id) {
-                self.employee_index.insert(id, i);
+        if !self.employee_index.is_empty() {
+            for &id in employees {
+                if let Some(i) = self.employees.iter().rposition(|e| e.id == id) {
+                    self.employee_index.insert(id, i);
+                }
             }
         }
-        for &id in locations {
-            if let Ok(i) = self.locations.binary_search_by_key(&id, |l| l.id) {
-                self.location_index.insert(id, i);
+        if !self.location_index.is_empty() {
+            for &id in locations {
+                if let Some(i) = self.locations.iter().rposition(|l| l.id == id) {
+                    self.location_index.insert(id, i);
+                }
             }
         }
     }
 
     pub fn employee(&self, id: Id) -> Option<&Employee> {
-        self.employee_index.get(&id).and_then(|&i| self.employees.get(i))
+        by_id(&self.employees, &self.employee_index, id, |e| e.id)
     }
 
     pub fn location(&self, id: Id) -> Option<&Location> {
-        self.location_index.get(&id).and_then(|&i| self.locations.get(i))
+        by_id(&self.locations, &self.location_index, id, |l| l.id)
     }
 
     pub fn employee_name(&self, id: Id) -> String {
@@ -225,4 +224,74 @@ impl Dataset {
 fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let mut seen = std::collections::HashSet::new();
     values.filter(|v| seen.insert(*v)).collect()
+}
+
+/// A map from id to place for `records` not in id order; empty for records in id order, which
+/// `by_id` finds without one.
+fn index_unless_in_order<T>(records: &[T], id_of: fn(&T) -> Id) -> HashMap<Id, usize> {
+    if records.is_sorted_by_key(id_of) {
+        return HashMap::new();
+    }
+    records.iter().enumerate().map(|(i, r)| (id_of(r), i)).collect()
+}
+
+/// The record with `id`: through `index` when the records are not in id order, otherwise where
+/// it belongs. Ids are handed out 1, 2, 3…, so record `id` is mostly the `id`th; otherwise a
+/// binary search finds it.
+fn by_id<'a, T>(records: &'a [T], index: &HashMap<Id, usize>, id: Id, id_of: fn(&T) -> Id) -> Option<&'a T> {
+    if !index.is_empty() {
+        return index.get(&id).and_then(|&i| records.get(i));
+    }
+    let guess = usize::try_from(id).ok().and_then(|id| id.checked_sub(1));
+    if let Some(r) = guess.and_then(|i| records.get(i))
+        && id_of(r) == id
+    {
+        return Some(r);
+    }
+    records
+        .binary_search_by_key(&id, id_of)
+        .ok()
+        .and_then(|i| records.get(i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(ids: &[Id]) -> Dataset {
+        let mut data = Dataset::default();
+        for &id in ids {
+            data.employees.push(Employee {
+                id,
+                employee_number: String::new(),
+                first_name: format!("P{id}"),
+                last_name: String::new(),
+                email: String::new(),
+                position: String::new(),
+                location_id: None,
+                chapter: None,
+                race: Race::Unknown,
+                hire_date: None,
+                position_start: None,
+                status: None,
+                in_evaluation: None,
+                retirement_date: None,
+                supervisor_id: None,
+            });
+        }
+        data.reindex();
+        data
+    }
+
+    #[test]
+    fn people_are_found_by_id_in_order_with_gaps_or_out_of_order() {
+        for ids in [vec![1, 2, 3, 4], vec![2, 5, 6, 40], vec![40, 2, 6, 5], vec![]] {
+            let data = people(&ids);
+            for id in 0..45 {
+                let found = data.employee(id).map(|e| e.first_name.clone());
+                let expected = ids.contains(&id).then(|| format!("P{id}"));
+                assert_eq!(found, expected, "{ids:?}, id {id}");
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@
 
 mod data;
 mod effects;
+mod loading;
 mod modals;
 mod people;
 mod search;
@@ -14,7 +15,7 @@ pub use effects::Purpose;
 pub use modals::{Answer, History, Modal};
 
 use crate::action::Action;
-use crate::keymap::{self, Mode};
+use crate::keymap::Mode;
 use crate::tab::{Ctx, TabView};
 use crate::tabs;
 use chrono::NaiveDate;
@@ -23,7 +24,7 @@ use pathways_core::dataset::Dataset;
 use pathways_core::domain::Id;
 use pathways_core::privacy::{Mask, Sensitive};
 use pathways_core::store::Store;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
 pub struct App {
     pub store: Store,
@@ -83,14 +84,33 @@ pub struct App {
     pub detail_room: std::cell::Cell<u16>,
     /// False under NO_COLOR or a terminal without colours: meaning then comes from markers alone.
     pub color: bool,
+    /// The whole file's verification was started on a thread of its own (`on_screen`).
+    verifying: bool,
+    /// The records still being read after the start (`start`, `poll_loading`), and the input
+    /// that waits for them.
+    loading: Option<pathways_core::store::Loading>,
+    waiting: Vec<loading::Waiting>,
+    /// Why the dashboard had to stop (a file found damaged while it ran), for the terminal
+    /// to say once it is restored.
+    pub fatal: Option<String>,
 }
 
 /// How many rows a `work` step ranks: a few milliseconds at a million records on two cores.
 pub const WORK_ROWS: usize = 50_000;
 
 impl App {
+    /// The dashboard with every record loaded and the tab on screen built (the others are
+    /// built when first shown). The terminal uses `start`, which draws sooner.
     pub fn new(store: Store, today: NaiveDate) -> pathways_core::store::Result<App> {
-        let mut app = App {
+        let mut app = App::empty(store, today);
+        app.reload()?;
+        app.say_problems();
+        Ok(app)
+    }
+
+    /// The state before anything is loaded.
+    fn empty(store: Store, today: NaiveDate) -> App {
+        App {
             store,
             data: Dataset::default(),
             today,
@@ -125,16 +145,11 @@ impl App {
             clipboard: None,
             privacy_after: None,
             last_input: std::time::Instant::now(),
-        };
-        app.reload()?;
-        app.refresh_all_views();
-        if !app.problems.is_empty() {
-            app.status = Some(format!(
-                "{} skipped; run `pathways check` for details",
-                pathways_core::text::count(app.problems.len(), "damaged record")
-            ));
+            verifying: false,
+            loading: None,
+            waiting: Vec::new(),
+            fatal: None,
         }
-        Ok(app)
     }
 
     /// What a tab may read.
@@ -193,15 +208,13 @@ impl App {
         self.refresh_tab(self.tab);
     }
 
-    /// Every tab's view, now (at start-up, so switching tabs never waits the first time).
-    pub fn refresh_all_views(&mut self) {
-        for tab in Tab::ALL {
-            self.refresh_tab(tab);
-        }
-    }
-
     /// Rebuilds tab `t` from the data (after its filters or settings were changed directly).
+    /// A tab that waits for records still loading is left stale (built once they are in).
     pub fn refresh_tab(&mut self, t: Tab) {
+        if !self.ready(t) {
+            self.stale[t.index()] = true;
+            return;
+        }
         let (tab, cx) = self.split(t);
         tab.refresh(&cx);
         self.stale[t.index()] = false;
@@ -232,6 +245,9 @@ impl App {
             );
             return true;
         }
+        if self.verification_failed() {
+            return true;
+        }
         self.poll_changes()
     }
 
@@ -250,16 +266,15 @@ impl App {
 
     /// Turns a key press into an action and applies it. A focused text field (a form, the
     /// filter, a prompt) gets printable characters before any shortcut, as `Action::Type`.
+    /// While the records load after the start, a key that needs them waits (`must_wait`).
     pub fn handle_key(&mut self, ev: KeyEvent) {
         self.last_input = std::time::Instant::now();
-        let mode = self.mode();
-        if let KeyCode::Char(c) = ev.code
-            && !ev.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            && keymap::takes_text(mode)
-        {
-            return self.update(Action::Type(c));
+        if self.must_wait(Some(&ev)) {
+            self.waiting.push(loading::Waiting::Key(ev));
+            self.status = Some(loading::KEYS_WAIT.into());
+            return;
         }
-        if let Some(action) = keymap::lookup(mode, &ev) {
+        if let Some(action) = self.action_of(&ev) {
             self.update(action);
         }
     }
@@ -268,6 +283,10 @@ impl App {
     /// never submits a form). It goes where typing goes, cleaned by the same rule.
     pub fn paste(&mut self, pasted: &str) {
         self.last_input = std::time::Instant::now();
+        if self.must_wait(None) {
+            self.waiting.push(loading::Waiting::Paste(pasted.to_string()));
+            return;
+        }
         let line = pathways_core::text::clean(pasted, pathways_core::text::Field::Line);
         let removed = match self.modals.last_mut() {
             Some(Modal::Form { form, .. }) => form.insert(pasted),

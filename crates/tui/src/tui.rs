@@ -40,6 +40,8 @@ impl Drop for TerminalGuard {
 
 /// How often to look for changes saved by another pathways on the same database.
 const POLL_CHANGES: Duration = Duration::from_millis(1000);
+/// How often to look whether the records read after the first frame are in.
+const LOADING_POLL: Duration = Duration::from_millis(5);
 
 /// The first frame, drawn before the data is loaded, so the screen answers at once at any size
 /// of database.
@@ -66,14 +68,21 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> io::Result<()> {
         if dirty {
             guard.terminal.draw(|f| crate::ui::render(f, app))?;
             dirty = false;
+            app.on_screen();
         }
         if let Some(text) = app.clipboard.take() {
             execute!(io::stdout(), crate::copy::clipboard(&text))?;
+        }
+        if app.poll_loading() {
+            dirty = true;
+            continue;
         }
         let busy = app.working();
         let mut wait = POLL_CHANGES.saturating_sub(last_poll.elapsed());
         if busy {
             wait = Duration::ZERO;
+        } else if app.is_loading() {
+            wait = wait.min(LOADING_POLL);
         }
         // A key first (drawn next time round), then a step of work while none is waiting.
         if !event::poll(wait)? {

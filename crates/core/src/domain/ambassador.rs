@@ -16,8 +16,10 @@ pub const TENURE_ENDING_SOON_DAYS: i64 = 60;
 pub struct Ambassador {
     pub id: Id,
     pub employee_id: Id,
+    #[serde(with = "crate::domain::dates")]
     pub tenure_start: NaiveDate,
     /// Last day of the tenure (18 months by default, editable).
+    #[serde(with = "crate::domain::dates")]
     pub tenure_end: NaiveDate,
     pub primary_location: Id,
     /// Further locations supported besides the primary one.
@@ -75,6 +77,7 @@ pub fn ambassador_problem(employee: &Employee, on: NaiveDate) -> Option<String> 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AmbassadorSession {
     pub id: Id,
+    #[serde(with = "crate::domain::dates")]
     pub date: NaiveDate,
     pub topic: String,
     pub presenter: String,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Closure {
     pub id: Id,
+    #[serde(with = "crate::domain::dates")]
     pub date: NaiveDate,
     /// What it is: "Thanksgiving", "Winter break".
     pub name: String,
@@ -31,19 +32,32 @@ impl Closure {
 
 /// The closure dates, sorted, for counting working days.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Closures(Vec<NaiveDate>);
+pub struct Closures {
+    dates: Vec<NaiveDate>,
+    /// How many of `dates[..=i]` fall on a weekday, at `i`: the closures between two dates are
+    /// counted with two lookups, not one look at each (the queue counts every open intake's
+    /// working days).
+    weekdays_to: Vec<u32>,
+}
 
 impl Closures {
     pub fn new(closures: &[Closure]) -> Self {
         let mut dates: Vec<NaiveDate> = closures.iter().map(|c| c.date).collect();
         dates.sort_unstable();
         dates.dedup();
-        Closures(dates)
+        let weekdays_to = dates
+            .iter()
+            .scan(0, |weekdays, d| {
+                *weekdays += u32::from(!matches!(d.weekday(), Weekday::Sat | Weekday::Sun));
+                Some(*weekdays)
+            })
+            .collect();
+        Closures { dates, weekdays_to }
     }
 
     /// Whether `date` is a working day: a weekday the district is open.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
-        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && self.0.binary_search(&date).is_err()
+        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && self.dates.binary_search(&date).is_err()
     }
 
     /// Working days strictly after `from` up to and including `to` (0 when `to` is not later).
@@ -52,12 +66,15 @@ impl Closures {
         if weekdays == 0 {
             return 0;
         }
-        let start = self.0.partition_point(|d| *d <= from);
-        let end = self.0.partition_point(|d| *d <= to);
-        let closed = self.0[start..end]
-            .iter()
-            .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
-            .count() as u32;
+        let start = self.dates.partition_point(|d| *d <= from);
+        let end = self.dates.partition_point(|d| *d <= to);
+        let before = |i: usize| {
+            i.checked_sub(1)
+                .and_then(|i| self.weekdays_to.get(i))
+                .copied()
+                .unwrap_or(0)
+        };
+        let closed = before(end) - before(start);
         weekdays.saturating_sub(closed)
     }
 }

@@ -140,6 +140,7 @@ crate::choice!(IntakeSource {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatusChange {
     pub status: IntakeStatus,
+    #[serde(with = "crate::domain::dates")]
     pub date: NaiveDate,
 }
 
@@ -147,6 +148,7 @@ pub struct StatusChange {
 pub struct Intake {
     pub id: Id,
     pub employee_id: Id,
+    #[serde(with = "crate::domain::dates")]
     pub received: NaiveDate,
     pub source: IntakeSource,
     pub popup_event_id: Option<Id>,
@@ -156,6 +158,7 @@ pub struct Intake {
     /// The staff member handling it.
     pub owner: String,
     pub next_step: String,
+    #[serde(with = "crate::domain::dates::option")]
     pub next_step_due: Option<NaiveDate>,
     pub notes: String,
     pub status: IntakeStatus,
@@ -418,6 +421,7 @@ pub fn split_name(full: &str) -> Option<(String, String)> {
 pub struct Consultation {
     pub id: Id,
     pub intake_id: Id,
+    #[serde(with = "crate::domain::dates")]
     pub date: NaiveDate,
     pub minutes: u32,
     pub services: Vec<Service>,

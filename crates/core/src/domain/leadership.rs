@@ -90,6 +90,7 @@ pub struct LeadershipSession {
     pub id: Id,
     pub cohort_id: Id,
     pub number: u8,
+    #[serde(with = "crate::domain::dates")]
     pub date: NaiveDate,
     pub start: NaiveTime,
     pub end: NaiveTime,
@@ -221,6 +222,7 @@ pub struct AttendanceMark {
 pub struct WaitlistEntry {
     pub id: Id,
     pub employee_id: Id,
+    #[serde(with = "crate::domain::dates")]
     pub joined: NaiveDate,
     pub note: String,
 }

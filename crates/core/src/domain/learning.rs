@@ -68,6 +68,7 @@ impl From<OfferingV1> for Offering {
 pub struct PlSession {
     pub id: Id,
     pub offering_id: Id,
+    #[serde(with = "crate::domain::dates")]
     pub date: NaiveDate,
     /// Start and end times; `None` while nobody has entered them.
     pub start: Option<NaiveTime>,
@@ -117,6 +118,7 @@ impl PlSession {
 pub struct PlSessionV1 {
     pub id: Id,
     pub offering_id: Id,
+    #[serde(with = "crate::domain::dates")]
     pub date: NaiveDate,
 }
 
@@ -146,6 +148,7 @@ pub struct PlAttendance {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PopUpEvent {
     pub id: Id,
+    #[serde(with = "crate::domain::dates")]
     pub date: NaiveDate,
     pub location_id: Id,
     pub note: String,
@@ -158,6 +161,7 @@ pub struct TeacherOutcome {
     pub id: Id,
     pub employee_id: Id,
     /// The date hired as a teacher; the fiscal year of this date counts the outcome.
+    #[serde(with = "crate::domain::dates")]
     pub hired: NaiveDate,
     /// The school year taught in, "2025-26"; empty while unknown.
     pub school_year: String,

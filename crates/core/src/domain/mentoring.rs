@@ -23,6 +23,7 @@ pub struct Mentor {
     pub employee_id: Id,
     pub expertise: String,
     pub active: bool,
+    #[serde(with = "crate::domain::dates")]
     pub joined: NaiveDate,
 }
 
@@ -45,7 +46,9 @@ pub struct MentoringPair {
     /// The mentee's employee id.
     pub mentee_id: Id,
     /// The date the agreement was signed.
+    #[serde(with = "crate::domain::dates")]
     pub started: NaiveDate,
+    #[serde(with = "crate::domain::dates::option")]
     pub ended: Option<NaiveDate>,
     pub end_reason: Option<PairEndReason>,
     pub notes: String,
@@ -96,9 +99,11 @@ pub struct MentorLog {
     pub id: Id,
     pub pair_id: Id,
     /// First day of the month the log covers.
+    #[serde(with = "crate::domain::dates")]
     pub month: NaiveDate,
     pub hours: f32,
     pub topics: String,
+    #[serde(with = "crate::domain::dates")]
     pub submitted: NaiveDate,
 }
 

@@ -2,6 +2,7 @@
 
 pub mod ambassador;
 pub mod calendar;
+pub mod dates;
 pub mod fiscal;
 pub mod intake;
 pub mod leadership;

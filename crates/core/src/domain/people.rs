@@ -97,12 +97,15 @@ pub struct Employee {
     pub chapter: Option<String>,
     /// Self-reported; `Race::Unknown` while nobody knows.
     pub race: Race,
+    #[serde(with = "crate::domain::dates::option")]
     pub hire_date: Option<NaiveDate>,
+    #[serde(with = "crate::domain::dates::option")]
     pub position_start: Option<NaiveDate>,
     /// `None` while nobody knows (a person created from an intake).
     pub status: Option<EmploymentStatus>,
     /// In PAR (peer assistance and review) or special evaluation; `None` while nobody knows.
     pub in_evaluation: Option<bool>,
+    #[serde(with = "crate::domain::dates::option")]
     pub retirement_date: Option<NaiveDate>,
     pub supervisor_id: Option<Id>,
 }

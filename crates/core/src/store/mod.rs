@@ -11,6 +11,7 @@ mod check;
 pub mod codec;
 mod file;
 mod lists;
+mod load;
 mod open;
 mod people;
 mod read;
@@ -25,6 +26,7 @@ pub use audit::{FieldChange, HistoryAction, HistoryEntry, os_user, story};
 pub use codec::CodecError;
 pub use file::{check_private, create_private_file, create_private_folder};
 pub use lists::NamedEntry;
+pub use load::{Loading, Problems, Seen};
 pub use people::{MergeReport, References};
 pub use records::{Record, TABLES};
 pub use search_index::Found;
@@ -36,7 +38,7 @@ use crate::domain::*;
 use open::{FORMAT_KEY, FORMAT_VERSION, GENERATION, Handle};
 use read::read_all;
 use redb::{ReadableTable, ReadableTableMetadata, TableDefinition, TableError};
-use shield::{quietly, shielded};
+use shield::shielded;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -157,6 +159,26 @@ pub struct Store {
     /// Every page of the file was verified (at the open, or since): records without a checksum
     /// of their own (an earlier build's) can be trusted.
     whole_verified: AtomicBool,
+    /// A verification of the whole file running on a thread of its own (`verify_in_background`),
+    /// which `verify_whole` waits for.
+    verifying: std::sync::Mutex<Option<Verifying>>,
+}
+
+/// The thread verifying the whole file: what it found, and the file opened for writing once it
+/// passed.
+type Verifying =
+    std::thread::JoinHandle<std::result::Result<(open::Verified, Option<redb::Database>), String>>;
+
+impl Drop for Store {
+    /// A verification still running is waited for, so no thread goes on reading the file after
+    /// the store that started it is gone.
+    fn drop(&mut self) {
+        if let Ok(pending) = self.verifying.get_mut()
+            && let Some(job) = pending.take()
+        {
+            let _ = job.join();
+        }
+    }
 }
 
 impl Store {
@@ -190,6 +212,7 @@ impl Store {
             marked: AtomicBool::new(opened.verified.marked),
             needs_repair: AtomicBool::new(opened.verified.needs_repair),
             whole_verified: AtomicBool::new(opened.verified.whole),
+            verifying: Default::default(),
         };
         if opened.created {
             // The first transaction marks the file as a pathways database.
@@ -220,20 +243,74 @@ impl Store {
 
     /// Verifies every page of the file once (if the open did not): what trusts records of an
     /// earlier build, which carry no checksum of their own, and what `check` and `backup` stand
-    /// on. A damaged file is an error naming it.
+    /// on. A damaged file is an error naming it. A verification started by
+    /// `verify_in_background` is waited for and its finding used.
     pub fn verify_whole(&self) -> Result<()> {
         if self.whole_verified.load(Ordering::Acquire) {
             return Ok(());
         }
-        // A read transaction held meanwhile keeps the pages verified from being reused by
-        // other processes' saves.
-        let pin = self.shielded(|| Ok(self.handle.begin_read()?))?;
-        let verified = open::verify_whole(&self.path).map_err(|reason| StoreError::file(&self.path, reason));
-        drop(pin);
-        let verified = verified?;
+        let started = self.verifying.lock().ok().and_then(|mut job| job.take());
+        let verified = match started.map(std::thread::JoinHandle::join) {
+            Some(Ok(found)) => found.map(|(verified, writer)| {
+                if let Some(db) = writer {
+                    self.handle.set_writer(db);
+                }
+                verified
+            }),
+            // None started, or its thread failed outside the store's shield: verify here.
+            _ => {
+                // A read transaction held meanwhile keeps the pages verified from being reused
+                // by other processes' saves.
+                let pin = self.shielded(|| Ok(self.handle.begin_read()?))?;
+                let found = open::verify_whole(&self.path);
+                drop(pin);
+                found
+            }
+        };
+        let verified = verified.map_err(|reason| StoreError::file(&self.path, reason))?;
         self.needs_repair.store(verified.needs_repair, Ordering::Release);
         self.whole_verified.store(true, Ordering::Release);
         Ok(())
+    }
+
+    /// What the verification `verify_in_background` started found, once it is done (taken in as
+    /// `verify_whole` would): `None` while it runs, or when none was started.
+    pub fn verification_done(&self) -> Option<Result<()>> {
+        let finished = self.verifying.lock().ok()?.as_ref()?.is_finished();
+        finished.then(|| self.verify_whole())
+    }
+
+    /// Starts verifying the whole file on a thread of its own, then opening it for writing, if
+    /// the first write will need that (a store that may write, opened without verifying every
+    /// page): the dashboard calls this once its data is on screen, so neither its first frame
+    /// nor, mostly, its first save waits for them. The first write still waits for the
+    /// verification, and writes nothing unless it passed (`writer`).
+    pub fn verify_in_background(&self) {
+        if !self.handle.opens_writer() || self.whole_verified.load(Ordering::Acquire) {
+            return;
+        }
+        let Ok(mut job) = self.verifying.lock() else {
+            return;
+        };
+        if job.is_some() {
+            return;
+        }
+        // The read transaction pins the commit verified until the thread is done with it.
+        let Ok(pin) = self.shielded(|| Ok(self.handle.begin_read()?)) else {
+            return;
+        };
+        let path = self.path.clone();
+        // If no thread can be had, the first write verifies the file itself.
+        *job = std::thread::Builder::new()
+            .name("pathways-verify".into())
+            .spawn(move || {
+                let found = open::verify_whole(&path);
+                drop(pin);
+                // Sound: the file is opened for writing here too, so the first save need not
+                // (if that fails, the first save tries again and says why).
+                found.map(|verified| (verified, open::open_writer(&path).ok()))
+            })
+            .ok();
     }
 
     /// The handle to write through (`None`: this store only reads). The first call of a store
@@ -428,72 +505,6 @@ impl Store {
         // With nothing seen yet every kind is read, and load_changed reindexes.
         self.load_changed(&mut data, &mut Default::default(), &mut problems)?;
         Ok((data, problems.into_values().flatten().collect()))
-    }
-
-    /// Brings `data` up to date from one snapshot, re-reading only the kinds of record whose
-    /// counter moved since `seen` (which it updates); `problems` keeps each kind's decode problems.
-    /// Returns whether anything was re-read. A save re-reads one or two kinds, not the database.
-    pub fn load_changed(
-        &self,
-        data: &mut Dataset,
-        seen: &mut std::collections::HashMap<&'static str, u64>,
-        problems: &mut std::collections::BTreeMap<&'static str, Vec<DecodeProblem>>,
-    ) -> Result<bool> {
-        self.shielded(|| {
-            let rtx = self.handle.begin_read()?;
-            let meta = match rtx.open_table(META) {
-                Ok(t) => Some(t),
-                Err(TableError::TableDoesNotExist(_)) => None,
-                Err(e) => return Err(e.into()),
-            };
-            let generation_of = |name: &str| -> Result<u64> {
-                Ok(match &meta {
-                    Some(m) => m
-                        .get(table_generation_key(name).as_str())?
-                        .map(|g| g.value())
-                        .unwrap_or(0),
-                    None => 0,
-                })
-            };
-            let mut changed = false;
-            let mut unchecked = false;
-            // Each changed kind decodes on its own thread from the same snapshot: decoding is most
-            // of the start-up time, and the machines have two cores.
-            macro_rules! reload_changed {
-                ($($field:ident: $ty:ty),+ $(,)?) => {
-                    std::thread::scope(|scope| -> Result<()> {
-                        let rtx = &rtx;
-                        $(
-                            let name = <$ty as Record>::TABLE;
-                            let g = generation_of(name)?;
-                            let $field = (seen.get(name) != Some(&g))
-                                .then(|| (g, scope.spawn(move || quietly(|| read_all::<$ty>(rtx)))));
-                        )+
-                        $(
-                            if let Some((g, job)) = $field {
-                                let read = joined(job.join())?;
-                                let name = <$ty as Record>::TABLE;
-                                unchecked |= read.unchecked;
-                                data.$field = read.records;
-                                problems.insert(name, read.problems);
-                                seen.insert(name, g);
-                                changed = true;
-                            }
-                        )+
-                        Ok(())
-                    })?;
-                };
-            }
-            crate::with_record_kinds!(reload_changed);
-            self.trust(unchecked)?;
-            // Read whole and sound: a store that will write opens the file for writing now,
-            // not in the middle of its first save.
-            self.writer()?;
-            if changed {
-                data.reindex();
-            }
-            Ok(changed)
-        })
     }
 
     /// What is wrong with the database, empty if nothing: every page verified (a file that fails

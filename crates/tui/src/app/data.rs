@@ -10,6 +10,8 @@ impl App {
     /// Loads the whole dataset again and refreshes every tab's view of it.
     /// Only the kinds of record that changed since the last load are read again.
     pub fn reload(&mut self) -> store::Result<()> {
+        // What the start left loading comes in first (what changed since is read below).
+        self.finish_loading();
         self.generation = self.store.generation()?;
         let changed = self
             .store
@@ -26,13 +28,13 @@ impl App {
 
     /// After `data` changed: the decode problems to report, a search index to rebuild when next
     /// needed, and the views.
-    fn data_changed(&mut self) {
+    pub(super) fn data_changed(&mut self) {
         self.forget_derived();
         self.refresh_views();
     }
 
     /// What is made from the whole data besides the tabs: the problems line and the search.
-    fn forget_derived(&mut self) {
+    pub(super) fn forget_derived(&mut self) {
         self.problems = self
             .load_problems
             .values()
@@ -64,6 +66,30 @@ impl App {
         for t in crate::tab::Tab::ALL {
             self.stale[t.index()] = t != tab;
         }
+    }
+
+    /// Called by the event loop after each frame: once the data is on screen, the whole file is
+    /// verified on a thread of its own (`Store::verify_in_background`), off the way to the first
+    /// frame; the first save waits for it only if it comes sooner.
+    pub fn on_screen(&mut self) {
+        if !self.verifying && !self.is_loading() {
+            self.verifying = true;
+            self.store.verify_in_background();
+        }
+    }
+
+    /// Whether the verification `on_screen` started found the file damaged; the footer then
+    /// says so (every save is refused, and the file left as it is).
+    pub(super) fn verification_failed(&mut self) -> bool {
+        if let Some(Err(_)) = self.store.verification_done() {
+            self.status = Some(format!(
+                "{} is damaged (its pages do not match their checksums): nothing will be saved to \
+                 it; restore it from a backup",
+                self.store.path().display()
+            ));
+            return true;
+        }
+        false
     }
 
     /// Picks up changes another process saved. Returns whether anything changed.

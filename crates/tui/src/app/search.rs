@@ -32,9 +32,10 @@ impl App {
     }
 
     /// Whether the search has work waiting: its index to build (the event loop builds it
-    /// before anyone asks, so Ctrl-K answers at once), or the open box's results.
+    /// before anyone asks, so Ctrl-K answers at once; once every record is loaded, since an
+    /// index of part of them would only be built again), or the open box's results.
     pub(super) fn search_working(&self) -> bool {
-        (self.background && self.index.is_none()) || self.search_waiting()
+        (self.background && self.index.is_none() && !self.is_loading()) || self.search_waiting()
     }
 
     /// One step of the search's work: a slice of the index, or of the open box's search.

@@ -65,7 +65,11 @@ fn draw(frame: &mut Frame, app: &App) {
     ])
     .areas(area);
     render_tab_bar(frame, top, app, &theme);
-    app.view(app.tab).render(frame, body, &app.ctx(), &theme);
+    if app.ready(app.tab) {
+        app.view(app.tab).render(frame, body, &app.ctx(), &theme);
+    } else {
+        render_loading(frame, body, app, &theme);
+    }
     render_footer(frame, footer, app, &theme);
     for modal in &app.modals {
         match modal {
@@ -141,6 +145,30 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new(Span::styled(*label, theme.banner)), banner);
         right = right.saturating_sub(1);
     }
+}
+
+/// A tab whose records are still loading after the start: it says so (no figure it shows
+/// would be right yet).
+fn render_loading(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", app.tab.title()));
+    let text = vec![
+        Line::from(""),
+        Line::from(Span::styled("loading…", theme.important)),
+        Line::from(""),
+        Line::from(Span::styled(
+            "This tab is shown as soon as the rest of the records are read; keys pressed meanwhile wait for them.",
+            theme.muted,
+        )),
+    ];
+    frame.render_widget(
+        Paragraph::new(text)
+            .block(block)
+            .centered()
+            .wrap(Wrap { trim: true }),
+        area,
+    );
 }
 
 /// The most lines a status message may take; a longer one ends in an ellipsis.

@@ -5,6 +5,7 @@
 //! drawing in `view`.
 
 mod closures;
+mod consulted;
 mod forms;
 mod keys;
 mod patch;
@@ -14,6 +15,7 @@ mod queue;
 mod view;
 
 pub use closures::Closures as ClosureList;
+pub use consulted::Consulted;
 pub use keys::{IntakeAction, KEYS};
 pub use queue::{Filters, FlagFilter, Flags, Sort, StatusFilter};
 
@@ -27,7 +29,6 @@ use pathways_core::domain::*;
 use pathways_core::search::Kind;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use std::collections::HashMap;
 
 /// What each of the tab's forms is for. Edits carry the intake as it was when the form opened:
 /// the save is refused if someone else saved it meanwhile.
@@ -92,8 +93,8 @@ pub struct IntakeTab {
     pub overdue_count: usize,
     pub stale_count: usize,
     pub late_count: usize,
-    /// Consultations per intake id, newest first, as indexes into `data.consultations`.
-    pub consultations: HashMap<Id, Vec<usize>>,
+    /// Each intake's consultations, newest first (`consultations.of(data, intake id)`).
+    pub consultations: Consulted,
     /// The team's list of owners (and any an intake names that is not on it yet), for the
     /// forms' and the filter's pick lists.
     pub owners: Vec<String>,
@@ -248,13 +249,7 @@ impl TabView for IntakeTab {
         self.stale_count = count(|f| f.stale);
         self.late_count = count(|f| f.late);
         self.closures.refresh(cx);
-        self.consultations.clear();
-        for (i, c) in data.consultations.iter().enumerate() {
-            self.consultations.entry(c.intake_id).or_default().push(i);
-        }
-        for list in self.consultations.values_mut() {
-            list.sort_by_key(|&i| std::cmp::Reverse(data.consultations[i].date));
-        }
+        self.consultations = Consulted::build(data);
         self.owners = data.owners();
         let order = queue::order(cx, &self.filters, self.sort, self.reversed, &self.flags);
         self.list.current_mut().set_order(order, |i| data.intakes[i].id);
@@ -480,6 +475,24 @@ impl TabView for IntakeTab {
     fn render(&self, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &Theme) {
         view::render(self, frame, area, cx, theme);
     }
+}
+
+/// Whether the tab reads records of `kind` (a table): it is on screen first, so these kinds
+/// are loaded before the first frame with data and the others after it (`App::start`).
+pub fn reads(kind: &str) -> bool {
+    use pathways_core::store::Record;
+    [
+        Employee::TABLE,
+        Location::TABLE,
+        Intake::TABLE,
+        Consultation::TABLE,
+        IntakeSettings::TABLE,
+        PopUpEvent::TABLE,
+        Chapter::TABLE,
+        Owner::TABLE,
+        Closure::TABLE,
+    ]
+    .contains(&kind)
 }
 
 /// How many rows ranked cost about as much as one search key built.

@@ -21,7 +21,7 @@ pub(super) fn patch(tab: &mut IntakeTab, cx: &Ctx, changes: &[(&'static str, Id)
             }
         } else if table == Consultation::TABLE {
             match data.consultations.binary_search_by_key(&id, |c| c.id) {
-                Ok(i) => consultations.push(data.consultations[i].intake_id),
+                Ok(i) => consultations.push(i),
                 Err(_) => return false,
             }
         } else {
@@ -39,6 +39,9 @@ pub(super) fn patch(tab: &mut IntakeTab, cx: &Ctx, changes: &[(&'static str, Id)
         let owner = data.intakes[i].owner.trim();
         !owner.is_empty() && !tab.owners.iter().any(|o| o == owner)
     }) {
+        return false;
+    }
+    if !tab.consultations.patch(data, &consultations) {
         return false;
     }
     let memory = tab.list.remember();
@@ -62,17 +65,6 @@ pub(super) fn patch(tab: &mut IntakeTab, cx: &Ctx, changes: &[(&'static str, Id)
             |order| kept.then(|| queue::position(cx, sort, reversed, order, i)),
             || search_text(data, it),
         );
-    }
-    for intake_id in consultations {
-        let mut list: Vec<usize> = data
-            .consultations
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.intake_id == intake_id)
-            .map(|(i, _)| i)
-            .collect();
-        list.sort_by_key(|&i| std::cmp::Reverse(data.consultations[i].date));
-        tab.consultations.insert(intake_id, list);
     }
     tab.list.restore(memory);
     true

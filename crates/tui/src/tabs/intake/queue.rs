@@ -68,7 +68,7 @@ pub(super) fn keeps(cx: &Ctx, filters: &Filters, flags: &[Flags], i: usize) -> b
     let it = &data.intakes[i];
     filters.keeps(
         it,
-        data.employee(it.employee_id),
+        || data.employee(it.employee_id),
         flags.get(i).copied().unwrap_or_default(),
     )
 }
@@ -259,7 +259,13 @@ impl Filters {
         parts.join(" · ")
     }
 
-    pub(super) fn keeps(&self, it: &Intake, who: Option<&Employee>, flags: Flags) -> bool {
+    /// `who`: the intake's person, looked up only when a filter asks about them.
+    pub(super) fn keeps<'a>(
+        &self,
+        it: &Intake,
+        who: impl Fn() -> Option<&'a Employee>,
+        flags: Flags,
+    ) -> bool {
         let status_ok = match self.status {
             None => true,
             Some(StatusFilter::Open) => it.status != IntakeStatus::Closed,
@@ -271,10 +277,10 @@ impl Filters {
             && self
                 .chapter
                 .as_ref()
-                .is_none_or(|c| who.is_some_and(|e| e.chapter.as_ref() == Some(c)))
+                .is_none_or(|c| who().is_some_and(|e| e.chapter.as_ref() == Some(c)))
             && self
                 .location
-                .is_none_or(|l| who.is_some_and(|e| e.location_id == Some(l)))
+                .is_none_or(|l| who().is_some_and(|e| e.location_id == Some(l)))
             && self.flags.is_none_or(|f| f.keeps(flags))
     }
 }

@@ -296,8 +296,11 @@ fn detail_lines<'a>(tab: &IntakeTab, cx: &Ctx<'a>, it: &'a Intake, theme: &Theme
             theme,
         ));
     }
-    let consultations = tab.consultations.get(&it.id).map(Vec::as_slice).unwrap_or(&[]);
-    let total: u32 = consultations.iter().map(|&i| data.consultations[i].minutes).sum();
+    let consultations = tab.consultations.of(data, it.id);
+    let total: u32 = consultations
+        .iter()
+        .map(|&i| data.consultations[i as usize].minutes)
+        .sum();
     lines.push(widgets::fact(
         "Consultations",
         if consultations.is_empty() {
@@ -312,7 +315,7 @@ fn detail_lines<'a>(tab: &IntakeTab, cx: &Ctx<'a>, it: &'a Intake, theme: &Theme
         theme,
     ));
     for &i in consultations.iter().take(20) {
-        let c = &data.consultations[i];
+        let c = &data.consultations[i as usize];
         let services = c
             .services
             .iter()
