@@ -9,7 +9,7 @@
 use pathways_core::search::{Keys, Matcher, Tier, tier_all};
 
 /// How many finished queries are remembered (Backspace through a long query).
-const REMEMBERED: usize = 32;
+const REMEMBERED: usize = 16;
 
 /// Which rows a `/` filter leaves, and in what order, by the search's one rule
 /// (`pathways_core::search`): rows whose words are the typed words, then rows whose words begin
