@@ -6,7 +6,7 @@
 mod common;
 
 use pathways_core::domain::*;
-use pathways_core::search::{Entry, Index};
+use pathways_core::search::Index;
 use pathways_core::store::Store;
 
 const QUERIES: &[&str] = &[
@@ -28,8 +28,7 @@ fn assert_same_as_the_dashboard(store: &Store, what: &str) {
     let (data, _) = store.load().unwrap();
     let index = Index::build(&data);
     for q in QUERIES {
-        let (expected, all) = index.search_counted(q, 50);
-        let expected: Vec<Entry> = expected.into_iter().cloned().collect();
+        let (expected, all) = index.search_counted(&data, q, 50);
         let found = store.find(q, 50).unwrap().expect("an index");
         assert_eq!(found.entries, expected, "{what}: find {q:?}");
         assert_eq!(found.matched, all, "{what}: {q:?} counts its matches");

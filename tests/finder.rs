@@ -36,7 +36,7 @@ fn global_search_jumps_to_the_record_in_its_tab() {
         .results
         .iter()
         .position(|&i| {
-            index.entries[i].kind == pathways_core::search::Kind::Intake && index.entries[i].id == intake.id
+            index.slots[i].kind == pathways_core::search::Kind::Intake && index.slots[i].id == intake.id
         })
         .expect("the intake is among the hits");
     for _ in 0..pos {

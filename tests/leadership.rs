@@ -576,7 +576,7 @@ fn a_search_hit_on_a_participant_opens_their_cohort() {
         .results
         .iter()
         .position(|&i| {
-            index.entries[i].kind == pathways_core::search::Kind::Participant && index.entries[i].id == p.id
+            index.slots[i].kind == pathways_core::search::Kind::Participant && index.slots[i].id == p.id
         })
         .expect("the participant is found");
     search.selected = hit;

@@ -58,8 +58,7 @@ pub fn run(db: &Path, query: &str, limit: usize, format: Format, private: bool) 
                 Err(code) => return code,
             };
             let index = pathways_core::search::Index::build(&data);
-            let (entries, matched) = index.search_counted(query, limit);
-            let entries: Vec<Entry> = entries.into_iter().cloned().collect();
+            let (entries, matched) = index.search_counted(&data, query, limit);
             let people = entries
                 .iter()
                 .map(|e| e.person.and_then(|id| data.employee(id)).cloned())

@@ -16,7 +16,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 mod index;
 mod keys;
 mod rank;
-pub use index::{Builder, Index, Narrowing};
+pub use index::{Builder, Index, Narrowing, Slot};
 pub use keys::{Keys, letters};
 pub use rank::{Tier, rank_all, rank_one, tier_all, tier_one, word_tier, words};
 

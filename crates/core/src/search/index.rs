@@ -16,9 +16,20 @@ use crate::text::fold;
 /// `Kind::ALL` order, each kind in the dataset's order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
-    pub entries: Vec<Entry>,
+    pub slots: Vec<Slot>,
     /// Search key of each entry (same order), kept apart so a scan touches only keys.
     pub(super) keys: Keys,
+}
+
+/// One searchable record as the index keeps it: enough to rank it, find it and mask it. What a
+/// hit shows (its title and facts) is made for the hits on screen alone ([`Index::entry`]): a
+/// million records' titles and facts kept in memory cost more than the records' own strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    pub kind: Kind,
+    pub id: Id,
+    /// The person it names (for masking).
+    pub person: Option<Id>,
 }
 
 /// How many records of `kind` the dataset holds.
@@ -34,54 +45,74 @@ fn count(data: &Dataset, kind: Kind) -> usize {
     }
 }
 
-/// The entry of the `i`th record of `kind`, and its search key.
-fn entry(data: &Dataset, kind: Kind, i: usize) -> (Entry, String) {
-    let made = |id, person: Option<Id>, title: String, facts: String, extra: &str| {
-        let key = fold(&format!("{title} {extra}"));
-        let entry = Entry {
-            kind,
-            id,
-            person,
-            title,
-            facts,
-        };
-        (entry, key)
+/// Where the record `id` of `kind` is in the dataset (each kind's vector is in id order).
+fn position(data: &Dataset, kind: Kind, id: Id) -> Option<usize> {
+    let at = match kind {
+        Kind::Employee => data.employees.binary_search_by_key(&id, |r| r.id),
+        Kind::Location => data.locations.binary_search_by_key(&id, |r| r.id),
+        Kind::Intake => data.intakes.binary_search_by_key(&id, |r| r.id),
+        Kind::Mentor => data.mentors.binary_search_by_key(&id, |r| r.id),
+        Kind::Ambassador => data.ambassadors.binary_search_by_key(&id, |r| r.id),
+        Kind::Participant => data.participants.binary_search_by_key(&id, |r| r.id),
+        Kind::Offering => data.offerings.binary_search_by_key(&id, |r| r.id),
     };
-    let named = |id, who: Id, facts: String| made(id, Some(who), data.employee_name(who), facts, "");
+    at.ok()
+}
+
+/// The `i`th record of `kind`: its slot, its title and what else it is found by.
+fn named(data: &Dataset, kind: Kind, i: usize) -> (Slot, String, String) {
+    let slot = |id, person| Slot { kind, id, person };
+    let of = |id, who: Id| (slot(id, Some(who)), data.employee_name(who), String::new());
     match kind {
         Kind::Employee => {
             let e = &data.employees[i];
-            let facts = facts::employee(e, data.location_name(e.location_id));
-            made(e.id, Some(e.id), e.full_name(), facts, &employee_extra(e))
+            (slot(e.id, Some(e.id)), e.full_name(), employee_extra(e))
         }
         Kind::Location => {
             let l = &data.locations[i];
-            made(l.id, None, l.name.clone(), facts::location(l), "")
+            (slot(l.id, None), l.name.clone(), String::new())
         }
-        Kind::Intake => {
-            let it = &data.intakes[i];
-            named(it.id, it.employee_id, facts::intake(it))
+        Kind::Intake => of(data.intakes[i].id, data.intakes[i].employee_id),
+        Kind::Mentor => of(data.mentors[i].id, data.mentors[i].employee_id),
+        Kind::Ambassador => of(data.ambassadors[i].id, data.ambassadors[i].employee_id),
+        Kind::Participant => of(data.participants[i].id, data.participants[i].employee_id),
+        Kind::Offering => {
+            let o = &data.offerings[i];
+            (slot(o.id, None), o.title.clone(), o.course_number.clone())
         }
+    }
+}
+
+/// The slot of the `i`th record of `kind`, and its search key.
+fn keyed(data: &Dataset, kind: Kind, i: usize) -> (Slot, String) {
+    let (slot, title, extra) = named(data, kind, i);
+    (slot, fold(&format!("{title} {extra}")))
+}
+
+/// The few facts the `i`th record of `kind` shows.
+fn facts_of(data: &Dataset, kind: Kind, i: usize) -> String {
+    match kind {
+        Kind::Employee => {
+            let e = &data.employees[i];
+            facts::employee(e, data.location_name(e.location_id))
+        }
+        Kind::Location => facts::location(&data.locations[i]),
+        Kind::Intake => facts::intake(&data.intakes[i]),
         Kind::Mentor => {
             let m = &data.mentors[i];
             let chapter = data.employee(m.employee_id).map(chapter_fact).unwrap_or_default();
-            named(m.id, m.employee_id, facts::mentor(m, &chapter))
+            facts::mentor(m, &chapter)
         }
         Kind::Ambassador => {
             let a = &data.ambassadors[i];
-            let location = data.location_name(Some(a.primary_location));
-            named(a.id, a.employee_id, facts::ambassador(a, location))
+            facts::ambassador(a, data.location_name(Some(a.primary_location)))
         }
         Kind::Participant => {
             let p = &data.participants[i];
             let cohort = data.cohorts.iter().find(|c| c.id == p.cohort_id);
-            let facts = facts::participant(p, cohort.map(|c| c.fiscal_year).unwrap_or(0));
-            named(p.id, p.employee_id, facts)
+            facts::participant(p, cohort.map(|c| c.fiscal_year).unwrap_or(0))
         }
-        Kind::Offering => {
-            let o = &data.offerings[i];
-            made(o.id, None, o.title.clone(), facts::offering(o), &o.course_number)
-        }
+        Kind::Offering => facts::offering(&data.offerings[i]),
     }
 }
 
@@ -99,7 +130,7 @@ impl Builder {
     pub fn new(data: &Dataset) -> Builder {
         let all: usize = Kind::ALL.iter().map(|&k| count(data, k)).sum();
         let mut b = Builder::default();
-        b.index.entries.reserve_exact(all);
+        b.index.slots.reserve_exact(all);
         b.index.keys.reserve_exact(all);
         b
     }
@@ -110,8 +141,8 @@ impl Builder {
         while let Some(&kind) = Kind::ALL.get(self.kind) {
             let end = count(data, kind).min(self.next.saturating_add(left));
             let at: Vec<usize> = (self.next..end).collect();
-            for (entry, key) in map_parallel(&at, |&i| entry(data, kind, i)) {
-                self.index.entries.push(entry);
+            for (slot, key) in map_parallel(&at, |&i| keyed(data, kind, i)) {
+                self.index.slots.push(slot);
                 self.index.keys.push(key);
             }
             left -= end - self.next;
@@ -136,7 +167,7 @@ impl Builder {
             std::cmp::Ordering::Less => {}
             std::cmp::Ordering::Greater => self.index.put_intakes(data, ids),
             std::cmp::Ordering::Equal => {
-                let built = self.index.entries.last().filter(|e| e.kind == Kind::Intake);
+                let built = self.index.slots.last().filter(|e| e.kind == Kind::Intake);
                 let Some(last) = built.map(|e| e.id) else {
                     return;
                 };
@@ -161,26 +192,41 @@ impl Index {
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.slots.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.slots.is_empty()
+    }
+
+    /// What hit `i` shows, made from `data` (the dataset the index was built from, or one it
+    /// took the changes of); `None` if `data` no longer has that record.
+    pub fn entry(&self, data: &Dataset, i: usize) -> Option<Entry> {
+        let slot = *self.slots.get(i)?;
+        let at = position(data, slot.kind, slot.id)?;
+        let (_, title, _) = named(data, slot.kind, at);
+        Some(Entry {
+            kind: slot.kind,
+            id: slot.id,
+            person: slot.person,
+            title,
+            facts: facts_of(data, slot.kind, at),
+        })
     }
 
     /// The best `limit` entries for `query`, best first; ties keep kind order (people first).
-    pub fn search(&self, query: &str, limit: usize) -> Vec<&Entry> {
-        self.search_counted(query, limit).0
+    pub fn search(&self, data: &Dataset, query: &str, limit: usize) -> Vec<Entry> {
+        self.search_counted(data, query, limit).0
     }
 
     /// Like [`Index::search`], with how many entries matched in all (more than shown when the
     /// limit cut them).
-    pub fn search_counted(&self, query: &str, limit: usize) -> (Vec<&Entry>, usize) {
+    pub fn search_counted(&self, data: &Dataset, query: &str, limit: usize) -> (Vec<Entry>, usize) {
         let mut n = Narrowing::default();
         let found = n
             .search(self, query, limit)
             .into_iter()
-            .map(|i| &self.entries[i])
+            .filter_map(|i| self.entry(data, i))
             .collect();
         (found, n.matched(self))
     }
@@ -192,23 +238,23 @@ impl Index {
     /// here; anything else calls for a new index.
     pub fn put_intakes(&mut self, data: &Dataset, ids: &[Id]) {
         for &id in ids {
-            let start = self.entries.partition_point(|e| e.kind < Kind::Intake);
-            let end = self.entries.partition_point(|e| e.kind <= Kind::Intake);
-            let at = self.entries[start..end].binary_search_by_key(&id, |e| e.id);
+            let start = self.slots.partition_point(|e| e.kind < Kind::Intake);
+            let end = self.slots.partition_point(|e| e.kind <= Kind::Intake);
+            let at = self.slots[start..end].binary_search_by_key(&id, |e| e.id);
             let now = data.intakes.binary_search_by_key(&id, |it| it.id);
             match (at, now) {
                 (Ok(at), Ok(i)) => {
-                    let (entry, key) = entry(data, Kind::Intake, i);
-                    self.entries[start + at] = entry;
+                    let (slot, key) = keyed(data, Kind::Intake, i);
+                    self.slots[start + at] = slot;
                     self.keys.set(start + at, key);
                 }
                 (Err(at), Ok(i)) => {
-                    let (entry, key) = entry(data, Kind::Intake, i);
-                    self.entries.insert(start + at, entry);
+                    let (slot, key) = keyed(data, Kind::Intake, i);
+                    self.slots.insert(start + at, slot);
                     self.keys.insert(start + at, key);
                 }
                 (Ok(at), Err(_)) => {
-                    self.entries.remove(start + at);
+                    self.slots.remove(start + at);
                     self.keys.remove(start + at);
                 }
                 (Err(_), Err(_)) => {}
@@ -245,7 +291,7 @@ pub struct Narrowing {
 }
 
 impl Narrowing {
-    /// Indexes into `index.entries` of the best `limit` matches of `query`, best first.
+    /// Indexes into `index.slots` of the best `limit` matches of `query`, best first.
     pub fn search(&mut self, index: &Index, query: &str, limit: usize) -> Vec<usize> {
         if let Some(found) = self.begin(index, query, limit) {
             return found;
@@ -266,7 +312,7 @@ impl Narrowing {
             self.query.clear();
             self.matched = None;
             self.job = None;
-            return Some((0..index.entries.len().min(limit)).collect());
+            return Some((0..index.slots.len().min(limit)).collect());
         }
         let from_job = self.job.take().filter(|j| folded.starts_with(&j.query));
         let candidates = match (from_job, self.matched.take()) {
@@ -279,7 +325,7 @@ impl Narrowing {
                 c
             }
             (None, Some(prev)) if !self.query.is_empty() && folded.starts_with(&self.query) => prev,
-            _ => (0..index.entries.len() as u32).collect(),
+            _ => (0..index.slots.len() as u32).collect(),
         };
         self.query.clear();
         self.job = Some(Job {
@@ -337,7 +383,7 @@ impl Narrowing {
                     .iter()
                     .map(|&(t, i)| {
                         let score = index.keys.get(i as usize).and_then(|k| m.score(k)).unwrap_or(0);
-                        let kind = index.entries.get(i as usize).map_or(0, |e| e.kind as i64);
+                        let kind = index.slots.get(i as usize).map_or(0, |e| e.kind as i64);
                         (rank_value(t, score) - kind, i as usize)
                     })
                     .collect()
@@ -355,6 +401,6 @@ impl Narrowing {
     /// How many entries matched the last query (all of them for an empty one), so a caller can
     /// say how many were left out at its limit.
     pub fn matched(&self, index: &Index) -> usize {
-        self.matched.as_ref().map_or(index.entries.len(), Vec::len)
+        self.matched.as_ref().map_or(index.slots.len(), Vec::len)
     }
 }

@@ -37,25 +37,35 @@ fn demo_index() -> (Dataset, Index) {
 #[test]
 fn global_search_finds_every_kind_and_ranks_names() {
     let (data, index) = demo_index();
-    let garcia = index.search("garcia", 50);
+    let garcia = index.search(&data, "garcia", 50);
     assert!(!garcia.is_empty());
     assert!(garcia[0].title.contains("García"), "{:?}", garcia[0]);
     assert!(
         index
-            .search("grow your career", 5)
+            .search(&data, "grow your career", 5)
             .iter()
             .any(|e| e.kind == Kind::Offering)
     );
-    assert!(index.search("92883", 5).iter().any(|e| e.kind == Kind::Offering));
     assert!(
         index
-            .search("maple grove", 5)
+            .search(&data, "92883", 5)
+            .iter()
+            .any(|e| e.kind == Kind::Offering)
+    );
+    assert!(
+        index
+            .search(&data, "maple grove", 5)
             .iter()
             .any(|e| e.kind == Kind::Location)
     );
     let mentor = data.employee_name(data.mentors[0].employee_id);
-    assert!(index.search(&mentor, 20).iter().any(|e| e.kind == Kind::Mentor));
-    assert!(index.search("zzzzqqq", 5).is_empty());
+    assert!(
+        index
+            .search(&data, &mentor, 20)
+            .iter()
+            .any(|e| e.kind == Kind::Mentor)
+    );
+    assert!(index.search(&data, "zzzzqqq", 5).is_empty());
 }
 
 #[test]
@@ -63,11 +73,11 @@ fn exact_names_come_before_fuzzy_ones_and_the_total_is_known() {
     let (data, index) = demo_index();
     // Every person named by a whole word comes before any fuzzy match.
     let first = data.employees[0].first_name.clone();
-    let (hits, total) = index.search_counted(&first, 5);
+    let (hits, total) = index.search_counted(&data, &first, 5);
     let folded = fold(&first);
     assert!(words(&fold(&hits[0].title)).any(|w| w == folded), "{:?}", hits[0]);
     assert!(total >= hits.len());
-    let (few, all) = index.search_counted("garcia", 2);
+    let (few, all) = index.search_counted(&data, "garcia", 2);
     assert_eq!(few.len(), 2);
     assert!(all > 2, "more matched than shown: {all}");
 }
@@ -214,12 +224,7 @@ fn scored_search(index: &Index, query: &str, limit: usize) -> (Vec<usize>, usize
     let matched = ranked.len();
     let ranked = ranked
         .into_iter()
-        .map(|(t, s, i)| {
-            (
-                rank_value(t, s) - index.entries[i as usize].kind as i64,
-                i as usize,
-            )
-        })
+        .map(|(t, s, i)| (rank_value(t, s) - index.slots[i as usize].kind as i64, i as usize))
         .collect();
     (top(ranked, limit).into_iter().map(|(_, i)| i).collect(), matched)
 }

@@ -153,7 +153,7 @@ impl App {
 
     /// Shows the record behind search hit `i` in its tab.
     fn jump(&mut self, i: usize) {
-        let Some(entry) = self.index.as_ref().and_then(|x| x.entries.get(i)).cloned() else {
+        let Some(entry) = self.index.as_ref().and_then(|x| x.entry(&self.data, i)) else {
             return;
         };
         self.reveal(entry.kind, entry.id);

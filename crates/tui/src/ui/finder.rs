@@ -58,14 +58,17 @@ pub fn render_search(frame: &mut Frame, area: Rect, app: &App, s: &SearchBox, th
         s.selected,
         list.height as usize,
         |i, selected| {
-            let e = &index.entries[s.results[i]];
             let marker = if selected { "▶ " } else { "  " };
-            let text = format!(
-                "{} {} {}",
-                fill(e.kind.label(), 11),
-                fill(&app.masked_title(e), 24),
-                e.facts
-            );
+            // What a hit shows is made for the rows on screen alone (`Index::entry`).
+            let text = match index.entry(&app.data, s.results[i]) {
+                Some(e) => format!(
+                    "{} {} {}",
+                    fill(e.kind.label(), 11),
+                    fill(&app.masked_title(&e), 24),
+                    e.facts
+                ),
+                None => String::new(),
+            };
             let text = fit(&text, width.saturating_sub(2)).into_owned();
             let style = if selected { theme.selected } else { theme.base };
             Line::from(vec![
