@@ -4,26 +4,11 @@
 #![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
+use common::{fill, submit};
 use pathways_tui::action::Action;
-use pathways_tui::app::{App, Modal, Tab};
+use pathways_tui::app::{App, Tab};
 use pathways_tui::tab::TabView;
 use pathways_tui::tabs::mentoring::{MentoringAction, MentoringTab, View};
-
-fn fill(app: &mut App, values: &[(&str, String)]) {
-    let Some(Modal::Form { form, .. }) = app.modals.last_mut() else {
-        panic!("no form open: {:?}", app.status)
-    };
-    for (label, value) in values {
-        form.field_mut(label).unwrap().value.clone_from(value);
-    }
-}
-
-fn submit(app: &mut App) {
-    app.update(Action::Submit);
-    if let Some(Modal::Form { form, .. }) = app.modals.last() {
-        panic!("the form stayed open: {:?} {:?}", form.message, form.fields);
-    }
-}
 
 fn assert_same_views(app: &App, what: &str) {
     let mut fresh: MentoringTab = app.mentoring.clone();

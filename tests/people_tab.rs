@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
+use common::fill;
 use common::*;
 use pathways_core::domain::*;
 use pathways_core::store::Store;
@@ -24,18 +25,6 @@ fn press(app: &mut App, keys: &str) {
 
 fn act(app: &mut App, a: PeopleAction) {
     app.update(Action::People(a));
-}
-
-/// Sets fields of the form on top, as if typed or picked.
-fn fill(app: &mut App, values: &[(&str, &str)]) {
-    let Some(Modal::Form { form, .. }) = app.modals.last_mut() else {
-        panic!("no form open")
-    };
-    for (label, value) in values {
-        form.field_mut(label)
-            .unwrap_or_else(|| panic!("no field {label}"))
-            .value = value.to_string();
-    }
 }
 
 fn form_open(app: &App) -> bool {
@@ -130,7 +119,7 @@ fn the_form_names_the_field_and_the_person_an_id_belongs_to() {
     fill(
         &mut app,
         &[
-            ("employee id", &taken.employee_number),
+            ("employee id", taken.employee_number.as_str()),
             ("first name", "Noor"),
             ("last name", "Haddad"),
             ("position start", "2020-02-30"),

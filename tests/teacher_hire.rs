@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what a test should do
 
 mod common;
+use common::fill;
 use common::*;
 use pathways_core::domain::*;
 use pathways_core::store::Store;
@@ -15,15 +16,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn act(app: &mut App, a: PeopleAction) {
     app.update(Action::People(a));
-}
-
-fn fill(app: &mut App, values: &[(&str, &str)]) {
-    let Some(Modal::Form { form, .. }) = app.modals.last_mut() else {
-        panic!("no form open")
-    };
-    for (label, value) in values {
-        form.field_mut(label).unwrap().value = value.to_string();
-    }
 }
 
 fn error_on(app: &App, label: &str) -> Option<String> {

@@ -95,3 +95,24 @@ pub fn demo_file(dir: &std::path::Path) -> PathBuf {
     std::fs::copy(demo, &path).unwrap();
     path
 }
+
+/// Types `values` into the fields of the form on top, by label; fails the test when no form is
+/// open or it has no such field.
+pub fn fill<V: AsRef<str>>(app: &mut App, values: &[(&str, V)]) {
+    let Some(pathways_tui::app::Modal::Form { form, .. }) = app.modals.last_mut() else {
+        panic!("no form open: {:?}", app.status)
+    };
+    for (label, value) in values {
+        form.field_mut(label)
+            .unwrap_or_else(|| panic!("no field {label}"))
+            .value = value.as_ref().to_string();
+    }
+}
+
+/// Submits the form on top; fails the test, with the form's message, if it stays open.
+pub fn submit(app: &mut App) {
+    app.update(pathways_tui::action::Action::Submit);
+    if let Some(pathways_tui::app::Modal::Form { form, .. }) = app.modals.last() {
+        panic!("the form stayed open: {:?} {:?}", form.message, form.fields);
+    }
+}
