@@ -263,20 +263,7 @@ mod tests {
         for &id in ids {
             data.employees.push(Employee {
                 id,
-                employee_number: String::new(),
-                first_name: format!("P{id}"),
-                last_name: String::new(),
-                email: String::new(),
-                position: String::new(),
-                location_id: None,
-                chapter: None,
-                race: Race::Unknown,
-                hire_date: None,
-                position_start: None,
-                status: None,
-                in_evaluation: None,
-                retirement_date: None,
-                supervisor_id: None,
+                ..Employee::unknown(String::new(), format!("P{id}"), String::new(), String::new())
             });
         }
         data.reindex();

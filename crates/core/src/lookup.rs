@@ -454,20 +454,7 @@ mod tests {
     fn person(id: Id, number: &str, first: &str, last: &str, email: &str) -> Employee {
         Employee {
             id,
-            employee_number: number.into(),
-            first_name: first.into(),
-            last_name: last.into(),
-            email: email.into(),
-            position: String::new(),
-            location_id: None,
-            chapter: None,
-            race: crate::domain::Race::Unknown,
-            hire_date: None,
-            position_start: None,
-            status: None,
-            in_evaluation: None,
-            retirement_date: None,
-            supervisor_id: None,
+            ..Employee::unknown(number.into(), first.into(), last.into(), email.into())
         }
     }
 
