@@ -13,7 +13,7 @@
 //!   every reference to a folder id follows it to the id it got ([`Remap`]).
 
 use super::Rejection;
-use super::reader::Sheet;
+use super::reader::{Sheet, SheetRow};
 use super::refs::Refs;
 use super::row::{Columns, Row, stored_text};
 use crate::dataset::Dataset;
@@ -181,6 +181,29 @@ impl Outcome {
         out.push(self.summary_line());
         out
     }
+
+    /// A sheet row's text as it may be stored (`stored_text`, with `notes` the note columns):
+    /// what was cleaned noted, or `None` with the row rejected by its line.
+    pub(super) fn stored_row(
+        &mut self,
+        headers: &[String],
+        row: &SheetRow,
+        notes: &std::collections::HashSet<String>,
+    ) -> Option<SheetRow> {
+        match stored_text(headers, row, notes) {
+            Ok((row, cleaned)) => {
+                self.cleaned.extend(cleaned);
+                Some(row)
+            }
+            Err(reason) => {
+                self.rejected.push(Rejection {
+                    line: row.line,
+                    reason,
+                });
+                None
+            }
+        }
+    }
 }
 
 /// The records one kind's import adds or changes, ready to store.
@@ -268,18 +291,8 @@ pub fn plan<K: Kind>(
         let refs = Refs::new(data, matches!(mode, Mode::Merge(_)).then_some(&*remap));
         let notes = columns.headers_of(&sheet.headers, K::NOTES);
         for sheet_row in &sheet.rows {
-            let sheet_row = match stored_text(&sheet.headers, sheet_row, &notes) {
-                Ok((row, cleaned)) => {
-                    outcome.cleaned.extend(cleaned);
-                    row
-                }
-                Err(reason) => {
-                    outcome.rejected.push(Rejection {
-                        line: sheet_row.line,
-                        reason,
-                    });
-                    continue;
-                }
+            let Some(sheet_row) = outcome.stored_row(&sheet.headers, sheet_row, &notes) else {
+                continue;
             };
             let row = Row::new(&sheet_row, columns);
             let result = take_row::<K>(

@@ -172,18 +172,8 @@ fn plan(data: &Dataset, sheet: &Sheet, columns: &Columns, next: NextIds) -> (Pla
     let titles = titles_in_file(sheet, columns);
     let no_notes = std::collections::HashSet::new();
     for sheet_row in &sheet.rows {
-        let sheet_row = match stored_text(&sheet.headers, sheet_row, &no_notes) {
-            Ok((row, cleaned)) => {
-                outcome.cleaned.extend(cleaned);
-                row
-            }
-            Err(reason) => {
-                outcome.rejected.push(Rejection {
-                    line: sheet_row.line,
-                    reason,
-                });
-                continue;
-            }
+        let Some(sheet_row) = outcome.stored_row(&sheet.headers, sheet_row, &no_notes) else {
+            continue;
         };
         let row = Row::new(&sheet_row, columns);
         let result = (|| -> Result<bool, String> {
