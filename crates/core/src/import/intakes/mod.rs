@@ -137,6 +137,32 @@ pub const STATUS_COLUMNS: [(IntakeStatus, &str); 4] = [
     (IntakeStatus::Closed, col::CLOSED),
 ];
 
+/// Sets an intake's status and the history its sheet's status columns give (`date_of` reads a
+/// column's date): each dated step, none after the status, and the status itself dated from
+/// Submitted when a hand-made file gives it without its date.
+pub fn set_status(
+    intake: &mut Intake,
+    status: IntakeStatus,
+    mut date_of: impl FnMut(&str) -> Result<Option<chrono::NaiveDate>, String>,
+) -> Result<(), String> {
+    for (st, name) in STATUS_COLUMNS {
+        if let Some(date) = date_of(name)? {
+            if st > status {
+                return Err(format!("{name} has a date but the status is {status}"));
+            }
+            intake.history.push(StatusChange { status: st, date });
+        }
+    }
+    if !intake.history.iter().any(|h| h.status == status) {
+        intake.history.push(StatusChange {
+            status,
+            date: intake.received,
+        });
+    }
+    intake.status = status;
+    Ok(())
+}
+
 /// Imports the intake form's CSV export at `path` into `store`: every good row in one transaction,
 /// bad rows reported by line, the same submission never stored twice, even by two imports of
 /// the same file at the same moment. `dry_run` stores nothing.

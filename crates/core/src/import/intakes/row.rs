@@ -1,7 +1,7 @@
 //! One row of the intake form's export: columns found by header name, and every value checked
 //! before the row may add anything.
 
-use super::{STATUS_COLUMNS, col};
+use super::col;
 use crate::domain::*;
 use crate::import::labels;
 use std::collections::HashMap;
@@ -297,22 +297,9 @@ fn read_status(c: &Columns, row: &[String], intake: &mut Intake) -> Result<(), S
             )
         })?,
     };
-    for (st, name) in STATUS_COLUMNS {
-        if let Some(date) = parse_optional_date(c.get(row, name)).map_err(|e| format!("{name}: {e}"))? {
-            if st > status {
-                return Err(format!("{name} has a date but the status is {status}"));
-            }
-            intake.history.push(StatusChange { status: st, date });
-        }
-    }
-    if !intake.history.iter().any(|h| h.status == status) {
-        // A hand-made file may give a status without its date: count it from Submitted.
-        intake.history.push(StatusChange {
-            status,
-            date: intake.received,
-        });
-    }
-    intake.status = status;
+    super::set_status(intake, status, |name| {
+        parse_optional_date(c.get(row, name)).map_err(|e| format!("{name}: {e}"))
+    })?;
     intake.close_reason = match c.get(row, col::CLOSE_REASON) {
         "" => None,
         s => Some(CloseReason::parse(s).ok_or_else(|| {

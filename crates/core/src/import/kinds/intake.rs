@@ -4,7 +4,7 @@
 use super::{EMPLOYEE, EMPLOYEE_COLUMNS, services};
 use crate::domain::*;
 use crate::import::engine::{Column, Kind, optional, required};
-use crate::import::intakes::{STATUS_COLUMNS, col, parse_services};
+use crate::import::intakes::{col, parse_services, set_status};
 use crate::import::refs::Refs;
 use crate::import::row::Row;
 
@@ -58,21 +58,7 @@ impl Kind for Intakes {
         intake.next_step = row.text(col::NEXT_STEP);
         intake.next_step_due = row.opt_date(col::NEXT_STEP_DUE)?;
         let status = row.opt_choice(col::STATUS)?.unwrap_or(IntakeStatus::Received);
-        for (st, name) in STATUS_COLUMNS {
-            if let Some(date) = row.opt_date(name)? {
-                if st > status {
-                    return Err(format!("{name} has a date but the status is {status}"));
-                }
-                intake.history.push(StatusChange { status: st, date });
-            }
-        }
-        if !intake.history.iter().any(|h| h.status == status) {
-            intake.history.push(StatusChange {
-                status,
-                date: received,
-            });
-        }
-        intake.status = status;
+        set_status(&mut intake, status, |name| row.opt_date(name))?;
         intake.close_reason = row
             .opt_choice(col::CLOSE_REASON)?
             .filter(|_| status == IntakeStatus::Closed);
