@@ -333,6 +333,40 @@ mod tests {
     }
 
     #[test]
+    fn status_columns_become_the_history_up_to_the_status() {
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 10, d).unwrap();
+        let dates = |name: &str| -> Result<Option<chrono::NaiveDate>, String> {
+            Ok(match name {
+                col::CONTACTED => Some(day(3)),
+                col::CLOSED => Some(day(9)),
+                _ => None,
+            })
+        };
+        let mut intake = Intake::new(7, day(1), IntakeSource::Form);
+        super::super::set_status(&mut intake, IntakeStatus::Closed, dates).unwrap();
+        assert_eq!(intake.status, IntakeStatus::Closed);
+        let steps: Vec<_> = intake.history.iter().map(|h| (h.status, h.date)).collect();
+        assert!(steps.contains(&(IntakeStatus::Contacted, day(3))), "{steps:?}");
+        assert!(steps.contains(&(IntakeStatus::Closed, day(9))), "{steps:?}");
+        // A date after the status is refused, naming the column.
+        let mut intake = Intake::new(7, day(1), IntakeSource::Form);
+        let err = super::super::set_status(&mut intake, IntakeStatus::Contacted, dates).unwrap_err();
+        assert_eq!(
+            err,
+            format!("{} has a date but the status is contacted", col::CLOSED)
+        );
+        // A status given without its date counts from Submitted.
+        let mut intake = Intake::new(7, day(1), IntakeSource::Form);
+        super::super::set_status(&mut intake, IntakeStatus::RelationshipEstablished, |_| Ok(None)).unwrap();
+        assert!(
+            intake
+                .history
+                .iter()
+                .any(|h| h.status == IntakeStatus::RelationshipEstablished && h.date == day(1))
+        );
+    }
+
+    #[test]
     fn headers_by_name_in_any_case_and_order() {
         let h: Vec<String> = [
             "  notes",
