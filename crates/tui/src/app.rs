@@ -478,12 +478,15 @@ impl App {
     /// Whether work is waiting for `work` (a filter or a search being worked out, the search
     /// index being built).
     pub fn working(&self) -> bool {
-        Tab::ALL.iter().any(|&t| self.view(t).filtering()) || self.search_working()
+        Tab::ALL.iter().any(|&t| self.view(t).filtering())
+            || self.search_working()
+            || self.view(self.tab).ahead()
     }
 
     /// One step of the waiting work (a few milliseconds at most, so a key pressed meanwhile
     /// waits less than a frame): what is on screen first, the tab's filter or the search box,
-    /// then the search index, then other tabs' filters. Returns whether to draw again.
+    /// then the search index, then other tabs' filters, then what the tab on screen can do
+    /// ahead. Returns whether to draw again.
     pub fn work(&mut self) -> bool {
         let rows = self.work_rows;
         if self.modals.is_empty() && self.view(self.tab).filtering() {
@@ -498,6 +501,10 @@ impl App {
                 let (tab, cx) = self.split(t);
                 return tab.work(&cx, rows) && t == self.tab;
             }
+        }
+        let (tab, cx) = self.split(self.tab);
+        if tab.ahead() {
+            tab.work_ahead(&cx, rows);
         }
         false
     }
