@@ -216,3 +216,29 @@ fn a_change_under_a_filter_being_worked_out_ends_with_the_filters_rows() {
     both(&mut now, &mut later, KeyCode::Char('1'));
     same(&now, &mut later, "back on the queue");
 }
+
+/// The People tab's list (a person each: 120,000 at a million records) has its search keys
+/// built between key presses once the tab is shown, so `/` then narrows it at once.
+#[test]
+fn the_people_lists_search_keys_are_built_ahead_once_it_is_shown() {
+    use pathways_tui::tabs::people::View;
+    let dir = tempfile::tempdir().unwrap();
+    let mut now = app(&dir, "now.redb", 6_000);
+    let mut later = app(&dir, "later.redb", 6_000);
+    later.background = true;
+    later.work_rows = 13 * 16;
+    settle(&mut later);
+    both(&mut now, &mut later, KeyCode::Char('6'));
+    let keyed = |app: &App| app.people.list.list(View::People).rows.keyed();
+    assert!(!keyed(&later) && later.working(), "the keys are work waiting");
+    assert!(settle(&mut later) > 1, "built in steps");
+    assert!(keyed(&later));
+    for code in "/garc".chars().map(KeyCode::Char) {
+        both(&mut now, &mut later, code);
+        assert!(!later.working(), "narrowed at once");
+    }
+    assert_eq!(
+        common::screen_text(&later, 120, 30),
+        common::screen_text(&now, 120, 30)
+    );
+}

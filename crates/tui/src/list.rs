@@ -52,6 +52,10 @@ pub fn scroll_offset(selected: usize, height: usize) -> usize {
     }
 }
 
+/// How many rows ranked cost about as much as one search key built (a step of work that ranks
+/// `rows` rows builds `rows / KEY_COST` keys).
+pub const KEY_COST: usize = 16;
+
 /// The rows of a list: the base order (indexes into a data vector), a search key per row (built
 /// once per load), and the rows the filter leaves visible.
 #[derive(Debug, Clone, Default)]

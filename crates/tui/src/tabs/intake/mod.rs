@@ -20,7 +20,7 @@ pub use keys::{IntakeAction, KEYS};
 pub use queue::{Filters, FlagFilter, Flags, Sort, StatusFilter};
 
 use crate::form::Form;
-use crate::list::{Nav, Rows, Views};
+use crate::list::{KEY_COST, Nav, Rows, Views};
 use crate::save::Save;
 use crate::tab::{Ctx, Effect, Effects, RecordRef, Tab, TabView, facts};
 use crate::theme::Theme;
@@ -506,9 +506,6 @@ pub fn reads(kind: &str) -> bool {
     ]
     .contains(&kind)
 }
-
-/// How many rows ranked cost about as much as one search key built.
-const KEY_COST: usize = 16;
 
 /// What `/` matches an intake on: the person, position, location, status, services and owner.
 /// Written into one string: it is made for every intake.
