@@ -227,7 +227,8 @@ impl Dataset {
 /// Each value once, in the order first seen: a list of names carried by a million records is
 /// made from the few distinct ones (`list_names` keeps the first spelling, so the order stays).
 fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    let mut seen = std::collections::HashSet::new();
+    // foldhash: several times faster than the default hasher over a million names.
+    let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
     values.filter(|v| seen.insert(*v)).collect()
 }
 
