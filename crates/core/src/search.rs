@@ -246,11 +246,46 @@ pub fn rank_key(matcher: &Matcher, key: &str) -> Option<i64> {
 /// naming the person; 0 when folding the whole text changed the name (a transliteration that
 /// depends on what follows), and those records fold their own.
 pub fn person_key(name: &str, extra: &str) -> (String, usize) {
+    let mut key = String::with_capacity(name.len() + 1 + extra.len());
+    for part in [name, " ", extra] {
+        key.push_str(part);
+    }
+    if key.is_ascii() {
+        // Folding ASCII only lowers its case: the name keeps its length.
+        key.make_ascii_lowercase();
+        return (key, name.len() + 1);
+    }
     let folded = fold(name);
-    let key = fold(&format!("{name} {extra}"));
+    let key = fold(&key);
     let whole = key.starts_with(&folded) && key.as_bytes().get(folded.len()) == Some(&b' ');
     let name = if whole { folded.len() + 1 } else { 0 };
     (key, name)
+}
+
+/// An employee's [`person_key`]: the name, then [`employee_extra`]. Written into one string
+/// when it is ASCII (most are): it is made for every person.
+pub fn employee_key(e: &Employee) -> (String, usize) {
+    let mailbox = e.email.split('@').next().unwrap_or("");
+    let parts = [
+        &e.first_name,
+        " ",
+        &e.last_name,
+        " ",
+        &e.employee_number,
+        " ",
+        mailbox,
+        " ",
+        &e.position,
+    ];
+    let mut key = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        key.push_str(part);
+    }
+    if !key.is_ascii() {
+        return person_key(&e.full_name(), &employee_extra(e));
+    }
+    key.make_ascii_lowercase();
+    (key, e.first_name.len() + 1 + e.last_name.len() + 1)
 }
 
 /// What an employee is found by besides the name: number, mailbox and position. The email's

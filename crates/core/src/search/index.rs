@@ -5,8 +5,8 @@
 //! one go ([`Index::build`], [`Narrowing::search`]) they are the same steps run to the end.
 
 use super::{
-    Entry, Key, Keys, Kind, Matcher, PARALLEL_SCORES_FROM, Tier, chapter_fact, employee_extra, facts,
-    in_chunks, map_parallel, person_key, rank_value, tier_all, top,
+    Entry, Key, Keys, Kind, Matcher, PARALLEL_SCORES_FROM, Tier, chapter_fact, employee_extra, employee_key,
+    facts, in_chunks, map_parallel, rank_value, tier_all, top,
 };
 use crate::dataset::Dataset;
 use crate::domain::Id;
@@ -98,7 +98,7 @@ fn keyed(data: &Dataset, keys: &Keys, kind: Kind, i: usize) -> (Slot, Key) {
     match kind {
         Kind::Employee => {
             let e = &data.employees[i];
-            let (key, name) = person_key(&e.full_name(), &employee_extra(e));
+            let (key, name) = employee_key(e);
             (slot(e.id, Some(e.id)), Key::Person { key, name })
         }
         Kind::Intake => of(data.intakes[i].id, data.intakes[i].employee_id),

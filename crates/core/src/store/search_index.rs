@@ -10,7 +10,7 @@
 use super::records::{Unreadable, read_stored};
 use super::{META, Record, Result, StoreError, table};
 use crate::domain::*;
-use crate::search::{Entry, Kind, Matcher, chapter_fact, employee_extra, facts, person_key, rank_key, top};
+use crate::search::{Entry, Kind, Matcher, chapter_fact, employee_key, facts, person_key, rank_key, top};
 use crate::text::fold;
 use redb::{ReadableTable, ReadableTableMetadata, TableError};
 use serde::{Deserialize, Serialize};
@@ -50,12 +50,10 @@ impl Record for PersonEntry {
 
 impl PersonEntry {
     fn set_person(&mut self, id: Id, employee: Option<&Employee>) {
-        let name = match employee {
-            Some(e) => e.full_name(),
-            None => format!("employee #{id}"),
+        let (key, name_part) = match employee {
+            Some(e) => employee_key(e),
+            None => person_key(&format!("employee #{id}"), ""),
         };
-        let extra = employee.map(employee_extra).unwrap_or_default();
-        let (key, name_part) = person_key(&name, &extra);
         // Without a name part (folding the whole text changed the name), references are
         // matched on all of it.
         self.name_len = name_part.checked_sub(1).unwrap_or(key.len()) as u32;
