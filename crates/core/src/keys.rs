@@ -4,8 +4,9 @@
 //! positions is 4 bytes a record, where a hash map of the same keys would be some 15 MB at a
 //! million records.
 //!
-//! The dataset keeps them (`Dataset::people`, `Dataset::intakes_of`): made when first asked
-//! for, put right after each of this process's own saves (`saved`: a record replaced, added or
+//! The dataset keeps them (`Dataset::people`, `Dataset::intakes_of`): made by the dashboard's
+//! event loop between keys once the records are in (`Dataset::make_keys`, one sort a step), or
+//! when first asked for, put right after each of this process's own saves (`saved`: a record replaced, added or
 //! removed moves only its own entry, and shifts the positions after it), dropped whenever the
 //! data is replaced. They answer exactly what a pass over every record answers: ties keep the
 //! record order, so the first match is the first record.
@@ -37,74 +38,99 @@ pub(crate) struct Order {
 }
 
 /// How an `Order` ranks its records: which ones it holds, and their order (`cmp`), of which
-/// `digit` cuts the key in 8 bytes from an offset (as `digit_of` does), to sort by numbers
-/// rather than by comparing records.
+/// `digit` gives the bytes (`width` of them from an offset, as `digit_of` cuts them), to sort
+/// by numbers rather than by comparing records.
 struct Rank<T> {
     holds: fn(&T) -> bool,
     cmp: fn(&T, &T) -> Ordering,
-    digit: fn(&T, usize) -> Digit,
+    digit: fn(&T, usize, usize) -> Digit,
 }
 
-/// 8 bytes of a key as a number that orders as they do, and whether the key has any there.
+/// Up to 8 bytes of a key as a number that orders as they do, and whether the key has any
+/// there.
 type Digit = (u64, bool);
 
-/// The 8 bytes of `key` from `at` (padded with zeros, which order first as a shorter key does),
-/// as ASCII lower case when `lower`.
-fn digit_of(key: &[u8], at: usize, lower: bool) -> Digit {
+/// The `width` bytes of `key` from `at` (padded with zeros, which order first as a shorter key
+/// does), as ASCII lower case when `lower`.
+fn digit_of(key: &[u8], at: usize, width: usize, lower: bool) -> Digit {
     let mut eight = [0u8; 8];
     let part = key.get(at..).unwrap_or_default();
-    let n = part.len().min(8);
+    let n = part.len().min(width);
     eight[..n].copy_from_slice(&part[..n]);
     if lower {
         eight.make_ascii_lowercase();
     }
-    (u64::from_be_bytes(eight), n > 0)
+    (u64::from_be_bytes(eight) >> (8 * (8 - width)), n > 0)
 }
 
+/// A number's bytes in an order that is the numbers' order: how many bytes it takes, then
+/// those bytes.
+fn number_bytes(n: u64) -> ([u8; 9], usize) {
+    let skip = (n.leading_zeros() / 8) as usize;
+    let mut bytes = [0u8; 9];
+    bytes[0] = (8 - skip) as u8;
+    bytes[1..9 - skip].copy_from_slice(&n.to_be_bytes()[skip..]);
+    (bytes, 9 - skip)
+}
+
+/// How many bytes of a key, and bits of a position, one number holds while sorting.
+const KEY_BYTES: usize = 5;
+const POSITION_BITS: u32 = 24;
+
 impl Order {
-    /// None when there are more records than positions fit in 4 bytes (then lookups scan).
+    /// None past 16 million records (then lookups scan).
     fn new<T>(records: &[T], rank: &Rank<T>) -> Option<Order> {
-        u32::try_from(records.len()).ok()?;
-        // Sorted by 8 bytes of the key beside the position (a short-lived 12 bytes a record,
-        // ten times faster than comparing the records at each step), then each run of equal
-        // bytes by the next 8, until the keys end (then by the whole key, which tells keys
-        // that differ only by zeros at their end). Positions are distinct, so unstable sorts
-        // with the position as the last key are exact.
-        let mut cut: Vec<(u64, u32)> = (0..records.len() as u32)
+        let len = u32::try_from(records.len())
+            .ok()
+            .filter(|&n| n < 1 << POSITION_BITS)?;
+        // Each record held is one number while sorting (8 bytes, no more: what is added at a
+        // million records stays within the memory a dashboard may take): 5 bytes of its key
+        // above its position (3 bytes), so sorting numbers sorts by key, ties in record order.
+        // Sorted by the first bytes of the key, then each run of equal bytes by the next
+        // ones, until the keys end (then by the whole key, which tells keys that differ only
+        // by zeros at their end).
+        let (width, shift) = (KEY_BYTES, POSITION_BITS);
+        let position = |x: u64| (x & ((1 << shift) - 1)) as u32;
+        let cut_at = |p: u32, at: usize| {
+            let (digit, any) = (rank.digit)(&records[p as usize], at, width);
+            ((digit << shift) | u64::from(p), any)
+        };
+        let mut cut: Vec<u64> = (0..len)
             .filter(|&p| (rank.holds)(&records[p as usize]))
-            .map(|p| ((rank.digit)(&records[p as usize], 0).0, p))
+            .map(|p| cut_at(p, 0).0)
             .collect();
         cut.sort_unstable();
         let mut runs = Vec::new();
-        let equal_runs = |cut: &[(u64, u32)], start: usize, at: usize, runs: &mut Vec<_>| {
-            let mut i = 0;
-            for run in cut.chunk_by(|a, b| a.0 == b.0) {
+        let equal_runs = |cut: &[u64], start: usize, at: usize, runs: &mut Vec<_>| {
+            let mut i = start;
+            for run in cut.chunk_by(|a, b| a >> shift == b >> shift) {
                 if run.len() > 1 {
-                    runs.push((start + i, start + i + run.len(), at));
+                    runs.push((i, i + run.len(), at));
                 }
                 i += run.len();
             }
         };
-        equal_runs(&cut, 0, 0, &mut runs);
+        equal_runs(&cut, 0, width, &mut runs);
         while let Some((start, end, at)) = runs.pop() {
             let run = &mut cut[start..end];
             let mut more = false;
-            for (digit, p) in run.iter_mut() {
-                let (next, any) = (rank.digit)(&records[*p as usize], at + 8);
+            for x in run.iter_mut() {
+                let (next, any) = cut_at(position(*x), at);
                 more |= any;
-                *digit = next;
+                *x = next;
             }
             if more {
                 run.sort_unstable();
-                equal_runs(run, start, at + 8, &mut runs);
+                equal_runs(run, start, at + width, &mut runs);
             } else {
-                run.sort_unstable_by(|a, b| {
-                    (rank.cmp)(&records[a.1 as usize], &records[b.1 as usize]).then(a.1.cmp(&b.1))
+                run.sort_unstable_by(|&a, &b| {
+                    let (a, b) = (position(a), position(b));
+                    (rank.cmp)(&records[a as usize], &records[b as usize]).then(a.cmp(&b))
                 });
             }
         }
-        let mut at = Vec::with_capacity(cut.len());
-        at.extend(cut.iter().map(|&(_, p)| p));
+        let mut at: Vec<u32> = cut.into_iter().map(position).collect();
+        at.shrink_to_fit();
         Some(Order {
             at,
             len: records.len(),
@@ -169,24 +195,26 @@ impl Order {
 const BY_NUMBER: Rank<Employee> = Rank {
     holds: |e| !e.employee_number.trim().is_empty(),
     cmp: |a, b| a.employee_number.trim().cmp(b.employee_number.trim()),
-    digit: |e, at| digit_of(e.employee_number.trim().as_bytes(), at, false),
+    digit: |e, at, width| digit_of(e.employee_number.trim().as_bytes(), at, width, false),
 };
 
+/// Only the ids with leading zeros: the others are their own id without them, and `by_number`
+/// holds them.
 const BY_BARE_NUMBER: Rank<Employee> = Rank {
-    holds: |e| !e.employee_number.trim().is_empty(),
+    holds: |e| bare_number(&e.employee_number) != e.employee_number.trim(),
     cmp: |a, b| bare_number(&a.employee_number).cmp(bare_number(&b.employee_number)),
-    digit: |e, at| digit_of(bare_number(&e.employee_number).as_bytes(), at, false),
+    digit: |e, at, width| digit_of(bare_number(&e.employee_number).as_bytes(), at, width, false),
 };
 
 const BY_EMAIL: Rank<Employee> = Rank {
     holds: |e| !e.email.trim().is_empty(),
     cmp: |a, b| cmp_email(a.email.trim(), b.email.trim()),
-    digit: |e, at| {
+    digit: |e, at, width| {
         let email = e.email.trim();
         if email.is_ascii() {
-            digit_of(email.as_bytes(), at, true)
+            digit_of(email.as_bytes(), at, width, true)
         } else {
-            digit_of(email.to_lowercase().as_bytes(), at, false)
+            digit_of(email.to_lowercase().as_bytes(), at, width, false)
         }
     },
 };
@@ -194,11 +222,14 @@ const BY_EMAIL: Rank<Employee> = Rank {
 const BY_PERSON: Rank<Intake> = Rank {
     holds: |_| true,
     cmp: |a, b| a.employee_id.cmp(&b.employee_id),
-    digit: |i, _| (i.employee_id, false),
+    digit: |i, at, width| {
+        let (bytes, len) = number_bytes(i.employee_id);
+        digit_of(&bytes[..len], at, width, false)
+    },
 };
 
-/// People's positions by employee id (trimmed), by the id without leading zeros, and by email
-/// (any case), for `lookup::People`.
+/// People's positions by employee id (trimmed), by the id without leading zeros (only those
+/// that have some), and by email (any case), for `lookup::People`.
 #[derive(Debug, Clone, Copy)]
 pub struct PeopleKeys<'k> {
     by_number: &'k Order,
@@ -215,10 +246,15 @@ impl<'k> PeopleKeys<'k> {
         found.first().map(|&p| p as usize)
     }
 
-    /// Everyone whose employee id without leading zeros is `bare`, in record order.
-    pub(crate) fn bare_number(&self, employees: &[Employee], bare: &str) -> &'k [u32] {
-        self.by_bare_number
-            .equal(employees, |e| bare_number(&e.employee_number).cmp(bare))
+    /// Everyone whose employee id without leading zeros is `bare` (itself without them): those
+    /// whose id is `bare`, and those whose id with leading zeros is.
+    pub(crate) fn bare_number(&self, employees: &[Employee], bare: &str) -> [&'k [u32]; 2] {
+        [
+            self.by_number
+                .equal(employees, |e| e.employee_number.trim().cmp(bare)),
+            self.by_bare_number
+                .equal(employees, |e| bare_number(&e.employee_number).cmp(bare)),
+        ]
     }
 
     /// The first person (in record order) with this email (trimmed, any case).
@@ -263,6 +299,16 @@ fn made<'k, T>(cell: &'k Cell, records: &[T], rank: &Rank<T>) -> Option<&'k Orde
         .filter(|o| o.len == records.len())
 }
 
+/// Whether the order in `cell` is made over `len` records, or was found too large to make
+/// (nothing more to do: its lookups scan).
+fn over(cell: &Cell, len: usize) -> bool {
+    match cell.get() {
+        Some(Some(order)) => order.len == len,
+        Some(None) => true,
+        None => false,
+    }
+}
+
 /// Takes a save at `spot` into the order in `cell` if it is made (dropping it if it cannot).
 fn put<T>(cell: &mut Cell, records: &[T], rank: &Rank<T>, spot: Spot) {
     if let Some(Some(order)) = cell.get_mut()
@@ -283,9 +329,8 @@ impl Keys {
         self.by_person.take();
     }
 
-    /// Whether every order is made over these records.
+    /// Whether every order is made over these records (or found too large to make).
     pub(crate) fn made(&self, employees: &[Employee], intakes: &[Intake]) -> bool {
-        let over = |cell: &Cell, len: usize| matches!(cell.get(), Some(Some(o)) if o.len == len);
         over(&self.by_number, employees.len())
             && over(&self.by_bare_number, employees.len())
             && over(&self.by_email, employees.len())
@@ -296,7 +341,7 @@ impl Keys {
     /// them between keys, so the first form saved finds them made). Returns whether all are.
     pub(crate) fn make_one(&mut self, employees: &[Employee], intakes: &[Intake]) -> bool {
         fn again<T>(cell: &mut Cell, records: &[T], rank: &Rank<T>) -> bool {
-            if matches!(cell.get(), Some(Some(o)) if o.len == records.len()) {
+            if over(cell, records.len()) {
                 return false;
             }
             cell.take();

@@ -181,7 +181,7 @@ impl<'a> People<'a> {
                 return self.employees.get(i);
             }
             return match keys.bare_number(self.employees, bare_number(number)) {
-                &[i] => self.employees.get(i as usize),
+                [&[i], &[]] | [&[], &[i]] => self.employees.get(i as usize),
                 _ => None,
             };
         }
