@@ -193,6 +193,9 @@ fn a_search_worked_out_between_keys_finds_what_a_search_at_once_finds() {
         steps += 1;
     }
     assert!(steps > 10, "built in {steps} steps");
+    // Then the queue's search keys are built ahead, and nothing is left to do.
+    assert!(later.working() && !later.intake.rows().keyed());
+    later.settle();
     assert!(!later.working(), "nothing more to do");
     let index = later.index.clone().unwrap();
     assert_eq!(index, pathways_core::search::Index::build(&later.data));

@@ -74,17 +74,19 @@ fn a_filter_worked_out_between_keys_ends_as_one_narrowed_on_each_key() {
     let mut now = app(&dir, "now.redb", 6_000);
     let mut later = app(&dir, "later.redb", 6_000);
     later.background = true;
-    // The search index is built between keys first, before anyone asks.
+    // The search index is built between keys first, then the queue's search keys, before
+    // anyone asks.
     assert!(later.working() && later.index.is_none());
     settle(&mut later);
+    assert!(later.index.is_some() && later.intake.rows().keyed());
     // Small steps: the queue's rows take many of them.
     later.work_rows = 13;
     assert!(later.intake.rows().len() > 10 * later.work_rows);
     both(&mut now, &mut later, KeyCode::Char('/'));
     assert!(!later.working(), "the filter bar opens without work");
 
-    // The first letter: its search keys and rows are built in many steps, and until then the
-    // queue says it is filtering while the typed letter is already shown.
+    // The first letter: its rows are ranked in many steps, and until then the queue says it
+    // is filtering while the typed letter is already shown.
     both(&mut now, &mut later, KeyCode::Char('g'));
     assert!(later.working());
     let title = common::screen_text(&later, 120, 30);
@@ -149,6 +151,42 @@ fn a_filter_worked_out_between_keys_ends_as_one_narrowed_on_each_key() {
     same(&now, &mut later, "Esc");
 }
 
+/// The queue's search keys are built between keys before anyone types `/`, after the search
+/// index; a letter typed while they are still being built waits for them and ends with the
+/// same rows; a new order (a sort) has its keys built ahead again.
+#[test]
+fn the_queues_search_keys_are_built_ahead_and_a_letter_meanwhile_gets_the_same_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut now = app(&dir, "now.redb", 6_000);
+    let mut later = app(&dir, "later.redb", 6_000);
+    later.background = true;
+    later.work_rows = 13 * 16;
+    while later.index.is_none() {
+        assert!(later.working());
+        later.work();
+    }
+    assert!(!later.intake.rows().keyed(), "the index comes first");
+    assert!(later.working(), "the keys are work waiting");
+    for _ in 0..3 {
+        later.work();
+    }
+    assert!(!later.intake.rows().keyed(), "the keys are built in steps");
+    for code in [KeyCode::Char('/'), KeyCode::Char('g'), KeyCode::Char('a')] {
+        both(&mut now, &mut later, code);
+    }
+    assert!(later.filtering, "the letters wait for the keys");
+    same(&now, &mut later, "ga typed while the keys were built");
+    both(&mut now, &mut later, KeyCode::Esc);
+    both(&mut now, &mut later, KeyCode::Esc);
+    same(&now, &mut later, "the filter cleared");
+    // A new sort sets the rows again: their keys are built ahead again.
+    both(&mut now, &mut later, KeyCode::Char('s'));
+    assert!(!later.intake.rows().keyed() && later.working());
+    assert!(settle(&mut later) > 1);
+    assert!(later.intake.rows().keyed());
+    same(&now, &mut later, "a new sort");
+}
+
 /// A save, a sort or another tab's visit while a filter is being worked out: the rows end as
 /// the filter leaves them in the new order.
 #[test]
@@ -177,4 +215,30 @@ fn a_change_under_a_filter_being_worked_out_ends_with_the_filters_rows() {
     settle(&mut later);
     both(&mut now, &mut later, KeyCode::Char('1'));
     same(&now, &mut later, "back on the queue");
+}
+
+/// The People tab's list (a person each: 120,000 at a million records) has its search keys
+/// built between key presses once the tab is shown, so `/` then narrows it at once.
+#[test]
+fn the_people_lists_search_keys_are_built_ahead_once_it_is_shown() {
+    use pathways_tui::tabs::people::View;
+    let dir = tempfile::tempdir().unwrap();
+    let mut now = app(&dir, "now.redb", 6_000);
+    let mut later = app(&dir, "later.redb", 6_000);
+    later.background = true;
+    later.work_rows = 13 * 16;
+    settle(&mut later);
+    both(&mut now, &mut later, KeyCode::Char('6'));
+    let keyed = |app: &App| app.people.list.list(View::People).rows.keyed();
+    assert!(!keyed(&later) && later.working(), "the keys are work waiting");
+    assert!(settle(&mut later) > 1, "built in steps");
+    assert!(keyed(&later));
+    for code in "/garc".chars().map(KeyCode::Char) {
+        both(&mut now, &mut later, code);
+        assert!(!later.working(), "narrowed at once");
+    }
+    assert_eq!(
+        common::screen_text(&later, 120, 30),
+        common::screen_text(&now, 120, 30)
+    );
 }

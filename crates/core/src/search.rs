@@ -17,7 +17,7 @@ mod index;
 mod keys;
 mod rank;
 pub use index::{Builder, Index, Narrowing, Slot};
-pub use keys::{Keys, letters};
+pub use keys::{Key, Keys, letters};
 pub use rank::{Tier, rank_all, rank_one, tier_all, tier_one, word_tier, words};
 
 /// Below this many candidates one thread scores faster than two (thread start-up costs more).
@@ -239,6 +239,18 @@ pub fn rank_value(tier: Tier, score: i64) -> i64 {
 /// The rank of `key` for `matcher` (`rank_value`), or `None` if it does not match.
 pub fn rank_key(matcher: &Matcher, key: &str) -> Option<i64> {
     rank_one(matcher, key).map(|(t, s)| rank_value(t, s))
+}
+
+/// A person's search key (the name, a space, then what else they are found by: `extra`) and
+/// the length of its name part (the name and the space), which is the key of every record
+/// naming the person; 0 when folding the whole text changed the name (a transliteration that
+/// depends on what follows), and those records fold their own.
+pub fn person_key(name: &str, extra: &str) -> (String, usize) {
+    let folded = fold(name);
+    let key = fold(&format!("{name} {extra}"));
+    let whole = key.starts_with(&folded) && key.as_bytes().get(folded.len()) == Some(&b' ');
+    let name = if whole { folded.len() + 1 } else { 0 };
+    (key, name)
 }
 
 /// What an employee is found by besides the name: number, mailbox and position. The email's

@@ -210,6 +210,15 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// [`fold`] of a text already owned: lower-cased where it is when it is ASCII, not copied.
+pub fn fold_owned(mut text: String) -> String {
+    if text.is_ascii() {
+        text.make_ascii_lowercase();
+        return text;
+    }
+    fold(&text)
+}
+
 /// `word` for `n` of them: "log" -> "logs", "entry" -> "entries", "match" -> "matches". A word
 /// made of several words changes its last one ("working day" -> "working days").
 pub fn plural(n: u64, word: &str) -> Cow<'_, str> {

@@ -9,7 +9,7 @@ pub use filter::rank;
 pub use views::{Memory, ViewKind, Views};
 
 use pathways_core::search::Keys;
-use pathways_core::text::fold;
+use pathways_core::text::{fold, fold_owned};
 
 /// How far PgUp/PgDn move.
 pub const PAGE: usize = 10;
@@ -52,6 +52,10 @@ pub fn scroll_offset(selected: usize, height: usize) -> usize {
     }
 }
 
+/// How many rows ranked cost about as much as one search key built (a step of work that ranks
+/// `rows` rows builds `rows / KEY_COST` keys).
+pub const KEY_COST: usize = 16;
+
 /// The rows of a list: the base order (indexes into a data vector), a search key per row (built
 /// once per load), and the rows the filter leaves visible.
 #[derive(Debug, Clone, Default)]
@@ -74,7 +78,7 @@ impl Rows {
         self.narrowing.forget();
         for (i, text) in items {
             self.base.push(i);
-            self.keys.push(fold(&text));
+            self.keys.push(fold_owned(text));
         }
     }
 
@@ -108,7 +112,7 @@ impl Rows {
         }
         let from = self.keys.len();
         let to = from.saturating_add(rows).min(self.base.len());
-        let keys = pathways_core::search::map_parallel(&self.base[from..to], |&i| fold(&text(i)));
+        let keys = pathways_core::search::map_parallel(&self.base[from..to], |&i| fold_owned(text(i)));
         self.keys.extend(keys);
         self.keys.len() == self.base.len()
     }
@@ -134,7 +138,7 @@ impl Rows {
             let p = p.min(self.base.len());
             self.base.insert(p, i);
             if keyed {
-                self.keys.insert(p, fold(&text()));
+                self.keys.insert(p, fold_owned(text()));
             }
         }
         if !keyed {

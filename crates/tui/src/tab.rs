@@ -250,6 +250,16 @@ pub trait TabView {
         false
     }
 
+    /// Whether it has work it can do before it is asked: the search keys of a large list, so
+    /// the first letter typed into `/` finds them built. The event loop does it between key
+    /// presses when nothing else waits.
+    fn ahead(&self) -> bool {
+        false
+    }
+
+    /// Does up to about `rows` rows of the work `ahead` names.
+    fn work_ahead(&mut self, _cx: &Ctx, _rows: usize) {}
+
     /// A form it opened was submitted. Errors go on the form (it stays open); a save that
     /// fails puts its reason on the form too.
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &Self::Form) -> Effects<Self>;

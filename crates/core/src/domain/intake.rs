@@ -272,17 +272,24 @@ impl Intake {
     }
 
     pub fn services_label(&self) -> String {
-        self.services
-            .iter()
-            .map(|s| {
-                if *s == Service::Other && !self.other_service.is_empty() {
-                    format!("other: {}", self.other_service)
-                } else {
-                    crate::domain::Choice::label(*s).to_string()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
+        let mut label = String::new();
+        self.write_services(&mut label);
+        label
+    }
+
+    /// `services_label` written onto `out` (a search key's text, built for every intake).
+    pub fn write_services(&self, out: &mut String) {
+        for (n, s) in self.services.iter().enumerate() {
+            if n > 0 {
+                out.push_str("; ");
+            }
+            if *s == Service::Other && !self.other_service.is_empty() {
+                out.push_str("other: ");
+                out.push_str(&self.other_service);
+            } else {
+                out.push_str(crate::domain::Choice::label(*s));
+            }
+        }
     }
 
     /// Checks the dates that record what happened: none after `today` (received, every status

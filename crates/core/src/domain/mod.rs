@@ -30,6 +30,10 @@ pub use validate::*;
 /// Every stored record has a numeric id, unique within its kind.
 pub type Id = u64;
 
+/// A map keyed by record id with a fast hasher (foldhash, seeded per process): tabs and figures
+/// build them over every record, a million at the largest.
+pub type IdMap<V> = foldhash::HashMap<Id, V>;
+
 /// A closed list of choices with stable labels, for pick lists, CSV and reports.
 pub trait Choice: Sized + Copy + PartialEq + 'static {
     const ALL: &'static [Self];

@@ -5,8 +5,8 @@
 //! one go ([`Index::build`], [`Narrowing::search`]) they are the same steps run to the end.
 
 use super::{
-    Entry, Keys, Kind, Matcher, PARALLEL_SCORES_FROM, Tier, chapter_fact, employee_extra, facts, in_chunks,
-    map_parallel, rank_value, tier_all, top,
+    Entry, Key, Keys, Kind, Matcher, PARALLEL_SCORES_FROM, Tier, chapter_fact, employee_extra, facts,
+    in_chunks, map_parallel, person_key, rank_value, tier_all, top,
 };
 use crate::dataset::Dataset;
 use crate::domain::Id;
@@ -83,10 +83,33 @@ fn named(data: &Dataset, kind: Kind, i: usize) -> (Slot, String, String) {
     }
 }
 
-/// The slot of the `i`th record of `kind`, and its search key.
-fn keyed(data: &Dataset, kind: Kind, i: usize) -> (Slot, String) {
-    let (slot, title, extra) = named(data, kind, i);
-    (slot, fold(&format!("{title} {extra}")))
+/// The slot of the `i`th record of `kind`, and its search key. `keys` are the keys built so
+/// far: every person's, people being the first kind (so a person's key is at their position in
+/// `data.employees`), which the records naming them share.
+fn keyed(data: &Dataset, keys: &Keys, kind: Kind, i: usize) -> (Slot, Key) {
+    let slot = |id, person| Slot { kind, id, person };
+    let of = |id, who: Id| {
+        let key = match data.employee_position(who) {
+            Some(at) if keys.name(at).is_some() => Key::NameOf(at as u32),
+            _ => Key::Text(fold(&format!("{} ", data.employee_name(who)))),
+        };
+        (slot(id, Some(who)), key)
+    };
+    match kind {
+        Kind::Employee => {
+            let e = &data.employees[i];
+            let (key, name) = person_key(&e.full_name(), &employee_extra(e));
+            (slot(e.id, Some(e.id)), Key::Person { key, name })
+        }
+        Kind::Intake => of(data.intakes[i].id, data.intakes[i].employee_id),
+        Kind::Mentor => of(data.mentors[i].id, data.mentors[i].employee_id),
+        Kind::Ambassador => of(data.ambassadors[i].id, data.ambassadors[i].employee_id),
+        Kind::Participant => of(data.participants[i].id, data.participants[i].employee_id),
+        Kind::Location | Kind::Offering => {
+            let (slot, title, extra) = named(data, kind, i);
+            (slot, Key::Text(fold(&format!("{title} {extra}"))))
+        }
+    }
 }
 
 /// The few facts the `i`th record of `kind` shows.
@@ -141,7 +164,8 @@ impl Builder {
         while let Some(&kind) = Kind::ALL.get(self.kind) {
             let end = count(data, kind).min(self.next.saturating_add(left));
             let at: Vec<usize> = (self.next..end).collect();
-            for (slot, key) in map_parallel(&at, |&i| keyed(data, kind, i)) {
+            let keys = &self.index.keys;
+            for (slot, key) in map_parallel(&at, |&i| keyed(data, keys, kind, i)) {
                 self.index.slots.push(slot);
                 self.index.keys.push(key);
             }
@@ -244,12 +268,12 @@ impl Index {
             let now = data.intakes.binary_search_by_key(&id, |it| it.id);
             match (at, now) {
                 (Ok(at), Ok(i)) => {
-                    let (slot, key) = keyed(data, Kind::Intake, i);
+                    let (slot, key) = keyed(data, &self.keys, Kind::Intake, i);
                     self.slots[start + at] = slot;
                     self.keys.set(start + at, key);
                 }
                 (Err(at), Ok(i)) => {
-                    let (slot, key) = keyed(data, Kind::Intake, i);
+                    let (slot, key) = keyed(data, &self.keys, Kind::Intake, i);
                     self.slots.insert(start + at, slot);
                     self.keys.insert(start + at, key);
                 }

@@ -277,3 +277,41 @@ fn narrowing_gives_the_same_results_as_a_fresh_search() {
         assert_eq!(incremental, fresh, "query {q:?}");
     }
 }
+
+#[test]
+fn records_naming_a_person_are_keyed_by_the_name_part_of_the_persons_key() {
+    let (mut data, _) = demo_index();
+    // Names that fold to other letters, and an intake naming nobody on file.
+    data.employees[0].first_name = "北京".into();
+    data.employees[1].last_name = "Ðorđević-Ŋ".into();
+    data.intakes[0].employee_id = 999_999;
+    let index = Index::build(&data);
+    for (i, slot) in index.slots.iter().enumerate() {
+        let want = match (slot.kind, slot.person) {
+            (Kind::Employee, _) => {
+                let e = data.employee(slot.id).unwrap();
+                fold(&format!("{} {}", e.full_name(), employee_extra(e)))
+            }
+            (_, Some(who)) => fold(&format!("{} ", data.employee_name(who))),
+            (_, None) => continue,
+        };
+        let key = index.keys.get(i).unwrap();
+        assert_eq!(key, want, "{slot:?}");
+        assert_eq!(index.keys.holding(i, letters(&want)), Some(key));
+        assert_eq!(
+            index.keys.holding(i, letters(&want) | letters("q")).is_some(),
+            want.contains('q')
+        );
+    }
+    let named = (0..data.employees.len()).filter(|&at| index.keys.name(at).is_some());
+    assert_eq!(
+        named.count(),
+        data.employees.len(),
+        "every person's name is shared"
+    );
+    // A save of intakes taken in keeps the same keys as a new index.
+    data.intakes[1].employee_id = data.employees[0].id;
+    let mut patched = index.clone();
+    patched.put_intakes(&data, &[data.intakes[1].id]);
+    assert_eq!(patched, Index::build(&data));
+}

@@ -10,7 +10,7 @@
 use super::records::{Unreadable, read_stored};
 use super::{META, Record, Result, StoreError, table};
 use crate::domain::*;
-use crate::search::{Entry, Kind, Matcher, chapter_fact, employee_extra, facts, rank_key, top};
+use crate::search::{Entry, Kind, Matcher, chapter_fact, employee_extra, facts, person_key, rank_key, top};
 use crate::text::fold;
 use redb::{ReadableTable, ReadableTableMetadata, TableError};
 use serde::{Deserialize, Serialize};
@@ -55,13 +55,11 @@ impl PersonEntry {
             None => format!("employee #{id}"),
         };
         let extra = employee.map(employee_extra).unwrap_or_default();
-        let name_key = fold(&name);
-        self.name_len = name_key.len() as u32;
-        self.key = fold(&format!("{name} {extra}"));
-        if !self.key.is_char_boundary(self.name_len as usize) {
-            // Folding the whole text differently from its parts: match references on it all.
-            self.name_len = self.key.len() as u32;
-        }
+        let (key, name_part) = person_key(&name, &extra);
+        // Without a name part (folding the whole text changed the name), references are
+        // matched on all of it.
+        self.name_len = name_part.checked_sub(1).unwrap_or(key.len()) as u32;
+        self.key = key;
         self.exists = employee.is_some();
     }
 

@@ -69,6 +69,8 @@ pub(crate) trait AnyTab {
     fn type_filter(&mut self, cx: &Ctx, text: &str);
     fn filtering(&self) -> bool;
     fn work(&mut self, cx: &Ctx, rows: usize) -> bool;
+    fn ahead(&self) -> bool;
+    fn work_ahead(&mut self, cx: &Ctx, rows: usize);
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &Purpose) -> Vec<Erased>;
     fn confirmed(&mut self, cx: &Ctx, answer: Purpose) -> Vec<Erased>;
     fn saved(&mut self, cx: &Ctx, then: Purpose, id: Option<Id>) -> Vec<Erased>;
@@ -104,6 +106,12 @@ impl<T: TabView> AnyTab for T {
     }
     fn work(&mut self, cx: &Ctx, rows: usize) -> bool {
         TabView::work(self, cx, rows)
+    }
+    fn ahead(&self) -> bool {
+        TabView::ahead(self)
+    }
+    fn work_ahead(&mut self, cx: &Ctx, rows: usize) {
+        TabView::work_ahead(self, cx, rows)
     }
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &Purpose) -> Vec<Erased> {
         match purpose.value.downcast_ref::<T::Form>() {

@@ -6,10 +6,9 @@ use crate::list::{Nav, Rows, ViewKind, ViewList, Views};
 use chrono::{Datelike, NaiveDate};
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::{
-    Ambassador, Choice, Coverage, Dimension, Id, KindCoverage, Shown, coverage, coverage_by_kind,
+    Ambassador, Choice, Coverage, Dimension, Id, IdMap, KindCoverage, Shown, coverage, coverage_by_kind,
     ending_soon, fixed_groups, gap_points, group_of, session_attendance, suppress, uncovered,
 };
-use std::collections::HashMap;
 
 /// One row of the demographics table: a dimension heading or a group.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +53,7 @@ pub struct CoverageTab {
     /// Per session index: present, and active ambassadors on that date.
     pub present: Vec<(usize, usize)>,
     /// Location id -> indexes of the active ambassadors covering it.
-    pub covering: HashMap<Id, Vec<usize>>,
+    pub covering: IdMap<Vec<usize>>,
     /// The chapter groups the demographics list, and the state of the people they were made
     /// from (a pass over everyone, made again only when people or chapters changed).
     chapter_groups: Option<((u64, usize, usize), Vec<String>)>,
@@ -94,7 +93,7 @@ impl CoverageTab {
             .values()
             .filter(|&&n| n > 1)
             .count();
-        let index: HashMap<Id, usize> = data
+        let index: IdMap<usize> = data
             .ambassadors
             .iter()
             .enumerate()
@@ -115,7 +114,7 @@ impl CoverageTab {
                 self.covering.entry(l).or_default().push(i);
             }
         }
-        let loc_index: HashMap<Id, usize> = data
+        let loc_index: IdMap<usize> = data
             .locations
             .iter()
             .enumerate()

@@ -20,7 +20,7 @@ pub use keys::{IntakeAction, KEYS};
 pub use queue::{Filters, FlagFilter, Flags, Sort, StatusFilter};
 
 use crate::form::Form;
-use crate::list::{Nav, Rows, Views};
+use crate::list::{KEY_COST, Nav, Rows, Views};
 use crate::save::Save;
 use crate::tab::{Ctx, Effect, Effects, RecordRef, Tab, TabView, facts};
 use crate::theme::Theme;
@@ -383,6 +383,18 @@ impl TabView for IntakeTab {
         self.filter_step(cx.data, rows)
     }
 
+    fn ahead(&self) -> bool {
+        !self.closures.shown && !self.rows().keyed()
+    }
+
+    fn work_ahead(&mut self, cx: &Ctx, rows: usize) {
+        let data = cx.data;
+        self.list
+            .current_mut()
+            .rows
+            .fill_some_keys((rows / KEY_COST).max(1), |i| search_text(data, &data.intakes[i]));
+    }
+
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &IntakeForm) -> Fx {
         match purpose {
             IntakeForm::Add => forms::save_intake(self, cx, None, form),
@@ -495,21 +507,29 @@ pub fn reads(kind: &str) -> bool {
     .contains(&kind)
 }
 
-/// How many rows ranked cost about as much as one search key built.
-const KEY_COST: usize = 16;
-
 /// What `/` matches an intake on: the person, position, location, status, services and owner.
+/// Written into one string: it is made for every intake.
 fn search_text(data: &Dataset, it: &Intake) -> String {
     let who = data.employee(it.employee_id);
-    format!(
-        "{} {} {} {} {} {}",
-        who.map(|e| e.full_name()).unwrap_or_default(),
-        who.map(|e| e.position.as_str()).unwrap_or(""),
+    let mut text = String::with_capacity(96);
+    if let Some(e) = who {
+        text.push_str(&e.first_name);
+        text.push(' ');
+        text.push_str(&e.last_name);
+    }
+    for part in [
+        who.map_or("", |e| e.position.as_str()),
         data.location_name(who.and_then(|e| e.location_id)),
         it.status.label(),
-        it.services_label(),
-        it.owner,
-    )
+    ] {
+        text.push(' ');
+        text.push_str(part);
+    }
+    text.push(' ');
+    it.write_services(&mut text);
+    text.push(' ');
+    text.push_str(&it.owner);
+    text
 }
 
 #[cfg(test)]

@@ -70,3 +70,23 @@ fn stepping_back_asks_first_and_the_filter_narrows() {
     assert!(tab.rows().len() < all && !tab.rows().is_empty());
     assert_eq!(tab.list.selected(), 0, "new text selects the best match");
 }
+
+#[test]
+fn the_filter_matches_the_person_position_location_status_services_and_owner() {
+    let (mut data, _, _) = tab();
+    let it = data.intakes[0].clone();
+    let e = data.employee(it.employee_id).unwrap().clone();
+    let fields = [
+        e.full_name(),
+        e.position.clone(),
+        data.location_name(e.location_id).to_string(),
+        it.status.label().to_string(),
+        it.services_label(),
+        it.owner.clone(),
+    ];
+    assert_eq!(search_text(&data, &it), fields.join(" "));
+    // Someone not on file: no name, no position, no place.
+    data.intakes[0].employee_id = 999_999;
+    let unknown = ["", "", "—", it.status.label(), &it.services_label(), &it.owner];
+    assert_eq!(search_text(&data, &data.intakes[0]), unknown.join(" "));
+}

@@ -23,11 +23,10 @@ use crate::list::{Nav, ViewKind, Views};
 use crate::tab::{Ctx, Effect, Effects, Tab, TabView, facts};
 use crate::theme::Theme;
 use pathways_core::dataset::Dataset;
-use pathways_core::domain::{Id, Offering, PlAttendance, PlSession};
+use pathways_core::domain::{Id, IdMap, Offering, PlAttendance, PlSession};
 use pathways_core::search::Kind;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum View {
@@ -69,12 +68,12 @@ pub struct LearningTab {
     /// The session whose attendance the third view lists.
     pub session: Option<Id>,
     /// Sessions per offering id, attendance per session id and per offering id.
-    pub sessions_of: HashMap<Id, usize>,
-    pub attended: HashMap<Id, usize>,
-    pub offering_attended: HashMap<Id, usize>,
+    pub sessions_of: IdMap<usize>,
+    pub attended: IdMap<usize>,
+    pub offering_attended: IdMap<usize>,
     /// Each session's attendance (indexes into `data.pl_attendance`, in data order), so a
     /// session's list is made from its own marks, not from every mark.
-    marks: HashMap<Id, Vec<usize>>,
+    marks: IdMap<Vec<usize>>,
     /// How many sessions and marks the views were built from (a save only appends).
     built: (usize, usize),
     /// How many times the views were rebuilt whole (a save that is taken in is not).

@@ -4,10 +4,9 @@ use crate::list::{Nav, Rows, ViewKind, Views};
 use chrono::{Datelike, NaiveDate};
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::{
-    ChapterCoverage, Choice, Id, Mentor, MentoringPair, chapter_coverage, first_of_month, mentor_problems,
-    missing_months,
+    ChapterCoverage, Choice, Id, IdMap, Mentor, MentoringPair, chapter_coverage, first_of_month,
+    mentor_problems, missing_months,
 };
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum View {
@@ -108,7 +107,7 @@ pub struct MentoringTab {
     /// Employee ids of each chapter's active mentors (parallel to `chapters`).
     pub chapter_mentors: Vec<Vec<Id>>,
     /// Indexes into `data.logs` per pair id, oldest month first.
-    pub logs_by_pair: HashMap<Id, Vec<usize>>,
+    pub logs_by_pair: IdMap<Vec<usize>>,
     pub summary: Summary,
     /// How many logs the views were built from (a save that is taken in only appends).
     pub(super) built_logs: usize,
@@ -130,7 +129,7 @@ impl MentoringTab {
         self.rebuilds += 1;
         self.built_logs = data.logs.len();
         let memory = self.list.remember();
-        let mut logs_by_pair: HashMap<Id, Vec<usize>> = HashMap::new();
+        let mut logs_by_pair: IdMap<Vec<usize>> = IdMap::default();
         for (i, l) in data.logs.iter().enumerate() {
             logs_by_pair.entry(l.pair_id).or_default().push(i);
         }
@@ -160,8 +159,7 @@ impl MentoringTab {
             })
             .collect();
 
-        let mentor_index: HashMap<Id, usize> =
-            data.mentors.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
+        let mentor_index: IdMap<usize> = data.mentors.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
         self.mentor_info = data
             .mentors
             .iter()

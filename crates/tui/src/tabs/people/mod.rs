@@ -373,6 +373,14 @@ impl TabView for PeopleTab {
         self.list.narrow_all();
     }
 
+    fn ahead(&self) -> bool {
+        !self.list.list(View::People).rows.keyed()
+    }
+
+    fn work_ahead(&mut self, cx: &Ctx, rows: usize) {
+        render::fill_some_keys(self, cx.data, rows);
+    }
+
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &PeopleForm) -> Fx {
         match purpose {
             PeopleForm::Add => forms::save_person(cx, None, form),
