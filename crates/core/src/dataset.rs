@@ -2,6 +2,8 @@
 //! The UI, reports and one-shot commands read this; only the store writes.
 
 use crate::domain::*;
+use crate::keys::Spot;
+use crate::lookup::People;
 use std::collections::HashMap;
 
 /// Lists every kind of record once: (field, type, singular name for messages and export).
@@ -53,6 +55,8 @@ macro_rules! dataset_struct {
             version: u64,
             /// Bumped whenever people, places or the chapter list may have changed.
             people_version: u64,
+            /// Sorted positions for a form's lookups (`people`, `intakes_of`).
+            keys: crate::keys::Keys,
         }
 
         impl Dataset {
@@ -76,6 +80,7 @@ impl Dataset {
     pub fn reindex(&mut self) {
         self.version += 1;
         self.people_version += 1;
+        self.keys.clear();
         self.employee_index = index_unless_in_order(&self.employees, |e| e.id);
         self.location_index = index_unless_in_order(&self.locations, |l| l.id);
     }
@@ -88,6 +93,7 @@ impl Dataset {
             self.reindex();
         } else {
             self.version += 1;
+            self.keys.clear_intakes();
         }
     }
 
@@ -123,6 +129,48 @@ impl Dataset {
                     self.location_index.insert(id, i);
                 }
             }
+        }
+    }
+
+    /// The one lookup for people typed into a form (`lookup::People`), through sorted positions
+    /// of the people made when first asked for and kept right across this process's saves.
+    pub fn people(&self) -> People<'_> {
+        People::sorted(&self.employees, self.keys.people(&self.employees))
+    }
+
+    /// The intakes of one person, in id order, through sorted positions as `people`.
+    pub fn intakes_of(&self, employee: Id) -> Vec<&Intake> {
+        match self.keys.intakes_of(&self.intakes, employee) {
+            Some(at) => at.iter().filter_map(|&i| self.intakes.get(i as usize)).collect(),
+            None => self
+                .intakes
+                .iter()
+                .filter(|i| i.employee_id == employee)
+                .collect(),
+        }
+    }
+
+    /// Whether the sorted positions `people` and `intakes_of` use are all made over the
+    /// people and intakes as they are.
+    pub fn keys_made(&self) -> bool {
+        self.keys.made(&self.employees, &self.intakes)
+    }
+
+    /// Makes one more of the sorted positions (one sort, tens of milliseconds at a million
+    /// records): the event loop makes them between keys, so the first form saved finds them.
+    /// Returns whether all are made.
+    pub fn make_keys(&mut self) -> bool {
+        self.keys.make_one(&self.employees, &self.intakes)
+    }
+
+    /// A save of this process put a record of `table` at `spot` (its vector already holds it):
+    /// the sorted positions take it in (`Store`'s `apply_saved` tells every change).
+    pub(crate) fn saved_at(&mut self, table: &str, spot: Spot) {
+        use crate::store::Record;
+        if table == Employee::TABLE {
+            self.keys.employee_saved(&self.employees, spot);
+        } else if table == Intake::TABLE {
+            self.keys.intake_saved(&self.intakes, spot);
         }
     }
 

@@ -6,6 +6,7 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod import;
+pub mod keys;
 pub mod learning;
 pub mod lookup;
 pub mod metrics;

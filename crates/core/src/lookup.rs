@@ -9,6 +9,7 @@
 //! one containing the text; an unknown name comes back with the closest known names.
 
 use crate::domain::{Employee, Id, Location, initials};
+use crate::keys::PeopleKeys;
 use crate::search::Matcher;
 use crate::text::fold;
 use std::collections::HashMap;
@@ -38,7 +39,7 @@ pub enum LookupError {
 const SHOWN: usize = 4;
 
 /// The district's employee id without the leading zeros a spreadsheet may drop.
-fn bare_number(number: &str) -> &str {
+pub(crate) fn bare_number(number: &str) -> &str {
     let t = number.trim();
     let bare = t.trim_start_matches('0');
     if bare.is_empty() && !t.is_empty() {
@@ -58,12 +59,14 @@ fn words(folded: &str) -> Vec<String> {
 }
 
 /// Finds employees. `new` builds hash lookups for many lookups (an import, a sheet); `scanning`
-/// builds nothing and each lookup reads the list once, so a form's one lookup among a million
-/// records costs a pass over the people, not an index of all of them. Both find the same person.
+/// builds nothing and each lookup reads the list once; `sorted` binary-searches the sorted
+/// positions a dataset keeps (`Dataset::people`, a form's lookup: a million records cost no
+/// pass over the people and no hash map of them). All find the same person.
 pub struct People<'a> {
     employees: &'a [Employee],
-    /// None: each lookup scans.
+    /// None: each lookup scans (unless `keys`).
     maps: Option<Maps<'a>>,
+    keys: Option<PeopleKeys<'a>>,
     names: OnceLock<Vec<Vec<String>>>,
 }
 
@@ -80,6 +83,17 @@ fn same_email(a: &str, b: &str) -> bool {
         a.eq_ignore_ascii_case(b)
     } else {
         a.to_lowercase() == b.to_lowercase()
+    }
+}
+
+/// Orders emails by their `to_lowercase`, so those `same_email` finds the same sit together.
+pub(crate) fn cmp_email(a: &str, b: &str) -> std::cmp::Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        a.bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+    } else {
+        a.to_lowercase().cmp(&b.to_lowercase())
     }
 }
 
@@ -131,6 +145,7 @@ impl<'a> People<'a> {
                 by_bare_number,
                 by_email,
             }),
+            keys: None,
             names: OnceLock::new(),
         }
     }
@@ -140,7 +155,17 @@ impl<'a> People<'a> {
         People {
             employees,
             maps: None,
+            keys: None,
             names: OnceLock::new(),
+        }
+    }
+
+    /// Lookups through `keys`, the sorted positions of `employees` (a dataset's; when they are
+    /// None, or not made over these employees, each lookup scans).
+    pub(crate) fn sorted(employees: &'a [Employee], keys: Option<PeopleKeys<'a>>) -> Self {
+        People {
+            keys,
+            ..People::scanning(employees)
         }
     }
 
@@ -150,6 +175,15 @@ impl<'a> People<'a> {
         let number = number.trim();
         if number.is_empty() {
             return None;
+        }
+        if let Some(keys) = &self.keys {
+            if let Some(i) = keys.number(self.employees, number) {
+                return self.employees.get(i);
+            }
+            return match keys.bare_number(self.employees, bare_number(number)) {
+                [&[i], &[]] | [&[], &[i]] => self.employees.get(i as usize),
+                _ => None,
+            };
         }
         let Some(maps) = &self.maps else {
             let numbered = || {
@@ -181,6 +215,11 @@ impl<'a> People<'a> {
         let email = email.trim();
         if email.is_empty() {
             return None;
+        }
+        if let Some(keys) = &self.keys {
+            return keys
+                .email(self.employees, email)
+                .and_then(|i| self.employees.get(i));
         }
         match &self.maps {
             Some(maps) => maps

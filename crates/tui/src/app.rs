@@ -476,17 +476,26 @@ impl App {
     }
 
     /// Whether work is waiting for `work` (a filter or a search being worked out, the search
-    /// index being built).
+    /// index being built, the forms' lookups being sorted).
     pub fn working(&self) -> bool {
         Tab::ALL.iter().any(|&t| self.view(t).filtering())
             || self.search_working()
             || self.view(self.tab).ahead()
+            || self.keys_working()
+    }
+
+    /// Whether the sorted positions a form's checks use (`Dataset::people`, `intakes_of`) are
+    /// still to be made: the event loop makes them once every record is loaded, so the first
+    /// form saved does not wait for them (a form that comes sooner makes them itself).
+    fn keys_working(&self) -> bool {
+        self.background && !self.is_loading() && !self.data.keys_made()
     }
 
     /// One step of the waiting work (a few milliseconds at most, so a key pressed meanwhile
-    /// waits less than a frame): what is on screen first, the tab's filter or the search box,
-    /// then the search index, then other tabs' filters, then what the tab on screen can do
-    /// ahead. Returns whether to draw again.
+    /// waits less than a frame; one sort of the forms' lookups, up to some 20 ms once at a
+    /// million records): what is on screen first, the tab's filter or the search box, then the
+    /// search index, then other tabs' filters, then what the tab on screen can do ahead, then
+    /// the forms' lookups. Returns whether to draw again.
     pub fn work(&mut self) -> bool {
         let rows = self.work_rows;
         if self.modals.is_empty() && self.view(self.tab).filtering() {
@@ -505,6 +514,10 @@ impl App {
         let (tab, cx) = self.split(self.tab);
         if tab.ahead() {
             tab.work_ahead(&cx, rows);
+            return false;
+        }
+        if self.keys_working() {
+            self.data.make_keys();
         }
         false
     }

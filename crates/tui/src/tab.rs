@@ -135,10 +135,10 @@ impl<'a> Ctx<'a> {
         self.shown(Sensitive::Note, &text.into())
     }
 
-    /// The one lookup for people typed into a form: it scans, building no index of everyone
-    /// (a form makes one or two lookups).
+    /// The one lookup for people typed into a form: through the sorted positions the data
+    /// keeps (`Dataset::people`), no pass over everyone and no hash map of them.
     pub fn people(&self) -> People<'a> {
-        People::scanning(&self.data.employees)
+        self.data.people()
     }
 
     /// The one lookup for places typed into a form.

@@ -5,6 +5,7 @@ use super::records::{Unreadable, read_stored, stored_bytes};
 use super::{DecodeProblem, META, Record, Result, StoreError, open::GENERATION, read::read_range, table};
 use crate::dataset::Dataset;
 use crate::domain::*;
+use crate::keys::Spot;
 use redb::{ReadableTable, ReadableTableMetadata};
 
 /// Brings `data` up to date after this process's own save from the saved bytes in `journal`,
@@ -34,14 +35,17 @@ pub fn apply_saved(
         macro_rules! patch {
             ($($field:ident: $ty:ty),+ $(,)?) => {
                 match c.table {
-                    $(name if name == <$ty as Record>::TABLE => patch_kind(&mut data.$field, c.key, c.after.as_deref()),)+
+                    $(name if name == <$ty as Record>::TABLE => patch_kind(&mut data.$field, c.key, c.after.as_deref())
+                        .map(|spot| (spot, data.$field.len())),)+
                     _ => None,
                 }
             };
         }
-        let Some(placed) = crate::with_record_kinds!(patch) else {
+        let Some((spot, len)) = crate::with_record_kinds!(patch) else {
             return false;
         };
+        data.saved_at(c.table, spot);
+        let placed = Placed::of(spot, len);
         people |= c.table == Employee::TABLE || c.table == Location::TABLE || c.table == Chapter::TABLE;
         if c.table == Employee::TABLE || c.table == Location::TABLE {
             match placed {
@@ -81,9 +85,19 @@ enum Placed {
     Moved,
 }
 
+impl Placed {
+    fn of(spot: Spot, len: usize) -> Placed {
+        match spot {
+            Spot::Replaced(_) | Spot::Untouched => Placed::InPlace,
+            Spot::Inserted(i) if i + 1 == len => Placed::Appended,
+            Spot::Inserted(_) | Spot::Removed(_) => Placed::Moved,
+        }
+    }
+}
+
 /// Puts one saved record (or its removal) into a kind's vector, which stays in id order; None
 /// if the bytes do not decode.
-fn patch_kind<T: Record>(records: &mut Vec<T>, key: Id, after: Option<&[u8]>) -> Option<Placed> {
+fn patch_kind<T: Record>(records: &mut Vec<T>, key: Id, after: Option<&[u8]>) -> Option<Spot> {
     let at = records.binary_search_by_key(&key, |r| r.id());
     Some(
         match (
@@ -92,18 +106,17 @@ fn patch_kind<T: Record>(records: &mut Vec<T>, key: Id, after: Option<&[u8]>) ->
         ) {
             (None, Ok(i)) => {
                 records.remove(i);
-                Placed::Moved
+                Spot::Removed(i)
             }
-            (None, Err(_)) => Placed::InPlace,
+            (None, Err(_)) => Spot::Untouched,
             (Some(Ok((r, _))), found) => match found {
                 Ok(i) => {
                     records[i] = r;
-                    Placed::InPlace
+                    Spot::Replaced(i)
                 }
                 Err(i) => {
-                    let last = i == records.len();
                     records.insert(i, r);
-                    if last { Placed::Appended } else { Placed::Moved }
+                    Spot::Inserted(i)
                 }
             },
             (Some(Err(_)), _) => return None,

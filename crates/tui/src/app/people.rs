@@ -5,7 +5,6 @@
 use super::{App, History, Modal, Tab};
 use crate::action::Action;
 use pathways_core::domain::{Employee, Id};
-use pathways_core::lookup::People;
 use pathways_core::store::Record;
 
 impl App {
@@ -57,7 +56,7 @@ impl App {
     /// `:person NAME-OR-ID`: the card of the one person the text names (an employee id, an
     /// email, a name, or `#N`), or why there is none.
     pub fn card_by_name(&mut self, text: &str) {
-        let people = People::scanning(&self.data.employees);
+        let people = self.data.people();
         let found = match text.trim().strip_prefix('#') {
             Some(n) => n
                 .trim()

@@ -128,8 +128,8 @@ pub fn link_employee(
 /// Whether this employee already has an intake received on `date` (other than `except`).
 pub fn already_has(data: &Dataset, employee: Option<&Employee>, date: chrono::NaiveDate, except: Id) -> bool {
     employee.is_some_and(|e| {
-        data.intakes
+        data.intakes_of(e.id)
             .iter()
-            .any(|i| i.employee_id == e.id && i.received == date && i.id != except)
+            .any(|i| i.received == date && i.id != except)
     })
 }
