@@ -34,6 +34,10 @@ pub type Id = u64;
 /// build them over every record, a million at the largest.
 pub type IdMap<V> = foldhash::HashMap<Id, V>;
 
+/// The same for maps keyed by names a million records carry (a chapter, an owner: a few
+/// distinct spellings, counted over everyone).
+pub type NameMap<'a, V> = foldhash::HashMap<&'a str, V>;
+
 /// A closed list of choices with stable labels, for pick lists, CSV and reports.
 pub trait Choice: Sized + Copy + PartialEq + 'static {
     const ALL: &'static [Self];

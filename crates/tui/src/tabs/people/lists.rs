@@ -104,7 +104,7 @@ pub(super) fn rebuild(tab: &mut PeopleTab, data: &Dataset) {
 
 /// Each distinct value and how many times it occurs.
 fn tally<'a>(values: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut counts: NameMap<'_, usize> = NameMap::default();
     for v in values {
         *counts.entry(v).or_default() += 1;
     }

@@ -10,7 +10,7 @@ use pathways_core::dataset::Dataset;
 use pathways_core::domain::{Employee, Id};
 use pathways_core::privacy::Sensitive;
 use pathways_core::store::References;
-use pathways_core::text::fold;
+use pathways_core::text::fold_owned;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -54,7 +54,7 @@ pub(super) fn fill_some_keys(tab: &mut PeopleTab, data: &Dataset, rows: usize) {
 
 /// Where a person sorts in the list: by name as rosters read ("Garcia, Ana"), then record.
 pub(super) fn sort_key(e: &Employee) -> (String, Id) {
-    (fold(&e.sort_name()), e.id)
+    (fold_owned(e.sort_name()), e.id)
 }
 
 /// What `/` matches a person on: name, employee id, email, position, location and chapter.
