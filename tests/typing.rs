@@ -20,6 +20,15 @@ fn app(dir: &tempfile::TempDir, name: &str, n: usize) -> App {
     App::new(store, common::today()).unwrap()
 }
 
+/// Two dashboards over the same records: `now` does each key's work at once, `later` leaves it
+/// to the event loop's steps (`App::background`), as the dashboard runs.
+fn pair(dir: &tempfile::TempDir, n: usize) -> (App, App) {
+    let now = app(dir, "now.redb", n);
+    let mut later = app(dir, "later.redb", n);
+    later.background = true;
+    (now, later)
+}
+
 fn key(app: &mut App, code: KeyCode) {
     app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
 }
@@ -71,9 +80,7 @@ fn same(now: &App, later: &mut App, when: &str) {
 #[test]
 fn a_filter_worked_out_between_keys_ends_as_one_narrowed_on_each_key() {
     let dir = tempfile::tempdir().unwrap();
-    let mut now = app(&dir, "now.redb", 6_000);
-    let mut later = app(&dir, "later.redb", 6_000);
-    later.background = true;
+    let (mut now, mut later) = pair(&dir, 6_000);
     // The search index is built between keys first, then the queue's search keys, before
     // anyone asks.
     assert!(later.working() && later.index.is_none());
@@ -157,9 +164,7 @@ fn a_filter_worked_out_between_keys_ends_as_one_narrowed_on_each_key() {
 #[test]
 fn the_queues_search_keys_are_built_ahead_and_a_letter_meanwhile_gets_the_same_rows() {
     let dir = tempfile::tempdir().unwrap();
-    let mut now = app(&dir, "now.redb", 6_000);
-    let mut later = app(&dir, "later.redb", 6_000);
-    later.background = true;
+    let (mut now, mut later) = pair(&dir, 6_000);
     later.work_rows = 13 * 16;
     while later.index.is_none() {
         assert!(later.working());
@@ -192,9 +197,7 @@ fn the_queues_search_keys_are_built_ahead_and_a_letter_meanwhile_gets_the_same_r
 #[test]
 fn a_change_under_a_filter_being_worked_out_ends_with_the_filters_rows() {
     let dir = tempfile::tempdir().unwrap();
-    let mut now = app(&dir, "now.redb", 3_000);
-    let mut later = app(&dir, "later.redb", 3_000);
-    later.background = true;
+    let (mut now, mut later) = pair(&dir, 3_000);
     settle(&mut later);
     later.work_rows = 13;
     for code in [KeyCode::Char('/'), KeyCode::Char('m'), KeyCode::Char('a')] {
@@ -223,9 +226,7 @@ fn a_change_under_a_filter_being_worked_out_ends_with_the_filters_rows() {
 fn the_people_lists_search_keys_are_built_ahead_once_it_is_shown() {
     use pathways_tui::tabs::people::View;
     let dir = tempfile::tempdir().unwrap();
-    let mut now = app(&dir, "now.redb", 6_000);
-    let mut later = app(&dir, "later.redb", 6_000);
-    later.background = true;
+    let (mut now, mut later) = pair(&dir, 6_000);
     later.work_rows = 13 * 16;
     settle(&mut later);
     both(&mut now, &mut later, KeyCode::Char('6'));
