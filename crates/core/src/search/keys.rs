@@ -14,11 +14,12 @@ pub fn letters(folded: &str) -> u64 {
     })
 }
 
-/// One search key as it is added: its own text, a person's key (whose first `name` bytes,
-/// the name and a space, are the key of every record naming that person; 0 for none), or the name part of
-/// key `at`, which is a person's. The records naming a person share that person's text instead
-/// of each holding a copy: at a million records, 200,000 intakes' keys cost nothing to build
-/// and take no memory of their own.
+/// One search key as it is added: its own text, a person's key (whose first `name` bytes, the
+/// name and a space, are the key of every record naming that person; 0 for none), or the name
+/// part of key `at`, which is a person's. The records naming a person share that person's text
+/// instead of each holding a copy: at a million records, 200,000 intakes' keys cost nothing to
+/// build and take no memory of their own. A reference is a position: keys are inserted or
+/// removed only after the people's (Ctrl-K's index keeps them first).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Key {
     Text(String),
