@@ -63,3 +63,37 @@ fn the_views_after_a_log_are_the_views_a_rebuild_makes() {
         assert_same_views(&app, &format!("round {round}, a log"));
     }
 }
+
+/// A save of what the tab does not show (an intake's status step on the queue) leaves it as it
+/// is, not rebuilt when shown again; a person edited (whom it may name) rebuilds it. Each time
+/// its views are what a rebuild makes.
+#[test]
+fn a_save_of_what_the_tab_does_not_show_leaves_it_as_it_is() {
+    use pathways_tui::tabs::intake::IntakeAction;
+    use pathways_tui::tabs::people::PeopleAction;
+    let (_dir, mut app) = common::demo_app();
+    app.update(Action::GoTab(Tab::Mentoring));
+    let built = app.mentoring.rebuilds;
+    app.update(Action::GoTab(Tab::Intake));
+    let it = app.intake.selected(&app.data).unwrap().clone();
+    app.update(Action::Intake(IntakeAction::Advance));
+    submit(&mut app);
+    let now = app.data.intakes.iter().find(|i| i.id == it.id).unwrap();
+    assert_ne!(now.status, it.status, "the step was saved");
+    app.update(Action::GoTab(Tab::Mentoring));
+    assert_eq!(app.mentoring.rebuilds, built, "not rebuilt for an intake");
+    assert_same_views(&app, "after an intake's status step");
+
+    // The selected pair's mentee renamed: the pairs name them.
+    let mentee = app.mentoring.selected(&app.data).unwrap().mentee_id;
+    app.update(Action::GoTab(Tab::People));
+    app.open_card(mentee);
+    app.update(Action::People(PeopleAction::Edit));
+    fill(&mut app, &[("last name", "Zeller")]);
+    submit(&mut app);
+    app.update(Action::GoTab(Tab::Mentoring));
+    assert!(app.mentoring.rebuilds > built, "rebuilt for a person");
+    assert_same_views(&app, "after a person edited");
+    let shown = common::screen_text(&app, 120, 30);
+    assert!(shown.contains("Zeller"), "{shown}");
+}

@@ -250,6 +250,13 @@ pub trait TabView {
         false
     }
 
+    /// Whether its views are made from records of `table` (a `Record::TABLE`): a save of other
+    /// kinds alone leaves the tab as it is while it is not on screen, instead of rebuilding it
+    /// when next shown. Every kind unless a tab names its own.
+    fn reads(&self, _table: &str) -> bool {
+        true
+    }
+
     /// Whether it has work it can do before it is asked: the search keys of a large list, so
     /// the first letter typed into `/` finds them built. The event loop does it between key
     /// presses when nothing else waits.

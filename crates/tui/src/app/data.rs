@@ -63,8 +63,13 @@ impl App {
         if kept {
             (self.index, self.index_build) = search;
         }
+        // The others are rebuilt when next shown if the save touched what they show.
         for t in crate::tab::Tab::ALL {
-            self.stale[t.index()] = t != tab;
+            if t == tab {
+                self.stale[t.index()] = false;
+            } else if changes.iter().any(|&(table, _)| self.view(t).reads(table)) {
+                self.stale[t.index()] = true;
+            }
         }
     }
 

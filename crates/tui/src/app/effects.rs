@@ -69,6 +69,7 @@ pub(crate) trait AnyTab {
     fn type_filter(&mut self, cx: &Ctx, text: &str);
     fn filtering(&self) -> bool;
     fn work(&mut self, cx: &Ctx, rows: usize) -> bool;
+    fn reads(&self, table: &str) -> bool;
     fn ahead(&self) -> bool;
     fn work_ahead(&mut self, cx: &Ctx, rows: usize);
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &Purpose) -> Vec<Erased>;
@@ -106,6 +107,9 @@ impl<T: TabView> AnyTab for T {
     }
     fn work(&mut self, cx: &Ctx, rows: usize) -> bool {
         TabView::work(self, cx, rows)
+    }
+    fn reads(&self, table: &str) -> bool {
+        TabView::reads(self, table)
     }
     fn ahead(&self) -> bool {
         TabView::ahead(self)
