@@ -100,3 +100,47 @@ fn the_list_after_a_save_is_the_list_a_rebuild_makes() {
         assert_same_lists(&mut app, &format!("round {round}, new person"));
     }
 }
+
+/// Queue work while the People tab is not on screen (a status step, an owner changed): the
+/// tab takes the intakes in instead of being rebuilt when shown again; its card tells the new
+/// status and the owners' counts are what a rebuild makes, whichever view was left on it.
+#[test]
+fn intakes_saved_on_the_queue_are_taken_in_while_the_tab_is_away() {
+    use pathways_tui::tabs::intake::IntakeAction;
+    let (_dir, mut app) = common::demo_app();
+    for owners_shown in [false, true] {
+        let it = app.intake.selected(&app.data).unwrap().clone();
+        app.open_card(it.employee_id);
+        if owners_shown {
+            app.people.list.show(View::Owners);
+        }
+        let before = app.people.rebuilds;
+        app.update(Action::GoTab(Tab::Intake));
+        app.select_intake(it.id);
+        app.update(Action::Intake(IntakeAction::Advance));
+        submit(&mut app);
+        let owner = app.data.owners().into_iter().find(|o| *o != it.owner).unwrap();
+        app.select_intake(it.id);
+        app.update(Action::Intake(IntakeAction::Edit));
+        fill(&mut app, &[("owner", owner.clone())]);
+        submit(&mut app);
+        let now = app.data.intakes.iter().find(|i| i.id == it.id).unwrap().clone();
+        assert_eq!(
+            (now.owner.as_str(), now.status != it.status),
+            (owner.as_str(), true)
+        );
+        app.update(Action::GoTab(Tab::People));
+        assert_eq!(app.people.rebuilds, before, "taken in, not rebuilt");
+        let card = app.people.card.as_ref().unwrap();
+        assert!(format!("{:?}", card.story).contains(&format!("status: {:?}", now.status)));
+        assert_same_views(&app, &format!("owners shown: {owners_shown}"));
+        if owners_shown {
+            let mut fresh: PeopleTab = app.people.clone();
+            fresh.refresh(&app.ctx());
+            assert_eq!(app.people.owners, fresh.owners, "the owners' counts");
+        }
+        app.people.list.show(View::People);
+        assert_same_lists(&mut app, &format!("owners shown: {owners_shown}"));
+        app.update(Action::GoTab(Tab::Intake));
+    }
+}

@@ -46,7 +46,8 @@ impl App {
     }
 
     /// After this process's own save, whose records are already in the data: the tab on screen
-    /// takes in `changes` if it can (no rebuild), the others are rebuilt when next shown.
+    /// takes in `changes` if it can (no rebuild), and so does every other tab already built;
+    /// a tab that cannot is rebuilt when next shown.
     fn data_saved(&mut self, changes: &[(&'static str, pathways_core::domain::Id)]) {
         let tab = self.tab;
         let taken = {
@@ -63,13 +64,18 @@ impl App {
         if kept {
             (self.index, self.index_build) = search;
         }
-        // The others are rebuilt when next shown if the save touched what they show.
+        // Every other tab that is up to date and shows what the save wrote takes it in too (a
+        // few rows' work each), or is rebuilt when next shown.
         for t in crate::tab::Tab::ALL {
             if t == tab {
                 self.stale[t.index()] = false;
-            } else if changes.iter().any(|&(table, _)| self.view(t).reads(table)) {
-                self.stale[t.index()] = true;
+                continue;
             }
+            if self.stale[t.index()] || !changes.iter().any(|&(table, _)| self.view(t).reads(table)) {
+                continue;
+            }
+            let (view, cx) = self.split(t);
+            self.stale[t.index()] = !view.patched(&cx, changes);
         }
     }
 

@@ -1,11 +1,12 @@
-//! After this process's own save of people (an edit, a new person, a teacher hire): the list
-//! takes in the people saved instead of being sorted again, so a person edit costs about the
-//! same at 1,000 or 1,000,000 records. The chapter and owner counts (a pass over everyone and
-//! every intake) are made again when those views are next shown.
+//! After this process's own save of people (an edit, a new person, a teacher hire) or of
+//! intakes: the list takes in the people saved instead of being sorted again, so a person edit
+//! (or a day of intake work on the queue) costs about the same at 1,000 or 1,000,000 records.
+//! The chapter and owner counts (a pass over everyone and every intake) are made again when
+//! those views are next shown.
 
 use super::{PeopleTab, Picked, View, lists, render};
 use crate::tab::Ctx;
-use pathways_core::domain::{Employee, Id, TeacherOutcome};
+use pathways_core::domain::{Consultation, Employee, Id, Intake, TeacherOutcome};
 use pathways_core::store::Record;
 use pathways_core::story::story;
 
@@ -17,12 +18,16 @@ pub(super) fn patch(tab: &mut PeopleTab, cx: &Ctx, changes: &[(&'static str, Id)
         return false;
     }
     let mut people = Vec::new();
+    // Intakes (a day of queue work) show only in the owners' counts and a person's card.
+    let mut intakes = false;
     for &(table, id) in changes {
         if table == Employee::TABLE {
             match data.employees.binary_search_by_key(&id, |e| e.id) {
                 Ok(i) => people.push(i),
                 Err(_) => return false,
             }
+        } else if table == Intake::TABLE || table == Consultation::TABLE {
+            intakes = true;
         } else if table != TeacherOutcome::TABLE {
             return false;
         }
@@ -45,7 +50,7 @@ pub(super) fn patch(tab: &mut PeopleTab, cx: &Ctx, changes: &[(&'static str, Id)
             || render::search_text(data, e),
         );
     }
-    if !people.is_empty() {
+    if !people.is_empty() || intakes {
         if tab.view() == View::People {
             tab.lists_stale = true;
         } else {
