@@ -355,5 +355,8 @@ mod tests {
     #[test]
     fn fold_ignores_accents_and_case() {
         assert_eq!(fold("José García-Núñez"), "jose garcia-nunez");
+        for text in ["José García-Núñez", "ANA Lopez", "北京 Zoë", ""] {
+            assert_eq!(fold_owned(text.to_string()), fold(text), "{text:?}");
+        }
     }
 }
