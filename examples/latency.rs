@@ -212,6 +212,8 @@ fn one_round(original: &Path, dir: &Path, figures: &mut Vec<(&'static str, Vec<f
         ("3", "Coverage"),
         ("4", "Leadership"),
         ("5", "Monthly"),
+        ("6", "People"),
+        ("7", "Professional learning"),
         ("1", "Intake queue"),
     ] {
         let before = d.text();

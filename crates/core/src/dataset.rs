@@ -178,6 +178,11 @@ impl Dataset {
         by_id(&self.employees, &self.employee_index, id, |e| e.id)
     }
 
+    /// Where the intake with `id` is in `intakes` (kept in id order).
+    pub fn intake_position(&self, id: Id) -> Option<usize> {
+        position_by_id(&self.intakes, &HashMap::new(), id, |i| i.id)
+    }
+
     /// Where the employee with `id` is in `employees`.
     pub fn employee_position(&self, id: Id) -> Option<usize> {
         position_by_id(&self.employees, &self.employee_index, id, |e| e.id)

@@ -15,9 +15,10 @@ const THIS_FYTD: usize = 25;
 
 type Cells = [Figure; SLOTS];
 
-/// Which group a record falls in, per dimension (None where the dimension does not apply).
+/// Which group a record falls in, per dimension (None where the dimension does not apply): one
+/// per person and per intake while counting, so 4 bytes a group.
 #[derive(Debug, Clone, Copy, Default)]
-struct Who([Option<usize>; 3]);
+struct Who([Option<u32>; 3]);
 
 struct Acc {
     total: Cells,
@@ -39,7 +40,7 @@ impl Acc {
         self.total[slot].add(count, of);
         for (d, g) in who.0.iter().enumerate() {
             if let Some(g) = g {
-                self.groups[d][*g][slot].add(count, of);
+                self.groups[d][*g as usize][slot].add(count, of);
             }
         }
     }
@@ -127,7 +128,8 @@ impl Window {
 /// Groups per dimension, fixed for one report: chapters (N/A last), races, location types.
 struct Groups {
     labels: [Vec<String>; 3],
-    by_employee: HashMap<Id, Who>,
+    /// Each person's groups, in `data.employees` order.
+    by_employee: Vec<Who>,
     location_kind: HashMap<Id, usize>,
 }
 
@@ -169,7 +171,7 @@ impl Groups {
                     .location_id
                     .and_then(|l| location_kind.get(&l).copied())
                     .unwrap_or(kind_none);
-                (e.id, Who([Some(c), Some(r), Some(k)]))
+                Who([c, r, k].map(group))
             })
             .collect();
         Groups {
@@ -184,11 +186,13 @@ impl Groups {
     }
 
     fn none(&self) -> Who {
-        Who(std::array::from_fn(|d| Some(self.labels[d].len() - 1)))
+        Who(std::array::from_fn(|d| group(self.labels[d].len() - 1)))
     }
 
-    fn employee(&self, id: Id) -> Who {
-        self.by_employee.get(&id).copied().unwrap_or_else(|| self.none())
+    fn employee(&self, data: &Dataset, id: Id) -> Who {
+        data.employee_position(id)
+            .and_then(|at| self.by_employee.get(at).copied())
+            .unwrap_or_else(|| self.none())
     }
 
     /// A place-only record (pop-up, covered location): location type alone.
@@ -198,8 +202,13 @@ impl Groups {
             .get(&location)
             .copied()
             .unwrap_or(self.labels[2].len() - 1);
-        Who([None, None, Some(k)])
+        Who([None, None, group(k)])
     }
+}
+
+/// A group's number as `Who` holds it.
+fn group(i: usize) -> Option<u32> {
+    u32::try_from(i).ok()
 }
 
 fn kind_index(k: LocationKind) -> usize {
@@ -246,10 +255,11 @@ impl Pass<'_> {
 
     /// Intakes: received, established, teacher pathway; consultations by their intake's employee.
     fn intakes(&mut self) {
-        let mut intake_who: HashMap<Id, Who> = HashMap::with_capacity(self.data.intakes.len());
+        // Each intake's groups, in `data.intakes` order (its consultations count in them).
+        let mut intake_who: Vec<Who> = Vec::with_capacity(self.data.intakes.len());
         for i in &self.data.intakes {
-            let who = self.groups.employee(i.employee_id);
-            intake_who.insert(i.id, who);
+            let who = self.groups.employee(self.data, i.employee_id);
+            intake_who.push(who);
             self.event(Metric::Intakes, i.received, who, 1, 0);
             if let Some(d) = i.established_on() {
                 self.event(Metric::NewRelationships, d, who, 1, 0);
@@ -259,9 +269,8 @@ impl Pass<'_> {
             }
         }
         for c in &self.data.consultations {
-            let who = intake_who
-                .get(&c.intake_id)
-                .copied()
+            let who = (self.data.intake_position(c.intake_id))
+                .and_then(|at| intake_who.get(at).copied())
                 .unwrap_or_else(|| self.groups.none());
             self.event(Metric::Consultations, c.date, who, 1, 0);
         }
@@ -281,7 +290,7 @@ impl Pass<'_> {
             let Some(&d) = pl_dates.get(&a.pl_session_id) else {
                 continue;
             };
-            let who = self.groups.employee(a.employee_id);
+            let who = self.groups.employee(self.data, a.employee_id);
             self.event(Metric::PlAttendance, d, who, 1, 0);
             at!(self, Metric::PlPeople).seen(d);
             if let Some(s) = self.w.slot(d) {
@@ -301,7 +310,7 @@ impl Pass<'_> {
             self.event(Metric::PopUps, p.date, place, 1, 0);
         }
         for o in &self.data.teacher_outcomes {
-            let who = self.groups.employee(o.employee_id);
+            let who = self.groups.employee(self.data, o.employee_id);
             self.event(Metric::BecameTeachers, o.hired, who, 1, 0);
         }
     }
@@ -311,7 +320,7 @@ impl Pass<'_> {
         let mut pair_mentee: HashMap<Id, Id> = HashMap::with_capacity(self.data.pairs.len());
         for p in &self.data.pairs {
             pair_mentee.insert(p.id, p.mentee_id);
-            let who = self.groups.employee(p.mentee_id);
+            let who = self.groups.employee(self.data, p.mentee_id);
             at!(self, Metric::ActivePairs).seen(p.started);
             let mut years = [false; 2];
             for s in 0..24 {
@@ -337,7 +346,7 @@ impl Pass<'_> {
         for l in &self.data.logs {
             let who = pair_mentee
                 .get(&l.pair_id)
-                .map(|&e| self.groups.employee(e))
+                .map(|&e| self.groups.employee(self.data, e))
                 .unwrap_or_else(|| self.groups.none());
             at!(self, Metric::LogsSubmitted).seen(l.month);
             if let Some(s) = self.w.slot(l.month)
@@ -364,7 +373,7 @@ impl Pass<'_> {
                 let on = m.last_day().min(self.w.today);
                 let cov = coverage(&self.data.ambassadors, &self.data.locations, on);
                 for a in self.data.ambassadors.iter().filter(|a| a.is_active(on)) {
-                    let mut who = self.groups.employee(a.employee_id);
+                    let mut who = self.groups.employee(self.data, a.employee_id);
                     who.0[2] = self.groups.place(a.primary_location).0[2];
                     at!(self, Metric::AmbassadorsActive).add(s, who, 1, 0);
                 }
@@ -387,7 +396,7 @@ impl Pass<'_> {
             .data
             .participants
             .iter()
-            .map(|p| (p.id, self.groups.employee(p.employee_id)))
+            .map(|p| (p.id, self.groups.employee(self.data, p.employee_id)))
             .collect();
         for mark in &self.data.attendance {
             let Some(&d) = session_dates.get(&mark.session_id) else {

@@ -373,12 +373,32 @@ impl TabView for PeopleTab {
         self.list.narrow_all();
     }
 
-    fn ahead(&self) -> bool {
-        !self.list.list(View::People).rows.keyed()
+    /// The roster (a row per person) is narrowed between key presses, its keys built by the
+    /// first filter typed; the chapter and owner lists (a row per name) at once.
+    fn type_filter(&mut self, _cx: &Ctx, text: &str) {
+        self.card = None;
+        self.merge = None;
+        text.clone_into(&mut self.list.filter);
+        for v in [View::Chapters, View::Owners] {
+            self.list.list_mut(v).narrow(text);
+        }
+        self.list.list_mut(View::People).begin(text);
     }
 
-    fn work_ahead(&mut self, cx: &Ctx, rows: usize) {
-        render::fill_some_keys(self, cx.data, rows);
+    fn filtering(&self) -> bool {
+        self.list.list(View::People).rows.narrowing()
+    }
+
+    fn work(&mut self, cx: &Ctx, rows: usize) -> bool {
+        let list = self.list.list(View::People);
+        if !list.rows.narrowing() {
+            return false;
+        }
+        if !list.rows.keyed() {
+            render::fill_some_keys(self, cx.data, rows);
+            return false;
+        }
+        self.list.list_mut(View::People).step(rows)
     }
 
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &PeopleForm) -> Fx {
@@ -441,6 +461,10 @@ impl TabView for PeopleTab {
     }
 
     fn patched(&mut self, cx: &Ctx, changes: &[(&'static str, Id)]) -> bool {
+        // A filter still being worked out is finished first: the patch narrows at once.
+        while TabView::filtering(self) {
+            TabView::work(self, cx, usize::MAX);
+        }
         patch::patch(self, cx, changes)
     }
 
