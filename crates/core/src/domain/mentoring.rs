@@ -276,7 +276,8 @@ pub fn missing_months<'a>(
     logs: impl IntoIterator<Item = &'a MentorLog>,
     on: NaiveDate,
 ) -> Vec<NaiveDate> {
-    let logged: std::collections::HashSet<NaiveDate> = logs
+    // A pair has a log a month at most: a few dozen, looked through rather than hashed.
+    let logged: Vec<NaiveDate> = logs
         .into_iter()
         .filter(|l| l.pair_id == pair.id)
         .map(|l| first_of_month(l.month))

@@ -92,8 +92,10 @@ impl TabView for MentoringTab {
         &self.list.filter
     }
 
-    fn set_filter(&mut self, _cx: &Ctx, text: &str) {
-        self.list.set_filter(text);
+    fn set_filter(&mut self, cx: &Ctx, text: &str) {
+        text.clone_into(&mut self.list.filter);
+        self.fill_keys(cx.data);
+        self.list.narrow_all();
     }
 
     /// Mentors, pairs and logs, and the people, places and chapters they name: a day of
@@ -199,8 +201,8 @@ impl TabView for MentoringTab {
         }
     }
 
-    fn reveal(&mut self, _cx: &Ctx, kind: Kind, _id: Id, name: &str) {
-        self.list.set_filter(name);
+    fn reveal(&mut self, cx: &Ctx, kind: Kind, _id: Id, name: &str) {
+        TabView::set_filter(self, cx, name);
         if kind == Kind::Mentor {
             self.set_view(View::Mentors);
         }

@@ -123,6 +123,38 @@ pub enum Picked {
     Chapter(String),
 }
 
+/// The mentee's and the mentor's names of pair `i` (what `/` matches a grid line on).
+fn pair_names(data: &Dataset, i: usize) -> String {
+    let p = &data.pairs[i];
+    let mentor = data
+        .mentor(p.mentor_id)
+        .map(|m| data.employee_name(m.employee_id))
+        .unwrap_or_default();
+    format!("{} {mentor}", data.employee_name(p.mentee_id))
+}
+
+/// What `/` matches pair `i` on: the two names and its state.
+fn pair_text(data: &Dataset, info: &[PairInfo], i: usize) -> String {
+    let state = info
+        .get(i)
+        .map_or("", |info| state_label(&data.pairs[i], info.state));
+    format!("{} {state}", pair_names(data, i))
+}
+
+/// What `/` matches mentor `i` on: name, chapter, position, expertise, whether active.
+fn mentor_text(data: &Dataset, i: usize) -> String {
+    let m = &data.mentors[i];
+    let e = data.employee(m.employee_id);
+    format!(
+        "{} {} {} {} {}",
+        data.employee_name(m.employee_id),
+        e.map(|e| e.chapter_label()).unwrap_or(""),
+        e.map(|e| e.position.as_str()).unwrap_or(""),
+        m.expertise,
+        if m.active { "active" } else { "inactive" }
+    )
+}
+
 impl MentoringTab {
     /// Computes everything the views show from the data.
     pub fn rebuild(&mut self, data: &Dataset, today: NaiveDate) {
@@ -188,25 +220,9 @@ impl MentoringTab {
                 Some(e) => (1, -e.num_days_from_ce()),
             }
         });
-        let mentor_name = |id: Id| {
-            mentor_index
-                .get(&id)
-                .map(|&i| data.employee_name(data.mentors[i].employee_id))
-                .unwrap_or_default()
-        };
-        self.list.list_mut(View::Pairs).set(order.iter().map(|&i| {
-            let p = &data.pairs[i];
-            let state = state_label(p, self.pair_info[i].state);
-            (
-                i,
-                Picked::Pair(p.id),
-                format!(
-                    "{} {} {state}",
-                    data.employee_name(p.mentee_id),
-                    mentor_name(p.mentor_id)
-                ),
-            )
-        }));
+        self.list
+            .list_mut(View::Pairs)
+            .set_order(order, |i| Picked::Pair(data.pairs[i].id));
 
         // Mentors: active first, then by name.
         let mut order: Vec<usize> = (0..data.mentors.len()).collect();
@@ -216,22 +232,9 @@ impl MentoringTab {
                 .unwrap_or_default()
         };
         order.sort_by_cached_key(|&i| (!data.mentors[i].active, sort_name(&data.mentors[i])));
-        self.list.list_mut(View::Mentors).set(order.iter().map(|&i| {
-            let m = &data.mentors[i];
-            let e = data.employee(m.employee_id);
-            (
-                i,
-                Picked::Mentor(m.id),
-                format!(
-                    "{} {} {} {} {}",
-                    data.employee_name(m.employee_id),
-                    e.map(|e| e.chapter_label()).unwrap_or(""),
-                    e.map(|e| e.position.as_str()).unwrap_or(""),
-                    m.expertise,
-                    if m.active { "active" } else { "inactive" }
-                ),
-            )
-        }));
+        self.list
+            .list_mut(View::Mentors)
+            .set_order(order, |i| Picked::Mentor(data.mentors[i].id));
 
         // Log grid: every running pair, over the last 12 months.
         let current = first_of_month(today);
@@ -257,14 +260,9 @@ impl MentoringTab {
         let grid = &self.grid;
         self.list
             .list_mut(View::Logs)
-            .set(grid.iter().enumerate().map(|(g, line)| {
-                let p = &data.pairs[line.pair];
-                (
-                    g,
-                    Picked::Pair(p.id),
-                    format!("{} {}", data.employee_name(p.mentee_id), mentor_name(p.mentor_id)),
-                )
-            }));
+            .set_order((0..grid.len()).collect(), |g| {
+                Picked::Pair(data.pairs[grid[g].pair].id)
+            });
 
         // Chapters: active mentors per chapter, chapters without one first.
         let chapters = data.chapters();
@@ -309,7 +307,25 @@ impl MentoringTab {
             .count();
         self.summary = summary;
         self.logs_by_pair = logs_by_pair;
+        self.fill_keys(data);
         self.list.restore(memory);
+    }
+
+    /// Builds the search text of the pairs, mentors and log grid if the filter needs it (the
+    /// first filter after a rebuild), so a tab nobody is filtering is made without formatting
+    /// a line per pair and per mentor.
+    pub(super) fn fill_keys(&mut self, data: &Dataset) {
+        let filter = self.list.filter.clone();
+        let (info, grid) = (&self.pair_info, &self.grid);
+        self.list
+            .list_mut(View::Pairs)
+            .fill_keys_for(&filter, |i| pair_text(data, info, i));
+        self.list
+            .list_mut(View::Mentors)
+            .fill_keys_for(&filter, |i| mentor_text(data, i));
+        self.list
+            .list_mut(View::Logs)
+            .fill_keys_for(&filter, |g| pair_names(data, grid[g].pair));
     }
 
     pub fn view(&self) -> View {
