@@ -27,7 +27,12 @@ pub(super) fn rebuild(tab: &mut PeopleTab, cx: &Ctx) {
     tab.list
         .list_mut(View::People)
         .set_order(order, |i| Picked::Person(data.employees[i].id));
-    lists::rebuild(tab, data);
+    // The chapter and owner lists (a pass over everyone and every intake) are made when shown.
+    if tab.view() == View::People {
+        tab.lists_stale = true;
+    } else {
+        lists::rebuild(tab, data);
+    }
     fill_keys(tab, data);
     tab.list.restore(memory);
 }
