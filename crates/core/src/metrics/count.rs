@@ -16,7 +16,7 @@ const THIS_FYTD: usize = 25;
 type Cells = [Figure; SLOTS];
 
 /// Which group a record falls in, per dimension (None where the dimension does not apply): one
-/// per person and per intake while counting, so 4 bytes a group.
+/// per person and per intake while counting, so a group number is a u32, not a usize.
 #[derive(Debug, Clone, Copy, Default)]
 struct Who([Option<u32>; 3]);
 
