@@ -177,13 +177,7 @@ fn the_queue_after_a_save_is_the_queue_a_rebuild_makes() {
             app.update(Action::Intake(IntakeAction::CycleSort));
         }
         let filter = if round >= 4 { "a" } else { "" };
-        {
-            use pathways_tui::tab::TabView;
-            let cx = app.ctx();
-            let mut tab = app.intake.clone();
-            tab.set_filter(&cx, filter);
-            app.intake = tab;
-        }
+        app.set_filter(filter);
         for step in 0..3 {
             app.update(Action::Down);
             let Some(picked) = app.intake.list.picked() else {

@@ -8,7 +8,7 @@ use common::{fill, submit};
 use pathways_tui::action::Action;
 use pathways_tui::app::{App, Tab};
 use pathways_tui::tab::TabView;
-use pathways_tui::tabs::learning::{LearningAction, LearningTab, View};
+use pathways_tui::tabs::learning::{LearningAction, View};
 
 fn assert_same_views(app: &App, what: &str) {
     let mut fresh = app.learning.clone();
@@ -62,12 +62,7 @@ fn the_views_after_a_save_are_the_views_a_rebuild_makes() {
     for round in 0..4 {
         // Under a `/` filter in the later rounds (it narrows every view).
         let filter = if round >= 2 { "a" } else { "" };
-        {
-            let cx = app.ctx();
-            let mut tab: LearningTab = app.learning.clone();
-            tab.set_filter(&cx, filter);
-            app.learning = tab;
-        }
+        app.set_filter(filter);
         app.learning.list.show(View::Sessions);
         app.update(Action::Top);
         for _ in 0..round {

@@ -36,12 +36,7 @@ fn the_views_after_a_log_are_the_views_a_rebuild_makes() {
     app.update(Action::GoTab(Tab::Mentoring));
     for round in 0..4 {
         let filter = if round >= 2 { "a" } else { "" };
-        {
-            let cx = app.ctx();
-            let mut tab = app.mentoring.clone();
-            tab.set_filter(&cx, filter);
-            app.mentoring = tab;
-        }
+        app.set_filter(filter);
         // From the pairs view, then from the log grid.
         let view = if round % 2 == 0 { View::Pairs } else { View::Logs };
         app.mentoring.set_view(view);

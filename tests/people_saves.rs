@@ -50,12 +50,7 @@ fn the_list_after_a_save_is_the_list_a_rebuild_makes() {
     app.update(Action::GoTab(Tab::People));
     for round in 0..4 {
         let filter = if round >= 2 { "a" } else { "" };
-        {
-            let cx = app.ctx();
-            let mut tab = app.people.clone();
-            tab.set_filter(&cx, filter);
-            app.people = tab;
-        }
+        app.set_filter(filter);
         app.update(Action::Top);
         for _ in 0..round * 3 {
             app.update(Action::Down);
