@@ -55,6 +55,23 @@ fn submit(app: &mut App, terminal: &mut Terminal<TestBackend>) -> (f64, f64) {
     (saved, ms(at))
 }
 
+/// Submits the form the last key opened, if it opened one, with the first field whose label
+/// `pick` takes set to `value` (forms whose fields differ by the record shown).
+fn submit_with(
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+    pick: impl Fn(&str) -> bool,
+    value: String,
+) -> Option<(f64, f64)> {
+    let Some(Modal::Form { form, .. }) = app.modals.last_mut() else {
+        return None;
+    };
+    if let Some(f) = form.fields.iter_mut().find(|f| pick(f.label)) {
+        f.value = value;
+    }
+    Some(submit(app, terminal))
+}
+
 struct Figures(Vec<(String, Vec<f64>, Vec<f64>)>);
 
 impl Figures {
@@ -95,19 +112,9 @@ fn main() {
         // Intake: a note edited on the selected intake.
         app.update(Action::GoTab(Tab::Intake));
         app.update(Action::Intake(pathways_tui::tabs::intake::IntakeAction::Edit));
-        if matches!(app.modals.last(), Some(Modal::Form { .. })) {
-            let notes = format!("called back {round}");
-            let Some(Modal::Form { form, .. }) = app.modals.last_mut() else {
-                unreachable!()
-            };
-            if let Some(f) = form
-                .fields
-                .iter_mut()
-                .find(|f| f.label.to_lowercase().contains("note"))
-            {
-                f.value = notes;
-            }
-            figures.add("intake edited (intake tab)", submit(&mut app, &mut terminal));
+        let notes = |label: &str| label.to_lowercase().contains("note");
+        if let Some(t) = submit_with(&mut app, &mut terminal, notes, format!("called back {round}")) {
+            figures.add("intake edited (intake tab)", t);
         }
 
         // Professional learning: a person marked at the selected session, then the session edited.
@@ -153,21 +160,9 @@ fn main() {
         app.update(Action::GoTab(Tab::Leadership));
         app.update(Action::Top);
         app.update(Action::Leadership(leadership::LeadershipAction::Edit));
-        if matches!(app.modals.last(), Some(Modal::Form { .. })) {
-            let Some(Modal::Form { form, .. }) = app.modals.last_mut() else {
-                unreachable!()
-            };
-            if let Some(f) = form
-                .fields
-                .iter_mut()
-                .find(|f| f.label == "Room" || f.label == "Role at entry")
-            {
-                f.value = format!("Room {round}");
-            }
-            figures.add(
-                "leadership edit (leadership tab)",
-                submit(&mut app, &mut terminal),
-            );
+        let room = |label: &str| label == "Room" || label == "Role at entry";
+        if let Some(t) = submit_with(&mut app, &mut terminal, room, format!("Room {round}")) {
+            figures.add("leadership edit (leadership tab)", t);
         }
 
         // People: a person's position edited.
