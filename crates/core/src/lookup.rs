@@ -79,11 +79,7 @@ struct Maps<'a> {
 
 /// Whether two emails are the same in any case (as `to_lowercase` compares them).
 fn same_email(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        a.eq_ignore_ascii_case(b)
-    } else {
-        a.to_lowercase() == b.to_lowercase()
-    }
+    cmp_email(a, b).is_eq()
 }
 
 /// Orders emails by their `to_lowercase`, so those `same_email` finds the same sit together.
