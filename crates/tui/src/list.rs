@@ -301,6 +301,20 @@ impl<K: Clone + PartialEq> ViewList<K> {
         self.rows.begin(filter) && self.select_after(keep)
     }
 
+    /// One step of a filter typed (`begin`) as the event loop runs it: the search keys it needs
+    /// first (`rows / KEY_COST` of them, from `text`), then `rows` rows ranked. True once the
+    /// rows are the filter's; false while it works, or when no filter is under way.
+    pub fn filter_step(&mut self, rows: usize, text: impl Fn(usize) -> String + Sync) -> bool {
+        if !self.rows.narrowing() {
+            return false;
+        }
+        if !self.rows.keyed() {
+            self.rows.fill_some_keys((rows / KEY_COST).max(1), text);
+            return false;
+        }
+        self.step(rows)
+    }
+
     /// Ranks up to `rows` more rows for the filter under way; returns true once the rows are
     /// the filter's, the selection placed as `narrow` places it.
     pub fn step(&mut self, rows: usize) -> bool {

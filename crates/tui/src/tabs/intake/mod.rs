@@ -166,23 +166,9 @@ impl IntakeTab {
     /// Up to `rows` rows of the work a typed filter left (its search keys first, a key being
     /// several times the work of ranking one); returns whether the rows are the filter's now.
     fn filter_step(&mut self, data: &Dataset, rows: usize) -> bool {
-        if !self.rows().narrowing() {
-            return false;
-        }
-        if !self.rows().keyed() {
-            self.build_keys(data, rows);
-            return false;
-        }
-        self.list.current_mut().step(rows)
-    }
-
-    /// Builds up to `rows / KEY_COST` more of the queue's search keys (a step of `filter_step`
-    /// or of the work done ahead).
-    fn build_keys(&mut self, data: &Dataset, rows: usize) {
         self.list
             .current_mut()
-            .rows
-            .fill_some_keys((rows / KEY_COST).max(1), |i| search_text(data, &data.intakes[i]));
+            .filter_step(rows, |i| search_text(data, &data.intakes[i]))
     }
 
     /// Finishes the work a typed filter left, so what is selected is what a filter narrowed at
@@ -395,7 +381,11 @@ impl TabView for IntakeTab {
     }
 
     fn work_ahead(&mut self, cx: &Ctx, rows: usize) {
-        self.build_keys(cx.data, rows);
+        let data = cx.data;
+        self.list
+            .current_mut()
+            .rows
+            .fill_some_keys((rows / KEY_COST).max(1), |i| search_text(data, &data.intakes[i]));
     }
 
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &IntakeForm) -> Fx {

@@ -390,15 +390,10 @@ impl TabView for PeopleTab {
     }
 
     fn work(&mut self, cx: &Ctx, rows: usize) -> bool {
-        let list = self.list.list(View::People);
-        if !list.rows.narrowing() {
-            return false;
-        }
-        if !list.rows.keyed() {
-            render::fill_some_keys(self, cx.data, rows);
-            return false;
-        }
-        self.list.list_mut(View::People).step(rows)
+        let data = cx.data;
+        self.list
+            .list_mut(View::People)
+            .filter_step(rows, |i| render::search_text(data, &data.employees[i]))
     }
 
     fn submit(&mut self, cx: &Ctx, form: &mut Form, purpose: &PeopleForm) -> Fx {

@@ -2,7 +2,7 @@
 //! pane; what the tab draws when (the merge screen, a card, or a list).
 
 use super::{PeopleTab, Picked, View, card, lists, merge};
-use crate::list::{KEY_COST, ViewKind};
+use crate::list::ViewKind;
 use crate::tab::Ctx;
 use crate::theme::Theme;
 use crate::widgets::{self, fact};
@@ -44,18 +44,6 @@ pub(super) fn fill_keys(tab: &mut PeopleTab, data: &Dataset) {
     tab.list
         .list_mut(View::People)
         .fill_keys_for(&filter, |i| search_text(data, &data.employees[i]));
-}
-
-/// Builds up to `rows / KEY_COST` more of the people list's search keys (steps of the first
-/// filter typed: a key per person, 120,000 at a million records, 22 MB only once someone
-/// filters).
-pub(super) fn fill_some_keys(tab: &mut PeopleTab, data: &Dataset, rows: usize) {
-    tab.list
-        .list_mut(View::People)
-        .rows
-        .fill_some_keys((rows / KEY_COST).max(1), |i| {
-            search_text(data, &data.employees[i])
-        });
 }
 
 /// Where a person sorts in the list: by name as rosters read ("Garcia, Ana"), then record.
