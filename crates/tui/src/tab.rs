@@ -305,6 +305,13 @@ pub trait TabView {
     fn render(&self, frame: &mut Frame, area: Rect, cx: &Ctx, theme: &Theme);
 }
 
+/// Whether a kind's vector, `known` records long when a view was made and `len` now, only grew
+/// by records a save wrote (`changed`: their positions): no record the view holds moved, so it
+/// can take the save in (`TabView::patched`) instead of being made again.
+pub fn only_appended(known: usize, len: usize, changed: &[usize]) -> bool {
+    len >= known && (known..len).all(|i| changed.contains(&i))
+}
+
 /// The key facts of a record as one line: the parts that are not empty, joined by " · ".
 pub fn facts<I, T>(parts: I) -> String
 where

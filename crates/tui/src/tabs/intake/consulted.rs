@@ -35,9 +35,7 @@ impl Consulted {
     /// but at its end): the caller then builds the list again.
     pub fn patch(&mut self, data: &Dataset, changed: &[usize]) -> bool {
         let known = self.0.len();
-        if data.consultations.len() < known
-            || (known..data.consultations.len()).any(|i| !changed.contains(&i))
-        {
+        if !crate::tab::only_appended(known, data.consultations.len(), changed) {
             return false;
         }
         self.0.retain(|&i| !changed.contains(&(i as usize)));

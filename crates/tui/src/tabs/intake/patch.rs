@@ -3,7 +3,7 @@
 //! 1,000 or 1,000,000 records (a rebuild computes every intake's flags and sorts them all).
 
 use super::{IntakeTab, queue, search_text};
-use crate::tab::Ctx;
+use crate::tab::{Ctx, only_appended};
 use pathways_core::domain::*;
 use pathways_core::store::Record;
 
@@ -31,7 +31,7 @@ pub(super) fn patch(tab: &mut IntakeTab, cx: &Ctx, changes: &[(&'static str, Id)
     // Only intakes added at the end (new ids) may have made the vector longer, and each of
     // them is among the changes.
     let known = tab.flags.len();
-    if data.intakes.len() < known || (known..data.intakes.len()).any(|i| !intakes.contains(&i)) {
+    if !only_appended(known, data.intakes.len(), &intakes) {
         return false;
     }
     // An owner the pick list does not hold yet: the list is made again from every intake.

@@ -4,6 +4,7 @@
 //! every session).
 
 use super::{LearningTab, View, attendance_key, attendance_row, session_key, session_row};
+use crate::tab::only_appended;
 use pathways_core::dataset::Dataset;
 use pathways_core::domain::{Id, PlAttendance, PlSession};
 use pathways_core::store::Record;
@@ -31,11 +32,8 @@ pub(super) fn patch(tab: &mut LearningTab, data: &Dataset, changes: &[(&'static 
     }
     // Sessions may change in place or be added at the end (new ids); marks are only added.
     let (known_sessions, known_marks) = tab.built;
-    let appended = |known: usize, len: usize, changed: &[usize]| {
-        len >= known && (known..len).all(|i| changed.contains(&i))
-    };
-    if !appended(known_sessions, data.pl_sessions.len(), &sessions)
-        || !appended(known_marks, data.pl_attendance.len(), &marks)
+    if !only_appended(known_sessions, data.pl_sessions.len(), &sessions)
+        || !only_appended(known_marks, data.pl_attendance.len(), &marks)
         || marks.iter().any(|&i| i < known_marks)
     {
         return false;

@@ -4,7 +4,7 @@
 
 use super::MentoringTab;
 use super::state::{PairState, grid_cells};
-use crate::tab::Ctx;
+use crate::tab::{Ctx, only_appended};
 use pathways_core::domain::{Id, MentorLog, missing_months};
 use pathways_core::store::Record;
 
@@ -23,7 +23,7 @@ pub(super) fn patch(tab: &mut MentoringTab, cx: &Ctx, changes: &[(&'static str, 
             _ => return false,
         }
     }
-    if data.logs.len() < tab.built_logs || (tab.built_logs..data.logs.len()).any(|i| !logs.contains(&i)) {
+    if !only_appended(tab.built_logs, data.logs.len(), &logs) {
         return false;
     }
     let mut pairs = Vec::new();

@@ -5,7 +5,7 @@
 //! those views are next shown.
 
 use super::{PeopleTab, Picked, View, lists, render};
-use crate::tab::Ctx;
+use crate::tab::{Ctx, only_appended};
 use pathways_core::domain::{Consultation, Employee, Id, Intake, TeacherOutcome};
 use pathways_core::store::Record;
 use pathways_core::story::story;
@@ -35,7 +35,7 @@ pub(super) fn patch(tab: &mut PeopleTab, cx: &Ctx, changes: &[(&'static str, Id)
     // Only people added at the end (new ids) may have made the list longer.
     let known = tab.built;
     let len = data.employees.len();
-    if len < known || (known..len).any(|i| !people.contains(&i)) {
+    if !only_appended(known, len, &people) {
         return false;
     }
     tab.built = len;
