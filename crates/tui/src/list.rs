@@ -53,7 +53,7 @@ pub fn scroll_offset(selected: usize, height: usize) -> usize {
 }
 
 /// How many rows ranked cost about as much as one search key built (a step of work that ranks
-/// `rows` rows builds `rows / KEY_COST` keys).
+/// `rows` rows builds `rows / KEY_COST` keys: a list's, or Ctrl-K's index entries).
 pub const KEY_COST: usize = 16;
 
 /// The rows of a list: the base order (indexes into a data vector), a search key per row (built

@@ -9,9 +9,6 @@ use pathways_core::domain::Id;
 use pathways_core::search::{Builder, Entry, Index, Kind};
 use pathways_core::store::Record;
 
-/// How many search keys' tiers cost about as much as one index entry made.
-const ENTRY_COST: usize = 16;
-
 impl App {
     /// Opens the global search with `query` typed in. In the event loop the box is drawn at
     /// once and its results follow (`work`); otherwise the index is built now if need be.
@@ -44,7 +41,7 @@ impl App {
         let rows = self.work_rows;
         let Some(index) = &self.index else {
             let build = self.index_build.get_or_insert_with(|| Builder::new(&self.data));
-            if !build.step(&self.data, (rows / ENTRY_COST).max(1)) {
+            if !build.step(&self.data, (rows / crate::list::KEY_COST).max(1)) {
                 return false;
             }
             self.index = self.index_build.take().map(Builder::finish);
