@@ -301,6 +301,14 @@ impl<K: Clone + PartialEq> ViewList<K> {
         self.rows.begin(filter) && self.select_after(keep)
     }
 
+    /// Finishes the work a typed filter left (`filter_step` run to the end), so the rows and the
+    /// selection are what a filter narrowed at once leaves (before a save or a rebuild).
+    pub fn finish_filter(&mut self, text: impl Fn(usize) -> String + Sync) {
+        while self.rows.narrowing() {
+            self.filter_step(usize::MAX, &text);
+        }
+    }
+
     /// One step of a filter typed (`begin`) as the event loop runs it: the search keys it needs
     /// first (`rows / KEY_COST` of them, from `text`), then `rows` rows ranked. True once the
     /// rows are the filter's; false while it works, or when no filter is under way.

@@ -174,9 +174,9 @@ impl IntakeTab {
     /// Finishes the work a typed filter left, so what is selected is what a filter narrowed at
     /// once would have selected (before a rebuild or a save remembers it).
     fn finish_filter(&mut self, data: &Dataset) {
-        while self.rows().narrowing() {
-            self.filter_step(data, usize::MAX);
-        }
+        self.list
+            .current_mut()
+            .finish_filter(|i| search_text(data, &data.intakes[i]));
     }
 
     fn selected_or_say(&self, cx: &Ctx) -> Result<Intake, Fx> {

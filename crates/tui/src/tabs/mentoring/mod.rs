@@ -99,7 +99,7 @@ impl TabView for MentoringTab {
     }
 
     /// Mentors, pairs and logs, and the people, places and chapters they name: a day of
-    /// intake work leaves the tab as it is (at a million records it takes some 55 ms to make).
+    /// intake work leaves the tab as it is (at a million records it takes some 31 ms to make).
     fn reads(&self, table: &str) -> bool {
         [
             Mentor::TABLE,

@@ -457,9 +457,10 @@ impl TabView for PeopleTab {
 
     fn patched(&mut self, cx: &Ctx, changes: &[(&'static str, Id)]) -> bool {
         // A filter still being worked out is finished first: the patch narrows at once.
-        while TabView::filtering(self) {
-            TabView::work(self, cx, usize::MAX);
-        }
+        let data = cx.data;
+        self.list
+            .list_mut(View::People)
+            .finish_filter(|i| render::search_text(data, &data.employees[i]));
         patch::patch(self, cx, changes)
     }
 
