@@ -45,13 +45,13 @@ pub fn apply_saved(
             return false;
         };
         data.saved_at(c.table, spot);
-        let placed = Placed::of(spot, len);
         people |= c.table == Employee::TABLE || c.table == Location::TABLE || c.table == Chapter::TABLE;
         if c.table == Employee::TABLE || c.table == Location::TABLE {
-            match placed {
-                Placed::InPlace => {}
-                Placed::Appended => added.push((c.table, c.key)),
-                Placed::Moved => moved = true,
+            // Over itself, after every other one, or elsewhere (the ones after it moved).
+            match spot {
+                Spot::Replaced(_) | Spot::Untouched => {}
+                Spot::Inserted(i) if i + 1 == len => added.push((c.table, c.key)),
+                Spot::Inserted(_) | Spot::Removed(_) => moved = true,
             }
         }
     }
@@ -75,24 +75,6 @@ pub fn apply_saved(
         }
     }
     true
-}
-
-/// Where `patch_kind` put a record: over itself, after every other one, or elsewhere (the
-/// ones after it moved).
-enum Placed {
-    InPlace,
-    Appended,
-    Moved,
-}
-
-impl Placed {
-    fn of(spot: Spot, len: usize) -> Placed {
-        match spot {
-            Spot::Replaced(_) | Spot::Untouched => Placed::InPlace,
-            Spot::Inserted(i) if i + 1 == len => Placed::Appended,
-            Spot::Inserted(_) | Spot::Removed(_) => Placed::Moved,
-        }
-    }
 }
 
 /// Puts one saved record (or its removal) into a kind's vector, which stays in id order; None
