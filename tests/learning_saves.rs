@@ -21,7 +21,15 @@ fn assert_same_views(app: &App, what: &str) {
         assert_eq!(a.selected, b.selected, "{what}: the selected row in {v:?}");
     }
     assert_eq!(tab.session, fresh.session, "{what}: the session listed");
-    assert_eq!(tab.attended, fresh.attended, "{what}: attendance per session");
+    // Every session any mark names, and every session there is.
+    let sessions = app.data.pl_attendance.iter().map(|a| a.pl_session_id);
+    for s in sessions.chain(app.data.pl_sessions.iter().map(|s| s.id)) {
+        assert_eq!(
+            tab.attended(s),
+            fresh.attended(s),
+            "{what}: attendance of session {s}"
+        );
+    }
     assert_eq!(
         tab.offering_attended, fresh.offering_attended,
         "{what}: attendance per offering"

@@ -103,7 +103,7 @@ pub(super) fn ask_remove(tab: &LearningTab, cx: &Ctx) -> Fx {
         },
         View::Sessions => match tab.selected_session(data) {
             Some(s) => {
-                let marks = tab.attended.get(&s.id).copied().unwrap_or(0);
+                let marks = tab.attended(s.id);
                 let with = if marks > 0 {
                     format!(" and its {}", count(marks, "attendance"))
                 } else {

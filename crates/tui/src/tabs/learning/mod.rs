@@ -67,9 +67,8 @@ pub struct LearningTab {
     pub list: Views<View, Picked>,
     /// The session whose attendance the third view lists.
     pub session: Option<Id>,
-    /// Sessions per offering id, attendance per session id and per offering id.
+    /// Sessions per offering id and attendance per offering id (per session: `attended`).
     pub sessions_of: IdMap<usize>,
-    pub attended: IdMap<usize>,
     pub offering_attended: IdMap<usize>,
     /// Each session's attendance (indexes into `data.pl_attendance`, in data order), so a
     /// session's list is made from its own marks, not from every mark.
@@ -116,7 +115,6 @@ impl LearningTab {
         for (i, a) in data.pl_attendance.iter().enumerate() {
             self.marks.entry(a.pl_session_id).or_default().push(i);
         }
-        self.attended = self.marks.iter().map(|(&s, m)| (s, m.len())).collect();
         self.count_offerings(data);
         if self
             .session
@@ -156,13 +154,19 @@ impl LearningTab {
         self.list.restore(memory);
     }
 
+    /// How many people were marked at session `session`.
+    pub fn attended(&self, session: Id) -> usize {
+        self.marks.get(&session).map_or(0, Vec::len)
+    }
+
     /// Sessions and attendance per offering, from the sessions and each session's count.
     fn count_offerings(&mut self, data: &Dataset) {
         self.sessions_of.clear();
         self.offering_attended.clear();
         for s in &data.pl_sessions {
             *self.sessions_of.entry(s.offering_id).or_default() += 1;
-            if let Some(&n) = self.attended.get(&s.id) {
+            let n = self.attended(s.id);
+            if n > 0 {
                 *self.offering_attended.entry(s.offering_id).or_default() += n;
             }
         }
@@ -437,7 +441,7 @@ impl TabView for LearningTab {
                     session_name(data, s),
                     s.place.clone(),
                     s.facilitator.clone(),
-                    format!("{} attended", self.attended.get(&s.id).copied().unwrap_or(0)),
+                    format!("{} attended", self.attended(s.id)),
                 ])
             }),
             View::Attendance => self.selected_attendance(data).map(|a| {

@@ -53,7 +53,6 @@ pub(super) fn patch(tab: &mut LearningTab, data: &Dataset, changes: &[(&'static 
     for &i in &marks {
         let session = data.pl_attendance[i].pl_session_id;
         tab.marks.entry(session).or_default().push(i);
-        *tab.attended.entry(session).or_default() += 1;
         if tab.session == Some(session) {
             let (i, key, text) = attendance_row(data, i);
             let at = (attendance_key(data, i), i);

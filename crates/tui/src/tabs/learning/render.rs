@@ -44,10 +44,7 @@ fn render_bar(frame: &mut Frame, area: Rect, tab: &LearningTab, cx: &Ctx, theme:
         .iter()
         .filter(|s| year.contains(s.date))
         .collect();
-    let people: usize = held
-        .iter()
-        .map(|s| tab.attended.get(&s.id).copied().unwrap_or(0))
-        .sum();
+    let people: usize = held.iter().map(|s| tab.attended(s.id)).sum();
     let facts = format!("{year}: {} sessions · {people} attended ", held.len());
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if used + width(&facts) < area.width as usize {
@@ -166,7 +163,7 @@ fn sessions(frame: &mut Frame, area: Rect, tab: &LearningTab, cx: &Ctx, theme: &
                 cols.fit(2, course),
                 cols.fit(3, s.place.clone()),
                 cols.fit(4, s.facilitator.clone()),
-                Cell::from(tab.attended.get(&s.id).copied().unwrap_or(0).to_string()),
+                Cell::from(tab.attended(s.id).to_string()),
             ])
             .style(style)
         },
@@ -204,7 +201,7 @@ fn attendance(frame: &mut Frame, area: Rect, tab: &LearningTab, cx: &Ctx, theme:
         );
         return;
     };
-    let all = tab.attended.get(&session.id).copied().unwrap_or(0);
+    let all = tab.attended(session.id);
     let what = format!("Attended {}", session_name(data, session));
     widgets::table(
         frame,
